@@ -1,0 +1,2 @@
+//! newslint: claim-consistency checking for news writing.
+pub mod values;
