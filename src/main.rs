@@ -1,3 +1,178 @@
-fn main() {
-    println!("Hello, world!");
+//! The `newslint` command line.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use newslint::claims_output::{self, ClaimsFormat};
+use newslint::render::{self, Format, Report};
+use newslint::run::{self, Options, Outcome};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "newslint",
+    version,
+    about = "Claim-consistency checker for news writing: finds contradictions, drift and \
+             stale values of the facts your coverage depends on, across articles.",
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    check: CheckArgs,
+}
+
+#[derive(Args, Debug, Clone)]
+struct CommonArgs {
+    /// Rule file or folder (repeatable). Default: newslint.yaml or .newslint.yaml found from
+    /// the working directory upward, else ./rules/.
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<PathBuf>,
+    /// Skip article files larger than this many bytes.
+    #[arg(long, value_name = "BYTES")]
+    max_file_size: Option<u64>,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    /// Articles: files or folders (searched recursively for .txt and .md).
+    #[arg(value_name = "PATHS")]
+    paths: Vec<PathBuf>,
+    /// Drafts to check against the corpus; only findings involving a draft are reported.
+    #[arg(long, value_name = "PATH", num_args = 1..)]
+    drafts: Vec<PathBuf>,
+    /// Publication date for undated drafts (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<jiff::civil::Date>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorWhen,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print every claim extracted, normalized (the fact sheet).
+    Claims {
+        #[arg(value_name = "PATHS", required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ClaimsFormat,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
+}
+
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    newslint::article::parse_date_prefix(s)
+        .filter(|_| s.len() == 10)
+        .ok_or_else(|| format!("`{s}` is not a YYYY-MM-DD date"))
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let code = match cli.command {
+        Some(Command::Claims {
+            paths,
+            format,
+            common,
+        }) => claims(paths, format, common),
+        None => check(cli.check),
+    };
+    ExitCode::from(code as u8)
+}
+
+fn options(paths: Vec<PathBuf>, common: &CommonArgs) -> Options {
+    Options {
+        paths,
+        rules: common.rules.clone(),
+        max_file_bytes: common.max_file_size,
+        ..Options::default()
+    }
+}
+
+fn check(args: CheckArgs) -> i32 {
+    if args.paths.is_empty() && args.drafts.is_empty() {
+        eprintln!("error: no articles given; usage: newslint [OPTIONS] PATHS... (see --help)");
+        return 2;
+    }
+    let mut opts = options(args.paths, &args.common);
+    opts.drafts = args.drafts;
+    opts.as_of = args.as_of;
+    let outcome = run::check(&opts);
+    let color = match args.color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let renderer = render::renderer(args.format, color);
+    let report = report(&outcome);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if let Err(err) = renderer.render(&report, &mut out).and_then(|_| out.flush()) {
+        if err.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write output: {err}");
+            return 2;
+        }
+    }
+    outcome.exit_code()
+}
+
+fn report(outcome: &Outcome) -> Report<'_> {
+    Report {
+        articles: &outcome.articles,
+        rules: &outcome.rules.rules,
+        findings: &outcome.findings,
+        claims: outcome.claims.len(),
+        rule_errors: &outcome.rules.errors,
+        rule_file_errors: &outcome.rules.file_errors,
+        input_errors: &outcome.input_errors,
+        skipped: &outcome.skipped,
+    }
+}
+
+fn claims(paths: Vec<PathBuf>, format: ClaimsFormat, common: CommonArgs) -> i32 {
+    let outcome = run::load(&options(paths, &common));
+    // Problems go to stderr so the fact sheet stays machine-readable.
+    if outcome.exit_code() == 2 {
+        let report = report(&outcome);
+        let empty = Report {
+            findings: &[],
+            ..report
+        };
+        let _ = render::renderer(Format::Human, false).render(&empty, &mut std::io::stderr());
+    }
+    let rows = claims_output::rows(&outcome.articles, &outcome.rules.rules, &outcome.claims);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if let Err(err) = claims_output::write(&rows, format, &mut out).and_then(|_| out.flush()) {
+        if err.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write output: {err}");
+            return 2;
+        }
+    }
+    if outcome.exit_code() == 2 { 2 } else { 0 }
 }

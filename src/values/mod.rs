@@ -88,11 +88,20 @@ pub enum Magnitude {
     Number(f64),
     Percent(f64),
     Count(f64),
-    Money { currency: String, amount: f64 },
+    Money {
+        currency: String,
+        amount: f64,
+    },
     Year(i16),
-    Month { year: i16, month: i8 },
+    Month {
+        year: i16,
+        month: i8,
+    },
     /// A single day has `start == end`.
-    Days { start: Date, end: Date },
+    Days {
+        start: Date,
+        end: Date,
+    },
 }
 
 /// What the normalizer knows about where the value was found.

@@ -1,0 +1,411 @@
+//! Loading one article: bytes → text, publication date, body offset and line table.
+//!
+//! Offsets everywhere in newslint are byte offsets into [`Article::text`], the decoded text of
+//! the whole file (front matter included), so a span can always be shown in its file.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::decode::{self, Decoded};
+
+/// Where an article's publication date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateSource {
+    FrontMatter,
+    /// A leading ` date YYYY-MM-DD` token on the first line, or a `date:` header line.
+    DateLine,
+    FileName,
+    Config,
+    AsOf,
+}
+
+impl DateSource {
+    pub fn describe(self) -> &'static str {
+        match self {
+            DateSource::FrontMatter => "front matter",
+            DateSource::DateLine => "date line",
+            DateSource::FileName => "file name",
+            DateSource::Config => "configuration",
+            DateSource::AsOf => "--as-of",
+        }
+    }
+}
+
+/// One article of the corpus.
+#[derive(Debug)]
+pub struct Article {
+    /// Index in the corpus.
+    pub id: usize,
+    pub path: PathBuf,
+    /// The path as shown to the user (relative, forward slashes).
+    pub display: String,
+    pub text: String,
+    /// Where the body starts (after front matter, headers or the date token).
+    pub body_start: usize,
+    pub date: Option<Date>,
+    pub date_source: Option<DateSource>,
+    /// Front-matter `title:`, or the first line of the body.
+    pub title: Option<Range<usize>>,
+    /// Front-matter `outlet:`/`source:` value, if any.
+    pub outlet: Option<String>,
+    /// True for files given with `--drafts`.
+    pub is_draft: bool,
+    /// Notes about how the file was read (decoding, skipped front matter…).
+    pub notes: Vec<String>,
+    line_starts: Vec<usize>,
+}
+
+/// Why a file could not be loaded as an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub path: String,
+    pub line: Option<usize>,
+    pub message: String,
+    /// Skipped on purpose (binary, too large) rather than failed.
+    pub skipped: bool,
+}
+
+impl Article {
+    /// Builds an article from bytes already read from `path`.
+    pub fn from_bytes(
+        id: usize,
+        path: &Path,
+        display: String,
+        bytes: &[u8],
+    ) -> Result<Article, LoadError> {
+        let Decoded { text, note } = decode::decode(bytes).map_err(|message| LoadError {
+            path: display.clone(),
+            line: None,
+            message,
+            skipped: true,
+        })?;
+        let mut article = Article {
+            id,
+            path: path.to_path_buf(),
+            display,
+            line_starts: line_starts(&text),
+            text,
+            body_start: 0,
+            date: None,
+            date_source: None,
+            title: None,
+            outlet: None,
+            is_draft: false,
+            notes: note.into_iter().collect(),
+        };
+        article.read_header();
+        if article.date.is_none()
+            && let Some(date) = date_from_file_name(path)
+        {
+            article.date = Some(date);
+            article.date_source = Some(DateSource::FileName);
+        }
+        if article.title.is_none() {
+            article.title = first_line(&article.text, article.body_start);
+        }
+        Ok(article)
+    }
+
+    /// The body text (after front matter and date token).
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line];
+        let column = self.text[start..floor_char(&self.text, offset)]
+            .chars()
+            .count()
+            + 1;
+        (line + 1, column)
+    }
+
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
+    fn read_header(&mut self) {
+        let text = self.text.as_str();
+        if let Some(fm) = front_matter(text) {
+            self.body_start = fm.body_start;
+            match serde_saphyr::from_str_with_options::<serde_json::Value>(
+                &text[fm.yaml.clone()],
+                crate::rules::yaml_options(),
+            ) {
+                Ok(serde_json::Value::Object(map)) => {
+                    if let Some(value) = map.get("date") {
+                        let raw = scalar_text(value);
+                        match parse_date_prefix(raw.trim()) {
+                            Some(date) => {
+                                self.date = Some(date);
+                                self.date_source = Some(DateSource::FrontMatter);
+                            }
+                            None => self.notes.push(format!(
+                                "front matter `date: {raw}` is not a YYYY-MM-DD date; ignored"
+                            )),
+                        }
+                    }
+                    if let Some(serde_json::Value::String(title)) = map.get("title") {
+                        self.title = find_in(text, fm.yaml.clone(), title);
+                    }
+                    for key in ["outlet", "source"] {
+                        if let Some(serde_json::Value::String(v)) = map.get(key) {
+                            self.outlet = Some(v.clone());
+                            break;
+                        }
+                    }
+                }
+                Ok(serde_json::Value::Null) => {}
+                Ok(_) => self
+                    .notes
+                    .push("front matter is not a mapping; ignored".to_string()),
+                Err(err) => self.notes.push(format!(
+                    "front matter is not valid YAML ({}); ignored",
+                    first_line_of(&err.to_string())
+                )),
+            }
+            return;
+        }
+        if let Some((date, body_start)) = leading_date_token(text) {
+            self.date = Some(date);
+            self.date_source = Some(DateSource::DateLine);
+            self.body_start = body_start;
+            return;
+        }
+        self.read_header_lines();
+    }
+
+    /// `source: …` / `date: …` lines at the top, ended by a blank line (wire exports).
+    fn read_header_lines(&mut self) {
+        let text = self.text.as_str();
+        let mut pos = 0;
+        let mut date = None;
+        let mut outlet = None;
+        let mut seen = 0;
+        while pos < text.len() {
+            let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+            let line = text[pos..end].trim_end_matches('\r');
+            if line.trim().is_empty() {
+                if seen > 0 {
+                    self.body_start = (end + 1).min(text.len());
+                    if let Some(d) = date {
+                        self.date = Some(d);
+                        self.date_source = Some(DateSource::DateLine);
+                    }
+                    self.outlet = outlet;
+                }
+                return;
+            }
+            let Some((key, value)) = line.split_once(':') else {
+                return;
+            };
+            let key = key.trim().to_ascii_lowercase();
+            match key.as_str() {
+                "date" => date = parse_date_prefix(value.trim()),
+                "source" | "outlet" => outlet = Some(value.trim().to_string()),
+                "title" | "author" | "byline" | "url" => {}
+                _ => return,
+            }
+            seen += 1;
+            pos = end + 1;
+        }
+    }
+}
+
+struct FrontMatter {
+    yaml: Range<usize>,
+    body_start: usize,
+}
+
+/// `---` on the first line, YAML, then a `---` (or `...`) line.
+fn front_matter(text: &str) -> Option<FrontMatter> {
+    let first_end = text.find('\n')?;
+    if text[..first_end].trim_end() != "---" {
+        return None;
+    }
+    let mut pos = first_end + 1;
+    while pos <= text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = text[pos..end].trim_end();
+        if line == "---" || line == "..." {
+            return Some(FrontMatter {
+                yaml: first_end + 1..pos,
+                body_start: (end + 1).min(text.len()),
+            });
+        }
+        if end == text.len() {
+            break;
+        }
+        pos = end + 1;
+    }
+    None
+}
+
+/// ` date 2025-09-03 Prime Minister …`: the token and the spaces around it are not body.
+fn leading_date_token(text: &str) -> Option<(Date, usize)> {
+    let trimmed = text.trim_start_matches([' ', '\t']);
+    let rest = trimmed.strip_prefix("date")?;
+    let after = rest.trim_start_matches([' ', '\t']);
+    if after.len() == rest.len() {
+        return None;
+    }
+    let date = parse_date_prefix(after.get(..10)?)?;
+    if after[10..]
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace())
+    {
+        return None;
+    }
+    let start = text.len() - after.len() + 10;
+    let body_start =
+        start + (text[start..].len() - text[start..].trim_start_matches([' ', '\t']).len());
+    Some((date, body_start))
+}
+
+fn date_from_file_name(path: &Path) -> Option<Date> {
+    let name = path.file_name()?.to_str()?;
+    let date = parse_date_prefix(name.get(..10)?)?;
+    match name[10..].chars().next() {
+        None => Some(date),
+        Some(c) if !c.is_ascii_digit() => Some(date),
+        _ => None,
+    }
+}
+
+/// Parses `YYYY-MM-DD` (optionally followed by a time, ignored).
+pub fn parse_date_prefix(s: &str) -> Option<Date> {
+    let head = s.get(..10)?;
+    let b = head.as_bytes();
+    let digits = |r: Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    if s[10..].chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    head.parse::<Date>().ok()
+}
+
+fn scalar_text(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn find_in(text: &str, within: Range<usize>, needle: &str) -> Option<Range<usize>> {
+    let at = text[within.clone()].find(needle)?;
+    Some(within.start + at..within.start + at + needle.len())
+}
+
+fn first_line(text: &str, from: usize) -> Option<Range<usize>> {
+    let rest = &text[from..];
+    let skip = rest.len() - rest.trim_start().len();
+    let start = from + skip;
+    let end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| start + i);
+    let line = text[start..end].trim_end();
+    (!line.is_empty()).then(|| start..start + line.len())
+}
+
+fn first_line_of(s: &str) -> &str {
+    s.lines().next().unwrap_or("")
+}
+
+/// Line starts for `\n`, `\r\n` and lone `\r` endings.
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => starts.push(i + 1),
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
+fn floor_char(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(name: &str, text: &str) -> Article {
+        Article::from_bytes(0, Path::new(name), name.to_string(), text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn seed_date_token_is_read_and_body_continues_on_the_line() {
+        let a = load("x.txt", " date 2025-09-03 Prime Minister Mark Carney says");
+        assert_eq!(a.date, Some(jiff::civil::date(2025, 9, 3)));
+        assert_eq!(a.date_source, Some(DateSource::DateLine));
+        assert_eq!(a.body(), "Prime Minister Mark Carney says");
+    }
+
+    #[test]
+    fn front_matter_date_wins_and_body_follows_it() {
+        let a = load(
+            "2024-01-01-x.md",
+            "---\ndate: 2025-10-05\ntitle: Hello\n---\nBody text.\n",
+        );
+        assert_eq!(a.date, Some(jiff::civil::date(2025, 10, 5)));
+        assert_eq!(a.date_source, Some(DateSource::FrontMatter));
+        assert_eq!(a.body(), "Body text.\n");
+        assert_eq!(&a.text[a.title.clone().unwrap()], "Hello");
+    }
+
+    #[test]
+    fn bad_front_matter_date_is_noted_and_file_name_date_used() {
+        let a = load("2024-01-02_x.md", "---\ndate: soon\n---\nBody\n");
+        assert_eq!(a.date, Some(jiff::civil::date(2024, 1, 2)));
+        assert!(
+            a.notes[0].contains("not a YYYY-MM-DD date"),
+            "{:?}",
+            a.notes
+        );
+    }
+
+    #[test]
+    fn header_lines_of_wire_exports_give_the_date() {
+        let a = load("r.txt", "source: Reuters\ndate: 1987-04-01\n\nTITLE\nBody");
+        assert_eq!(a.date, Some(jiff::civil::date(1987, 4, 1)));
+        assert_eq!(a.body(), "TITLE\nBody");
+        assert_eq!(a.outlet.as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn undated_is_fine() {
+        let a = load("x.txt", "Canada's Prime Minister\nMore");
+        assert_eq!(a.date, None);
+        assert_eq!(&a.text[a.title.clone().unwrap()], "Canada's Prime Minister");
+    }
+
+    #[test]
+    fn line_and_column_count_characters_and_all_line_endings() {
+        let a = load("x.txt", "é a\r\nb\rc\nd");
+        assert_eq!(a.line_col(0), (1, 1));
+        assert_eq!(a.line_col(3), (1, 3)); // 'a' after a 2-byte é
+        assert_eq!(a.line_col(6), (2, 1));
+        assert_eq!(a.line_col(8), (3, 1));
+        assert_eq!(a.line_col(10), (4, 1));
+    }
+}

@@ -1,0 +1,83 @@
+//! drift: a fact's value changes between articles of different dates and the rule has no
+//! timeline (or expected value) that explains it.
+
+use super::support::{claim_location, describe};
+use super::{Check, CheckInfo, Context};
+use crate::extract::Claim;
+use crate::finding::{Finding, Kind, Severity};
+
+pub struct Drift;
+
+impl Check for Drift {
+    fn info(&self) -> CheckInfo {
+        CheckInfo {
+            id: "drift",
+            kind: Kind::Drift,
+            default_severity: Severity::Warning,
+            summary: "a value changes across articles and no timeline explains it",
+            explanation: "Reported when claims of a fact differ between articles of different \
+                dates and the rule has neither a `timeline` nor an `expect` value (those facts \
+                get `stale` and `off-record` instead), and is neither `stable` (that is a \
+                contradiction) nor `monotonic` in the direction of the change. Maybe the fact \
+                changed, maybe an article is wrong: record the change in the rule's timeline or \
+                correct the article.",
+            fact_check: true,
+        }
+    }
+
+    fn run(&self, ctx: &Context) -> Vec<Finding> {
+        let info = self.info();
+        let mut findings = Vec::new();
+        for (fact, claims) in ctx.claims_by_fact() {
+            if fact.stable || !fact.timeline.is_empty() || fact.expect.is_some() {
+                continue;
+            }
+            let mut dated: Vec<&Claim> = claims
+                .iter()
+                .filter(|c| c.value.is_ok() && c.speaks_for.is_some())
+                .collect();
+            dated.sort_by_key(|c| (c.speaks_for, c.article, c.span.start));
+            let mut current: Option<&Claim> = None;
+            for claim in dated {
+                let Some(prev) = current else {
+                    current = Some(claim);
+                    continue;
+                };
+                let (Ok(v), Ok(pv)) = (&claim.value, &prev.value) else {
+                    continue;
+                };
+                if claim.speaks_for == prev.speaks_for || !v.conflicts_with(pv) {
+                    current = Some(claim);
+                    continue;
+                }
+                let expected_direction = match fact.monotonic {
+                    Some(crate::rules::Monotonic::Increasing) => pv.definitely_below(v),
+                    Some(crate::rules::Monotonic::Decreasing) => v.definitely_below(pv),
+                    None => false,
+                };
+                if !expected_direction {
+                    findings.push(Finding {
+                        kind: Kind::Drift,
+                        rule: fact.id.clone(),
+                        severity: ctx.severity(&info, Some(fact)).min(Severity::Warning),
+                        message: format!("drift: {} changed from {pv} to {v}", describe(fact)),
+                        locations: vec![
+                            claim_location(ctx.articles, claim, "now "),
+                            claim_location(ctx.articles, prev, "before "),
+                        ],
+                        notes: vec![
+                            "the rule has no timeline saying when the value changed".to_string(),
+                        ],
+                        help: Some(format!(
+                            "if the value really changed, add `timeline:` entries to `{}`; \
+                             otherwise correct the article that is wrong",
+                            fact.id
+                        )),
+                    });
+                }
+                current = Some(claim);
+            }
+        }
+        findings
+    }
+}

@@ -1,0 +1,100 @@
+//! off-record: a claim that contradicts the rule's `expect` value or the timeline value in
+//! force (and is not merely an older timeline value: that is `stale`).
+
+use super::support::{claim_location, describe};
+use super::{Check, CheckInfo, Context};
+use crate::finding::{Finding, Kind, Severity};
+
+pub struct OffRecord;
+
+impl Check for OffRecord {
+    fn info(&self) -> CheckInfo {
+        CheckInfo {
+            id: "off-record",
+            kind: Kind::OffRecord,
+            default_severity: Severity::Error,
+            summary: "a claim contradicts what the rule records",
+            explanation: "Reported when a claim conflicts with the rule's `expect` value, or \
+                with the timeline value in force at the claim's date and with every earlier \
+                one. A claim in an undated article is reported only if it matches no value \
+                the timeline ever had.",
+            fact_check: true,
+        }
+    }
+
+    fn run(&self, ctx: &Context) -> Vec<Finding> {
+        let info = self.info();
+        let mut findings = Vec::new();
+        for (fact, claims) in ctx.claims_by_fact() {
+            for claim in claims {
+                let Ok(value) = &claim.value else { continue };
+                let (record, note) = if let Some(expect) = &fact.expect {
+                    if !value.conflicts_with(expect) {
+                        continue;
+                    }
+                    (
+                        expect.to_string(),
+                        "the rule expects this value".to_string(),
+                    )
+                } else if !fact.timeline.is_empty() {
+                    match claim.speaks_for {
+                        Some(date) => {
+                            let Some((k, current)) = fact.in_force(date) else {
+                                continue;
+                            };
+                            if fact.timeline[..=k]
+                                .iter()
+                                .any(|e| !value.conflicts_with(&e.value))
+                            {
+                                continue; // in force, or stale
+                            }
+                            (
+                                current.value.to_string(),
+                                format!(
+                                    "the rule's timeline has {} in force since {}",
+                                    current.value, current.since
+                                ),
+                            )
+                        }
+                        None => {
+                            if fact
+                                .timeline
+                                .iter()
+                                .any(|e| !value.conflicts_with(&e.value))
+                            {
+                                continue;
+                            }
+                            let values: Vec<String> =
+                                fact.timeline.iter().map(|e| e.value.to_string()).collect();
+                            (
+                                values.join(" or "),
+                                "the article is undated; the value matches none the timeline \
+                                 ever had"
+                                    .to_string(),
+                            )
+                        }
+                    }
+                } else {
+                    continue;
+                };
+                findings.push(Finding {
+                    kind: Kind::OffRecord,
+                    rule: fact.id.clone(),
+                    severity: ctx.severity(&info, Some(fact)),
+                    message: format!(
+                        "off the record: {} is {value} here, the record says {record}",
+                        describe(fact)
+                    ),
+                    locations: vec![claim_location(ctx.articles, claim, "claims ")],
+                    notes: vec![note],
+                    help: Some(
+                        "correct the claim, or update the rule's `expect`/`timeline` if the \
+                         record is out of date"
+                            .to_string(),
+                    ),
+                });
+            }
+        }
+        findings
+    }
+}

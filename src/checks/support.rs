@@ -1,0 +1,59 @@
+//! Helpers shared by the fact checks: locations for claims and date wording.
+
+use crate::article::Article;
+use crate::extract::Claim;
+use crate::finding::Location;
+
+/// A location for a claim, labelled with its value and the date it speaks for.
+pub fn claim_location(articles: &[Article], claim: &Claim, label: &str) -> Location {
+    let value = claim.value_text();
+    let date = date_phrase(articles, claim);
+    let label = match &value {
+        Some(v) => format!("{label}{v} ({date})"),
+        None => format!("{label}{} ({date})", claim.raw),
+    };
+    Location {
+        article: claim.article,
+        span: claim.span.clone(),
+        label,
+        value,
+    }
+}
+
+/// "article of 2025-09-03", "speaks for 2025-08-01", or "undated article".
+pub fn date_phrase(articles: &[Article], claim: &Claim) -> String {
+    match (claim.speaks_for, claim.dated_by_text) {
+        (Some(d), true) => format!("speaks for {d}"),
+        (Some(d), false) => format!("article of {d}"),
+        (None, _) => {
+            let _ = articles;
+            "undated article".to_string()
+        }
+    }
+}
+
+/// Picks the reference claim of a group: the one most other claims agree with (ties go to
+/// the earliest), so the odd one out is what gets flagged.
+pub fn reference<'a>(group: &[&'a Claim]) -> Option<&'a Claim> {
+    let mut best: Option<(&Claim, usize)> = None;
+    for candidate in group {
+        let Ok(v) = &candidate.value else { continue };
+        let support = group
+            .iter()
+            .filter(|c| c.value.as_ref().is_ok_and(|w| !v.conflicts_with(w)))
+            .count();
+        if best.is_none_or(|(_, s)| support > s) {
+            best = Some((candidate, support));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+/// The fact's description, or its id when it has none.
+pub fn describe(fact: &crate::rules::Fact) -> String {
+    if fact.description.is_empty() {
+        fact.id.clone()
+    } else {
+        fact.description.clone()
+    }
+}

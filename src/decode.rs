@@ -1,0 +1,94 @@
+//! Bytes → text. UTF-8 (with or without BOM) is read as is; UTF-16 with a BOM is decoded;
+//! anything else that is not valid UTF-8 is decoded with the legacy encoding chardetng
+//! guesses (usually Windows-1252 for CMS exports), and the article carries a note saying so.
+
+pub struct Decoded {
+    pub text: String,
+    pub note: Option<String>,
+}
+
+/// Decodes a file's bytes, or says why the file is not text.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        let note = (encoding != encoding_rs::UTF_8 || had_errors).then(|| {
+            format!(
+                "decoded as {}{}",
+                encoding.name(),
+                if had_errors {
+                    " (invalid sequences replaced)"
+                } else {
+                    ""
+                }
+            )
+        });
+        return Ok(Decoded {
+            text: text.into_owned(),
+            note,
+        });
+    }
+    if looks_binary(bytes) {
+        return Err("binary file (NUL bytes); skipped".to_string());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: text.to_string(),
+            note: None,
+        }),
+        Err(_) => {
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            detector.feed(bytes, true);
+            let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+            let (text, _, had_errors) = encoding.decode(bytes);
+            Ok(Decoded {
+                text: text.into_owned(),
+                note: Some(format!(
+                    "not valid UTF-8; decoded as {}{}",
+                    encoding.name(),
+                    if had_errors {
+                        " (invalid sequences replaced)"
+                    } else {
+                        ""
+                    }
+                )),
+            })
+        }
+    }
+}
+
+/// A NUL byte in the first 8 KiB marks a binary file (PDF, image, archive).
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(8192)].contains(&0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_bom_is_stripped_without_note() {
+        let d = decode(b"\xEF\xBB\xBFHello").unwrap();
+        assert_eq!(d.text, "Hello");
+        assert!(d.note.is_none());
+    }
+
+    #[test]
+    fn utf16_bom_is_decoded() {
+        let d = decode(b"\xFF\xFEH\0i\0").unwrap();
+        assert_eq!(d.text, "Hi");
+        assert!(d.note.unwrap().contains("UTF-16LE"));
+    }
+
+    #[test]
+    fn windows_1252_is_decoded_with_a_note() {
+        let d = decode(b"Caf\xe9 \x93quoted\x94 text in a CMS export").unwrap();
+        assert_eq!(d.text, "Café “quoted” text in a CMS export");
+        assert!(d.note.unwrap().contains("windows-1252"));
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        assert!(decode(b"%PDF-1.4\0\0\x01").is_err());
+    }
+}

@@ -1,0 +1,182 @@
+//! Finding the article files under the paths the user gave, and loading them in parallel.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::article::{Article, LoadError};
+
+/// Extensions read when walking a folder. A file named explicitly is read whatever its name.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+
+/// Default size limit for one article file.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct Discovered {
+    pub path: PathBuf,
+    pub is_draft: bool,
+}
+
+/// Walks `paths` (files or folders, recursively), honouring `.gitignore` and `.newslintignore`
+/// and skipping hidden files. Returns files sorted by path, and the paths that failed.
+pub fn discover(paths: &[PathBuf], is_draft: bool) -> (Vec<Discovered>, Vec<LoadError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for root in paths {
+        match std::fs::metadata(root) {
+            Err(err) => {
+                errors.push(LoadError {
+                    path: display_path(root),
+                    line: None,
+                    message: format!("cannot read: {}", io_message(&err)),
+                    skipped: false,
+                });
+                continue;
+            }
+            Ok(meta) if meta.is_file() => {
+                files.push(Discovered {
+                    path: root.clone(),
+                    is_draft,
+                });
+                continue;
+            }
+            Ok(_) => {}
+        }
+        let walker = ignore::WalkBuilder::new(root)
+            .follow_links(true)
+            .add_custom_ignore_filename(".newslintignore")
+            .require_git(false)
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(entry) => {
+                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                    if is_file && has_article_extension(entry.path()) {
+                        files.push(Discovered {
+                            path: entry.into_path(),
+                            is_draft,
+                        });
+                    }
+                }
+                Err(err) => errors.push(walk_error(&err)),
+            }
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.dedup_by(|a, b| a.path == b.path);
+    (files, errors)
+}
+
+fn has_article_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn walk_error(err: &ignore::Error) -> LoadError {
+    // The ignore crate wraps errors with the path and, for loops, both ends of the loop.
+    let mut path = String::new();
+    let message;
+    let mut cur = err;
+    loop {
+        match cur {
+            ignore::Error::WithPath { path: p, err } => {
+                path = display_path(p);
+                cur = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                cur = err
+            }
+            ignore::Error::Loop { child, ancestor } => {
+                path = display_path(child);
+                message = format!("symlink loop back to {}; skipped", display_path(ancestor));
+                break;
+            }
+            ignore::Error::Io(io) => {
+                message = format!("cannot read: {}", io_message(io));
+                break;
+            }
+            other => {
+                message = other.to_string();
+                break;
+            }
+        }
+    }
+    LoadError {
+        path,
+        line: None,
+        message,
+        skipped: false,
+    }
+}
+
+/// Reads and loads every discovered file in parallel; results keep discovery order.
+pub fn load_all(
+    files: &[Discovered],
+    max_bytes: u64,
+) -> (Vec<Article>, Vec<LoadError>, Vec<LoadError>) {
+    let results: Vec<Result<Article, LoadError>> = files
+        .par_iter()
+        .map(|file| load_one(file, max_bytes))
+        .collect();
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    let mut skipped = Vec::new();
+    for result in results {
+        match result {
+            Ok(mut article) => {
+                article.id = articles.len();
+                articles.push(article);
+            }
+            Err(e) if e.skipped => skipped.push(e),
+            Err(e) => errors.push(e),
+        }
+    }
+    (articles, errors, skipped)
+}
+
+fn load_one(file: &Discovered, max_bytes: u64) -> Result<Article, LoadError> {
+    let display = display_path(&file.path);
+    let fail = |message: String, skipped: bool| LoadError {
+        path: display.clone(),
+        line: None,
+        message,
+        skipped,
+    };
+    let meta = std::fs::metadata(&file.path)
+        .map_err(|e| fail(format!("cannot read: {}", io_message(&e)), false))?;
+    if meta.len() > max_bytes {
+        return Err(fail(
+            format!(
+                "{} bytes is over the size limit of {} bytes (--max-file-size); skipped",
+                meta.len(),
+                max_bytes
+            ),
+            true,
+        ));
+    }
+    let bytes = std::fs::read(&file.path)
+        .map_err(|e| fail(format!("cannot read: {}", io_message(&e)), false))?;
+    let mut article = Article::from_bytes(0, &file.path, display, &bytes)?;
+    article.is_draft = file.is_draft;
+    Ok(article)
+}
+
+/// A path as shown in output: relative when under the working directory, `/` separators.
+pub fn display_path(path: &Path) -> String {
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf());
+    let s = rel.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+fn io_message(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => err.to_string(),
+    }
+}

@@ -1,0 +1,154 @@
+//! Human output: one codespan diagnostic per finding, with excerpts from every article
+//! involved, then a one-line summary.
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
+use codespan_reporting::term::{self, Config};
+
+use super::{Render, Report, sanitize_for_terminal};
+use crate::finding::Severity;
+
+pub struct Human {
+    pub color: bool,
+}
+
+fn cs_severity(s: Severity) -> CsSeverity {
+    match s {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+        Severity::Info => CsSeverity::Note,
+    }
+}
+
+impl Render for Human {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        if self.color {
+            let mut w = Ansi::new(out);
+            render_to(report, &mut w)
+        } else {
+            let mut w = NoColor::new(out);
+            render_to(report, &mut w)
+        }
+    }
+}
+
+fn render_to(report: &Report, w: &mut dyn WriteColor) -> io::Result<()> {
+    let config = Config::default();
+    let mut files = SimpleFiles::new();
+
+    // Rule-file problems first: nothing else is trustworthy until they are fixed.
+    let mut rule_ids = HashMap::new();
+    for err in report.rule_errors {
+        let id = *rule_ids.entry(err.file.display.clone()).or_insert_with(|| {
+            files.add(
+                err.file.display.clone(),
+                sanitize_for_terminal(&err.file.text),
+            )
+        });
+        let d = Diagnostic::error()
+            .with_message(&err.message)
+            .with_labels(vec![
+                Label::primary(id, err.span.clone()).with_message(&err.label),
+            ])
+            .with_notes(err.notes.clone());
+        emit(w, &config, &files, &d)?;
+    }
+    for err in report.rule_file_errors {
+        let d = Diagnostic::<usize>::error().with_message(format!("{}: {}", err.path, err.message));
+        emit(w, &config, &files, &d)?;
+    }
+    for err in report.input_errors {
+        let d = Diagnostic::<usize>::error().with_message(format!("{}: {}", err.path, err.message));
+        emit(w, &config, &files, &d)?;
+    }
+    for err in report.skipped {
+        let d = Diagnostic::<usize>::note().with_message(format!("{}: {}", err.path, err.message));
+        emit(w, &config, &files, &d)?;
+    }
+    for (article, note) in report.article_notes() {
+        let d = Diagnostic::<usize>::note().with_message(format!("{}: {}", article.display, note));
+        emit(w, &config, &files, &d)?;
+    }
+
+    let mut article_ids: HashMap<usize, usize> = HashMap::new();
+    for finding in report.findings {
+        let mut labels = Vec::new();
+        for (i, loc) in finding.locations.iter().enumerate() {
+            let article = &report.articles[loc.article];
+            let id = *article_ids.entry(loc.article).or_insert_with(|| {
+                files.add(
+                    article.display.clone(),
+                    sanitize_for_terminal(&article.text),
+                )
+            });
+            let label = if i == 0 {
+                Label::primary(id, loc.span.clone())
+            } else {
+                Label::secondary(id, loc.span.clone())
+            };
+            labels.push(label.with_message(sanitize_for_terminal(&loc.label)));
+        }
+        let mut notes: Vec<String> = finding
+            .notes
+            .iter()
+            .map(|n| sanitize_for_terminal(n))
+            .collect();
+        if let Some(help) = &finding.help {
+            notes.push(format!("help: {}", sanitize_for_terminal(help)));
+        }
+        let d = Diagnostic::new(cs_severity(finding.severity))
+            .with_message(sanitize_for_terminal(&finding.message))
+            .with_code(&finding.rule)
+            .with_labels(labels)
+            .with_notes(notes);
+        emit(w, &config, &files, &d)?;
+    }
+    writeln!(w, "{}", summary_line(report))
+}
+
+fn emit(
+    w: &mut dyn WriteColor,
+    config: &Config,
+    files: &SimpleFiles<String, String>,
+    d: &Diagnostic<usize>,
+) -> io::Result<()> {
+    term::emit_to_write_style(w, config, files, d).map_err(io::Error::other)
+}
+
+/// "5 files, 17 claims: 1 error, 4 warnings, 9 notes".
+pub fn summary_line(report: &Report) -> String {
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    let mut line = format!(
+        "{}, {}: {}, {}, {}",
+        plural(report.articles.len(), "file"),
+        plural(report.claims, "claim"),
+        plural(report.count(Severity::Error), "error"),
+        plural(report.count(Severity::Warning), "warning"),
+        plural(report.count(Severity::Info), "note"),
+    );
+    let problems =
+        report.rule_errors.len() + report.rule_file_errors.len() + report.input_errors.len();
+    if problems > 0 {
+        line.push_str(&format!(
+            "; {} could not be read",
+            plural(problems, "input")
+        ));
+    }
+    if !report.skipped.is_empty() {
+        line.push_str(&format!(
+            "; {} skipped",
+            plural(report.skipped.len(), "file")
+        ));
+    }
+    line
+}

@@ -1,0 +1,196 @@
+//! The YAML rule-file format as written by users: these types are the contract.
+//! Positions (`Spanned`) are kept where a later validation error must point into the file.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+/// One rule file (`rules/*.yaml`) or the project configuration (`newslint.yaml`): both
+/// accept every key, so a small project can keep everything in one file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    /// Fact rules.
+    #[serde(default)]
+    pub facts: Vec<Spanned<FactRule>>,
+    /// People, their aliases and accepted titles (titles check).
+    #[serde(default)]
+    pub people: Vec<Spanned<PersonRule>>,
+    /// House-style terms (terms check).
+    #[serde(default)]
+    pub terms: Vec<Spanned<TermRule>>,
+    /// Scraping and boilerplate debris (hygiene check).
+    #[serde(default)]
+    pub hygiene: Option<HygieneRule>,
+    /// Settings of the built-in checks, by check id.
+    #[serde(default)]
+    pub checks: BTreeMap<String, Spanned<CheckSettings>>,
+    /// More rule files or folders, relative to this file (newslint.yaml).
+    #[serde(default)]
+    pub rules: Vec<Spanned<String>>,
+    /// What a bare `$` means (ISO code). Default USD.
+    #[serde(default)]
+    pub currency: Option<Spanned<String>>,
+    /// Publication dates for files that carry none, by path relative to this file.
+    #[serde(default)]
+    pub dates: BTreeMap<String, Spanned<Scalar>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactRule {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(rename = "type")]
+    pub ty: Spanned<String>,
+    pub patterns: Vec<Spanned<String>>,
+    /// Patterns that, when they match in the claim's sentence, drop the claim.
+    #[serde(default)]
+    pub exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub expect: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    pub timeline: Option<Vec<Spanned<TimelineEntry>>>,
+    #[serde(default)]
+    pub stable: Option<bool>,
+    #[serde(default)]
+    pub monotonic: Option<Spanned<String>>,
+    #[serde(default)]
+    pub severity: Option<Spanned<String>>,
+    /// Patterns are case-insensitive unless this is true.
+    #[serde(default)]
+    pub case_sensitive: Option<bool>,
+    /// What a bare `$` means for this fact.
+    #[serde(default)]
+    pub currency: Option<Spanned<String>>,
+    /// Examples run by `newslint test-rules`.
+    #[serde(default)]
+    pub examples: Vec<Spanned<Example>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineEntry {
+    pub since: Spanned<Scalar>,
+    pub value: Spanned<Scalar>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub text: String,
+    #[serde(default)]
+    pub value: Option<Scalar>,
+    #[serde(default)]
+    pub matches: Option<bool>,
+    /// Article date for resolving relative values in the example.
+    #[serde(default)]
+    pub date: Option<Scalar>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonRule {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub titles: Vec<Spanned<TitleRule>>,
+}
+
+/// An accepted title: plain text, or a mapping with the dates it held.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum TitleRule {
+    Plain(String),
+    Dated {
+        title: String,
+        #[serde(default)]
+        since: Option<Scalar>,
+        #[serde(default)]
+        until: Option<Scalar>,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermRule {
+    pub prefer: String,
+    pub instead_of: OneOrMany,
+    /// Proper names in which the non-preferred form is correct.
+    #[serde(default)]
+    pub except: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn to_vec(&self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s.clone()],
+            OneOrMany::Many(v) => v.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HygieneRule {
+    /// Keep the built-in debris patterns (default true).
+    #[serde(default)]
+    pub builtin: Option<bool>,
+    /// More debris patterns (regexes, case-insensitive, matched against whole lines).
+    #[serde(default)]
+    pub patterns: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckSettings {
+    #[serde(default)]
+    pub enabled: Option<bool>,
+    #[serde(default)]
+    pub severity: Option<String>,
+    /// Check-specific options (for example `min_words` for quotes).
+    #[serde(default)]
+    pub min_words: Option<usize>,
+}
+
+/// A YAML scalar read as text whatever its YAML type (`expect: 2026` is an integer to YAML).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scalar(pub String);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a value (text or number)")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

@@ -1,0 +1,763 @@
+//! Rules: finding the rule files, parsing them, validating every fact, and compiling its
+//! patterns. A broken fact is reported (pointing into its YAML) and left out; the other
+//! facts and files still load.
+
+pub mod file;
+mod pattern;
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use regex::Regex;
+use serde_saphyr::Spanned;
+
+pub use pattern::{Pattern, compile_pattern, expand_placeholders};
+
+use crate::finding::Severity;
+use crate::values::{Value, ValueType};
+use file::{FactRule, RuleFile, Scalar};
+
+/// Names of the rule files looked up from the working directory upward.
+pub const CONFIG_NAMES: &[&str] = &["newslint.yaml", ".newslint.yaml"];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Monotonic {
+    Increasing,
+    Decreasing,
+}
+
+/// Where a rule was defined, for `newslint rules` and diagnostics.
+#[derive(Clone, Debug)]
+pub struct RuleOrigin {
+    pub file: Arc<SourceFile>,
+    pub span: Range<usize>,
+}
+
+/// A rule file's text, kept for diagnostics that point into it.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub display: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct TimelineValue {
+    pub since: Date,
+    pub value: Value,
+}
+
+/// A validated, compiled fact rule.
+#[derive(Debug)]
+pub struct Fact {
+    pub id: String,
+    pub description: String,
+    pub ty: ValueType,
+    pub patterns: Vec<Pattern>,
+    pub exclude: Vec<Regex>,
+    pub expect: Option<Value>,
+    pub timeline: Vec<TimelineValue>,
+    pub stable: bool,
+    pub monotonic: Option<Monotonic>,
+    pub severity: Option<Severity>,
+    pub currency: Option<String>,
+    pub origin: RuleOrigin,
+}
+
+impl Fact {
+    /// The timeline entry in force at `date`, if the timeline has begun by then.
+    pub fn in_force(&self, date: Date) -> Option<(usize, &TimelineValue)> {
+        self.timeline
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, entry)| entry.since <= date)
+    }
+}
+
+/// A person for the titles check.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub titles: Vec<AcceptedTitle>,
+}
+
+#[derive(Debug, Clone)]
+pub struct AcceptedTitle {
+    pub title: String,
+    pub since: Option<Date>,
+    pub until: Option<Date>,
+}
+
+/// A house-style term for the terms check.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub prefer: String,
+    pub instead_of: Vec<String>,
+    pub except: Vec<String>,
+}
+
+/// Settings of one built-in check from `checks:`.
+#[derive(Debug, Clone, Default)]
+pub struct CheckConfig {
+    pub enabled: Option<bool>,
+    pub severity: Option<Severity>,
+    pub min_words: Option<usize>,
+}
+
+/// Everything the rule files say.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub facts: Vec<Fact>,
+    pub people: Vec<Person>,
+    pub terms: Vec<Term>,
+    pub hygiene_builtin: bool,
+    pub hygiene_patterns: Vec<Regex>,
+    pub checks: BTreeMap<String, CheckConfig>,
+    pub currency: String,
+    /// Publication dates given in the configuration, by absolute path.
+    pub dates: HashMap<PathBuf, Date>,
+    pub files: Vec<Arc<SourceFile>>,
+}
+
+impl RuleSet {
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.id == id)
+    }
+
+    pub fn check_config(&self, id: &str) -> CheckConfig {
+        self.checks.get(id).cloned().unwrap_or_default()
+    }
+}
+
+/// A problem in a rule file, pointing at a span of its text.
+#[derive(Debug, Clone)]
+pub struct RuleError {
+    pub file: Arc<SourceFile>,
+    pub span: Range<usize>,
+    pub message: String,
+    pub label: String,
+    pub notes: Vec<String>,
+}
+
+/// A problem with rule files that has no position (a missing path).
+#[derive(Debug, Clone)]
+pub struct RuleFileError {
+    pub path: String,
+    pub message: String,
+}
+
+#[derive(Debug, Default)]
+pub struct LoadedRules {
+    pub rules: RuleSet,
+    pub errors: Vec<RuleError>,
+    pub file_errors: Vec<RuleFileError>,
+}
+
+/// Budgets for untrusted YAML (rule files from a pull request, article front matter).
+pub fn yaml_options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = 64;
+    budget.max_nodes = 200_000;
+    budget.max_aliases = 1_000;
+    budget.max_total_scalar_bytes = 16 * 1024 * 1024;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options.with_snippet = false;
+    options
+}
+
+/// Finds the rule files: `--rules` paths when given, else `newslint.yaml`/`.newslint.yaml`
+/// from `start` upward, else `start/rules/`.
+pub fn locate(explicit: &[PathBuf], start: &Path) -> Result<Vec<PathBuf>, RuleFileError> {
+    if !explicit.is_empty() {
+        return Ok(explicit.to_vec());
+    }
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        for name in CONFIG_NAMES {
+            let candidate = d.join(name);
+            if candidate.is_file() {
+                return Ok(vec![candidate]);
+            }
+        }
+        dir = d.parent();
+    }
+    let default = start.join("rules");
+    if default.is_dir() {
+        return Ok(vec![default]);
+    }
+    Err(RuleFileError {
+        path: "rules/".to_string(),
+        message: "no rules found: no newslint.yaml or .newslint.yaml here or above, and no \
+                  ./rules/ folder (use --rules PATH, or `newslint init`)"
+            .to_string(),
+    })
+}
+
+/// Loads and validates every rule file under `paths` (files, or folders of .yaml/.yml).
+pub fn load(paths: &[PathBuf]) -> LoadedRules {
+    let mut loader = Loader::default();
+    for path in paths {
+        loader.load_path(path, 0);
+    }
+    loader.finish()
+}
+
+/// Loads rules from YAML text (tests, examples).
+pub fn load_str(display: &str, text: &str) -> LoadedRules {
+    let mut loader = Loader::default();
+    loader.load_text(
+        PathBuf::from(display),
+        display.to_string(),
+        text.to_string(),
+        0,
+    );
+    loader.finish()
+}
+
+#[derive(Default)]
+struct Loader {
+    out: LoadedRules,
+    seen_ids: HashMap<String, (Arc<SourceFile>, Range<usize>)>,
+    currency: Option<String>,
+    hygiene_builtin: Option<bool>,
+}
+
+impl Loader {
+    fn finish(mut self) -> LoadedRules {
+        self.out.rules.currency = self.currency.unwrap_or_else(|| "USD".to_string());
+        self.out.rules.hygiene_builtin = self.hygiene_builtin.unwrap_or(true);
+        self.out
+    }
+
+    fn load_path(&mut self, path: &Path, depth: usize) {
+        if depth > 8 {
+            return;
+        }
+        if path.is_dir() {
+            let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+                Ok(rd) => rd
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| {
+                        p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml")
+                    })
+                    .collect(),
+                Err(err) => {
+                    self.file_error(path, format!("cannot read rules folder: {err}"));
+                    return;
+                }
+            };
+            entries.sort();
+            if entries.is_empty() {
+                self.file_error(path, "no .yaml rule files in this folder".to_string());
+            }
+            for entry in entries {
+                self.load_path(&entry, depth + 1);
+            }
+            return;
+        }
+        let canonical = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        if self.out.rules.files.iter().any(|f| f.path == canonical) {
+            return;
+        }
+        match std::fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => {
+                    let display = crate::discover::display_path(path);
+                    self.load_text(canonical, display, text, depth)
+                }
+                Err(_) => self.file_error(path, "rule file is not valid UTF-8".to_string()),
+            },
+            Err(err) => self.file_error(path, format!("cannot read rule file: {err}")),
+        }
+    }
+
+    fn file_error(&mut self, path: &Path, message: String) {
+        self.out.file_errors.push(RuleFileError {
+            path: crate::discover::display_path(path),
+            message,
+        });
+    }
+
+    fn load_text(&mut self, path: PathBuf, display: String, text: String, depth: usize) {
+        let file = Arc::new(SourceFile {
+            path,
+            display,
+            text,
+        });
+        self.out.rules.files.push(file.clone());
+        let parsed: RuleFile = if file.text.trim().is_empty() {
+            RuleFile::default()
+        } else {
+            match serde_saphyr::from_str_with_options(&file.text, yaml_options()) {
+                Ok(Some(parsed)) => parsed,
+                Ok(None) => RuleFile::default(),
+                Err(err) => {
+                    self.yaml_error(&file, &err);
+                    return;
+                }
+            }
+        };
+        self.take(&file, parsed, depth);
+    }
+
+    fn yaml_error(&mut self, file: &Arc<SourceFile>, err: &serde_saphyr::Error) {
+        let span = err
+            .location()
+            .map(|loc| location_span(&file.text, &loc))
+            .unwrap_or(0..0);
+        let full = err.to_string();
+        let message = full
+            .lines()
+            .next()
+            .unwrap_or("invalid YAML")
+            .trim()
+            .to_string();
+        let message = strip_location_suffix(&message);
+        self.out.errors.push(RuleError {
+            file: file.clone(),
+            span,
+            message: format!("invalid rule file: {message}"),
+            label: "here".to_string(),
+            notes: vec![
+                "rule files hold `facts:`, `people:`, `terms:`, `hygiene:`, `checks:`, \
+                 `rules:`, `currency:` and `dates:`; see docs/rules.md"
+                    .to_string(),
+            ],
+        });
+    }
+
+    fn error(&mut self, file: &Arc<SourceFile>, span: Range<usize>, message: String, label: &str) {
+        self.out.errors.push(RuleError {
+            file: file.clone(),
+            span,
+            message,
+            label: label.to_string(),
+            notes: Vec::new(),
+        });
+    }
+
+    fn take(&mut self, file: &Arc<SourceFile>, parsed: RuleFile, depth: usize) {
+        if let Some(currency) = parsed.currency {
+            self.currency = Some(currency.value.to_ascii_uppercase());
+        }
+        for fact in parsed.facts {
+            let span = spanned_range(&file.text, &fact);
+            if let Some(fact) = self.fact(file, fact.value, span) {
+                self.out.rules.facts.push(fact);
+            }
+        }
+        for person in parsed.people {
+            let person = person.value;
+            let mut titles = Vec::new();
+            for title in person.titles {
+                let span = spanned_range(&file.text, &title);
+                match title.value {
+                    file::TitleRule::Plain(title) => titles.push(AcceptedTitle {
+                        title,
+                        since: None,
+                        until: None,
+                    }),
+                    file::TitleRule::Dated {
+                        title,
+                        since,
+                        until,
+                    } => {
+                        let since = self.optional_date(file, span.clone(), since, "since");
+                        let until = self.optional_date(file, span, until, "until");
+                        titles.push(AcceptedTitle {
+                            title,
+                            since,
+                            until,
+                        })
+                    }
+                }
+            }
+            self.out.rules.people.push(Person {
+                name: person.name,
+                aliases: person.aliases,
+                titles,
+            });
+        }
+        for term in parsed.terms {
+            let term = term.value;
+            self.out.rules.terms.push(Term {
+                prefer: term.prefer,
+                instead_of: term.instead_of.to_vec(),
+                except: term.except,
+            });
+        }
+        if let Some(hygiene) = parsed.hygiene {
+            if let Some(builtin) = hygiene.builtin {
+                self.hygiene_builtin = Some(builtin);
+            }
+            for pattern in hygiene.patterns {
+                let span = spanned_range(&file.text, &pattern);
+                match regex::RegexBuilder::new(&pattern.value)
+                    .case_insensitive(true)
+                    .size_limit(pattern::REGEX_SIZE_LIMIT)
+                    .build()
+                {
+                    Ok(re) => self.out.rules.hygiene_patterns.push(re),
+                    Err(err) => self.error(
+                        file,
+                        span,
+                        format!("invalid hygiene pattern: {}", pattern::regex_error(&err)),
+                        "this pattern",
+                    ),
+                }
+            }
+        }
+        for (id, settings) in parsed.checks {
+            let span = spanned_range(&file.text, &settings);
+            if !crate::checks::is_known(&id) {
+                self.error(
+                    file,
+                    span.clone(),
+                    format!(
+                        "unknown check `{id}` (known: {})",
+                        crate::checks::known_ids().join(", ")
+                    ),
+                    "this check",
+                );
+                continue;
+            }
+            let settings = settings.value;
+            let severity = match settings.severity.as_deref().map(Severity::from_name) {
+                Some(None) => {
+                    self.error(
+                        file,
+                        span,
+                        "severity must be error, warning or info".to_string(),
+                        "here",
+                    );
+                    None
+                }
+                Some(s) => s,
+                None => None,
+            };
+            self.out.rules.checks.insert(
+                id,
+                CheckConfig {
+                    enabled: settings.enabled,
+                    severity,
+                    min_words: settings.min_words,
+                },
+            );
+        }
+        let base = file
+            .path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        for (path, date) in parsed.dates {
+            let span = spanned_range(&file.text, &date);
+            match crate::article::parse_date_prefix(date.value.0.trim()) {
+                Some(d) => {
+                    let full = base.join(&path);
+                    let full = full.canonicalize().unwrap_or(full);
+                    self.out.rules.dates.insert(full, d);
+                }
+                None => self.error(
+                    file,
+                    span,
+                    format!("`{}` is not a YYYY-MM-DD date", date.value.0),
+                    "here",
+                ),
+            }
+        }
+        for include in parsed.rules {
+            let target = base.join(&include.value);
+            if !target.exists() {
+                let span = spanned_range(&file.text, &include);
+                self.error(
+                    file,
+                    span,
+                    format!("rule path `{}` does not exist", include.value),
+                    "this path",
+                );
+                continue;
+            }
+            self.load_path(&target, depth + 1);
+        }
+    }
+
+    fn optional_date(
+        &mut self,
+        file: &Arc<SourceFile>,
+        span: Range<usize>,
+        value: Option<Scalar>,
+        key: &str,
+    ) -> Option<Date> {
+        let value = value?;
+        let date = crate::article::parse_date_prefix(value.0.trim());
+        if date.is_none() {
+            self.error(
+                file,
+                span,
+                format!("`{key}: {}` is not a YYYY-MM-DD date", value.0),
+                "here",
+            );
+        }
+        date
+    }
+
+    /// Validates one fact; every error is reported, and the fact is dropped if any.
+    fn fact(&mut self, file: &Arc<SourceFile>, raw: FactRule, span: Range<usize>) -> Option<Fact> {
+        let before = self.out.errors.len();
+        let id = raw.id.value.trim().to_string();
+        let id_span = spanned_range(&file.text, &raw.id);
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+        {
+            self.error(
+                file,
+                id_span.clone(),
+                format!("fact id `{id}` must be non-empty letters, digits, `-`, `_` or `.`"),
+                "this id",
+            );
+        }
+        if let Some((other_file, other_span)) = self.seen_ids.get(&id).cloned() {
+            let (line, _) = line_col(&other_file.text, other_span.start);
+            self.out.errors.push(RuleError {
+                file: file.clone(),
+                span: id_span.clone(),
+                message: format!("duplicate fact id `{id}`"),
+                label: "defined again here".to_string(),
+                notes: vec![format!(
+                    "first defined in {} at line {line}; fact ids are unique across all rule files",
+                    other_file.display
+                )],
+            });
+        } else {
+            self.seen_ids.insert(id.clone(), (file.clone(), id_span));
+        }
+        let ty_span = spanned_range(&file.text, &raw.ty);
+        let ty = ValueType::from_name(raw.ty.value.trim());
+        if ty.is_none() {
+            let names: Vec<&str> = ValueType::ALL.iter().map(|t| t.name()).collect();
+            self.error(
+                file,
+                ty_span,
+                format!(
+                    "unknown type `{}` (expected one of: {})",
+                    raw.ty.value,
+                    names.join(", ")
+                ),
+                "this type",
+            );
+        }
+        let case_sensitive = raw.case_sensitive.unwrap_or(false);
+        let mut patterns = Vec::new();
+        if raw.patterns.is_empty() {
+            self.error(
+                file,
+                span.clone(),
+                format!("fact `{id}` has no patterns"),
+                "this fact",
+            );
+        }
+        if let Some(ty) = ty {
+            for p in &raw.patterns {
+                let p_span = spanned_range(&file.text, p);
+                match compile_pattern(&p.value, ty, case_sensitive) {
+                    Ok(pattern) => patterns.push(pattern),
+                    Err(message) => self.error(file, p_span, message, "this pattern"),
+                }
+            }
+        }
+        let mut exclude = Vec::new();
+        for p in &raw.exclude {
+            let p_span = spanned_range(&file.text, p);
+            match pattern::compile_plain(&p.value, case_sensitive) {
+                Ok(re) => exclude.push(re),
+                Err(message) => self.error(file, p_span, message, "this pattern"),
+            }
+        }
+        let mut expect = None;
+        if let (Some(e), Some(ty)) = (&raw.expect, ty) {
+            match Value::parse_canonical(ty, e.value.0.trim()) {
+                Ok(v) => expect = Some(v),
+                Err(message) => self.error(
+                    file,
+                    spanned_range(&file.text, e),
+                    format!("bad `expect` value for a {} fact: {message}", ty.name()),
+                    "this value",
+                ),
+            }
+        }
+        let mut timeline: Vec<TimelineValue> = Vec::new();
+        if let Some(entries) = &raw.timeline {
+            if raw.expect.is_some() {
+                self.error(
+                    file,
+                    span.clone(),
+                    "use either `expect` or `timeline`, not both".to_string(),
+                    "this fact",
+                );
+            }
+            for entry in entries {
+                let since_span = spanned_range(&file.text, &entry.value.since);
+                let since = crate::article::parse_date_prefix(entry.value.since.value.0.trim());
+                if since.is_none() {
+                    self.error(
+                        file,
+                        since_span.clone(),
+                        format!(
+                            "timeline `since: {}` is not a YYYY-MM-DD date",
+                            entry.value.since.value.0
+                        ),
+                        "this date",
+                    );
+                }
+                let value = ty.and_then(|ty| {
+                    match Value::parse_canonical(ty, entry.value.value.value.0.trim()) {
+                        Ok(v) => Some(v),
+                        Err(message) => {
+                            self.error(
+                                file,
+                                spanned_range(&file.text, &entry.value.value),
+                                format!("bad timeline value for a {} fact: {message}", ty.name()),
+                                "this value",
+                            );
+                            None
+                        }
+                    }
+                });
+                if let (Some(since), Some(value)) = (since, value) {
+                    if let Some(last) = timeline.last()
+                        && last.since >= since
+                    {
+                        self.error(
+                            file,
+                            since_span,
+                            format!(
+                                "timeline out of order: {since} does not come after {}",
+                                last.since
+                            ),
+                            "this date",
+                        );
+                    }
+                    timeline.push(TimelineValue { since, value });
+                }
+            }
+        }
+        let monotonic = match &raw.monotonic {
+            None => None,
+            Some(m) => match m.value.trim() {
+                "increasing" => Some(Monotonic::Increasing),
+                "decreasing" => Some(Monotonic::Decreasing),
+                other => {
+                    self.error(
+                        file,
+                        spanned_range(&file.text, m),
+                        format!("monotonic must be `increasing` or `decreasing`, not `{other}`"),
+                        "here",
+                    );
+                    None
+                }
+            },
+        };
+        let severity = match &raw.severity {
+            None => None,
+            Some(s) => match Severity::from_name(s.value.trim()) {
+                Some(sev) => Some(sev),
+                None => {
+                    self.error(
+                        file,
+                        spanned_range(&file.text, s),
+                        format!("severity must be error, warning or info, not `{}`", s.value),
+                        "here",
+                    );
+                    None
+                }
+            },
+        };
+        if self.out.errors.len() > before {
+            return None;
+        }
+        Some(Fact {
+            id,
+            description: raw.description.unwrap_or_default(),
+            ty: ty?,
+            patterns,
+            exclude,
+            expect,
+            timeline,
+            stable: raw.stable.unwrap_or(false),
+            monotonic,
+            severity,
+            currency: raw.currency.map(|c| c.value.to_ascii_uppercase()),
+            origin: RuleOrigin {
+                file: file.clone(),
+                span,
+            },
+        })
+    }
+}
+
+/// The byte range of a spanned YAML node.
+pub fn spanned_range<T>(text: &str, spanned: &Spanned<T>) -> Range<usize> {
+    location_span(text, &spanned.referenced)
+}
+
+fn location_span(text: &str, loc: &serde_saphyr::Location) -> Range<usize> {
+    let span = loc.span();
+    let start = match span.byte_offset() {
+        Some(b) => b as usize,
+        None => offset_of_line_col(text, loc.line() as usize, loc.column() as usize),
+    };
+    let start = start.min(text.len());
+    let len = span.byte_len().map(|l| l as usize).unwrap_or_else(|| {
+        // Scanner errors may have no length: underline to the end of the line.
+        text[start..].find('\n').unwrap_or(text.len() - start)
+    });
+    let mut end = (start + len).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut start = start;
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    start..end.max(start)
+}
+
+fn offset_of_line_col(text: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return offset
+                + l.char_indices()
+                    .nth(column.saturating_sub(1))
+                    .map_or(l.len(), |(b, _)| b);
+        }
+        offset += l.len();
+    }
+    text.len()
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// serde-saphyr appends " at line X column Y"; codespan shows the position itself.
+fn strip_location_suffix(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].trim_end_matches(',').to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,143 @@
+//! The pipeline, one way: discover files → load articles → load rules → extract claims →
+//! run checks → (render, in main). Each stage lives in its own module; this file wires them.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use crate::article::{Article, DateSource, LoadError};
+use crate::checks::{self, Context};
+use crate::discover;
+use crate::extract::{self, Claim};
+use crate::finding::{Finding, Severity};
+use crate::rules::{self, LoadedRules};
+
+/// What the user asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub paths: Vec<PathBuf>,
+    pub drafts: Vec<PathBuf>,
+    pub rules: Vec<PathBuf>,
+    pub as_of: Option<Date>,
+    pub max_file_bytes: Option<u64>,
+}
+
+/// Everything a run produced.
+pub struct Outcome {
+    pub articles: Vec<Article>,
+    pub rules: LoadedRules,
+    pub claims: Vec<Claim>,
+    pub findings: Vec<Finding>,
+    pub input_errors: Vec<LoadError>,
+    pub skipped: Vec<LoadError>,
+}
+
+impl Outcome {
+    /// 0: no error-level finding; 1: error-level findings; 2: an input or rule could not be
+    /// read (findings are still reported).
+    pub fn exit_code(&self) -> i32 {
+        if !self.input_errors.is_empty()
+            || !self.rules.errors.is_empty()
+            || !self.rules.file_errors.is_empty()
+        {
+            2
+        } else if self.findings.iter().any(|f| f.severity == Severity::Error) {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// Loads rules and articles and extracts claims (no checks): `newslint claims`.
+pub fn load(options: &Options) -> Outcome {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let rules = match rules::locate(&options.rules, &cwd) {
+        Ok(paths) => rules::load(&paths),
+        Err(err) => LoadedRules {
+            file_errors: vec![err],
+            ..LoadedRules::default()
+        },
+    };
+    let (mut files, mut input_errors) = discover::discover(&options.paths, false);
+    let (drafts, draft_errors) = discover::discover(&options.drafts, true);
+    input_errors.extend(draft_errors);
+    // A draft given also as part of the corpus is a draft.
+    files.retain(|f| !drafts.iter().any(|d| same_file(&d.path, &f.path)));
+    files.extend(drafts);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let max = options
+        .max_file_bytes
+        .unwrap_or(discover::DEFAULT_MAX_FILE_BYTES);
+    let (mut articles, errors, skipped) = discover::load_all(&files, max);
+    input_errors.extend(errors);
+    for article in &mut articles {
+        if article.date.is_some() {
+            continue;
+        }
+        let key = article
+            .path
+            .canonicalize()
+            .unwrap_or_else(|_| article.path.clone());
+        if let Some(date) = rules.rules.dates.get(&key) {
+            article.date = Some(*date);
+            article.date_source = Some(DateSource::Config);
+        } else if article.is_draft
+            && let Some(date) = options.as_of
+        {
+            article.date = Some(date);
+            article.date_source = Some(DateSource::AsOf);
+        }
+    }
+    let claims = extract::extract_all(&articles, &rules.rules);
+    Outcome {
+        articles,
+        rules,
+        claims,
+        findings: Vec::new(),
+        input_errors,
+        skipped,
+    }
+}
+
+/// The full check.
+pub fn check(options: &Options) -> Outcome {
+    let mut outcome = load(options);
+    let ctx = Context {
+        articles: &outcome.articles,
+        rules: &outcome.rules.rules,
+        claims: &outcome.claims,
+    };
+    let mut findings = checks::run_all(&ctx);
+    if !options.drafts.is_empty() {
+        findings = only_drafts(&outcome.articles, findings);
+        checks::sort_findings(&outcome.articles, &mut findings);
+    }
+    outcome.findings = findings;
+    outcome
+}
+
+/// Keeps findings that involve a draft, with the draft's location first.
+fn only_drafts(articles: &[Article], findings: Vec<Finding>) -> Vec<Finding> {
+    findings
+        .into_iter()
+        .filter_map(|mut f| {
+            let first_draft = f
+                .locations
+                .iter()
+                .position(|l| articles[l.article].is_draft)?;
+            if first_draft != 0 {
+                let loc = f.locations.remove(first_draft);
+                f.locations.insert(0, loc);
+            }
+            Some(f)
+        })
+        .collect()
+}
+
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
