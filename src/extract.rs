@@ -173,7 +173,7 @@ pub fn sentence_around(text: &str, span: Range<usize>, floor: usize) -> Range<us
         }
         j += 1;
     }
-    while start < span.start && !text.is_char_boundary(start) {
+    while start < span.start && (!text.is_char_boundary(start) || bytes[start].is_ascii_whitespace()) {
         start += 1;
     }
     while end > span.end && !text.is_char_boundary(end) {
