@@ -10,6 +10,10 @@ use crate::article::Article;
 use crate::rules::{Fact, RuleSet};
 use crate::values::{self, NormalizeContext, Value, ValueError};
 
+mod prefilter;
+
+pub use prefilter::Prefilter;
+
 /// One claim of a fact in an article.
 #[derive(Clone, Debug)]
 pub struct Claim {
@@ -38,9 +42,10 @@ impl Claim {
 /// Extracts the claims of every fact from every article, in parallel. The result is sorted
 /// by (fact, article, position) so output never depends on thread scheduling.
 pub fn extract_all(articles: &[Article], rules: &RuleSet) -> Vec<Claim> {
+    let prefilter = Prefilter::new(rules);
     let mut claims: Vec<Claim> = articles
         .par_iter()
-        .flat_map_iter(|article| extract_article(article, rules))
+        .flat_map_iter(|article| extract_with(article, rules, &prefilter))
         .collect();
     claims
         .sort_by(|a, b| (a.fact, a.article, a.span.start).cmp(&(b.fact, b.article, b.span.start)));
@@ -49,9 +54,24 @@ pub fn extract_all(articles: &[Article], rules: &RuleSet) -> Vec<Claim> {
 
 /// The claims in one article.
 pub fn extract_article(article: &Article, rules: &RuleSet) -> Vec<Claim> {
+    extract_with(article, rules, &Prefilter::new(rules))
+}
+
+/// The claims in one article, running only the patterns the prefilter lets through.
+pub fn extract_with(article: &Article, rules: &RuleSet, prefilter: &Prefilter) -> Vec<Claim> {
     let mut out = Vec::new();
-    for (index, fact) in rules.facts.iter().enumerate() {
-        extract_fact(article, index, fact, &rules.currency, &mut out);
+    let candidates = prefilter.candidates(article.body());
+    for group in candidates.chunk_by(|a, b| a.0 == b.0) {
+        let index = group[0].0;
+        let patterns: Vec<usize> = group.iter().map(|&(_, p)| p).collect();
+        extract_fact(
+            article,
+            index,
+            &rules.facts[index],
+            &patterns,
+            &rules.currency,
+            &mut out,
+        );
     }
     out
 }
@@ -60,6 +80,7 @@ fn extract_fact(
     article: &Article,
     index: usize,
     fact: &Fact,
+    patterns: &[usize],
     default_currency: &str,
     out: &mut Vec<Claim>,
 ) {
@@ -67,7 +88,7 @@ fn extract_fact(
     let body = article.body_start;
     let currency = fact.currency.as_deref().unwrap_or(default_currency);
     let first = out.len();
-    for pattern in &fact.patterns {
+    for pattern in patterns.iter().map(|&p| &fact.patterns[p]) {
         for caps in pattern.regex.captures_iter(&text[body..]) {
             let Some(m) = caps.name("value") else {
                 continue;
@@ -173,7 +194,9 @@ pub fn sentence_around(text: &str, span: Range<usize>, floor: usize) -> Range<us
         }
         j += 1;
     }
-    while start < span.start && (!text.is_char_boundary(start) || bytes[start].is_ascii_whitespace()) {
+    while start < span.start
+        && (!text.is_char_boundary(start) || bytes[start].is_ascii_whitespace())
+    {
         start += 1;
     }
     while end > span.end && !text.is_char_boundary(end) {
