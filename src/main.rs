@@ -132,11 +132,11 @@ fn check(args: CheckArgs) -> i32 {
     let report = report(&outcome);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if let Err(err) = renderer.render(&report, &mut out).and_then(|_| out.flush()) {
-        if err.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write output: {err}");
-            return 2;
-        }
+    if let Err(err) = renderer.render(&report, &mut out).and_then(|_| out.flush())
+        && err.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write output: {err}");
+        return 2;
     }
     outcome.exit_code()
 }
@@ -168,11 +168,11 @@ fn claims(paths: Vec<PathBuf>, format: ClaimsFormat, common: CommonArgs) -> i32 
     let rows = claims_output::rows(&outcome.articles, &outcome.rules.rules, &outcome.claims);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if let Err(err) = claims_output::write(&rows, format, &mut out).and_then(|_| out.flush()) {
-        if err.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write output: {err}");
-            return 2;
-        }
+    if let Err(err) = claims_output::write(&rows, format, &mut out).and_then(|_| out.flush())
+        && err.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write output: {err}");
+        return 2;
     }
     if outcome.exit_code() == 2 { 2 } else { 0 }
 }

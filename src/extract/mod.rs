@@ -47,8 +47,7 @@ pub fn extract_all(articles: &[Article], rules: &RuleSet) -> Vec<Claim> {
         .par_iter()
         .flat_map_iter(|article| extract_with(article, rules, &prefilter))
         .collect();
-    claims
-        .sort_by(|a, b| (a.fact, a.article, a.span.start).cmp(&(b.fact, b.article, b.span.start)));
+    claims.sort_by_key(|c| (c.fact, c.article, c.span.start));
     claims
 }
 
