@@ -72,6 +72,12 @@ pub fn load(options: &Options) -> Outcome {
     let (mut articles, errors, skipped) = discover::load_all(&files, max);
     input_errors.extend(errors);
     for article in &mut articles {
+        if let Some(source) = rules
+            .rules
+            .source_for(&article.display, article.outlet.as_deref())
+        {
+            article.currency = source.currency.clone();
+        }
         if article.date.is_some() {
             continue;
         }

@@ -57,7 +57,7 @@ impl Check for Contradiction {
             }
             let mut reported: HashSet<(usize, usize)> = HashSet::new();
             for (group, why) in groups {
-                let Some(reference) = reference(&group) else {
+                let Some(reference) = reference(ctx, &group) else {
                     continue;
                 };
                 let Ok(ref_value) = &reference.value else {
@@ -65,7 +65,7 @@ impl Check for Contradiction {
                 };
                 for claim in &group {
                     let Ok(value) = &claim.value else { continue };
-                    if !value.conflicts_with(ref_value)
+                    if !ctx.conflicts(value, ref_value)
                         || !reported.insert((claim.article, claim.span.start))
                     {
                         continue;

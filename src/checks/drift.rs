@@ -46,7 +46,7 @@ impl Check for Drift {
                 let (Ok(v), Ok(pv)) = (&claim.value, &prev.value) else {
                     continue;
                 };
-                if claim.speaks_for == prev.speaks_for || !v.conflicts_with(pv) {
+                if claim.speaks_for == prev.speaks_for || !ctx.conflicts(v, pv) {
                     current = Some(claim);
                     continue;
                 }

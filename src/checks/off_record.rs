@@ -29,7 +29,7 @@ impl Check for OffRecord {
             for claim in claims {
                 let Ok(value) = &claim.value else { continue };
                 let (record, note) = if let Some(expect) = &fact.expect {
-                    if !value.conflicts_with(expect) {
+                    if !ctx.conflicts(value, expect) {
                         continue;
                     }
                     (
@@ -44,7 +44,7 @@ impl Check for OffRecord {
                             };
                             if fact.timeline[..=k]
                                 .iter()
-                                .any(|e| !value.conflicts_with(&e.value))
+                                .any(|e| !ctx.conflicts(value, &e.value))
                             {
                                 continue; // in force, or stale
                             }
@@ -60,7 +60,7 @@ impl Check for OffRecord {
                             if fact
                                 .timeline
                                 .iter()
-                                .any(|e| !value.conflicts_with(&e.value))
+                                .any(|e| !ctx.conflicts(value, &e.value))
                             {
                                 continue;
                             }

@@ -85,7 +85,12 @@ fn extract_fact(
 ) {
     let text = article.text.as_str();
     let body = article.body_start;
-    let currency = fact.currency.as_deref().unwrap_or(default_currency);
+    // The fact's own currency wins, then the article's source, then the global default.
+    let currency = fact
+        .currency
+        .as_deref()
+        .or(article.currency.as_deref())
+        .unwrap_or(default_currency);
     let first = out.len();
     for pattern in patterns.iter().map(|&p| &fact.patterns[p]) {
         for caps in pattern.regex.captures_iter(&text[body..]) {

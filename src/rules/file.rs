@@ -35,6 +35,31 @@ pub struct RuleFile {
     /// Publication dates for files that carry none, by path relative to this file.
     #[serde(default)]
     pub dates: BTreeMap<String, Spanned<Scalar>>,
+    /// Exchange rates for comparing amounts in different currencies, e.g.
+    /// `fx: { USD/CAD: 1.40, tolerance: 5% }` (1 USD = 1.40 CAD).
+    #[serde(default)]
+    pub fx: BTreeMap<String, Spanned<Scalar>>,
+    /// Defaults per source: which articles (path globs or front-matter `outlet:`/`source:`)
+    /// and what a bare `$` means in them.
+    #[serde(default)]
+    pub sources: Vec<Spanned<SourceRule>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRule {
+    /// Path globs, relative to the working directory (`cbc/**`).
+    #[serde(default)]
+    pub paths: Vec<String>,
+    /// Front-matter `outlet:` or `source:` values (case-insensitive).
+    #[serde(default)]
+    pub outlets: Vec<String>,
+    /// ISO code of the currency a bare `$` means in these articles.
+    #[serde(default)]
+    pub currency: Option<String>,
+    /// Spelling dialect of these articles (`en-CA`, `en-US`, `en-GB`), for the terms check.
+    #[serde(default)]
+    pub dialect: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

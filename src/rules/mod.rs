@@ -109,6 +109,23 @@ pub struct CheckConfig {
     pub min_words: Option<usize>,
 }
 
+/// An exchange rate: 1 `from` = `rate` `to`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FxRate {
+    pub from: String,
+    pub to: String,
+    pub rate: f64,
+}
+
+/// Defaults for a group of articles.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub paths: globset::GlobSet,
+    pub outlets: Vec<String>,
+    pub currency: Option<String>,
+    pub dialect: Option<String>,
+}
+
 /// Everything the rule files say.
 #[derive(Debug, Default)]
 pub struct RuleSet {
@@ -121,6 +138,10 @@ pub struct RuleSet {
     pub currency: String,
     /// Publication dates given in the configuration, by absolute path.
     pub dates: HashMap<PathBuf, Date>,
+    pub fx: Vec<FxRate>,
+    /// Relative tolerance when comparing converted amounts (0.05 = 5%).
+    pub fx_tolerance: f64,
+    pub sources: Vec<Source>,
     pub files: Vec<Arc<SourceFile>>,
 }
 
@@ -131,6 +152,27 @@ impl RuleSet {
 
     pub fn check_config(&self, id: &str) -> CheckConfig {
         self.checks.get(id).cloned().unwrap_or_default()
+    }
+
+    /// How many `to` one `from` is worth, if the configuration says (either direction).
+    pub fn fx_rate(&self, from: &str, to: &str) -> Option<f64> {
+        self.fx.iter().find_map(|r| {
+            if r.from == from && r.to == to {
+                Some(r.rate)
+            } else if r.from == to && r.to == from && r.rate != 0.0 {
+                Some(1.0 / r.rate)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The source defaults that apply to an article (first match wins).
+    pub fn source_for(&self, display_path: &str, outlet: Option<&str>) -> Option<&Source> {
+        self.sources.iter().find(|s| {
+            s.paths.is_match(display_path)
+                || outlet.is_some_and(|o| s.outlets.iter().any(|x| x.eq_ignore_ascii_case(o)))
+        })
     }
 }
 
@@ -232,6 +274,9 @@ impl Loader {
     fn finish(mut self) -> LoadedRules {
         self.out.rules.currency = self.currency.unwrap_or_else(|| "USD".to_string());
         self.out.rules.hygiene_builtin = self.hygiene_builtin.unwrap_or(true);
+        if self.out.rules.fx_tolerance == 0.0 {
+            self.out.rules.fx_tolerance = 0.05;
+        }
         self.out
     }
 
@@ -469,6 +514,68 @@ impl Loader {
                     format!("`{}` is not a YYYY-MM-DD date", date.value.0),
                     "here",
                 ),
+            }
+        }
+        for (key, value) in parsed.fx {
+            let span = spanned_range(&file.text, &value);
+            let text = value.value.0.trim();
+            if key == "tolerance" {
+                let number = text.trim_end_matches('%').trim().parse::<f64>();
+                match number {
+                    Ok(n) if (0.0..100.0).contains(&n) => self.out.rules.fx_tolerance = n / 100.0,
+                    _ => self.error(
+                        file,
+                        span,
+                        format!("fx tolerance must be a percentage such as `5%`, not `{text}`"),
+                        "here",
+                    ),
+                }
+                continue;
+            }
+            let pair = key
+                .split_once('/')
+                .map(|(a, b)| (a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase()));
+            match (pair, text.parse::<f64>()) {
+                (Some((from, to)), Ok(rate)) if from.len() == 3 && to.len() == 3 && rate > 0.0 && rate.is_finite() => {
+                    self.out.rules.fx.push(FxRate { from, to, rate })
+                }
+                _ => self.error(
+                    file,
+                    span,
+                    format!("fx entries look like `USD/CAD: 1.40` (1 USD = 1.40 CAD); `{key}: {text}` is not one"),
+                    "here",
+                ),
+            }
+        }
+        for source in parsed.sources {
+            let span = spanned_range(&file.text, &source);
+            let source = source.value;
+            let mut builder = globset::GlobSetBuilder::new();
+            let mut ok = true;
+            for glob in &source.paths {
+                match globset::Glob::new(glob) {
+                    Ok(g) => {
+                        builder.add(g);
+                    }
+                    Err(err) => {
+                        ok = false;
+                        self.error(
+                            file,
+                            span.clone(),
+                            format!("bad path glob `{glob}`: {err}"),
+                            "in this source",
+                        );
+                    }
+                }
+            }
+            let Ok(paths) = builder.build() else { continue };
+            if ok {
+                self.out.rules.sources.push(Source {
+                    paths,
+                    outlets: source.outlets,
+                    currency: source.currency.map(|c| c.to_ascii_uppercase()),
+                    dialect: source.dialect,
+                });
             }
         }
         for include in parsed.rules {
