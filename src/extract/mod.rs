@@ -25,8 +25,9 @@ pub struct Claim {
     /// The raw text of the value.
     pub raw: String,
     pub value: Result<Value, ValueError>,
-    /// The value before, from `{was}`.
+    /// The value before, from `{was}`, and where it is.
     pub was: Option<Result<Value, ValueError>>,
+    pub was_span: Option<Range<usize>>,
     /// The date the claim speaks for: the article's date, or the `{when}` date.
     pub speaks_for: Option<Date>,
     /// True when `speaks_for` came from `{when}` rather than the article date.
@@ -145,6 +146,7 @@ fn extract_fact(
                 raw: m.as_str().to_string(),
                 value,
                 was,
+                was_span: caps.name("was").map(|w| body + w.start()..body + w.end()),
                 speaks_for,
                 dated_by_text,
             });
