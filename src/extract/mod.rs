@@ -211,6 +211,13 @@ pub fn sentence_around(text: &str, span: Range<usize>, floor: usize) -> Range<us
     start..end
 }
 
+/// True when a sentence ends strictly inside `range` of `text`.
+fn crosses_sentence(text: &str, range: Range<usize>) -> bool {
+    let bytes = text.as_bytes();
+    let end = range.end.saturating_sub(1);
+    (range.start..end).any(|i| is_sentence_break(bytes, i))
+}
+
 fn is_sentence_break(bytes: &[u8], i: usize) -> bool {
     match bytes[i] {
         b'\n' => bytes.get(i + 1) == Some(&b'\n') || bytes.get(i + 1) == Some(&b'\r'),
@@ -246,6 +253,14 @@ fn is_abbreviation(bytes: &[u8], dot: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_match_across_a_sentence_end_is_not_a_claim() {
+        let text = "He spoke with Trump. Later, on Monday, he left.";
+        assert!(crosses_sentence(text, 3..38));
+        assert!(!crosses_sentence(text, 21..38));
+        assert!(!crosses_sentence("U.S. President Trump", 0..20));
+    }
 
     #[test]
     fn sentence_stops_at_sentence_ends_but_not_abbreviations() {

@@ -87,6 +87,9 @@ pub struct FactRule {
     /// Patterns are case-insensitive unless this is true.
     #[serde(default)]
     pub case_sensitive: Option<bool>,
+    /// A match may run across sentence ends (default false: one sentence).
+    #[serde(default)]
+    pub cross_sentences: Option<bool>,
     /// What a bare `$` means for this fact.
     #[serde(default)]
     pub currency: Option<Spanned<String>>,

@@ -64,6 +64,8 @@ pub struct Fact {
     pub monotonic: Option<Monotonic>,
     pub severity: Option<Severity>,
     pub currency: Option<String>,
+    /// Matches may run across sentence ends.
+    pub cross_sentences: bool,
     pub origin: RuleOrigin,
 }
 
@@ -802,6 +804,7 @@ impl Loader {
             monotonic,
             severity,
             currency: raw.currency.map(|c| c.value.to_ascii_uppercase()),
+            cross_sentences: raw.cross_sentences.unwrap_or(false),
             origin: RuleOrigin {
                 file: file.clone(),
                 span,
