@@ -98,6 +98,10 @@ fn extract_fact(
             let Some(m) = caps.name("value") else {
                 continue;
             };
+            let whole = caps.get(0).map_or(m.range(), |w| w.range());
+            if !fact.cross_sentences && crosses_sentence(&text[body..], whole) {
+                continue;
+            }
             let span = body + m.start()..body + m.end();
             if out[first..].iter().any(|c| overlaps(&c.span, &span)) {
                 continue;
