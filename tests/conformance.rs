@@ -141,4 +141,4 @@ fn te3_platinum_share_does_not_drop() {
     );
 }
 
-const TE3_FLOOR: usize = 0;
+const TE3_FLOOR: usize = 69;
