@@ -29,7 +29,11 @@ impl Check for Drift {
         let info = self.info();
         let mut findings = Vec::new();
         for (fact, claims) in ctx.claims_by_fact() {
-            if fact.stable || !fact.timeline.is_empty() || fact.expect.is_some() {
+            if fact.stable
+                || fact.monotonic.is_some()
+                || !fact.timeline.is_empty()
+                || fact.expect.is_some()
+            {
                 continue;
             }
             let mut dated: Vec<&Claim> = claims

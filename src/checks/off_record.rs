@@ -85,7 +85,7 @@ impl Check for OffRecord {
                     rule: fact.id.clone(),
                     severity: ctx.severity(&info, Some(fact)),
                     message: format!(
-                        "off the record: {} is {value} here, the record says {record}",
+                        "off-record: {} is {value} here, the record says {record}",
                         describe(fact)
                     ),
                     locations: vec![claim_location(ctx.articles, claim, "claims ")],
@@ -124,7 +124,7 @@ fn previous_value(
         rule: fact.id.clone(),
         severity: ctx.severity(info, Some(fact)),
         message: format!(
-            "off the record: {} was {} before {}, not {was}",
+            "off-record: {} was {} before {}, not {was}",
             describe(fact),
             before.value,
             current.since

@@ -50,7 +50,7 @@ impl Check for Stale {
                     rule: fact.id.clone(),
                     severity: ctx.severity(&info, Some(fact)),
                     message: format!(
-                        "stale value: {} was {} from {}, but {} since {}",
+                        "stale: {} was {} from {}, but {} since {}",
                         describe(fact),
                         old.value,
                         old.since,
