@@ -4,10 +4,15 @@
 
 mod contradiction;
 mod drift;
+mod hygiene;
 mod off_record;
+mod quotes;
 mod regression;
 mod stale;
 mod support;
+mod terms;
+mod text;
+mod titles;
 mod unresolved;
 
 use crate::article::Article;
@@ -131,6 +136,10 @@ pub fn all() -> Vec<Box<dyn Check>> {
         Box::new(regression::Regression),
         Box::new(drift::Drift),
         Box::new(unresolved::Unresolved),
+        Box::new(titles::Titles),
+        Box::new(terms::Terms),
+        Box::new(quotes::Quotes),
+        Box::new(hygiene::Hygiene),
     ]
 }
 
