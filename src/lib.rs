@@ -14,4 +14,5 @@ pub mod finding;
 pub mod render;
 pub mod rules;
 pub mod run;
+pub mod suppress;
 pub mod values;

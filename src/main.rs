@@ -50,6 +50,15 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Do not report findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (for adopting newslint on an archive).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorWhen,
@@ -119,7 +128,21 @@ fn check(args: CheckArgs) -> i32 {
     let mut opts = options(args.paths, &args.common);
     opts.drafts = args.drafts;
     opts.as_of = args.as_of;
+    opts.baseline = args.baseline;
     let outcome = run::check(&opts);
+    if let Some(path) = &args.write_baseline {
+        let baseline = newslint::suppress::baseline_of(&outcome.articles, &outcome.unbaselined);
+        let json = serde_json::to_vec_pretty(&baseline).unwrap_or_default();
+        if let Err(err) = newslint::suppress::write_atomic(path, &json) {
+            eprintln!("error: cannot write baseline {}: {err}", path.display());
+            return 2;
+        }
+        eprintln!(
+            "newslint: wrote {} findings to the baseline {}",
+            baseline.findings.len(),
+            path.display()
+        );
+    }
     let color = match args.color {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
@@ -128,8 +151,19 @@ fn check(args: CheckArgs) -> i32 {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let renderer = render::renderer(args.format, color);
+    let renderer = render::renderer(args.format, color && args.output.is_none());
     let report = report(&outcome);
+    if let Some(path) = &args.output {
+        let mut buffer = Vec::new();
+        let written = renderer
+            .render(&report, &mut buffer)
+            .and_then(|_| newslint::suppress::write_atomic(path, &buffer));
+        if let Err(err) = written {
+            eprintln!("error: cannot write {}: {err}", path.display());
+            return 2;
+        }
+        return outcome.exit_code();
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if let Err(err) = renderer.render(&report, &mut out).and_then(|_| out.flush())
@@ -151,6 +185,7 @@ fn report(outcome: &Outcome) -> Report<'_> {
         rule_file_errors: &outcome.rules.file_errors,
         input_errors: &outcome.input_errors,
         skipped: &outcome.skipped,
+        stale_baseline: outcome.stale_baseline,
     }
 }
 

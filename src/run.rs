@@ -11,6 +11,7 @@ use crate::discover;
 use crate::extract::{self, Claim};
 use crate::finding::{Finding, Severity};
 use crate::rules::{self, LoadedRules};
+use crate::suppress;
 
 /// What the user asked for.
 #[derive(Debug, Clone, Default)]
@@ -20,6 +21,8 @@ pub struct Options {
     pub rules: Vec<PathBuf>,
     pub as_of: Option<Date>,
     pub max_file_bytes: Option<u64>,
+    /// Findings recorded in this baseline are not reported.
+    pub baseline: Option<PathBuf>,
 }
 
 /// Everything a run produced.
@@ -30,6 +33,11 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     pub input_errors: Vec<LoadError>,
     pub skipped: Vec<LoadError>,
+    /// Findings after inline suppression, before the baseline (what `--write-baseline`
+    /// records).
+    pub unbaselined: Vec<Finding>,
+    /// Baseline entries that matched no finding.
+    pub stale_baseline: usize,
 }
 
 impl Outcome {
@@ -103,6 +111,8 @@ pub fn load(options: &Options) -> Outcome {
         findings: Vec::new(),
         input_errors,
         skipped,
+        unbaselined: Vec::new(),
+        stale_baseline: 0,
     }
 }
 
@@ -115,9 +125,27 @@ pub fn check(options: &Options) -> Outcome {
         claims: &outcome.claims,
     };
     let mut findings = checks::run_all(&ctx);
+    findings = suppress::apply_inline(&outcome.articles, findings);
     if !options.drafts.is_empty() {
         findings = only_drafts(&outcome.articles, findings);
-        checks::sort_findings(&outcome.articles, &mut findings);
+    }
+    checks::sort_findings(&outcome.articles, &mut findings);
+    outcome.unbaselined = findings.clone();
+    if let Some(path) = &options.baseline {
+        match suppress::read_baseline(path) {
+            Ok(baseline) => {
+                let (kept, stale) =
+                    suppress::apply_baseline(&outcome.articles, findings, &baseline);
+                findings = kept;
+                outcome.stale_baseline = stale;
+            }
+            Err(message) => outcome.input_errors.push(LoadError {
+                path: discover::display_path(path),
+                line: None,
+                message,
+                skipped: false,
+            }),
+        }
     }
     outcome.findings = findings;
     outcome
