@@ -4,6 +4,7 @@ pub mod concise;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod markdown;
 pub mod sarif;
 
 use std::io::{self, Write};
@@ -61,6 +62,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations).
     Github,
+    /// A Markdown findings table (for a job summary).
+    Markdown,
 }
 
 pub fn renderer(format: Format, color: bool) -> Box<dyn Render> {
@@ -70,6 +73,7 @@ pub fn renderer(format: Format, color: bool) -> Box<dyn Render> {
         Format::Json => Box::new(json::Json),
         Format::Sarif => Box::new(sarif::Sarif),
         Format::Github => Box::new(github::Github::default()),
+        Format::Markdown => Box::new(markdown::Markdown::default()),
     }
 }
 
