@@ -7,6 +7,7 @@
 pub mod article;
 pub mod checks;
 pub mod claims_output;
+pub mod commands;
 pub mod decode;
 pub mod discover;
 pub mod extract;

@@ -84,6 +84,30 @@ enum Command {
         #[command(flatten)]
         common: CommonArgs,
     },
+    /// List every fact and built-in check (id, type, source, level).
+    Rules {
+        #[arg(long = "rules", value_name = "PATH")]
+        rules: Vec<PathBuf>,
+    },
+    /// Explain a fact or a built-in check.
+    Explain {
+        #[arg(value_name = "ID")]
+        id: String,
+        #[arg(long = "rules", value_name = "PATH")]
+        rules: Vec<PathBuf>,
+    },
+    /// Run the examples embedded in fact rules.
+    TestRules {
+        /// Rule files or folders (default: the usual lookup).
+        #[arg(value_name = "PATHS")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorWhen,
+    },
+    /// Write a starter newslint.yaml and rules/example.yaml here (never overwrites).
+    Init,
+    /// Print the JSON Schema of rule files and newslint.yaml.
+    Schema,
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -106,9 +130,75 @@ fn main() -> ExitCode {
             format,
             common,
         }) => claims(paths, format, common),
+        Some(Command::Rules { rules }) => rules_list(&rules),
+        Some(Command::Explain { id, rules }) => explain(&rules, &id),
+        Some(Command::TestRules { paths, color }) => test_rules(&paths, color),
+        Some(Command::Init) => init(),
+        Some(Command::Schema) => {
+            print!("{}", newslint::commands::schema::rule_file_schema());
+            0
+        }
         None => check(cli.check),
     };
     ExitCode::from(code as u8)
+}
+
+fn use_color(when: ColorWhen) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+fn rules_list(paths: &[PathBuf]) -> i32 {
+    let loaded = run::load_rules(paths);
+    let mut out = std::io::stdout().lock();
+    let broken = newslint::commands::print_rule_problems(&loaded, &mut std::io::stderr());
+    let _ = newslint::commands::rules_list::write(&loaded.rules, &mut out);
+    if broken { 2 } else { 0 }
+}
+
+fn explain(paths: &[PathBuf], id: &str) -> i32 {
+    let loaded = run::load_rules(paths);
+    let broken = newslint::commands::print_rule_problems(&loaded, &mut std::io::stderr());
+    match newslint::commands::explain::write(&loaded.rules, id, &mut std::io::stdout().lock()) {
+        Ok(true) if !broken => 0,
+        Ok(true) => 2,
+        Ok(false) => {
+            eprintln!("error: no fact or check has the id `{id}` (see `newslint rules`)");
+            2
+        }
+        Err(_) => 2,
+    }
+}
+
+fn test_rules(paths: &[PathBuf], color: ColorWhen) -> i32 {
+    let loaded = run::load_rules(paths);
+    newslint::commands::test_rules::run(&loaded, use_color(color), &mut std::io::stdout().lock())
+        .unwrap_or(2)
+}
+
+fn init() -> i32 {
+    let here = std::env::current_dir().unwrap_or_default();
+    match newslint::commands::init::init(&here) {
+        Ok(written) => {
+            for w in written {
+                println!("wrote {w}");
+            }
+            println!(
+                "next: edit rules/example.yaml, then run `newslint test-rules` and `newslint PATHS`"
+            );
+            0
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            2
+        }
+    }
 }
 
 fn options(paths: Vec<PathBuf>, common: &CommonArgs) -> Options {

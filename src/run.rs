@@ -59,14 +59,10 @@ impl Outcome {
 
 /// Loads rules and articles and extracts claims (no checks): `newslint claims`.
 pub fn load(options: &Options) -> Outcome {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let rules = match rules::locate(&options.rules, &cwd) {
-        Ok(paths) => rules::load(&paths),
-        Err(err) => LoadedRules {
-            file_errors: vec![err],
-            ..LoadedRules::default()
-        },
-    };
+    let mut rules = load_rules(&options.rules);
+    // A broken example is a broken rule: report it with the rule errors.
+    let examples = rules::examples::run(&rules.rules);
+    rules.errors.extend(examples.errors);
     let (mut files, mut input_errors) = discover::discover(&options.paths, false);
     let (drafts, draft_errors) = discover::discover(&options.drafts, true);
     input_errors.extend(draft_errors);
@@ -113,6 +109,18 @@ pub fn load(options: &Options) -> Outcome {
         skipped,
         unbaselined: Vec::new(),
         stale_baseline: 0,
+    }
+}
+
+/// Finds and loads the rule files (`--rules`, else the default lookup).
+pub fn load_rules(explicit: &[PathBuf]) -> LoadedRules {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    match rules::locate(explicit, &cwd) {
+        Ok(paths) => rules::load(&paths),
+        Err(err) => LoadedRules {
+            file_errors: vec![err],
+            ..LoadedRules::default()
+        },
     }
 }
 

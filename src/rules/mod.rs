@@ -2,6 +2,7 @@
 //! patterns. A broken fact is reported (pointing into its YAML) and left out; the other
 //! facts and files still load.
 
+pub mod examples;
 pub mod file;
 mod pattern;
 
@@ -66,7 +67,22 @@ pub struct Fact {
     pub currency: Option<String>,
     /// Matches may run across sentence ends.
     pub cross_sentences: bool,
+    /// Examples in the rule file, run by `newslint test-rules` and every check.
+    pub examples: Vec<ExampleSpec>,
     pub origin: RuleOrigin,
+}
+
+/// An example embedded in a fact rule.
+#[derive(Debug, Clone)]
+pub struct ExampleSpec {
+    pub text: String,
+    /// The canonical value the example must yield.
+    pub value: Option<Value>,
+    /// False: the text must yield no claim. True (or a value given): at least one.
+    pub matches: bool,
+    pub date: Option<Date>,
+    /// Where the example is in the rule file.
+    pub span: Range<usize>,
 }
 
 impl Fact {
@@ -789,6 +805,55 @@ impl Loader {
                 }
             },
         };
+        let mut examples = Vec::new();
+        for ex in &raw.examples {
+            let ex_span = spanned_range(&file.text, ex);
+            let date = match &ex.value.date {
+                None => None,
+                Some(d) => match crate::article::parse_date_prefix(d.0.trim()) {
+                    Some(d) => Some(d),
+                    None => {
+                        self.error(
+                            file,
+                            ex_span.clone(),
+                            format!("example `date: {}` is not a YYYY-MM-DD date", d.0),
+                            "this example",
+                        );
+                        None
+                    }
+                },
+            };
+            let value = match (&ex.value.value, ty) {
+                (Some(v), Some(ty)) => match Value::parse_canonical(ty, v.0.trim()) {
+                    Ok(v) => Some(v),
+                    Err(message) => {
+                        self.error(
+                            file,
+                            ex_span.clone(),
+                            format!("bad example value for a {} fact: {message}", ty.name()),
+                            "this example",
+                        );
+                        None
+                    }
+                },
+                _ => None,
+            };
+            if ex.value.matches == Some(false) && ex.value.value.is_some() {
+                self.error(
+                    file,
+                    ex_span.clone(),
+                    "an example with `matches: false` cannot also give a `value`".to_string(),
+                    "this example",
+                );
+            }
+            examples.push(ExampleSpec {
+                text: ex.value.text.clone(),
+                value,
+                matches: ex.value.matches.unwrap_or(true),
+                date,
+                span: ex_span,
+            });
+        }
         if self.out.errors.len() > before {
             return None;
         }
@@ -805,6 +870,7 @@ impl Loader {
             severity,
             currency: raw.currency.map(|c| c.value.to_ascii_uppercase()),
             cross_sentences: raw.cross_sentences.unwrap_or(false),
+            examples,
             origin: RuleOrigin {
                 file: file.clone(),
                 span,

@@ -132,6 +132,10 @@ pub fn tense(sentence: &str, value_start: usize, value_end: usize) -> Tense {
     let before = sentence.get(..start).unwrap_or("");
     let words: Vec<&str> = before.split_whitespace().collect();
     for (i, word) in words.iter().enumerate().rev().take(14) {
+        // "is set to meet": future, though "set" alone is also a past tense.
+        if word.eq_ignore_ascii_case("set") && words.get(i + 1).is_some_and(|n| *n == "to") {
+            return Tense::Future;
+        }
         if let Some(t) = classify(word) {
             // "to be published": a passive infinitive, not a past event.
             let prev = i.checked_sub(1).map(|j| words[j].to_ascii_lowercase());

@@ -16,6 +16,7 @@ use std::fmt;
 use jiff::civil::Date;
 
 pub use dates::{Tense, tense};
+pub use grammar::{MONTHS as MONTH_NAMES, WEEKDAYS as WEEKDAY_NAMES};
 
 /// The type a fact rule declares (`type:` in YAML).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
