@@ -389,7 +389,7 @@ impl Loader {
             label: "here".to_string(),
             notes: vec![
                 "rule files hold `facts:`, `people:`, `terms:`, `hygiene:`, `checks:`, \
-                 `rules:`, `currency:` and `dates:`; see docs/rules.md"
+                 `rules:`, `currency:`, `dates:`, `sources:` and `fx:`; see docs/rules.md"
                     .to_string(),
             ],
         });
