@@ -83,9 +83,11 @@ impl Check for Contradiction {
                             claim_location(ctx.articles, claim, "claims "),
                             claim_location(ctx.articles, reference, "claims "),
                         ],
-                        notes: vec![format!(
+                        notes: std::iter::once(format!(
                             "{why}; {value} and {ref_value} cannot both be true"
-                        )],
+                        ))
+                        .chain(ctx.conversion_note(ref_value, value))
+                        .collect(),
                         help: Some(if fact.stable {
                             "correct the article that is wrong; this fact never changes".to_string()
                         } else {
