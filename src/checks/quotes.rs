@@ -170,6 +170,16 @@ fn diff(a: &[Word], b: &[Word]) -> Vec<Edit> {
             j += 1;
         }
     }
+    // Two passages that merely share a stock phrase ("by the end of the year") are not one
+    // quotation: most of the shorter one must be matched, and much of the longer one.
+    if let (Some(&(a0, b0)), Some(&(a1, b1))) = (pairs.first(), pairs.last()) {
+        let span_a = a1 - a0 + 1;
+        let span_b = b1 - b0 + 1;
+        let matched = pairs.len() as f64;
+        if matched < 0.9 * span_a.min(span_b) as f64 || matched < 0.6 * span_a.max(span_b) as f64 {
+            return Vec::new();
+        }
+    }
     let mut edits = Vec::new();
     for w in pairs.windows(2) {
         let ((i0, j0), (i1, j1)) = (w[0], w[1]);
@@ -387,6 +397,13 @@ mod tests {
     fn typography_alone_is_no_edit() {
         let a = w("“We’re just doing our best and hoping for the best.”");
         let b = w("\"We're just doing our best and hoping for the best.\"");
+        assert!(diff(&a, &b).is_empty());
+    }
+
+    #[test]
+    fn a_shared_stock_phrase_is_not_one_quotation() {
+        let a = w("We are looking for a further, more gradual, fall, possibly to 1.60 marks by the end of the year");
+        let b = w("We expect by the end of the year");
         assert!(diff(&a, &b).is_empty());
     }
 

@@ -21,7 +21,9 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     let head = format!(
         r"(?:Prime{sp}Minister|Deputy{sp}Prime{sp}Minister|Minister|Secretary|President|Vice[ -]President|Premier|Ambassador|Governor|Senator|Chancellor|Chief{sp}of{sp}Staff|Director|Chair(?:man|woman|person)?|Leader|Mayor|Commissioner|Trade{sp}Representative|Speaker|Attorney{sp}General|CEO|Chief{sp}Executive)"
     );
-    let word = r"[A-Z][\p{L}.’'&-]*";
+    // "U.S." and other initialisms, or a capitalised word (no trailing period: "January."
+    // ends a sentence).
+    let word = r"(?:(?:[A-Z]\.){2,4}|[A-Z][\p{L}’'&-]*)";
     let name = format!(r"[A-Z][\p{{L}}’'-]+(?:{sp}[A-Z][\p{{L}}’'-]+){{1,2}}");
     Regex::new(&format!(
         r"(?P<title>(?:{word}{sp}){{0,4}}?{head}){sp}(?P<name>{name})"
@@ -54,7 +56,8 @@ struct Mention {
 /// Lowercased title without nationality qualifiers and possessives.
 fn normalize_title(title: &str) -> String {
     let words: Vec<String> = title
-        .split_whitespace()
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
         .map(|w| {
             w.trim_end_matches(['.', ','])
                 .replace('’', "'")
@@ -181,6 +184,46 @@ fn preceded_by_not_current(text: &str, start: usize, title: &str) -> bool {
         || before.to_lowercase().ends_with("ex-")
 }
 
+/// Modifiers that make a longer title a different office ("Deputy Prime Minister").
+const DIFFERENT_OFFICE: &[&str] = &[
+    "deputy", "vice", "assistant", "associate", "acting", "interim", "junior", "shadow", "under",
+];
+
+/// Two titles agree when one is the other with more detail ("Governor" and "CNB Governor",
+/// "Federal Reserve Governor" and "Federal Reserve Board Governor"): same head word, the
+/// shorter one's words all in the longer in order, and no extra word naming another office.
+fn compatible(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let short: Vec<&str> = short.split_whitespace().collect();
+    let long: Vec<&str> = long.split_whitespace().collect();
+    if short.last() != long.last() {
+        return false;
+    }
+    let mut extra = Vec::new();
+    let mut i = 0;
+    for w in &long {
+        if i < short.len() && short[i] == *w {
+            i += 1;
+        } else {
+            extra.push(*w);
+        }
+    }
+    i == short.len() && !extra.iter().any(|w| DIFFERENT_OFFICE.contains(w))
+}
+
+/// Mentions more than this many days apart are not compared: titles change over time.
+const WINDOW_DAYS: i32 = 90;
+
+fn close_in_time(ctx: &Context, a: &Mention, b: &Mention) -> bool {
+    match (ctx.articles[a.article].date, ctx.articles[b.article].date) {
+        (Some(x), Some(y)) => (x - y).get_days().abs() <= WINDOW_DAYS,
+        _ => true,
+    }
+}
+
 /// Without accepted titles: titles that differ between articles.
 fn discovered(
     ctx: &Context,
@@ -210,21 +253,31 @@ fn discovered(
     let reference = by_title
         .iter()
         .max_by_key(|(_, ms)| (ms.len(), std::cmp::Reverse(ms[0].article)))
-        .map(|(t, ms)| (*t, ms[0]))
+        .map(|(t, ms)| (*t, ms.clone()))
         .expect("at least two titles");
     for (title, ms) in &by_title {
-        if *title == reference.0 {
+        if *title == reference.0 || compatible(title, reference.0) {
             continue;
         }
-        let primary = ms[0];
-        let other = reference.1;
+        // The first mention of this title close in time to a mention of the reference.
+        let Some((primary, other)) = ms.iter().find_map(|m| {
+            reference
+                .1
+                .iter()
+                .find(|r| r.article != m.article && close_in_time(ctx, m, r))
+                .map(|r| (*m, *r))
+        }) else {
+            continue;
+        };
         findings.push(Finding {
             kind: Kind::Title,
             rule: info.id.to_string(),
             severity,
             message: format!(
                 "titles: {name} is \"{}\" here but \"{}\" in {}",
-                primary.written, other.written, ctx.articles[other.article].display
+                primary.written,
+                other.written,
+                ctx.articles[other.article].display
             ),
             locations: vec![
                 Location {
@@ -327,6 +380,16 @@ mod tests {
         assert_eq!(normalize_title("US President"), "president");
         assert_eq!(normalize_title("Canada's Prime Minister"), "prime minister");
         assert_eq!(normalize_title("Trade Minister"), "trade minister");
+    }
+
+    #[test]
+    fn more_detail_is_not_a_different_title() {
+        assert!(compatible("governor", "cnb governor"));
+        assert!(compatible("minister", "trade minister"));
+        assert!(compatible("federal reserve governor", "federal reserve board governor"));
+        assert_eq!(normalize_title("Vice-President"), normalize_title("Vice President"));
+        assert!(!compatible("trade minister", "intergovernmental affairs minister"));
+        assert!(!compatible("prime minister", "deputy prime minister"));
     }
 
     #[test]
