@@ -57,6 +57,10 @@ pub struct Article {
     /// Notes about how the file was read (decoding, skipped front matter…).
     pub notes: Vec<String>,
     line_starts: Vec<usize>,
+    /// True once the text was released after scanning (see [`Article::release_text`]).
+    released: bool,
+    /// Hash of the decoded text, to notice a file changed before it is shown.
+    text_hash: u64,
 }
 
 /// Why a file could not be loaded as an article.
@@ -88,6 +92,8 @@ impl Article {
             path: path.to_path_buf(),
             display,
             line_starts: line_starts(&text),
+            released: false,
+            text_hash: hash(&text),
             text,
             body_start: 0,
             date: None,
@@ -113,12 +119,59 @@ impl Article {
 
     /// The body text (after front matter and date token).
     pub fn body(&self) -> &str {
-        &self.text[self.body_start..]
+        self.text.get(self.body_start..).unwrap_or("")
+    }
+
+    /// Frees the text and line table once the article has been scanned, so memory stays
+    /// proportional to what was found rather than to the corpus.
+    pub fn release_text(&mut self) {
+        self.text = String::new();
+        self.line_starts = vec![0];
+        self.released = true;
+    }
+
+    pub fn is_released(&self) -> bool {
+        self.released
+    }
+
+    /// The text, read back from the file if it was released.
+    pub fn current_text(&self) -> std::borrow::Cow<'_, str> {
+        if !self.released {
+            return std::borrow::Cow::Borrowed(&self.text);
+        }
+        match std::fs::read(&self.path)
+            .ok()
+            .and_then(|b| decode::decode(&b).ok())
+        {
+            Some(d) => std::borrow::Cow::Owned(d.text),
+            None => std::borrow::Cow::Borrowed(""),
+        }
+    }
+
+    /// Reads a released text back (to show excerpts). A file that changed or vanished since
+    /// it was checked gets a note, and excerpts are shown from what is there now.
+    pub fn reload(&mut self) {
+        if !self.released {
+            return;
+        }
+        let text = self.current_text().into_owned();
+        if hash(&text) != self.text_hash {
+            self.notes.push(
+                "the file changed while newslint was running; excerpts show it as it is now"
+                    .to_string(),
+            );
+        }
+        self.line_starts = line_starts(&text);
+        self.text = text;
+        self.released = false;
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
+        if self.line_starts.is_empty() {
+            return (1, 1);
+        }
         let line = match self.line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
@@ -339,6 +392,13 @@ fn line_starts(text: &str) -> Vec<usize> {
         i += 1;
     }
     starts
+}
+
+/// FNV-1a: stable and fast enough for change detection.
+fn hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 fn floor_char(text: &str, mut offset: usize) -> usize {

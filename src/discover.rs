@@ -136,7 +136,8 @@ pub fn load_all(
     (articles, errors, skipped)
 }
 
-fn load_one(file: &Discovered, max_bytes: u64) -> Result<Article, LoadError> {
+/// Reads and loads one discovered file.
+pub fn load_one(file: &Discovered, max_bytes: u64) -> Result<Article, LoadError> {
     let display = display_path(&file.path);
     let fail = |message: String, skipped: bool| LoadError {
         path: display.clone(),

@@ -12,6 +12,7 @@ pub mod decode;
 pub mod discover;
 pub mod extract;
 pub mod finding;
+pub mod progress;
 pub mod render;
 pub mod rules;
 pub mod run;

@@ -62,6 +62,9 @@ struct CheckArgs {
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorWhen,
+    /// No progress bar.
+    #[arg(long, short = 'q')]
+    quiet: bool,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -219,6 +222,8 @@ fn check(args: CheckArgs) -> i32 {
     opts.drafts = args.drafts;
     opts.as_of = args.as_of;
     opts.baseline = args.baseline;
+    // The progress bar is for people watching a terminal, not for machine formats.
+    opts.progress = !args.quiet && args.format == Format::Human && args.output.is_none();
     let outcome = run::check(&opts);
     if let Some(path) = &args.write_baseline {
         let baseline = newslint::suppress::baseline_of(&outcome.articles, &outcome.unbaselined);

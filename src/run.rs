@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::article::{Article, DateSource, LoadError};
 use crate::checks::{self, Context};
@@ -23,6 +24,8 @@ pub struct Options {
     pub max_file_bytes: Option<u64>,
     /// Findings recorded in this baseline are not reported.
     pub baseline: Option<PathBuf>,
+    /// Show a progress bar on standard error.
+    pub progress: bool,
 }
 
 /// Everything a run produced.
@@ -38,6 +41,10 @@ pub struct Outcome {
     pub unbaselined: Vec<Finding>,
     /// Baseline entries that matched no finding.
     pub stale_baseline: usize,
+    /// What the built-in checks kept from each article.
+    pub scans: checks::Scans,
+    /// Inline suppression comments.
+    pub directives: Vec<suppress::Directive>,
 }
 
 impl Outcome {
@@ -57,8 +64,30 @@ impl Outcome {
     }
 }
 
-/// Loads rules and articles and extracts claims (no checks): `newslint claims`.
+/// Loads rules and articles and extracts claims (no checks): `newslint claims`. Articles
+/// holding claims keep their text (the fact sheet shows lines and columns).
 pub fn load(options: &Options) -> Outcome {
+    let mut outcome = pipeline(options, false);
+    let with_claims: std::collections::HashSet<usize> =
+        outcome.claims.iter().map(|c| c.article).collect();
+    for id in with_claims {
+        outcome.articles[id].reload();
+    }
+    outcome
+}
+
+/// What the per-article pass keeps of one file.
+struct Scanned {
+    article: Article,
+    claims: Vec<Claim>,
+    scans: Vec<checks::Scan>,
+    directives: Vec<suppress::Directive>,
+}
+
+/// Discover → load → (per article, in parallel) date, extract claims, scan for the built-in
+/// checks, find suppression comments, release the text. Memory then holds what was found,
+/// not the corpus.
+fn pipeline(options: &Options, with_checks: bool) -> Outcome {
     let mut rules = load_rules(&options.rules);
     // A broken example is a broken rule: report it with the rule errors.
     let examples = rules::examples::run(&rules.rules);
@@ -73,33 +102,67 @@ pub fn load(options: &Options) -> Outcome {
     let max = options
         .max_file_bytes
         .unwrap_or(discover::DEFAULT_MAX_FILE_BYTES);
-    let (mut articles, errors, skipped) = discover::load_all(&files, max);
-    input_errors.extend(errors);
-    for article in &mut articles {
-        if let Some(source) = rules
-            .rules
-            .source_for(&article.display, article.outlet.as_deref())
-        {
-            article.currency = source.currency.clone();
-        }
-        if article.date.is_some() {
-            continue;
-        }
-        let key = article
-            .path
-            .canonicalize()
-            .unwrap_or_else(|_| article.path.clone());
-        if let Some(date) = rules.rules.dates.get(&key) {
-            article.date = Some(*date);
-            article.date_source = Some(DateSource::Config);
-        } else if article.is_draft
-            && let Some(date) = options.as_of
-        {
-            article.date = Some(date);
-            article.date_source = Some(DateSource::AsOf);
+    let prefilter = extract::Prefilter::new(&rules.rules);
+    let progress = crate::progress::Progress::new(files.len(), options.progress);
+    let results: Vec<Result<Scanned, LoadError>> = files
+        .par_iter()
+        .map(|file| {
+            let result = discover::load_one(file, max).map(|mut article| {
+                assign_defaults(&mut article, &rules.rules, options);
+                let claims = extract::extract_with(&article, &rules.rules, &prefilter);
+                let scans = if with_checks {
+                    checks::scan_article(&article, &rules.rules)
+                } else {
+                    Vec::new()
+                };
+                let directives = suppress::directives_of(&article);
+                article.release_text();
+                Scanned {
+                    article,
+                    claims,
+                    scans,
+                    directives,
+                }
+            });
+            progress.tick();
+            result
+        })
+        .collect();
+    progress.finish();
+    let mut articles = Vec::new();
+    let mut claims = Vec::new();
+    let mut per_article_scans = Vec::new();
+    let mut directives = Vec::new();
+    let mut skipped = Vec::new();
+    for result in results {
+        match result {
+            Ok(mut s) => {
+                // Ids are positions among the articles that loaded.
+                let id = articles.len();
+                s.article.id = id;
+                for c in &mut s.claims {
+                    c.article = id;
+                }
+                for scan in &mut s.scans {
+                    for f in &mut scan.findings {
+                        for l in &mut f.locations {
+                            l.article = id;
+                        }
+                    }
+                }
+                for d in &mut s.directives {
+                    d.article = id;
+                }
+                articles.push(s.article);
+                claims.extend(s.claims);
+                per_article_scans.push((id, s.scans));
+                directives.extend(s.directives);
+            }
+            Err(e) if e.skipped => skipped.push(e),
+            Err(e) => input_errors.push(e),
         }
     }
-    let claims = extract::extract_all(&articles, &rules.rules);
+    claims.sort_by_key(|c| (c.fact, c.article, c.span.start));
     Outcome {
         articles,
         rules,
@@ -109,6 +172,31 @@ pub fn load(options: &Options) -> Outcome {
         skipped,
         unbaselined: Vec::new(),
         stale_baseline: 0,
+        scans: checks::gather(per_article_scans),
+        directives,
+    }
+}
+
+/// Source currency, configured dates and `--as-of` for one article.
+fn assign_defaults(article: &mut Article, rules: &crate::rules::RuleSet, options: &Options) {
+    if let Some(source) = rules.source_for(&article.display, article.outlet.as_deref()) {
+        article.currency = source.currency.clone();
+    }
+    if article.date.is_some() {
+        return;
+    }
+    let key = article
+        .path
+        .canonicalize()
+        .unwrap_or_else(|_| article.path.clone());
+    if let Some(date) = rules.dates.get(&key) {
+        article.date = Some(*date);
+        article.date_source = Some(DateSource::Config);
+    } else if article.is_draft
+        && let Some(date) = options.as_of
+    {
+        article.date = Some(date);
+        article.date_source = Some(DateSource::AsOf);
     }
 }
 
@@ -126,16 +214,25 @@ pub fn load_rules(explicit: &[PathBuf]) -> LoadedRules {
 
 /// The full check.
 pub fn check(options: &Options) -> Outcome {
-    let mut outcome = load(options);
+    let mut outcome = pipeline(options, true);
     let ctx = Context {
         articles: &outcome.articles,
         rules: &outcome.rules.rules,
         claims: &outcome.claims,
+        scans: &outcome.scans,
     };
     let mut findings = checks::run_all(&ctx);
-    findings = suppress::apply_inline(&outcome.articles, findings);
+    findings = suppress::apply_inline(std::mem::take(&mut outcome.directives), findings);
     if !options.drafts.is_empty() {
         findings = only_drafts(&outcome.articles, findings);
+    }
+    // Only the articles a finding points into are read again, to show excerpts.
+    let shown: std::collections::HashSet<usize> = findings
+        .iter()
+        .flat_map(|f| f.locations.iter().map(|l| l.article))
+        .collect();
+    for id in shown {
+        outcome.articles[id].reload();
     }
     checks::sort_findings(&outcome.articles, &mut findings);
     outcome.unbaselined = findings.clone();

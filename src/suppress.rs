@@ -26,58 +26,64 @@ static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid")
 });
 
-#[derive(Debug)]
-struct Directive {
-    article: usize,
-    span: Range<usize>,
+/// One inline suppression comment.
+#[derive(Debug, Clone)]
+pub struct Directive {
+    pub article: usize,
+    pub span: Range<usize>,
     /// Empty: every rule.
-    ids: Vec<String>,
-    /// The 1-based line it covers; None for the whole file.
-    line: Option<usize>,
+    pub ids: Vec<String>,
+    /// The byte range of the line it covers; None for the whole file.
+    pub covers: Option<Range<usize>>,
     used: bool,
 }
 
-fn directives(articles: &[Article]) -> Vec<Directive> {
+/// The suppression comments of one article (found while its text is loaded).
+pub fn directives_of(article: &Article) -> Vec<Directive> {
+    let text = article.text.as_str();
+    if !text.contains("newslint-disable") {
+        return Vec::new();
+    }
     let mut out = Vec::new();
-    for article in articles {
-        if !article.text.contains("newslint-disable") {
-            continue;
-        }
-        for caps in COMMENT.captures_iter(&article.text) {
-            let whole = caps.get(0).expect("match");
-            let ids = caps
-                .name("ids")
-                .map(|m| {
-                    m.as_str()
-                        .split(|c: char| c.is_whitespace() || c == ',')
-                        .filter(|s| !s.is_empty())
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default();
-            let line = caps
-                .name("next")
-                .map(|_| article.line_col(whole.end()).0 + 1);
-            out.push(Directive {
-                article: article.id,
-                span: whole.range(),
-                ids,
-                line,
-                used: false,
-            });
-        }
+    for caps in COMMENT.captures_iter(text) {
+        let whole = caps.get(0).expect("match");
+        let ids = caps
+            .name("ids")
+            .map(|m| {
+                m.as_str()
+                    .split(|c: char| c.is_whitespace() || c == ',')
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let covers = caps.name("next").map(|_| {
+            let start = text[whole.end()..]
+                .find('\n')
+                .map_or(text.len(), |i| whole.end() + i + 1);
+            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            start..end
+        });
+        out.push(Directive {
+            article: article.id,
+            span: whole.range(),
+            ids,
+            covers,
+            used: false,
+        });
     }
     out
 }
 
-fn matches(d: &Directive, f: &Finding, line: usize) -> bool {
+fn matches(d: &Directive, f: &Finding, at: usize) -> bool {
     (d.ids.is_empty() || d.ids.iter().any(|id| *id == f.rule || id == f.kind.name()))
-        && d.line.is_none_or(|l| l == line)
+        && d.covers
+            .as_ref()
+            .is_none_or(|c| c.start <= at && at <= c.end)
 }
 
 /// Drops findings suppressed by inline comments and adds one for each unused comment.
-pub fn apply_inline(articles: &[Article], findings: Vec<Finding>) -> Vec<Finding> {
-    let mut dirs = directives(articles);
+pub fn apply_inline(mut dirs: Vec<Directive>, findings: Vec<Finding>) -> Vec<Finding> {
     if dirs.is_empty() {
         return findings;
     }
@@ -87,10 +93,10 @@ pub fn apply_inline(articles: &[Article], findings: Vec<Finding>) -> Vec<Finding
             kept.push(f);
             continue;
         };
-        let line = articles[p.article].line_col(p.span.start).0;
+        let (article, at) = (p.article, p.span.start);
         let mut suppressed = false;
-        for d in dirs.iter_mut().filter(|d| d.article == p.article) {
-            if matches(d, &f, line) {
+        for d in dirs.iter_mut().filter(|d| d.article == article) {
+            if matches(d, &f, at) {
                 d.used = true;
                 suppressed = true;
             }
@@ -111,7 +117,7 @@ pub fn apply_inline(articles: &[Article], findings: Vec<Finding>) -> Vec<Finding
             severity: Severity::Info,
             message: format!(
                 "unused-suppression: this comment suppresses {what}{}, but there is none",
-                if d.line.is_some() {
+                if d.covers.is_some() {
                     " on the next line"
                 } else {
                     " in this file"
@@ -266,11 +272,11 @@ mod tests {
     #[test]
     fn next_line_and_file_comments() {
         let text = "<!-- newslint-disable-next-line hygiene -->\nAlso Read: x\nAlso Read: y\n";
-        let a = vec![article(text)];
+        let a = article(text);
         let l2 = text.find("Also Read: x").unwrap();
         let l3 = text.find("Also Read: y").unwrap();
         let kept = apply_inline(
-            &a,
+            directives_of(&a),
             vec![
                 finding("hygiene", l2..l2 + 4),
                 finding("hygiene", l3..l3 + 4),
@@ -280,8 +286,8 @@ mod tests {
         assert_eq!(kept[0].locations[0].span.start, l3);
 
         let text = "<!-- newslint-disable terms -->\nAlso Read: x\n";
-        let a = vec![article(text)];
-        let kept = apply_inline(&a, vec![finding("hygiene", 33..37)]);
+        let a = article(text);
+        let kept = apply_inline(directives_of(&a), vec![finding("hygiene", 33..37)]);
         assert_eq!(kept.len(), 2);
         assert_eq!(kept[1].kind, Kind::UnusedSuppression);
     }

@@ -6,8 +6,10 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexBuilder};
 
 use super::text::{lines, trim};
-use super::{Check, CheckInfo, Context};
+use super::{Check, CheckInfo, Context, Scan};
+use crate::article::Article;
 use crate::finding::{Finding, Kind, Location, Severity};
+use crate::rules::RuleSet;
 
 pub struct Hygiene;
 
@@ -72,73 +74,78 @@ impl Check for Hygiene {
         }
     }
 
-    fn run(&self, ctx: &Context) -> Vec<Finding> {
+    fn run(&self, _ctx: &Context) -> Vec<Finding> {
+        // Debris is a property of one article: everything happens in `scan`.
+        Vec::new()
+    }
+
+    fn scan(&self, article: &Article, rules: &RuleSet) -> Scan {
         let info = self.info();
-        let severity = ctx.severity(&info, None);
+        let severity = super::severity_for(rules, &info, None);
         let mut findings = Vec::new();
-        for article in ctx.articles {
-            let text = article.text.as_str();
-            let headline = article
-                .title
-                .clone()
-                .map(|r| normalize_line(&text[r.clone()]))
-                .filter(|h| h.split_whitespace().count() >= 3);
-            let title_start = article.title.as_ref().map(|r| r.start);
-            for line in lines(text, article.body_start) {
-                let span = trim(text, line);
-                if span.is_empty() || span.len() > 400 {
-                    continue;
-                }
-                let content = &text[span.clone()];
-                let mut what: Option<String> = None;
-                if ctx.rules.hygiene_builtin {
-                    what = BUILTIN_RES
-                        .iter()
-                        .find(|(re, _)| re.is_match(content))
-                        .map(|(_, w)| w.to_string());
-                }
-                if what.is_none() {
-                    what = ctx
-                        .rules
-                        .hygiene_patterns
-                        .iter()
-                        .find(|re| re.is_match(content))
-                        .map(|re| format!("matches `{}`", re.as_str()));
-                }
-                if what.is_none()
-                    && Some(span.start) != title_start
-                    && headline.as_deref() == Some(normalize_line(content).as_str())
-                {
-                    what = Some("headline repeated in the body".to_string());
-                }
-                let Some(what) = what else { continue };
-                let repeated = what.starts_with("headline");
-                let mut locations = vec![Location {
+        let text = article.text.as_str();
+        let headline = article
+            .title
+            .clone()
+            .map(|r| normalize_line(&text[r.clone()]))
+            .filter(|h| h.split_whitespace().count() >= 3);
+        let title_start = article.title.as_ref().map(|r| r.start);
+        for line in lines(text, article.body_start) {
+            let span = trim(text, line);
+            if span.is_empty() || span.len() > 400 {
+                continue;
+            }
+            let content = &text[span.clone()];
+            let mut what: Option<String> = None;
+            if rules.hygiene_builtin {
+                what = BUILTIN_RES
+                    .iter()
+                    .find(|(re, _)| re.is_match(content))
+                    .map(|(_, w)| w.to_string());
+            }
+            if what.is_none() {
+                what = rules
+                    .hygiene_patterns
+                    .iter()
+                    .find(|re| re.is_match(content))
+                    .map(|re| format!("matches `{}`", re.as_str()));
+            }
+            if what.is_none()
+                && Some(span.start) != title_start
+                && headline.as_deref() == Some(normalize_line(content).as_str())
+            {
+                what = Some("headline repeated in the body".to_string());
+            }
+            let Some(what) = what else { continue };
+            let repeated = what.starts_with("headline");
+            let mut locations = vec![Location {
+                article: article.id,
+                span: span.clone(),
+                label: what.clone(),
+                value: None,
+            }];
+            if repeated && let Some(t) = &article.title {
+                locations.push(Location {
                     article: article.id,
-                    span: span.clone(),
-                    label: what.clone(),
+                    span: t.clone(),
+                    label: "the headline".to_string(),
                     value: None,
-                }];
-                if repeated && let Some(t) = &article.title {
-                    locations.push(Location {
-                        article: article.id,
-                        span: t.clone(),
-                        label: "the headline".to_string(),
-                        value: None,
-                    });
-                }
-                findings.push(Finding {
-                    kind: Kind::Hygiene,
-                    rule: info.id.to_string(),
-                    severity,
-                    message: format!("hygiene: {what} left in the article"),
-                    locations,
-                    notes: Vec::new(),
-                    help: Some("delete the line: it is page furniture, not reporting".to_string()),
                 });
             }
+            findings.push(Finding {
+                kind: Kind::Hygiene,
+                rule: info.id.to_string(),
+                severity,
+                message: format!("hygiene: {what} left in the article"),
+                locations,
+                notes: Vec::new(),
+                help: Some("delete the line: it is page furniture, not reporting".to_string()),
+            });
         }
-        findings
+        Scan {
+            findings,
+            data: None,
+        }
     }
 }
 

@@ -15,6 +15,8 @@ mod text;
 mod titles;
 mod unresolved;
 
+use std::any::Any;
+
 use crate::article::Article;
 use crate::extract::Claim;
 use crate::finding::{Finding, Kind, Severity};
@@ -36,15 +38,42 @@ pub struct CheckInfo {
     pub fact_check: bool,
 }
 
-/// Everything a check may look at.
+/// What a check keeps from one article while its text is loaded: findings that need no other
+/// article, and compact data for the cross-article phase (the text itself is not kept).
+#[derive(Default)]
+pub struct Scan {
+    pub findings: Vec<Finding>,
+    pub data: Option<Box<dyn Any + Send + Sync>>,
+}
+
+/// The scans of every check over every article: `data[check][i]` is (article id, data).
+#[derive(Default)]
+pub struct Scans {
+    pub data: Vec<Vec<(usize, Box<dyn Any + Send + Sync>)>>,
+    pub findings: Vec<Finding>,
+}
+
+/// Everything a check may look at in its cross-article phase. Article texts may have been
+/// released by then: use what the scan kept.
 pub struct Context<'a> {
     pub articles: &'a [Article],
     pub rules: &'a RuleSet,
     /// Claims sorted by (fact, article, position).
     pub claims: &'a [Claim],
+    pub scans: &'a Scans,
 }
 
 impl Context<'_> {
+    /// The data the check at `index` (in [`all`]) kept for each article, in article order.
+    pub fn scanned<T: 'static>(&self, check: &str) -> impl Iterator<Item = (usize, &T)> {
+        let index = all().iter().position(|c| c.info().id == check);
+        index
+            .and_then(|i| self.scans.data.get(i))
+            .into_iter()
+            .flatten()
+            .filter_map(|(article, data)| data.downcast_ref::<T>().map(|d| (*article, d)))
+    }
+
     /// The claims of each fact, in fact order.
     pub fn claims_by_fact(&self) -> impl Iterator<Item = (&Fact, &[Claim])> {
         self.claims
@@ -112,18 +141,17 @@ impl Context<'_> {
     /// The level of a finding of `info` for `fact`: a check level set in `checks:` wins, then
     /// the fact's own `severity`, then the check's default.
     pub fn severity(&self, info: &CheckInfo, fact: Option<&Fact>) -> Severity {
-        if let Some(s) = self.rules.check_config(info.id).severity {
-            return s;
-        }
-        match fact.and_then(|f| f.severity) {
-            Some(s) if info.default_severity >= Severity::Warning => s,
-            _ => info.default_severity,
-        }
+        severity_for(self.rules, info, fact)
     }
 }
 
 pub trait Check: Sync {
     fn info(&self) -> CheckInfo;
+    /// The per-article pass, run in parallel while the article's text is loaded.
+    fn scan(&self, _article: &Article, _rules: &RuleSet) -> Scan {
+        Scan::default()
+    }
+    /// The cross-article pass.
     fn run(&self, ctx: &Context) -> Vec<Finding>;
 }
 
@@ -151,15 +179,65 @@ pub fn known_ids() -> Vec<&'static str> {
     all().iter().map(|c| c.info().id).collect()
 }
 
-/// Runs every enabled check and returns findings in a stable order.
+/// See [`Context::severity`].
+pub fn severity_for(rules: &RuleSet, info: &CheckInfo, fact: Option<&Fact>) -> Severity {
+    if let Some(s) = rules.check_config(info.id).severity {
+        return s;
+    }
+    match fact.and_then(|f| f.severity) {
+        Some(s) if info.default_severity >= Severity::Warning => s,
+        _ => info.default_severity,
+    }
+}
+
+fn enabled(rules: &RuleSet, check: &dyn Check) -> bool {
+    rules.check_config(check.info().id).enabled != Some(false)
+}
+
+/// The per-article pass of every enabled check over one article. Findings and data carry
+/// the article's id as it is when scanned.
+pub fn scan_article(article: &Article, rules: &RuleSet) -> Vec<Scan> {
+    all()
+        .iter()
+        .map(|c| {
+            if enabled(rules, c.as_ref()) {
+                c.scan(article, rules)
+            } else {
+                Scan::default()
+            }
+        })
+        .collect()
+}
+
+/// Gathers per-article scans (in article order) into [`Scans`].
+pub fn gather(per_article: Vec<(usize, Vec<Scan>)>) -> Scans {
+    let n = all().len();
+    let mut scans = Scans {
+        data: (0..n).map(|_| Vec::new()).collect(),
+        findings: Vec::new(),
+    };
+    for (article, list) in per_article {
+        for (i, scan) in list.into_iter().enumerate().take(n) {
+            scans.findings.extend(scan.findings);
+            if let Some(d) = scan.data {
+                scans.data[i].push((article, d));
+            }
+        }
+    }
+    scans
+}
+
+/// Runs the cross-article pass of every enabled check; returns all findings (scan findings
+/// included) in a stable order.
 pub fn run_all(ctx: &Context) -> Vec<Finding> {
     use rayon::prelude::*;
     let checks = all();
     let mut findings: Vec<Finding> = checks
         .par_iter()
-        .filter(|c| ctx.rules.check_config(c.info().id).enabled != Some(false))
+        .filter(|c| enabled(ctx.rules, c.as_ref()))
         .flat_map_iter(|c| c.run(ctx))
         .collect();
+    findings.extend(ctx.scans.findings.iter().cloned());
     sort_findings(ctx.articles, &mut findings);
     findings
 }

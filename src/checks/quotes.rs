@@ -15,8 +15,10 @@ use regex::Regex;
 
 use super::terms::BUILTIN_PAIRS;
 use super::text::{Word, quotation_spans, words};
-use super::{Check, CheckInfo, Context};
+use super::{Check, CheckInfo, Context, Scan};
+use crate::article::Article;
 use crate::finding::{Finding, Kind, Location, Severity};
+use crate::rules::RuleSet;
 
 pub struct Quotes;
 
@@ -30,22 +32,36 @@ static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid")
 });
 
+/// A quotation as the scan keeps it: where it is, and a hash of each run of `min_words`
+/// words (32 bits: a collision only costs one extra comparison).
+struct Scanned {
+    span: Range<usize>,
+    shingles: Vec<u32>,
+}
+
 struct Quotation {
     article: usize,
     span: Range<usize>,
-    words: Vec<Word>,
 }
 
-fn hash_shingle(words: &[Word]) -> u64 {
+fn hash_shingle(words: &[Word]) -> u32 {
     let mut h = DefaultHasher::new();
     for w in words {
         w.norm.hash(&mut h);
     }
-    h.finish()
+    h.finish() as u32
+}
+
+fn min_words(rules: &RuleSet) -> usize {
+    rules
+        .check_config("quotes")
+        .min_words
+        .unwrap_or(DEFAULT_MIN_WORDS)
+        .max(2)
 }
 
 /// Token substitutions for house style: (sequence of normalized words, replacement).
-fn style_map(ctx: &Context) -> Vec<(Vec<String>, String)> {
+fn style_map(rules: &RuleSet) -> Vec<(Vec<String>, String)> {
     let mut map: Vec<(Vec<String>, String)> = Vec::new();
     let mut add = |from: &str, to: &str| {
         let seq: Vec<String> = from
@@ -61,7 +77,7 @@ fn style_map(ctx: &Context) -> Vec<(Vec<String>, String)> {
         add(a, b);
         add(b, b);
     }
-    for term in &ctx.rules.terms {
+    for term in &rules.terms {
         for wrong in &term.instead_of {
             add(wrong, &term.prefer);
         }
@@ -102,37 +118,30 @@ fn apply_style(words: Vec<Word>, map: &[(Vec<String>, String)]) -> Vec<Word> {
     out
 }
 
-fn collect(ctx: &Context, min_words: usize, style: &[(Vec<String>, String)]) -> Vec<Quotation> {
-    let mut out = Vec::new();
-    for article in ctx.articles {
-        let text = article.text.as_str();
-        let body = article.body_start..text.len();
-        let mut spans = quotation_spans(text, body.clone());
-        for m in INTRODUCED.find_iter(&text[body.clone()]) {
-            let start = body.start + m.end();
-            if text[start..].starts_with(['“', '"', '‘', '«']) {
-                continue; // marked; already found
-            }
-            let end = text[start..]
-                .find("\n\n")
-                .or_else(|| text[start..].find("\r\n\r\n"))
-                .map_or(text.len(), |i| start + i);
-            spans.push(start..end);
+/// The quotations of one article (marked, or introduced by "said:" without marks).
+fn quotation_ranges(article: &Article) -> Vec<Range<usize>> {
+    let text = article.text.as_str();
+    let body = article.body_start..text.len();
+    let mut spans = quotation_spans(text, body.clone());
+    for m in INTRODUCED.find_iter(&text[body.clone()]) {
+        let start = body.start + m.end();
+        if text[start..].starts_with(['“', '"', '‘', '«']) {
+            continue; // marked; already found
         }
-        for span in spans {
-            let mut ws = words(text, span.clone());
-            ws.truncate(MAX_WORDS);
-            let ws = apply_style(ws, style);
-            if ws.len() >= min_words {
-                out.push(Quotation {
-                    article: article.id,
-                    span,
-                    words: ws,
-                });
-            }
-        }
+        let end = text[start..]
+            .find("\n\n")
+            .or_else(|| text[start..].find("\r\n\r\n"))
+            .map_or(text.len(), |i| start + i);
+        spans.push(start..end);
     }
-    out
+    spans
+}
+
+/// The normalized words of a quotation.
+fn quotation_words(text: &str, span: Range<usize>, style: &[(Vec<String>, String)]) -> Vec<Word> {
+    let mut ws = words(text, span);
+    ws.truncate(MAX_WORDS);
+    apply_style(ws, style)
 }
 
 /// An edit between two renderings, as ranges of word indices in each.
@@ -221,25 +230,41 @@ impl Check for Quotes {
         }
     }
 
+    fn scan(&self, article: &Article, rules: &RuleSet) -> Scan {
+        let min = min_words(rules);
+        let style = style_map(rules);
+        let mut found = Vec::new();
+        for span in quotation_ranges(article) {
+            let ws = quotation_words(&article.text, span.clone(), &style);
+            if ws.len() >= min {
+                let mut shingles: Vec<u32> = ws.windows(min).map(hash_shingle).collect();
+                shingles.sort_unstable();
+                shingles.dedup();
+                found.push(Scanned { span, shingles });
+            }
+        }
+        Scan {
+            findings: Vec::new(),
+            data: (!found.is_empty()).then(|| Box::new(found) as _),
+        }
+    }
+
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
         let severity = ctx.severity(&info, None);
-        let min_words = ctx
-            .rules
-            .check_config(info.id)
-            .min_words
-            .unwrap_or(DEFAULT_MIN_WORDS)
-            .max(2);
-        let style = style_map(ctx);
-        let quotes = collect(ctx, min_words, &style);
+        let style = style_map(ctx.rules);
+        let mut quotes: Vec<Quotation> = Vec::new();
         // Index quotations by hashed shingles so only passages sharing a run are compared.
-        let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (qi, q) in quotes.iter().enumerate() {
-            let mut seen = HashSet::new();
-            for sh in q.words.windows(min_words) {
-                let h = hash_shingle(sh);
-                if seen.insert(h) {
-                    index.entry(h).or_default().push(qi);
+        let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (article, scanned) in ctx.scanned::<Vec<Scanned>>(info.id) {
+            for q in scanned {
+                let qi = quotes.len();
+                quotes.push(Quotation {
+                    article,
+                    span: q.span.clone(),
+                });
+                for h in &q.shingles {
+                    index.entry(*h).or_default().push(qi);
                 }
             }
         }
@@ -261,29 +286,39 @@ impl Check for Quotes {
             }
         }
         pairs.sort_unstable();
+        // The texts were released after the scan: read back only the articles compared.
+        let mut texts: HashMap<usize, String> = HashMap::new();
         let mut findings = Vec::new();
         for (a, b) in pairs {
+            for q in [a, b] {
+                let id = quotes[q].article;
+                texts
+                    .entry(id)
+                    .or_insert_with(|| ctx.articles[id].current_text().into_owned());
+            }
             let (qa, qb) = (&quotes[a], &quotes[b]);
-            let edits = diff(&qa.words, &qb.words);
+            let wa = quotation_words(&texts[&qa.article], qa.span.clone(), &style);
+            let wb = quotation_words(&texts[&qb.article], qb.span.clone(), &style);
+            let edits = diff(&wa, &wb);
             if edits.is_empty() {
                 continue;
             }
             // The rendering that lacks words is the primary; on a tie, the later article.
             let dropped_a: usize = edits.iter().map(|e| e.b.len()).sum();
             let dropped_b: usize = edits.iter().map(|e| e.a.len()).sum();
-            let (p, o, flip) =
+            let (p, pw, o, ow, flip) =
                 if dropped_a > dropped_b || (dropped_a == dropped_b && qa.article > qb.article) {
-                    (qa, qb, false)
+                    (qa, &wa, qb, &wb, false)
                 } else {
-                    (qb, qa, true)
+                    (qb, &wb, qa, &wa, true)
                 };
-            let pt = ctx.articles[p.article].text.as_str();
-            let ot = ctx.articles[o.article].text.as_str();
+            let pt = texts[&p.article].as_str();
+            let ot = texts[&o.article].as_str();
             let mut notes = Vec::new();
             for e in &edits {
                 let (mine, theirs) = if flip { (&e.b, &e.a) } else { (&e.a, &e.b) };
-                let here = phrase(pt, &p.words, mine.clone());
-                let there = phrase(ot, &o.words, theirs.clone());
+                let here = phrase(pt, pw, mine.clone());
+                let there = phrase(ot, ow, theirs.clone());
                 notes.push(match (here.is_empty(), there.is_empty()) {
                     (true, false) => format!("dropped: \"{there}\""),
                     (false, true) => format!("added: \"{here}\""),
@@ -293,7 +328,7 @@ impl Check for Quotes {
             notes.push(format!(
                 "word diff against {}: {}",
                 ctx.articles[o.article].display,
-                word_diff(ot, &o.words, pt, &p.words, &edits, flip)
+                word_diff(ot, ow, pt, pw, &edits, flip)
             ));
             findings.push(Finding {
                 kind: Kind::Quote,
@@ -402,7 +437,9 @@ mod tests {
 
     #[test]
     fn a_shared_stock_phrase_is_not_one_quotation() {
-        let a = w("We are looking for a further, more gradual, fall, possibly to 1.60 marks by the end of the year");
+        let a = w(
+            "We are looking for a further, more gradual, fall, possibly to 1.60 marks by the end of the year",
+        );
         let b = w("We expect by the end of the year");
         assert!(diff(&a, &b).is_empty());
     }

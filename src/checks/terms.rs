@@ -3,15 +3,16 @@
 //! (aluminium/aluminum, per cent/percent…) reports the minority spelling when the corpus
 //! mixes both. Text inside quotation marks and proper names are left alone.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use regex::{Regex, RegexBuilder};
 
 use super::text::{inside, quotation_spans};
-use super::{Check, CheckInfo, Context};
+use super::{Check, CheckInfo, Context, Scan};
 use crate::article::Article;
 use crate::finding::{Finding, Kind, Location, Severity};
+use crate::rules::RuleSet;
 
 pub struct Terms;
 
@@ -35,9 +36,38 @@ pub const BUILTIN_PAIRS: &[(&str, &str)] = &[
 ];
 
 /// One use of a spelling.
+#[derive(Clone)]
 struct Use {
     article: usize,
     span: Range<usize>,
+}
+
+/// Which form a use is of.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Key {
+    /// `terms[rule].instead_of[form]`
+    Wrong(usize, usize),
+    /// `terms[rule].prefer`
+    Preferred(usize),
+    /// `BUILTIN_PAIRS[pair]`, form 0 or 1
+    Pair(usize, usize),
+}
+
+/// What the scan keeps: each use with its key and the text as written.
+struct Scanned {
+    key: Key,
+    span: Range<usize>,
+    used: String,
+}
+
+/// Spellings covered by `terms:` rules are not checked by the built-in pairs.
+fn covered(rules: &RuleSet) -> Vec<String> {
+    rules
+        .terms
+        .iter()
+        .flat_map(|t| t.instead_of.iter().chain(std::iter::once(&t.prefer)))
+        .map(|w| w.to_lowercase())
+        .collect()
 }
 
 fn word_regex(term: &str) -> Option<Regex> {
@@ -116,84 +146,121 @@ impl Check for Terms {
         }
     }
 
-    fn run(&self, ctx: &Context) -> Vec<Finding> {
-        let info = self.info();
-        let severity = ctx.severity(&info, None);
-        let quotes: Vec<Vec<Range<usize>>> = ctx
-            .articles
-            .iter()
-            .map(|a| quotation_spans(&a.text, a.body_start..a.text.len()))
-            .collect();
-        let mut findings = Vec::new();
-        let mut covered: Vec<String> = Vec::new();
-
-        for term in &ctx.rules.terms {
+    fn scan(&self, article: &Article, rules: &RuleSet) -> Scan {
+        let quotes = quotation_spans(&article.text, article.body_start..article.text.len());
+        let mut found = Vec::new();
+        let push = |key: Key, uses: Vec<Use>, found: &mut Vec<Scanned>| {
+            for u in uses {
+                found.push(Scanned {
+                    key,
+                    used: article.text[u.span.clone()].to_string(),
+                    span: u.span,
+                });
+            }
+        };
+        for (i, term) in rules.terms.iter().enumerate() {
             let except: Vec<Regex> = term.except.iter().filter_map(|e| word_regex(e)).collect();
-            let preferred = word_regex(&term.prefer);
-            // One example of the preferred form, found once per term.
-            let example = preferred
-                .as_ref()
-                .and_then(|p| first_use(ctx.articles, &quotes, p, usize::MAX));
-            for wrong in &term.instead_of {
-                covered.push(wrong.to_lowercase());
-                let Some(re) = word_regex(wrong) else {
-                    continue;
-                };
-                for article in ctx.articles {
-                    for u in uses(article, &quotes[article.id], &re, &except, false) {
-                        findings.push(finding(
-                            ctx,
-                            &info,
-                            severity,
-                            &u,
-                            &term.prefer,
-                            example.clone(),
-                            "the house style prefers it (a `terms:` rule)".to_string(),
-                        ));
-                    }
+            for (j, wrong) in term.instead_of.iter().enumerate() {
+                if let Some(re) = word_regex(wrong) {
+                    push(
+                        Key::Wrong(i, j),
+                        uses(article, &quotes, &re, &except, false),
+                        &mut found,
+                    );
                 }
             }
-            covered.push(term.prefer.to_lowercase());
+            if let Some(re) = word_regex(&term.prefer) {
+                // One example of the preferred form is enough.
+                let first: Vec<Use> = uses(article, &quotes, &re, &[], false)
+                    .into_iter()
+                    .take(1)
+                    .collect();
+                push(Key::Preferred(i), first, &mut found);
+            }
         }
-
-        for (a, b) in BUILTIN_PAIRS {
+        let covered = covered(rules);
+        for (k, (a, b)) in BUILTIN_PAIRS.iter().enumerate() {
             if covered.contains(&a.to_string()) || covered.contains(&b.to_string()) {
                 continue;
             }
-            let (Some(ra), Some(rb)) = (word_regex(a), word_regex(b)) else {
-                continue;
-            };
-            let mut ua = Vec::new();
-            let mut ub = Vec::new();
-            for article in ctx.articles {
-                ua.extend(uses(article, &quotes[article.id], &ra, &[], true));
-                ub.extend(uses(article, &quotes[article.id], &rb, &[], true));
+            for (form, word) in [a, b].into_iter().enumerate() {
+                if let Some(re) = word_regex(word) {
+                    push(
+                        Key::Pair(k, form),
+                        uses(article, &quotes, &re, &[], true),
+                        &mut found,
+                    );
+                }
             }
+        }
+        Scan {
+            findings: Vec::new(),
+            data: (!found.is_empty()).then(|| Box::new(found) as _),
+        }
+    }
+
+    fn run(&self, ctx: &Context) -> Vec<Finding> {
+        let info = self.info();
+        let severity = ctx.severity(&info, None);
+        let mut by_key: HashMap<Key, Vec<(Use, &str)>> = HashMap::new();
+        for (article, scanned) in ctx.scanned::<Vec<Scanned>>(info.id) {
+            for s in scanned {
+                by_key.entry(s.key).or_default().push((
+                    Use {
+                        article,
+                        span: s.span.clone(),
+                    },
+                    s.used.as_str(),
+                ));
+            }
+        }
+        let mut findings = Vec::new();
+        for (i, term) in ctx.rules.terms.iter().enumerate() {
+            let example = by_key
+                .get(&Key::Preferred(i))
+                .and_then(|v| v.first())
+                .map(|(u, _)| (u.article, u.span.clone()));
+            for j in 0..term.instead_of.len() {
+                for (u, used) in by_key.get(&Key::Wrong(i, j)).into_iter().flatten() {
+                    findings.push(finding(
+                        &info,
+                        severity,
+                        u,
+                        used,
+                        &term.prefer,
+                        example.clone(),
+                        "the house style prefers it (a `terms:` rule)".to_string(),
+                    ));
+                }
+            }
+        }
+        for (k, (a, b)) in BUILTIN_PAIRS.iter().enumerate() {
+            let ua = by_key.get(&Key::Pair(k, 0)).cloned().unwrap_or_default();
+            let ub = by_key.get(&Key::Pair(k, 1)).cloned().unwrap_or_default();
             if ua.is_empty() || ub.is_empty() {
                 continue;
             }
             // The minority spelling is flagged; on a tie, the one met second.
-            let first_a = ua.iter().map(|u| u.article).min();
-            let first_b = ub.iter().map(|u| u.article).min();
+            let first_a = ua.iter().map(|u| u.0.article).min();
+            let first_b = ub.iter().map(|u| u.0.article).min();
             let (minority, majority, preferred) =
                 if ua.len() < ub.len() || (ua.len() == ub.len() && first_a > first_b) {
                     (ua, ub, *b)
                 } else {
                     (ub, ua, *a)
                 };
-            let articles_with: HashMap<usize, ()> =
-                majority.iter().map(|u| (u.article, ())).collect();
-            for u in &minority {
+            let articles_with: HashSet<usize> = majority.iter().map(|u| u.0.article).collect();
+            for (u, used) in &minority {
                 let example = majority
                     .iter()
-                    .find(|m| m.article != u.article)
+                    .find(|m| m.0.article != u.article)
                     .or(majority.first())
-                    .map(|m| (m.article, m.span.clone()));
+                    .map(|m| (m.0.article, m.0.span.clone()));
                 findings.push(finding(
-                    ctx,
                     &info,
                     severity,
                     u,
+                    used,
                     preferred,
                     example,
                     format!(
@@ -208,29 +275,15 @@ impl Check for Terms {
     }
 }
 
-fn first_use(
-    articles: &[Article],
-    quotes: &[Vec<Range<usize>>],
-    re: &Regex,
-    not_in: usize,
-) -> Option<(usize, Range<usize>)> {
-    articles
-        .iter()
-        .filter(|a| a.id != not_in)
-        .find_map(|a| uses(a, &quotes[a.id], re, &[], false).into_iter().next())
-        .map(|u| (u.article, u.span))
-}
-
 fn finding(
-    ctx: &Context,
     info: &CheckInfo,
     severity: Severity,
     u: &Use,
+    used: &str,
     preferred: &str,
     example: Option<(usize, Range<usize>)>,
     why: String,
 ) -> Finding {
-    let used = ctx.articles[u.article].text[u.span.clone()].to_string();
     let mut locations = vec![Location {
         article: u.article,
         span: u.span.clone(),

@@ -8,9 +8,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Check, CheckInfo, Context};
+use super::{Check, CheckInfo, Context, Scan};
+use crate::article::Article;
 use crate::finding::{Finding, Kind, Location, Severity};
 use crate::rules::Person;
+use crate::rules::RuleSet;
 
 pub struct Titles;
 
@@ -42,6 +44,13 @@ const QUALIFIERS: &[&str] = &[
     "britain", "british", "uk", "u.k", "china", "chinese", "france", "french", "germany", "german",
     "japan", "japanese", "federal", "then-", "the",
 ];
+
+/// A mention as the scan keeps it: the person's key and which `people:` entry matched.
+struct Scanned {
+    person: String,
+    entry: Option<usize>,
+    mention: Mention,
+}
 
 #[derive(Debug, Clone)]
 struct Mention {
@@ -116,39 +125,55 @@ impl Check for Titles {
         }
     }
 
+    fn scan(&self, article: &Article, rules: &RuleSet) -> Scan {
+        let text = article.text.as_str();
+        let body = article.body_start;
+        let mut found: Vec<Scanned> = Vec::new();
+        for caps in MENTION.captures_iter(&text[body..]) {
+            let (Some(t), Some(n)) = (caps.name("title"), caps.name("name")) else {
+                continue;
+            };
+            let title_span = body + t.start()..body + t.end();
+            if preceded_by_not_current(text, title_span.start, t.as_str()) {
+                continue;
+            }
+            let written = t.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+            let title = normalize_title(&written);
+            if title.is_empty() {
+                continue;
+            }
+            let (person, entry) = person_key(&clean_name(n.as_str()), &rules.people);
+            found.push(Scanned {
+                person,
+                entry,
+                mention: Mention {
+                    article: article.id,
+                    title_span,
+                    title,
+                    written,
+                },
+            });
+        }
+        Scan {
+            findings: Vec::new(),
+            data: (!found.is_empty()).then(|| Box::new(found) as _),
+        }
+    }
+
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
         let severity = ctx.severity(&info, None);
         let people = &ctx.rules.people;
         let mut by_person: BTreeMap<String, (Option<usize>, Vec<Mention>)> = BTreeMap::new();
-        for article in ctx.articles {
-            let text = article.text.as_str();
-            let body = article.body_start;
-            for caps in MENTION.captures_iter(&text[body..]) {
-                let (Some(t), Some(n)) = (caps.name("title"), caps.name("name")) else {
-                    continue;
-                };
-                let title_span = body + t.start()..body + t.end();
-                if preceded_by_not_current(text, title_span.start, t.as_str()) {
-                    continue;
-                }
-                // Drop a leading "former" etc. inside the captured phrase too.
-                let written = t.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
-                let title = normalize_title(&written);
-                if title.is_empty() {
-                    continue;
-                }
-                let (key, entry) = person_key(&clean_name(n.as_str()), people);
+        for (article, scanned) in ctx.scanned::<Vec<Scanned>>(info.id) {
+            for s in scanned {
+                let mut m = s.mention.clone();
+                m.article = article;
                 by_person
-                    .entry(key)
-                    .or_insert((entry, Vec::new()))
+                    .entry(s.person.clone())
+                    .or_insert((s.entry, Vec::new()))
                     .1
-                    .push(Mention {
-                        article: article.id,
-                        title_span,
-                        title,
-                        written,
-                    });
+                    .push(m);
             }
         }
         let mut findings = Vec::new();
@@ -186,7 +211,15 @@ fn preceded_by_not_current(text: &str, start: usize, title: &str) -> bool {
 
 /// Modifiers that make a longer title a different office ("Deputy Prime Minister").
 const DIFFERENT_OFFICE: &[&str] = &[
-    "deputy", "vice", "assistant", "associate", "acting", "interim", "junior", "shadow", "under",
+    "deputy",
+    "vice",
+    "assistant",
+    "associate",
+    "acting",
+    "interim",
+    "junior",
+    "shadow",
+    "under",
 ];
 
 /// Two titles agree when one is the other with more detail ("Governor" and "CNB Governor",
@@ -275,9 +308,7 @@ fn discovered(
             severity,
             message: format!(
                 "titles: {name} is \"{}\" here but \"{}\" in {}",
-                primary.written,
-                other.written,
-                ctx.articles[other.article].display
+                primary.written, other.written, ctx.articles[other.article].display
             ),
             locations: vec![
                 Location {
@@ -386,9 +417,18 @@ mod tests {
     fn more_detail_is_not_a_different_title() {
         assert!(compatible("governor", "cnb governor"));
         assert!(compatible("minister", "trade minister"));
-        assert!(compatible("federal reserve governor", "federal reserve board governor"));
-        assert_eq!(normalize_title("Vice-President"), normalize_title("Vice President"));
-        assert!(!compatible("trade minister", "intergovernmental affairs minister"));
+        assert!(compatible(
+            "federal reserve governor",
+            "federal reserve board governor"
+        ));
+        assert_eq!(
+            normalize_title("Vice-President"),
+            normalize_title("Vice President")
+        );
+        assert!(!compatible(
+            "trade minister",
+            "intergovernmental affairs minister"
+        ));
         assert!(!compatible("prime minister", "deputy prime minister"));
     }
 
