@@ -60,17 +60,21 @@ fn min_words(rules: &RuleSet) -> usize {
         .max(2)
 }
 
-/// Token substitutions for house style: (sequence of normalized words, replacement).
-fn style_map(rules: &RuleSet) -> Vec<(Vec<String>, String)> {
-    let mut map: Vec<(Vec<String>, String)> = Vec::new();
+/// Token substitutions for house style, by first word: (the whole sequence, replacement).
+type StyleMap = HashMap<String, Vec<(Vec<String>, String)>>;
+
+/// Normalizes a phrase the way [`words`] normalizes quotation text.
+fn norm_words(phrase: &str) -> Vec<String> {
+    words(phrase, 0..phrase.len()).into_iter().map(|w| w.norm).collect()
+}
+
+fn style_map(rules: &RuleSet) -> StyleMap {
+    let mut map: StyleMap = HashMap::new();
     let mut add = |from: &str, to: &str| {
-        let seq: Vec<String> = from
-            .split_whitespace()
-            .map(|w| w.to_lowercase().replace('.', ""))
-            .collect();
-        let to = to.to_lowercase().replace(['.', ' '], "");
-        if !seq.is_empty() {
-            map.push((seq, to));
+        let seq = norm_words(from);
+        let to = norm_words(to).concat();
+        if let Some(first) = seq.first() {
+            map.entry(first.clone()).or_default().push((seq, to));
         }
     };
     for (a, b) in BUILTIN_PAIRS {
@@ -85,20 +89,21 @@ fn style_map(rules: &RuleSet) -> Vec<(Vec<String>, String)> {
     }
     add("per cent", "percent");
     // Longest sequences first so "per cent" wins over "per".
-    map.sort_by_key(|(seq, _)| std::cmp::Reverse(seq.len()));
+    for list in map.values_mut() {
+        list.sort_by_key(|(seq, _)| std::cmp::Reverse(seq.len()));
+    }
     map
 }
 
-fn apply_style(words: Vec<Word>, map: &[(Vec<String>, String)]) -> Vec<Word> {
+fn apply_style(words: Vec<Word>, map: &StyleMap) -> Vec<Word> {
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
-        let hit = map.iter().find(|(seq, _)| {
-            i + seq.len() <= words.len()
-                && seq
-                    .iter()
-                    .zip(&words[i..])
-                    .all(|(s, w)| *s == w.norm.replace('.', ""))
+        let hit = map.get(&words[i].norm).and_then(|list| {
+            list.iter().find(|(seq, _)| {
+                i + seq.len() <= words.len()
+                    && seq.iter().zip(&words[i..]).all(|(s, w)| *s == w.norm)
+            })
         });
         match hit {
             Some((seq, to)) => {
@@ -138,7 +143,7 @@ fn quotation_ranges(article: &Article) -> Vec<Range<usize>> {
 }
 
 /// The normalized words of a quotation.
-fn quotation_words(text: &str, span: Range<usize>, style: &[(Vec<String>, String)]) -> Vec<Word> {
+fn quotation_words(text: &str, span: Range<usize>, style: &StyleMap) -> Vec<Word> {
     let mut ws = words(text, span);
     ws.truncate(MAX_WORDS);
     apply_style(ws, style)

@@ -6,13 +6,15 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use regex::{Regex, RegexBuilder};
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::text::{inside, quotation_spans};
 use super::{Check, CheckInfo, Context, Scan};
 use crate::article::Article;
 use crate::finding::{Finding, Kind, Location, Severity};
-use crate::rules::RuleSet;
+use crate::rules::{RuleSet, term_regex};
 
 pub struct Terms;
 
@@ -70,13 +72,13 @@ fn covered(rules: &RuleSet) -> Vec<String> {
         .collect()
 }
 
-fn word_regex(term: &str) -> Option<Regex> {
-    let escaped = regex::escape(term).replace(' ', r"\s+");
-    RegexBuilder::new(&format!(r"\b{escaped}\b"))
-        .case_insensitive(true)
-        .build()
-        .ok()
-}
+/// The built-in pairs, compiled once.
+static PAIR_RES: LazyLock<Vec<[Option<Regex>; 2]>> = LazyLock::new(|| {
+    BUILTIN_PAIRS
+        .iter()
+        .map(|(a, b)| [term_regex(a), term_regex(b)])
+        .collect()
+});
 
 /// Uses of `re` outside quotations and outside `except` names.
 fn uses(
@@ -159,9 +161,9 @@ impl Check for Terms {
             }
         };
         for (i, term) in rules.terms.iter().enumerate() {
-            let except: Vec<Regex> = term.except.iter().filter_map(|e| word_regex(e)).collect();
-            for (j, wrong) in term.instead_of.iter().enumerate() {
-                if let Some(re) = word_regex(wrong) {
+            let except = &term.except_res;
+            for (j, re) in term.instead_of_res.iter().enumerate() {
+                if let Some(re) = re {
                     push(
                         Key::Wrong(i, j),
                         uses(article, &quotes, &re, &except, false),
@@ -169,7 +171,7 @@ impl Check for Terms {
                     );
                 }
             }
-            if let Some(re) = word_regex(&term.prefer) {
+            if let Some(re) = &term.prefer_re {
                 // One example of the preferred form is enough.
                 let first: Vec<Use> = uses(article, &quotes, &re, &[], false)
                     .into_iter()
@@ -183,11 +185,11 @@ impl Check for Terms {
             if covered.contains(&a.to_string()) || covered.contains(&b.to_string()) {
                 continue;
             }
-            for (form, word) in [a, b].into_iter().enumerate() {
-                if let Some(re) = word_regex(word) {
+            for (form, re) in PAIR_RES[k].iter().enumerate() {
+                if let Some(re) = re {
                     push(
                         Key::Pair(k, form),
-                        uses(article, &quotes, &re, &[], true),
+                        uses(article, &quotes, re, &[], true),
                         &mut found,
                     );
                 }

@@ -117,6 +117,19 @@ pub struct Term {
     pub prefer: String,
     pub instead_of: Vec<String>,
     pub except: Vec<String>,
+    /// Compiled once at load: whole-word, case-insensitive.
+    pub prefer_re: Option<Regex>,
+    pub instead_of_res: Vec<Option<Regex>>,
+    pub except_res: Vec<Regex>,
+}
+
+/// A whole-word, case-insensitive regex for a term; a space matches any whitespace.
+pub fn term_regex(term: &str) -> Option<Regex> {
+    let escaped = regex::escape(term).replace(' ', r"\s+");
+    regex::RegexBuilder::new(&format!(r"\b{escaped}\b"))
+        .case_insensitive(true)
+        .build()
+        .ok()
 }
 
 /// Settings of one built-in check from `checks:`.
@@ -449,9 +462,13 @@ impl Loader {
         }
         for term in parsed.terms {
             let term = term.value;
+            let instead_of = term.instead_of.to_vec();
             self.out.rules.terms.push(Term {
+                prefer_re: term_regex(&term.prefer),
+                instead_of_res: instead_of.iter().map(|w| term_regex(w)).collect(),
+                except_res: term.except.iter().filter_map(|e| term_regex(e)).collect(),
                 prefer: term.prefer,
-                instead_of: term.instead_of.to_vec(),
+                instead_of,
                 except: term.except,
             });
         }
