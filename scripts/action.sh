@@ -66,7 +66,9 @@ if [ "${#drafts[@]}" -eq 0 ]; then
 fi
 echo "newslint: checking ${#drafts[@]} draft(s) against: ${corpus[*]}"
 
-common=("${rules_args[@]}" --as-of "$as_of" --drafts "${drafts[@]}" -- "${corpus[@]}")
+draft_args=()
+for d in "${drafts[@]}"; do draft_args+=(--drafts "$d"); done
+common=("${rules_args[@]}" --as-of "$as_of" "${draft_args[@]}" -- "${corpus[@]}")
 
 # Annotations in the log (newslint escapes article text in workflow commands).
 status=0

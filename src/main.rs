@@ -41,8 +41,9 @@ struct CheckArgs {
     /// Articles: files or folders (searched recursively for .txt and .md).
     #[arg(value_name = "PATHS")]
     paths: Vec<PathBuf>,
-    /// Drafts to check against the corpus; only findings involving a draft are reported.
-    #[arg(long, value_name = "PATH", num_args = 1..)]
+    /// A draft to check against the corpus (repeatable); only findings involving a draft
+    /// are reported.
+    #[arg(long = "drafts", visible_alias = "draft", value_name = "PATH")]
     drafts: Vec<PathBuf>,
     /// Publication date for undated drafts (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -65,6 +66,9 @@ struct CheckArgs {
     /// No progress bar.
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Human format: show at most this many findings per rule (0: all); the rest are counted.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    max_per_rule: usize,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -246,7 +250,11 @@ fn check(args: CheckArgs) -> i32 {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let renderer = render::renderer(args.format, color && args.output.is_none());
+    let renderer = render::renderer_with(
+        args.format,
+        color && args.output.is_none(),
+        args.max_per_rule,
+    );
     let report = report(&outcome);
     if let Some(path) = &args.output {
         let mut buffer = Vec::new();

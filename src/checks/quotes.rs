@@ -65,7 +65,10 @@ type StyleMap = HashMap<String, Vec<(Vec<String>, String)>>;
 
 /// Normalizes a phrase the way [`words`] normalizes quotation text.
 fn norm_words(phrase: &str) -> Vec<String> {
-    words(phrase, 0..phrase.len()).into_iter().map(|w| w.norm).collect()
+    words(phrase, 0..phrase.len())
+        .into_iter()
+        .map(|w| w.norm)
+        .collect()
 }
 
 fn style_map(rules: &RuleSet) -> StyleMap {

@@ -14,6 +14,8 @@ use crate::finding::Severity;
 
 pub struct Human {
     pub color: bool,
+    /// Findings shown per rule (0: all); the rest are counted in the summary.
+    pub max_per_rule: usize,
 }
 
 fn cs_severity(s: Severity) -> CsSeverity {
@@ -28,15 +30,15 @@ impl Render for Human {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         if self.color {
             let mut w = Ansi::new(out);
-            render_to(report, &mut w)
+            render_to(report, self.max_per_rule, &mut w)
         } else {
             let mut w = NoColor::new(out);
-            render_to(report, &mut w)
+            render_to(report, self.max_per_rule, &mut w)
         }
     }
 }
 
-fn render_to(report: &Report, w: &mut dyn WriteColor) -> io::Result<()> {
+fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io::Result<()> {
     let config = Config::default();
     let mut files = SimpleFiles::new();
 
@@ -75,7 +77,15 @@ fn render_to(report: &Report, w: &mut dyn WriteColor) -> io::Result<()> {
     }
 
     let mut article_ids: HashMap<usize, usize> = HashMap::new();
+    let mut shown: HashMap<&str, usize> = HashMap::new();
+    let mut omitted = 0;
     for finding in report.findings {
+        let n = shown.entry(finding.rule.as_str()).or_insert(0);
+        *n += 1;
+        if max_per_rule > 0 && *n > max_per_rule {
+            omitted += 1;
+            continue;
+        }
         let mut labels = Vec::new();
         for (i, loc) in finding.locations.iter().enumerate() {
             let article = &report.articles[loc.article];
@@ -107,7 +117,13 @@ fn render_to(report: &Report, w: &mut dyn WriteColor) -> io::Result<()> {
             .with_notes(notes);
         emit(w, &config, &files, &d)?;
     }
-    writeln!(w, "{}", summary_line(report))
+    let mut summary = summary_line(report);
+    if omitted > 0 {
+        summary.push_str(&format!(
+            "; {omitted} findings not shown (over {max_per_rule} per rule; --max-per-rule 0 shows all)"
+        ));
+    }
+    writeln!(w, "{summary}")
 }
 
 fn emit(

@@ -67,8 +67,16 @@ pub enum Format {
 }
 
 pub fn renderer(format: Format, color: bool) -> Box<dyn Render> {
+    renderer_with(format, color, 0)
+}
+
+/// A renderer; `max_per_rule` limits the findings the human format shows per rule.
+pub fn renderer_with(format: Format, color: bool, max_per_rule: usize) -> Box<dyn Render> {
     match format {
-        Format::Human => Box::new(human::Human { color }),
+        Format::Human => Box::new(human::Human {
+            color,
+            max_per_rule,
+        }),
         Format::Concise => Box::new(concise::Concise),
         Format::Json => Box::new(json::Json),
         Format::Sarif => Box::new(sarif::Sarif),
@@ -116,20 +124,24 @@ pub fn one_line(text: &str) -> String {
 }
 
 /// Replaces control characters (ESC, BEL, C1 controls…) with `?` of the same byte length,
-/// so excerpts cannot drive a terminal and byte offsets stay valid.
+/// so excerpts cannot drive a terminal and byte offsets stay valid. A lone `\r` (old Mac line
+/// ending) becomes `\n`, so excerpt line numbers agree with the other formats.
 pub fn sanitize_for_terminal(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' && c != '\r' {
-                "?".repeat(c.len_utf8())
-            } else if c == '\u{202E}' || c == '\u{202D}' || c == '\u{2066}' || c == '\u{2067}' {
-                // Bidirectional overrides could reorder what the editor sees.
-                "?".repeat(c.len_utf8())
-            } else {
-                c.to_string()
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() != Some(&'\n') => out.push('\n'),
+            '\n' | '\t' | '\r' => out.push(c),
+            // Bidirectional overrides could reorder what the editor sees.
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+                out.push_str(&"?".repeat(c.len_utf8()))
             }
-        })
-        .collect()
+            c if c.is_control() => out.push_str(&"?".repeat(c.len_utf8())),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
