@@ -499,7 +499,7 @@ fn machine_output_stays_valid_and_terminal_output_inert_whatever_the_text() {
     .unwrap();
     let (code, v) = json(dir.path(), &["."]);
     assert_eq!(code, 1);
-    assert!(v["findings"].as_array().unwrap().len() >= 1);
+    assert!(!v["findings"].as_array().unwrap().is_empty());
     let human = newslint(dir.path(), &["."]).out;
     assert!(
         !human.contains('\u{1b}'),

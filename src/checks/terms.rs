@@ -166,14 +166,14 @@ impl Check for Terms {
                 if let Some(re) = re {
                     push(
                         Key::Wrong(i, j),
-                        uses(article, &quotes, &re, &except, false),
+                        uses(article, &quotes, re, except, false),
                         &mut found,
                     );
                 }
             }
             if let Some(re) = &term.prefer_re {
                 // One example of the preferred form is enough.
-                let first: Vec<Use> = uses(article, &quotes, &re, &[], false)
+                let first: Vec<Use> = uses(article, &quotes, re, &[], false)
                     .into_iter()
                     .take(1)
                     .collect();
