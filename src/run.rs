@@ -103,6 +103,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
         .max_file_bytes
         .unwrap_or(discover::DEFAULT_MAX_FILE_BYTES);
     let prefilter = extract::Prefilter::new(&rules.rules);
+    let plan = checks::ScanPlan::new(&rules.rules);
     let progress = crate::progress::Progress::new(files.len(), options.progress);
     let results: Vec<Result<Scanned, LoadError>> = files
         .par_iter()
@@ -111,7 +112,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
                 assign_defaults(&mut article, &rules.rules, options);
                 let claims = extract::extract_with(&article, &rules.rules, &prefilter);
                 let scans = if with_checks {
-                    checks::scan_article(&article, &rules.rules)
+                    checks::scan_article(&article, &rules.rules, &plan)
                 } else {
                     Vec::new()
                 };

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexBuilder};
+use regex::{RegexSet, RegexSetBuilder};
 
 use super::text::{lines, trim};
 use super::{Check, CheckInfo, Context, Scan};
@@ -44,17 +44,12 @@ const BUILTIN: &[(&str, &str)] = &[
     (r"^follow us on\b", "social-media plug"),
 ];
 
-static BUILTIN_RES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
-    BUILTIN
-        .iter()
-        .filter_map(|(p, what)| {
-            RegexBuilder::new(p)
-                .case_insensitive(true)
-                .build()
-                .ok()
-                .map(|r| (r, *what))
-        })
-        .collect()
+/// All built-in patterns in one set: one pass per line finds which (if any) match.
+static BUILTIN_SET: LazyLock<Option<RegexSet>> = LazyLock::new(|| {
+    RegexSetBuilder::new(BUILTIN.iter().map(|(p, _)| *p))
+        .case_insensitive(true)
+        .build()
+        .ok()
 });
 
 impl Check for Hygiene {
@@ -79,7 +74,7 @@ impl Check for Hygiene {
         Vec::new()
     }
 
-    fn scan(&self, article: &Article, rules: &RuleSet) -> Scan {
+    fn scan(&self, article: &Article, rules: &RuleSet, _: &super::Prepared) -> Scan {
         let info = self.info();
         let severity = super::severity_for(rules, &info, None);
         let mut findings = Vec::new();
@@ -97,11 +92,14 @@ impl Check for Hygiene {
             }
             let content = &text[span.clone()];
             let mut what: Option<String> = None;
-            if rules.hygiene_builtin {
-                what = BUILTIN_RES
+            if rules.hygiene_builtin
+                && let Some(set) = BUILTIN_SET.as_ref()
+            {
+                what = set
+                    .matches(content)
                     .iter()
-                    .find(|(re, _)| re.is_match(content))
-                    .map(|(_, w)| w.to_string());
+                    .next()
+                    .map(|i| BUILTIN[i].1.to_string());
             }
             if what.is_none() {
                 what = rules

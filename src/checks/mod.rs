@@ -38,6 +38,29 @@ pub struct CheckInfo {
     pub fact_check: bool,
 }
 
+/// What a check prepared for its scans.
+pub type Prepared = Option<Box<dyn Any + Send + Sync>>;
+
+/// The enabled checks with what each prepared, built once per run.
+pub struct ScanPlan {
+    checks: Vec<(Box<dyn Check>, bool, Prepared)>,
+}
+
+impl ScanPlan {
+    pub fn new(rules: &RuleSet) -> ScanPlan {
+        ScanPlan {
+            checks: all()
+                .into_iter()
+                .map(|c| {
+                    let on = enabled(rules, c.as_ref());
+                    let prepared = if on { c.prepare(rules) } else { None };
+                    (c, on, prepared)
+                })
+                .collect(),
+        }
+    }
+}
+
 /// What a check keeps from one article while its text is loaded: findings that need no other
 /// article, and compact data for the cross-article phase (the text itself is not kept).
 #[derive(Default)]
@@ -147,8 +170,13 @@ impl Context<'_> {
 
 pub trait Check: Sync {
     fn info(&self) -> CheckInfo;
+    /// Work done once per run before the scans (compiled tables and the like), handed to
+    /// every [`Check::scan`] call.
+    fn prepare(&self, _rules: &RuleSet) -> Prepared {
+        None
+    }
     /// The per-article pass, run in parallel while the article's text is loaded.
-    fn scan(&self, _article: &Article, _rules: &RuleSet) -> Scan {
+    fn scan(&self, _article: &Article, _rules: &RuleSet, _prepared: &Prepared) -> Scan {
         Scan::default()
     }
     /// The cross-article pass.
@@ -196,12 +224,12 @@ fn enabled(rules: &RuleSet, check: &dyn Check) -> bool {
 
 /// The per-article pass of every enabled check over one article. Findings and data carry
 /// the article's id as it is when scanned.
-pub fn scan_article(article: &Article, rules: &RuleSet) -> Vec<Scan> {
-    all()
+pub fn scan_article(article: &Article, rules: &RuleSet, plan: &ScanPlan) -> Vec<Scan> {
+    plan.checks
         .iter()
-        .map(|c| {
-            if enabled(rules, c.as_ref()) {
-                c.scan(article, rules)
+        .map(|(c, on, prepared)| {
+            if *on {
+                c.scan(article, rules, prepared)
             } else {
                 Scan::default()
             }

@@ -5,16 +5,14 @@
 //! alone never makes a quotation "altered". Two passages sharing a run of at least
 //! `min_words` words (default 6) are taken to be the same quotation.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::terms::BUILTIN_PAIRS;
-use super::text::{Word, quotation_spans, words};
+use super::text::{Word, hash_str, quotation_spans, word_hashes, words};
 use super::{Check, CheckInfo, Context, Scan};
 use crate::article::Article;
 use crate::finding::{Finding, Kind, Location, Severity};
@@ -42,14 +40,6 @@ struct Scanned {
 struct Quotation {
     article: usize,
     span: Range<usize>,
-}
-
-fn hash_shingle(words: &[Word]) -> u32 {
-    let mut h = DefaultHasher::new();
-    for w in words {
-        w.norm.hash(&mut h);
-    }
-    h.finish() as u32
 }
 
 fn min_words(rules: &RuleSet) -> usize {
@@ -96,6 +86,53 @@ fn style_map(rules: &RuleSet) -> StyleMap {
         list.sort_by_key(|(seq, _)| std::cmp::Reverse(seq.len()));
     }
     map
+}
+
+/// The style map over word hashes, for the scan.
+type HashedStyle = HashMap<u64, Vec<(Vec<u64>, u64)>>;
+
+fn hashed_style(map: &StyleMap) -> HashedStyle {
+    let mut out: HashedStyle = HashMap::new();
+    for list in map.values() {
+        for (seq, to) in list {
+            let hs: Vec<u64> = seq.iter().map(|w| hash_str(w)).collect();
+            out.entry(hs[0]).or_default().push((hs, hash_str(to)));
+        }
+    }
+    for list in out.values_mut() {
+        list.sort_by_key(|(seq, _)| std::cmp::Reverse(seq.len()));
+    }
+    out
+}
+
+fn apply_style_hashes(words: &[u64], map: &HashedStyle) -> Vec<u64> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let hit = map.get(&words[i]).and_then(|list| {
+            list.iter()
+                .find(|(seq, _)| i + seq.len() <= words.len() && seq[..] == words[i..i + seq.len()])
+        });
+        match hit {
+            Some((seq, to)) => {
+                out.push(*to);
+                i += seq.len();
+            }
+            None => {
+                out.push(words[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn shingle_hash(words: &[u64]) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for w in words {
+        h = (h ^ w).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    (h ^ (h >> 32)) as u32
 }
 
 fn apply_style(words: Vec<Word>, map: &StyleMap) -> Vec<Word> {
@@ -238,14 +275,30 @@ impl Check for Quotes {
         }
     }
 
-    fn scan(&self, article: &Article, rules: &RuleSet) -> Scan {
+    fn prepare(&self, rules: &RuleSet) -> super::Prepared {
+        Some(Box::new(hashed_style(&style_map(rules))))
+    }
+
+    fn scan(&self, article: &Article, rules: &RuleSet, prepared: &super::Prepared) -> Scan {
         let min = min_words(rules);
-        let style = style_map(rules);
+        let built;
+        let style = match prepared
+            .as_ref()
+            .and_then(|p| p.downcast_ref::<HashedStyle>())
+        {
+            Some(style) => style,
+            None => {
+                built = hashed_style(&style_map(rules));
+                &built
+            }
+        };
         let mut found = Vec::new();
         for span in quotation_ranges(article) {
-            let ws = quotation_words(&article.text, span.clone(), &style);
+            let mut hs = word_hashes(&article.text, span.clone());
+            hs.truncate(MAX_WORDS);
+            let ws = apply_style_hashes(&hs, style);
             if ws.len() >= min {
-                let mut shingles: Vec<u32> = ws.windows(min).map(hash_shingle).collect();
+                let mut shingles: Vec<u32> = ws.windows(min).map(shingle_hash).collect();
                 shingles.sort_unstable();
                 shingles.dedup();
                 found.push(Scanned { span, shingles });

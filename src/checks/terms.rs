@@ -148,7 +148,7 @@ impl Check for Terms {
         }
     }
 
-    fn scan(&self, article: &Article, rules: &RuleSet) -> Scan {
+    fn scan(&self, article: &Article, rules: &RuleSet, _: &super::Prepared) -> Scan {
         let quotes = quotation_spans(&article.text, article.body_start..article.text.len());
         let mut found = Vec::new();
         let push = |key: Key, uses: Vec<Use>, found: &mut Vec<Scanned>| {

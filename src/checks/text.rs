@@ -77,43 +77,73 @@ pub struct Word {
 /// dots in abbreviations ("U.S." = "US") and surrounding punctuation do not count.
 pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let mut out = Vec::new();
-    let slice = &text[range.clone()];
-    let mut start: Option<usize> = None;
-    let flush = |out: &mut Vec<Word>, s: usize, e: usize| {
-        let raw = &slice[s..e];
-        let norm: String = raw
-            .chars()
-            .filter_map(|c| match c {
-                // Apostrophes are typography (and often lost in exports): "there's" = "theres".
-                '’' | '‘' | '`' | '\'' => None,
-                c if c.is_alphanumeric() => Some(c.to_lowercase().next().unwrap_or(c)),
-                '-' => Some('-'),
-                _ => None,
-            })
-            .collect();
-        let norm = norm.trim_matches('-').to_string();
+    let mut buf = String::new();
+    for_each_token(text, range, |span, raw| {
+        normalize_into(raw, &mut buf);
+        let norm = buf.trim_matches('-');
         if !norm.is_empty() {
             out.push(Word {
-                norm,
-                span: range.start + s..range.start + e,
+                norm: norm.to_string(),
+                span,
             });
         }
-    };
+    });
+    out
+}
+
+/// The hash of each normalized word of `text[range]` (the same normalization as [`words`],
+/// without allocating a string per word).
+pub fn word_hashes(text: &str, range: Range<usize>) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    for_each_token(text, range, |_, raw| {
+        normalize_into(raw, &mut buf);
+        let norm = buf.trim_matches('-');
+        if !norm.is_empty() {
+            out.push(hash_str(norm));
+        }
+    });
+    out
+}
+
+/// FNV-1a of a normalized word: stable, and cheap for short strings.
+pub fn hash_str(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+fn normalize_into(raw: &str, buf: &mut String) {
+    buf.clear();
+    for c in raw.chars() {
+        match c {
+            // Apostrophes are typography (and often lost in exports): "there's" = "theres".
+            '’' | '‘' | '`' | '\'' => {}
+            c if c.is_alphanumeric() => buf.extend(c.to_lowercase().take(1)),
+            '-' => buf.push('-'),
+            _ => {}
+        }
+    }
+}
+
+/// Calls `f(span, raw)` for each run of word characters in `text[range]`.
+fn for_each_token(text: &str, range: Range<usize>, mut f: impl FnMut(Range<usize>, &str)) {
+    let slice = &text[range.clone()];
+    let mut start: Option<usize> = None;
     for (i, c) in slice.char_indices() {
         let part = c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '‘');
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                flush(&mut out, s, i);
+                f(range.start + s..range.start + i, &slice[s..i]);
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        flush(&mut out, s, slice.len());
+        f(range.start + s..range.end, &slice[s..]);
     }
-    out
 }
 
 /// Lines of `text` from `from`, as byte ranges without their line ending.

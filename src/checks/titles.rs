@@ -125,7 +125,7 @@ impl Check for Titles {
         }
     }
 
-    fn scan(&self, article: &Article, rules: &RuleSet) -> Scan {
+    fn scan(&self, article: &Article, rules: &RuleSet, _: &super::Prepared) -> Scan {
         let text = article.text.as_str();
         let body = article.body_start;
         let mut found: Vec<Scanned> = Vec::new();
