@@ -1,7 +1,7 @@
 //! drift: a fact's value changes between articles of different dates and the rule has no
 //! timeline (or expected value) that explains it.
 
-use super::support::{claim_location, describe};
+use super::support::{claim_location, dated_in_order, describe};
 use super::{Check, CheckInfo, Context};
 use crate::extract::Claim;
 use crate::finding::{Finding, Kind, Severity};
@@ -36,11 +36,7 @@ impl Check for Drift {
             {
                 continue;
             }
-            let mut dated: Vec<&Claim> = claims
-                .iter()
-                .filter(|c| c.value.is_ok() && c.speaks_for.is_some())
-                .collect();
-            dated.sort_by_key(|c| (c.speaks_for, c.article, c.span.start));
+            let dated = dated_in_order(claims);
             let mut current: Option<&Claim> = None;
             for claim in dated {
                 let Some(prev) = current else {

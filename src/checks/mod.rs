@@ -69,6 +69,16 @@ pub struct Scan {
     pub data: Option<Box<dyn Any + Send + Sync>>,
 }
 
+impl Scan {
+    /// A scan that keeps `data` for the cross-article phase (nothing when it is empty).
+    pub fn keep<T: Send + Sync + 'static>(data: Vec<T>) -> Scan {
+        Scan {
+            findings: Vec::new(),
+            data: (!data.is_empty()).then(|| Box::new(data) as _),
+        }
+    }
+}
+
 /// The scans of every check over every article: `data[check][i]` is (article id, data).
 #[derive(Default)]
 pub struct Scans {

@@ -304,10 +304,7 @@ impl Check for Quotes {
                 found.push(Scanned { span, shingles });
             }
         }
-        Scan {
-            findings: Vec::new(),
-            data: (!found.is_empty()).then(|| Box::new(found) as _),
-        }
+        Scan::keep(found)
     }
 
     fn run(&self, ctx: &Context) -> Vec<Finding> {

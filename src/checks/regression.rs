@@ -1,6 +1,6 @@
 //! regression: a `monotonic` fact whose value goes the wrong way as dates go up.
 
-use super::support::{claim_location, describe};
+use super::support::{claim_location, dated_in_order, describe};
 use super::{Check, CheckInfo, Context};
 use crate::extract::Claim;
 use crate::finding::{Finding, Kind, Severity};
@@ -30,11 +30,7 @@ impl Check for Regression {
             let Some(direction) = fact.monotonic else {
                 continue;
             };
-            let mut dated: Vec<&Claim> = claims
-                .iter()
-                .filter(|c| c.value.is_ok() && c.speaks_for.is_some())
-                .collect();
-            dated.sort_by_key(|c| (c.speaks_for, c.article, c.span.start));
+            let dated = dated_in_order(claims);
             // `peak` is the most extreme claim of a strictly earlier date.
             let mut peak: Option<&Claim> = None;
             let mut pending: Option<&Claim> = None;

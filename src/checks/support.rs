@@ -57,3 +57,13 @@ pub fn describe(fact: &crate::rules::Fact) -> String {
         fact.description.clone()
     }
 }
+
+/// The resolved claims that have a date, ordered by that date (then article, position).
+pub fn dated_in_order(claims: &[Claim]) -> Vec<&Claim> {
+    let mut dated: Vec<&Claim> = claims
+        .iter()
+        .filter(|c| c.value.is_ok() && c.speaks_for.is_some())
+        .collect();
+    dated.sort_by_key(|c| (c.speaks_for, c.article, c.span.start));
+    dated
+}

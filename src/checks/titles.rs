@@ -154,10 +154,7 @@ impl Check for Titles {
                 },
             });
         }
-        Scan {
-            findings: Vec::new(),
-            data: (!found.is_empty()).then(|| Box::new(found) as _),
-        }
+        Scan::keep(found)
     }
 
     fn run(&self, ctx: &Context) -> Vec<Finding> {
