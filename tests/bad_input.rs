@@ -286,6 +286,14 @@ fn a_very_long_line_is_checked() {
     );
     let run = newslint(dir.path(), &["."]);
     assert_eq!(run.code, 1);
+    // The excerpt is not printed; the place is.
+    assert!(run.out.len() < 20_000, "the long line was printed");
+    assert!(
+        run.out
+            .contains("2025-10-15-long.txt:1:1040032 (a line of 1040036 characters, not shown)"),
+        "{}",
+        run.out
+    );
 }
 
 #[test]

@@ -45,18 +45,26 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
     // Rule-file problems first: nothing else is trustworthy until they are fixed.
     let mut rule_ids = HashMap::new();
     for err in report.rule_errors {
-        let id = *rule_ids.entry(err.file.display.clone()).or_insert_with(|| {
-            files.add(
-                err.file.display.clone(),
-                sanitize_for_terminal(&err.file.text),
-            )
-        });
+        let mut notes = err.notes.clone();
+        let labels = match long_line(&err.file.text, err.span.clone()) {
+            Some(place) => {
+                notes.insert(0, format!("at {}:{place}", err.file.display));
+                Vec::new()
+            }
+            None => {
+                let id = *rule_ids.entry(err.file.display.clone()).or_insert_with(|| {
+                    files.add(
+                        err.file.display.clone(),
+                        sanitize_for_terminal(&err.file.text),
+                    )
+                });
+                vec![Label::primary(id, err.span.clone()).with_message(&err.label)]
+            }
+        };
         let d = Diagnostic::error()
             .with_message(&err.message)
-            .with_labels(vec![
-                Label::primary(id, err.span.clone()).with_message(&err.label),
-            ])
-            .with_notes(err.notes.clone());
+            .with_labels(labels)
+            .with_notes(notes);
         emit(w, &config, &files, &d)?;
     }
     for err in report.rule_file_errors {
@@ -87,8 +95,17 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
             continue;
         }
         let mut labels = Vec::new();
+        let mut long_notes = Vec::new();
         for (i, loc) in finding.locations.iter().enumerate() {
             let article = &report.articles[loc.article];
+            if let Some(place) = long_line(&article.text, loc.span.clone()) {
+                long_notes.push(format!(
+                    "{}:{place}: {}",
+                    article.display,
+                    sanitize_for_terminal(&loc.label)
+                ));
+                continue;
+            }
             let id = *article_ids.entry(loc.article).or_insert_with(|| {
                 files.add(
                     article.display.clone(),
@@ -102,11 +119,8 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
             };
             labels.push(label.with_message(sanitize_for_terminal(&loc.label)));
         }
-        let mut notes: Vec<String> = finding
-            .notes
-            .iter()
-            .map(|n| sanitize_for_terminal(n))
-            .collect();
+        let mut notes: Vec<String> = long_notes;
+        notes.extend(finding.notes.iter().map(|n| sanitize_for_terminal(n)));
         if let Some(help) = &finding.help {
             notes.push(format!("help: {}", sanitize_for_terminal(help)));
         }
@@ -133,6 +147,33 @@ fn emit(
     d: &Diagnostic<usize>,
 ) -> io::Result<()> {
     term::emit_to_write_style(w, config, files, d).map_err(io::Error::other)
+}
+
+/// Lines longer than this are not shown as excerpts (a minified file, a 2 MB log line):
+/// the place is given in a note instead.
+const MAX_EXCERPT_LINE: usize = 2000;
+
+/// `Some("line:column (a line of N characters, not shown)")` when `span` sits on a line too
+/// long to show.
+fn long_line(text: &str, span: std::ops::Range<usize>) -> Option<String> {
+    let start = span.start.min(text.len());
+    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line_end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| start + i);
+    let len = line_end - line_start;
+    if len <= MAX_EXCERPT_LINE {
+        return None;
+    }
+    let before = &text[..line_start];
+    let line = before.matches('\n').count() + before.matches('\r').count()
+        - before.matches("\r\n").count()
+        + 1;
+    let column = text[line_start..start].chars().count() + 1;
+    Some(format!(
+        "{line}:{column} (a line of {} characters, not shown)",
+        text[line_start..line_end].chars().count()
+    ))
 }
 
 /// "5 files, 17 claims: 1 error, 4 warnings, 9 notes".
