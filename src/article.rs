@@ -56,11 +56,12 @@ pub struct Article {
     pub currency: Option<String>,
     /// Notes about how the file was read (decoding, skipped front matter…).
     pub notes: Vec<String>,
-    line_starts: Vec<usize>,
+    /// Computed when first needed: most articles never show a line number.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
     /// True once the text was released after scanning (see [`Article::release_text`]).
     released: bool,
-    /// Hash of the decoded text, to notice a file changed before it is shown.
-    text_hash: u64,
+    /// Size and modification time when read, to notice a file changed before it is shown.
+    pub stamp: Option<(u64, std::time::SystemTime)>,
 }
 
 /// Why a file could not be loaded as an article.
@@ -81,7 +82,17 @@ impl Article {
         display: String,
         bytes: &[u8],
     ) -> Result<Article, LoadError> {
-        let Decoded { text, note } = decode::decode(bytes).map_err(|message| LoadError {
+        Article::from_vec(id, path, display, bytes.to_vec())
+    }
+
+    /// Like [`Article::from_bytes`], taking the buffer (UTF-8 text is not copied).
+    pub fn from_vec(
+        id: usize,
+        path: &Path,
+        display: String,
+        bytes: Vec<u8>,
+    ) -> Result<Article, LoadError> {
+        let Decoded { text, note } = decode::decode_owned(bytes).map_err(|message| LoadError {
             path: display.clone(),
             line: None,
             message,
@@ -91,9 +102,9 @@ impl Article {
             id,
             path: path.to_path_buf(),
             display,
-            line_starts: line_starts(&text),
+            line_starts: std::sync::OnceLock::new(),
             released: false,
-            text_hash: hash(&text),
+            stamp: None,
             text,
             body_start: 0,
             date: None,
@@ -126,7 +137,7 @@ impl Article {
     /// proportional to what was found rather than to the corpus.
     pub fn release_text(&mut self) {
         self.text = String::new();
-        self.line_starts = vec![0];
+        self.line_starts = std::sync::OnceLock::new();
         self.released = true;
     }
 
@@ -155,13 +166,16 @@ impl Article {
             return;
         }
         let text = self.current_text().into_owned();
-        if hash(&text) != self.text_hash {
+        let now = std::fs::metadata(&self.path)
+            .ok()
+            .and_then(|m| Some((m.len(), m.modified().ok()?)));
+        if self.stamp.is_some() && now != self.stamp {
             self.notes.push(
                 "the file changed while newslint was running; excerpts show it as it is now"
                     .to_string(),
             );
         }
-        self.line_starts = line_starts(&text);
+        self.line_starts = std::sync::OnceLock::new();
         self.text = text;
         self.released = false;
     }
@@ -169,14 +183,12 @@ impl Article {
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        if self.line_starts.is_empty() {
-            return (1, 1);
-        }
-        let line = match self.line_starts.binary_search(&offset) {
+        let starts = self.line_starts();
+        let line = match starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line];
+        let start = starts[line];
         let column = self.text[start..floor_char(&self.text, offset)]
             .chars()
             .count()
@@ -185,7 +197,7 @@ impl Article {
     }
 
     pub fn line_starts(&self) -> &[usize] {
-        &self.line_starts
+        self.line_starts.get_or_init(|| line_starts(&self.text))
     }
 
     fn read_header(&mut self) {
@@ -392,13 +404,6 @@ fn line_starts(text: &str) -> Vec<usize> {
         i += 1;
     }
     starts
-}
-
-/// FNV-1a: stable and fast enough for change detection.
-fn hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 fn floor_char(text: &str, mut offset: usize) -> usize {

@@ -7,6 +7,18 @@ pub struct Decoded {
     pub note: Option<String>,
 }
 
+/// Decodes a file's bytes, taking the buffer: valid UTF-8 without a BOM (the common case)
+/// becomes the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, String> {
+    if encoding_rs::Encoding::for_bom(&bytes).is_none() && !looks_binary(&bytes) {
+        match String::from_utf8(bytes) {
+            Ok(text) => return Ok(Decoded { text, note: None }),
+            Err(err) => return decode(err.as_bytes()),
+        }
+    }
+    decode(&bytes)
+}
+
 /// Decodes a file's bytes, or says why the file is not text.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {

@@ -159,16 +159,20 @@ pub fn load_one(file: &Discovered, max_bytes: u64) -> Result<Article, LoadError>
     }
     let bytes = std::fs::read(&file.path)
         .map_err(|e| fail(format!("cannot read: {}", io_message(&e)), false))?;
-    let mut article = Article::from_bytes(0, &file.path, display, &bytes)?;
+    let mut article = Article::from_vec(0, &file.path, display, bytes)?;
     article.is_draft = file.is_draft;
+    article.stamp = meta.modified().ok().map(|t| (meta.len(), t));
     Ok(article)
 }
 
 /// A path as shown in output: relative when under the working directory, `/` separators.
 pub fn display_path(path: &Path) -> String {
-    let rel = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+    // The working directory, asked once (it is a system call).
+    static CWD: std::sync::LazyLock<Option<PathBuf>> =
+        std::sync::LazyLock::new(|| std::env::current_dir().ok());
+    let rel = CWD
+        .as_ref()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
     let s = rel.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
