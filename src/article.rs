@@ -52,6 +52,8 @@ pub struct Article {
     pub outlet: Option<String>,
     /// True for files given with `--drafts`.
     pub is_draft: bool,
+    /// What a bare `$` means in this article, from the configuration's `sources:`.
+    pub currency: Option<String>,
     /// Notes about how the file was read (decoding, skipped front matter…).
     pub notes: Vec<String>,
     line_starts: Vec<usize>,
@@ -93,6 +95,7 @@ impl Article {
             title: None,
             outlet: None,
             is_draft: false,
+            currency: None,
             notes: note.into_iter().collect(),
         };
         article.read_header();

@@ -41,6 +41,8 @@ pub enum Kind {
     Term,
     Quote,
     Hygiene,
+    /// An inline `newslint-disable` comment that suppressed nothing.
+    UnusedSuppression,
 }
 
 impl Kind {
@@ -56,6 +58,7 @@ impl Kind {
             Kind::Term => "terms",
             Kind::Quote => "quotes",
             Kind::Hygiene => "hygiene",
+            Kind::UnusedSuppression => "unused-suppression",
         }
     }
 }
@@ -91,5 +94,41 @@ pub struct Finding {
 impl Finding {
     pub fn primary(&self) -> Option<&Location> {
         self.locations.first()
+    }
+}
+
+/// A finding's identity across runs: its rule, kind, file and the text it points at (not
+/// line numbers, so edits elsewhere in the file keep it), plus the value claimed. Stable
+/// across platforms and versions (FNV-1a, not the standard library's hasher).
+pub fn fingerprint(articles: &[crate::article::Article], finding: &Finding) -> String {
+    let mut h = Fnv::default();
+    h.write(finding.rule.as_bytes());
+    h.write(finding.kind.name().as_bytes());
+    if let Some(p) = finding.primary() {
+        let article = &articles[p.article];
+        h.write(article.display.as_bytes());
+        let excerpt = article.text.get(p.span.clone()).unwrap_or("");
+        for word in excerpt.split_whitespace() {
+            h.write(word.as_bytes());
+        }
+        h.write(p.value.as_deref().unwrap_or("").as_bytes());
+    }
+    format!("{:016x}", h.0)
+}
+
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes.iter().chain(std::iter::once(&0xff)) {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
     }
 }

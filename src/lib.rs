@@ -7,6 +7,7 @@
 pub mod article;
 pub mod checks;
 pub mod claims_output;
+pub mod commands;
 pub mod decode;
 pub mod discover;
 pub mod extract;
@@ -14,4 +15,5 @@ pub mod finding;
 pub mod render;
 pub mod rules;
 pub mod run;
+pub mod suppress;
 pub mod values;

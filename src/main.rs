@@ -50,6 +50,15 @@ struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Do not report findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (for adopting newslint on an archive).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     /// Colour: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorWhen,
@@ -75,6 +84,30 @@ enum Command {
         #[command(flatten)]
         common: CommonArgs,
     },
+    /// List every fact and built-in check (id, type, source, level).
+    Rules {
+        #[arg(long = "rules", value_name = "PATH")]
+        rules: Vec<PathBuf>,
+    },
+    /// Explain a fact or a built-in check.
+    Explain {
+        #[arg(value_name = "ID")]
+        id: String,
+        #[arg(long = "rules", value_name = "PATH")]
+        rules: Vec<PathBuf>,
+    },
+    /// Run the examples embedded in fact rules.
+    TestRules {
+        /// Rule files or folders (default: the usual lookup).
+        #[arg(value_name = "PATHS")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorWhen,
+    },
+    /// Write a starter newslint.yaml and rules/example.yaml here (never overwrites).
+    Init,
+    /// Print the JSON Schema of rule files and newslint.yaml.
+    Schema,
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
@@ -97,9 +130,75 @@ fn main() -> ExitCode {
             format,
             common,
         }) => claims(paths, format, common),
+        Some(Command::Rules { rules }) => rules_list(&rules),
+        Some(Command::Explain { id, rules }) => explain(&rules, &id),
+        Some(Command::TestRules { paths, color }) => test_rules(&paths, color),
+        Some(Command::Init) => init(),
+        Some(Command::Schema) => {
+            print!("{}", newslint::commands::schema::rule_file_schema());
+            0
+        }
         None => check(cli.check),
     };
     ExitCode::from(code as u8)
+}
+
+fn use_color(when: ColorWhen) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+fn rules_list(paths: &[PathBuf]) -> i32 {
+    let loaded = run::load_rules(paths);
+    let mut out = std::io::stdout().lock();
+    let broken = newslint::commands::print_rule_problems(&loaded, &mut std::io::stderr());
+    let _ = newslint::commands::rules_list::write(&loaded.rules, &mut out);
+    if broken { 2 } else { 0 }
+}
+
+fn explain(paths: &[PathBuf], id: &str) -> i32 {
+    let loaded = run::load_rules(paths);
+    let broken = newslint::commands::print_rule_problems(&loaded, &mut std::io::stderr());
+    match newslint::commands::explain::write(&loaded.rules, id, &mut std::io::stdout().lock()) {
+        Ok(true) if !broken => 0,
+        Ok(true) => 2,
+        Ok(false) => {
+            eprintln!("error: no fact or check has the id `{id}` (see `newslint rules`)");
+            2
+        }
+        Err(_) => 2,
+    }
+}
+
+fn test_rules(paths: &[PathBuf], color: ColorWhen) -> i32 {
+    let loaded = run::load_rules(paths);
+    newslint::commands::test_rules::run(&loaded, use_color(color), &mut std::io::stdout().lock())
+        .unwrap_or(2)
+}
+
+fn init() -> i32 {
+    let here = std::env::current_dir().unwrap_or_default();
+    match newslint::commands::init::init(&here) {
+        Ok(written) => {
+            for w in written {
+                println!("wrote {w}");
+            }
+            println!(
+                "next: edit rules/example.yaml, then run `newslint test-rules` and `newslint PATHS`"
+            );
+            0
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            2
+        }
+    }
 }
 
 fn options(paths: Vec<PathBuf>, common: &CommonArgs) -> Options {
@@ -119,7 +218,21 @@ fn check(args: CheckArgs) -> i32 {
     let mut opts = options(args.paths, &args.common);
     opts.drafts = args.drafts;
     opts.as_of = args.as_of;
+    opts.baseline = args.baseline;
     let outcome = run::check(&opts);
+    if let Some(path) = &args.write_baseline {
+        let baseline = newslint::suppress::baseline_of(&outcome.articles, &outcome.unbaselined);
+        let json = serde_json::to_vec_pretty(&baseline).unwrap_or_default();
+        if let Err(err) = newslint::suppress::write_atomic(path, &json) {
+            eprintln!("error: cannot write baseline {}: {err}", path.display());
+            return 2;
+        }
+        eprintln!(
+            "newslint: wrote {} findings to the baseline {}",
+            baseline.findings.len(),
+            path.display()
+        );
+    }
     let color = match args.color {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
@@ -128,15 +241,26 @@ fn check(args: CheckArgs) -> i32 {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let renderer = render::renderer(args.format, color);
+    let renderer = render::renderer(args.format, color && args.output.is_none());
     let report = report(&outcome);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    if let Err(err) = renderer.render(&report, &mut out).and_then(|_| out.flush()) {
-        if err.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write output: {err}");
+    if let Some(path) = &args.output {
+        let mut buffer = Vec::new();
+        let written = renderer
+            .render(&report, &mut buffer)
+            .and_then(|_| newslint::suppress::write_atomic(path, &buffer));
+        if let Err(err) = written {
+            eprintln!("error: cannot write {}: {err}", path.display());
             return 2;
         }
+        return outcome.exit_code();
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if let Err(err) = renderer.render(&report, &mut out).and_then(|_| out.flush())
+        && err.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write output: {err}");
+        return 2;
     }
     outcome.exit_code()
 }
@@ -151,6 +275,7 @@ fn report(outcome: &Outcome) -> Report<'_> {
         rule_file_errors: &outcome.rules.file_errors,
         input_errors: &outcome.input_errors,
         skipped: &outcome.skipped,
+        stale_baseline: outcome.stale_baseline,
     }
 }
 
@@ -168,11 +293,11 @@ fn claims(paths: Vec<PathBuf>, format: ClaimsFormat, common: CommonArgs) -> i32 
     let rows = claims_output::rows(&outcome.articles, &outcome.rules.rules, &outcome.claims);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if let Err(err) = claims_output::write(&rows, format, &mut out).and_then(|_| out.flush()) {
-        if err.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write output: {err}");
-            return 2;
-        }
+    if let Err(err) = claims_output::write(&rows, format, &mut out).and_then(|_| out.flush())
+        && err.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write output: {err}");
+        return 2;
     }
     if outcome.exit_code() == 2 { 2 } else { 0 }
 }

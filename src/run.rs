@@ -11,6 +11,7 @@ use crate::discover;
 use crate::extract::{self, Claim};
 use crate::finding::{Finding, Severity};
 use crate::rules::{self, LoadedRules};
+use crate::suppress;
 
 /// What the user asked for.
 #[derive(Debug, Clone, Default)]
@@ -20,6 +21,8 @@ pub struct Options {
     pub rules: Vec<PathBuf>,
     pub as_of: Option<Date>,
     pub max_file_bytes: Option<u64>,
+    /// Findings recorded in this baseline are not reported.
+    pub baseline: Option<PathBuf>,
 }
 
 /// Everything a run produced.
@@ -30,6 +33,11 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     pub input_errors: Vec<LoadError>,
     pub skipped: Vec<LoadError>,
+    /// Findings after inline suppression, before the baseline (what `--write-baseline`
+    /// records).
+    pub unbaselined: Vec<Finding>,
+    /// Baseline entries that matched no finding.
+    pub stale_baseline: usize,
 }
 
 impl Outcome {
@@ -51,14 +59,10 @@ impl Outcome {
 
 /// Loads rules and articles and extracts claims (no checks): `newslint claims`.
 pub fn load(options: &Options) -> Outcome {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let rules = match rules::locate(&options.rules, &cwd) {
-        Ok(paths) => rules::load(&paths),
-        Err(err) => LoadedRules {
-            file_errors: vec![err],
-            ..LoadedRules::default()
-        },
-    };
+    let mut rules = load_rules(&options.rules);
+    // A broken example is a broken rule: report it with the rule errors.
+    let examples = rules::examples::run(&rules.rules);
+    rules.errors.extend(examples.errors);
     let (mut files, mut input_errors) = discover::discover(&options.paths, false);
     let (drafts, draft_errors) = discover::discover(&options.drafts, true);
     input_errors.extend(draft_errors);
@@ -72,6 +76,12 @@ pub fn load(options: &Options) -> Outcome {
     let (mut articles, errors, skipped) = discover::load_all(&files, max);
     input_errors.extend(errors);
     for article in &mut articles {
+        if let Some(source) = rules
+            .rules
+            .source_for(&article.display, article.outlet.as_deref())
+        {
+            article.currency = source.currency.clone();
+        }
         if article.date.is_some() {
             continue;
         }
@@ -97,6 +107,20 @@ pub fn load(options: &Options) -> Outcome {
         findings: Vec::new(),
         input_errors,
         skipped,
+        unbaselined: Vec::new(),
+        stale_baseline: 0,
+    }
+}
+
+/// Finds and loads the rule files (`--rules`, else the default lookup).
+pub fn load_rules(explicit: &[PathBuf]) -> LoadedRules {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    match rules::locate(explicit, &cwd) {
+        Ok(paths) => rules::load(&paths),
+        Err(err) => LoadedRules {
+            file_errors: vec![err],
+            ..LoadedRules::default()
+        },
     }
 }
 
@@ -109,9 +133,27 @@ pub fn check(options: &Options) -> Outcome {
         claims: &outcome.claims,
     };
     let mut findings = checks::run_all(&ctx);
+    findings = suppress::apply_inline(&outcome.articles, findings);
     if !options.drafts.is_empty() {
         findings = only_drafts(&outcome.articles, findings);
-        checks::sort_findings(&outcome.articles, &mut findings);
+    }
+    checks::sort_findings(&outcome.articles, &mut findings);
+    outcome.unbaselined = findings.clone();
+    if let Some(path) = &options.baseline {
+        match suppress::read_baseline(path) {
+            Ok(baseline) => {
+                let (kept, stale) =
+                    suppress::apply_baseline(&outcome.articles, findings, &baseline);
+                findings = kept;
+                outcome.stale_baseline = stale;
+            }
+            Err(message) => outcome.input_errors.push(LoadError {
+                path: discover::display_path(path),
+                line: None,
+                message,
+                skipped: false,
+            }),
+        }
     }
     outcome.findings = findings;
     outcome

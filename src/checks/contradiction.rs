@@ -57,7 +57,7 @@ impl Check for Contradiction {
             }
             let mut reported: HashSet<(usize, usize)> = HashSet::new();
             for (group, why) in groups {
-                let Some(reference) = reference(&group) else {
+                let Some(reference) = reference(ctx, &group) else {
                     continue;
                 };
                 let Ok(ref_value) = &reference.value else {
@@ -65,7 +65,7 @@ impl Check for Contradiction {
                 };
                 for claim in &group {
                     let Ok(value) = &claim.value else { continue };
-                    if !value.conflicts_with(ref_value)
+                    if !ctx.conflicts(value, ref_value)
                         || !reported.insert((claim.article, claim.span.start))
                     {
                         continue;
@@ -83,9 +83,11 @@ impl Check for Contradiction {
                             claim_location(ctx.articles, claim, "claims "),
                             claim_location(ctx.articles, reference, "claims "),
                         ],
-                        notes: vec![format!(
+                        notes: std::iter::once(format!(
                             "{why}; {value} and {ref_value} cannot both be true"
-                        )],
+                        ))
+                        .chain(ctx.conversion_note(ref_value, value))
+                        .collect(),
                         help: Some(if fact.stable {
                             "correct the article that is wrong; this fact never changes".to_string()
                         } else {

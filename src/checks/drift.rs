@@ -29,7 +29,11 @@ impl Check for Drift {
         let info = self.info();
         let mut findings = Vec::new();
         for (fact, claims) in ctx.claims_by_fact() {
-            if fact.stable || !fact.timeline.is_empty() || fact.expect.is_some() {
+            if fact.stable
+                || fact.monotonic.is_some()
+                || !fact.timeline.is_empty()
+                || fact.expect.is_some()
+            {
                 continue;
             }
             let mut dated: Vec<&Claim> = claims
@@ -46,7 +50,7 @@ impl Check for Drift {
                 let (Ok(v), Ok(pv)) = (&claim.value, &prev.value) else {
                     continue;
                 };
-                if claim.speaks_for == prev.speaks_for || !v.conflicts_with(pv) {
+                if claim.speaks_for == prev.speaks_for || !ctx.conflicts(v, pv) {
                     current = Some(claim);
                     continue;
                 }

@@ -4,16 +4,22 @@
 
 mod contradiction;
 mod drift;
+mod hygiene;
 mod off_record;
+mod quotes;
 mod regression;
 mod stale;
 mod support;
+mod terms;
+mod text;
+mod titles;
 mod unresolved;
 
 use crate::article::Article;
 use crate::extract::Claim;
 use crate::finding::{Finding, Kind, Severity};
 use crate::rules::{Fact, RuleSet};
+use crate::values::{Magnitude, Qualifier, Value};
 
 /// What a check is, for `newslint rules` / `explain`, SARIF rule metadata and settings.
 #[derive(Clone, Copy, Debug)]
@@ -46,6 +52,63 @@ impl Context<'_> {
             .map(|group| (&self.rules.facts[group[0].fact], group))
     }
 
+    /// True when two values cannot both be true. Amounts in different currencies are
+    /// compared only when the configuration gives an exchange rate (`fx:`), after converting
+    /// the second into the first's currency, within the configured tolerance.
+    pub fn conflicts(&self, a: &Value, b: &Value) -> bool {
+        match self.convert(a, b) {
+            Some(converted) => {
+                let (Magnitude::Money { amount: x, .. }, Magnitude::Money { amount: y, .. }) =
+                    (&a.magnitude, &converted.magnitude)
+                else {
+                    return a.conflicts_with(b);
+                };
+                if a.qualifier == Qualifier::Exact && converted.qualifier == Qualifier::Exact {
+                    let scale = x.abs().max(y.abs());
+                    (x - y).abs() > self.rules.fx_tolerance * scale
+                } else {
+                    a.conflicts_with(&converted)
+                }
+            }
+            None => a.conflicts_with(b),
+        }
+    }
+
+    /// `b` converted into `a`'s currency, when both are amounts in different currencies
+    /// and a rate is configured.
+    pub fn convert(&self, a: &Value, b: &Value) -> Option<Value> {
+        let (
+            Magnitude::Money { currency: ca, .. },
+            Magnitude::Money {
+                currency: cb,
+                amount,
+            },
+        ) = (&a.magnitude, &b.magnitude)
+        else {
+            return None;
+        };
+        if ca == cb {
+            return None;
+        }
+        let rate = self.rules.fx_rate(cb, ca)?;
+        Some(Value {
+            qualifier: b.qualifier,
+            magnitude: Magnitude::Money {
+                currency: ca.clone(),
+                amount: amount * rate,
+            },
+        })
+    }
+
+    /// A note showing a currency conversion, when one was used to compare `a` and `b`.
+    pub fn conversion_note(&self, a: &Value, b: &Value) -> Option<String> {
+        let converted = self.convert(a, b)?;
+        Some(format!(
+            "{b} converted at the configured rate is {converted} (tolerance {}%)",
+            self.rules.fx_tolerance * 100.0
+        ))
+    }
+
     /// The level of a finding of `info` for `fact`: a check level set in `checks:` wins, then
     /// the fact's own `severity`, then the check's default.
     pub fn severity(&self, info: &CheckInfo, fact: Option<&Fact>) -> Severity {
@@ -73,6 +136,10 @@ pub fn all() -> Vec<Box<dyn Check>> {
         Box::new(regression::Regression),
         Box::new(drift::Drift),
         Box::new(unresolved::Unresolved),
+        Box::new(titles::Titles),
+        Box::new(terms::Terms),
+        Box::new(quotes::Quotes),
+        Box::new(hygiene::Hygiene),
     ]
 }
 

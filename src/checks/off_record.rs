@@ -27,9 +27,12 @@ impl Check for OffRecord {
         let mut findings = Vec::new();
         for (fact, claims) in ctx.claims_by_fact() {
             for claim in claims {
+                if let Some(f) = previous_value(ctx, &info, fact, claim) {
+                    findings.push(f);
+                }
                 let Ok(value) = &claim.value else { continue };
                 let (record, note) = if let Some(expect) = &fact.expect {
-                    if !value.conflicts_with(expect) {
+                    if !ctx.conflicts(value, expect) {
                         continue;
                     }
                     (
@@ -44,7 +47,7 @@ impl Check for OffRecord {
                             };
                             if fact.timeline[..=k]
                                 .iter()
-                                .any(|e| !value.conflicts_with(&e.value))
+                                .any(|e| !ctx.conflicts(value, &e.value))
                             {
                                 continue; // in force, or stale
                             }
@@ -60,7 +63,7 @@ impl Check for OffRecord {
                             if fact
                                 .timeline
                                 .iter()
-                                .any(|e| !value.conflicts_with(&e.value))
+                                .any(|e| !ctx.conflicts(value, &e.value))
                             {
                                 continue;
                             }
@@ -82,7 +85,7 @@ impl Check for OffRecord {
                     rule: fact.id.clone(),
                     severity: ctx.severity(&info, Some(fact)),
                     message: format!(
-                        "off the record: {} is {value} here, the record says {record}",
+                        "off-record: {} is {value} here, the record says {record}",
                         describe(fact)
                     ),
                     locations: vec![claim_location(ctx.articles, claim, "claims ")],
@@ -97,4 +100,45 @@ impl Check for OffRecord {
         }
         findings
     }
+}
+
+/// `{was}`: the value a claim says was replaced must be the timeline entry before the one in
+/// force at the claim's date.
+fn previous_value(
+    ctx: &Context,
+    info: &CheckInfo,
+    fact: &crate::rules::Fact,
+    claim: &crate::extract::Claim,
+) -> Option<Finding> {
+    let (Some(Ok(was)), Some(span), Some(date)) = (&claim.was, &claim.was_span, claim.speaks_for)
+    else {
+        return None;
+    };
+    let (k, current) = fact.in_force(date)?;
+    let before = k.checked_sub(1).map(|i| &fact.timeline[i])?;
+    if !ctx.conflicts(was, &before.value) {
+        return None;
+    }
+    Some(Finding {
+        kind: Kind::OffRecord,
+        rule: fact.id.clone(),
+        severity: ctx.severity(info, Some(fact)),
+        message: format!(
+            "off-record: {} was {} before {}, not {was}",
+            describe(fact),
+            before.value,
+            current.since
+        ),
+        locations: vec![crate::finding::Location {
+            article: claim.article,
+            span: span.clone(),
+            label: format!("claims the value before was {was}"),
+            value: Some(was.to_string()),
+        }],
+        notes: vec![format!(
+            "the rule's timeline has {} from {} until {} replaced it on {}",
+            before.value, before.since, current.value, current.since
+        )],
+        help: Some("correct the earlier value, or fix the rule's timeline".to_string()),
+    })
 }

@@ -35,13 +35,13 @@ impl Check for Stale {
                 let Some((k, current)) = fact.in_force(date) else {
                     continue;
                 };
-                if !value.conflicts_with(&current.value) {
+                if !ctx.conflicts(value, &current.value) {
                     continue;
                 }
                 let Some(old) = fact.timeline[..k]
                     .iter()
                     .rev()
-                    .find(|e| !value.conflicts_with(&e.value))
+                    .find(|e| !ctx.conflicts(value, &e.value))
                 else {
                     continue;
                 };
@@ -50,7 +50,7 @@ impl Check for Stale {
                     rule: fact.id.clone(),
                     severity: ctx.severity(&info, Some(fact)),
                     message: format!(
-                        "stale value: {} was {} from {}, but {} since {}",
+                        "stale: {} was {} from {}, but {} since {}",
                         describe(fact),
                         old.value,
                         old.since,

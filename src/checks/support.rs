@@ -34,13 +34,13 @@ pub fn date_phrase(articles: &[Article], claim: &Claim) -> String {
 
 /// Picks the reference claim of a group: the one most other claims agree with (ties go to
 /// the earliest), so the odd one out is what gets flagged.
-pub fn reference<'a>(group: &[&'a Claim]) -> Option<&'a Claim> {
+pub fn reference<'a>(ctx: &super::Context, group: &[&'a Claim]) -> Option<&'a Claim> {
     let mut best: Option<(&Claim, usize)> = None;
     for candidate in group {
         let Ok(v) = &candidate.value else { continue };
         let support = group
             .iter()
-            .filter(|c| c.value.as_ref().is_ok_and(|w| !v.conflicts_with(w)))
+            .filter(|c| c.value.as_ref().is_ok_and(|w| !ctx.conflicts(v, w)))
             .count();
         if best.is_none_or(|(_, s)| support > s) {
             best = Some((candidate, support));

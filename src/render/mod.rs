@@ -1,6 +1,11 @@
 //! Renderers: each output format is its own module behind [`Render`].
 
+pub mod concise;
+pub mod github;
 pub mod human;
+pub mod json;
+pub mod markdown;
+pub mod sarif;
 
 use std::io::{self, Write};
 
@@ -20,6 +25,8 @@ pub struct Report<'a> {
     pub input_errors: &'a [LoadError],
     /// Files skipped on purpose (binary, too large).
     pub skipped: &'a [LoadError],
+    /// Baseline entries that matched no finding (fixed since the baseline was written).
+    pub stale_baseline: usize,
 }
 
 impl Report<'_> {
@@ -45,13 +52,67 @@ pub trait Render {
 /// The output formats of `--format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Diagnostics with excerpts from every article involved.
     Human,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Concise,
+    /// A stable JSON object (see README, "JSON output").
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// A Markdown findings table (for a job summary).
+    Markdown,
 }
 
 pub fn renderer(format: Format, color: bool) -> Box<dyn Render> {
     match format {
         Format::Human => Box::new(human::Human { color }),
+        Format::Concise => Box::new(concise::Concise),
+        Format::Json => Box::new(json::Json),
+        Format::Sarif => Box::new(sarif::Sarif),
+        Format::Github => Box::new(github::Github::default()),
+        Format::Markdown => Box::new(markdown::Markdown::default()),
     }
+}
+
+/// A location resolved to what machine formats print.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub path: String,
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: usize,
+    pub end_line: usize,
+    /// 1-based, in characters, exclusive (the column after the last character).
+    pub end_column: usize,
+    pub value: Option<String>,
+    pub article_date: Option<String>,
+    pub label: String,
+}
+
+pub fn resolve(articles: &[Article], loc: &crate::finding::Location) -> Resolved {
+    let article = &articles[loc.article];
+    let (line, column) = article.line_col(loc.span.start);
+    let (end_line, end_column) = article.line_col(loc.span.end);
+    Resolved {
+        path: article.display.clone(),
+        line,
+        column,
+        end_line,
+        end_column,
+        value: loc.value.clone(),
+        article_date: article.date.map(|d| d.to_string()),
+        label: loc.label.clone(),
+    }
+}
+
+/// One line of text: control characters and line breaks become spaces.
+pub fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 /// Replaces control characters (ESC, BEL, C1 controls…) with `?` of the same byte length,

@@ -2,6 +2,7 @@
 //! patterns. A broken fact is reported (pointing into its YAML) and left out; the other
 //! facts and files still load.
 
+pub mod examples;
 pub mod file;
 mod pattern;
 
@@ -64,7 +65,24 @@ pub struct Fact {
     pub monotonic: Option<Monotonic>,
     pub severity: Option<Severity>,
     pub currency: Option<String>,
+    /// Matches may run across sentence ends.
+    pub cross_sentences: bool,
+    /// Examples in the rule file, run by `newslint test-rules` and every check.
+    pub examples: Vec<ExampleSpec>,
     pub origin: RuleOrigin,
+}
+
+/// An example embedded in a fact rule.
+#[derive(Debug, Clone)]
+pub struct ExampleSpec {
+    pub text: String,
+    /// The canonical value the example must yield.
+    pub value: Option<Value>,
+    /// False: the text must yield no claim. True (or a value given): at least one.
+    pub matches: bool,
+    pub date: Option<Date>,
+    /// Where the example is in the rule file.
+    pub span: Range<usize>,
 }
 
 impl Fact {
@@ -109,6 +127,23 @@ pub struct CheckConfig {
     pub min_words: Option<usize>,
 }
 
+/// An exchange rate: 1 `from` = `rate` `to`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FxRate {
+    pub from: String,
+    pub to: String,
+    pub rate: f64,
+}
+
+/// Defaults for a group of articles.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub paths: globset::GlobSet,
+    pub outlets: Vec<String>,
+    pub currency: Option<String>,
+    pub dialect: Option<String>,
+}
+
 /// Everything the rule files say.
 #[derive(Debug, Default)]
 pub struct RuleSet {
@@ -121,6 +156,10 @@ pub struct RuleSet {
     pub currency: String,
     /// Publication dates given in the configuration, by absolute path.
     pub dates: HashMap<PathBuf, Date>,
+    pub fx: Vec<FxRate>,
+    /// Relative tolerance when comparing converted amounts (0.05 = 5%).
+    pub fx_tolerance: f64,
+    pub sources: Vec<Source>,
     pub files: Vec<Arc<SourceFile>>,
 }
 
@@ -131,6 +170,27 @@ impl RuleSet {
 
     pub fn check_config(&self, id: &str) -> CheckConfig {
         self.checks.get(id).cloned().unwrap_or_default()
+    }
+
+    /// How many `to` one `from` is worth, if the configuration says (either direction).
+    pub fn fx_rate(&self, from: &str, to: &str) -> Option<f64> {
+        self.fx.iter().find_map(|r| {
+            if r.from == from && r.to == to {
+                Some(r.rate)
+            } else if r.from == to && r.to == from && r.rate != 0.0 {
+                Some(1.0 / r.rate)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The source defaults that apply to an article (first match wins).
+    pub fn source_for(&self, display_path: &str, outlet: Option<&str>) -> Option<&Source> {
+        self.sources.iter().find(|s| {
+            s.paths.is_match(display_path)
+                || outlet.is_some_and(|o| s.outlets.iter().any(|x| x.eq_ignore_ascii_case(o)))
+        })
     }
 }
 
@@ -232,6 +292,9 @@ impl Loader {
     fn finish(mut self) -> LoadedRules {
         self.out.rules.currency = self.currency.unwrap_or_else(|| "USD".to_string());
         self.out.rules.hygiene_builtin = self.hygiene_builtin.unwrap_or(true);
+        if self.out.rules.fx_tolerance == 0.0 {
+            self.out.rules.fx_tolerance = 0.05;
+        }
         self.out
     }
 
@@ -326,7 +389,7 @@ impl Loader {
             label: "here".to_string(),
             notes: vec![
                 "rule files hold `facts:`, `people:`, `terms:`, `hygiene:`, `checks:`, \
-                 `rules:`, `currency:` and `dates:`; see docs/rules.md"
+                 `rules:`, `currency:`, `dates:`, `sources:` and `fx:`; see docs/rules.md"
                     .to_string(),
             ],
         });
@@ -469,6 +532,68 @@ impl Loader {
                     format!("`{}` is not a YYYY-MM-DD date", date.value.0),
                     "here",
                 ),
+            }
+        }
+        for (key, value) in parsed.fx {
+            let span = spanned_range(&file.text, &value);
+            let text = value.value.0.trim();
+            if key == "tolerance" {
+                let number = text.trim_end_matches('%').trim().parse::<f64>();
+                match number {
+                    Ok(n) if (0.0..100.0).contains(&n) => self.out.rules.fx_tolerance = n / 100.0,
+                    _ => self.error(
+                        file,
+                        span,
+                        format!("fx tolerance must be a percentage such as `5%`, not `{text}`"),
+                        "here",
+                    ),
+                }
+                continue;
+            }
+            let pair = key
+                .split_once('/')
+                .map(|(a, b)| (a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase()));
+            match (pair, text.parse::<f64>()) {
+                (Some((from, to)), Ok(rate)) if from.len() == 3 && to.len() == 3 && rate > 0.0 && rate.is_finite() => {
+                    self.out.rules.fx.push(FxRate { from, to, rate })
+                }
+                _ => self.error(
+                    file,
+                    span,
+                    format!("fx entries look like `USD/CAD: 1.40` (1 USD = 1.40 CAD); `{key}: {text}` is not one"),
+                    "here",
+                ),
+            }
+        }
+        for source in parsed.sources {
+            let span = spanned_range(&file.text, &source);
+            let source = source.value;
+            let mut builder = globset::GlobSetBuilder::new();
+            let mut ok = true;
+            for glob in &source.paths {
+                match globset::Glob::new(glob) {
+                    Ok(g) => {
+                        builder.add(g);
+                    }
+                    Err(err) => {
+                        ok = false;
+                        self.error(
+                            file,
+                            span.clone(),
+                            format!("bad path glob `{glob}`: {err}"),
+                            "in this source",
+                        );
+                    }
+                }
+            }
+            let Ok(paths) = builder.build() else { continue };
+            if ok {
+                self.out.rules.sources.push(Source {
+                    paths,
+                    outlets: source.outlets,
+                    currency: source.currency.map(|c| c.to_ascii_uppercase()),
+                    dialect: source.dialect,
+                });
             }
         }
         for include in parsed.rules {
@@ -680,6 +805,55 @@ impl Loader {
                 }
             },
         };
+        let mut examples = Vec::new();
+        for ex in &raw.examples {
+            let ex_span = spanned_range(&file.text, ex);
+            let date = match &ex.value.date {
+                None => None,
+                Some(d) => match crate::article::parse_date_prefix(d.0.trim()) {
+                    Some(d) => Some(d),
+                    None => {
+                        self.error(
+                            file,
+                            ex_span.clone(),
+                            format!("example `date: {}` is not a YYYY-MM-DD date", d.0),
+                            "this example",
+                        );
+                        None
+                    }
+                },
+            };
+            let value = match (&ex.value.value, ty) {
+                (Some(v), Some(ty)) => match Value::parse_canonical(ty, v.0.trim()) {
+                    Ok(v) => Some(v),
+                    Err(message) => {
+                        self.error(
+                            file,
+                            ex_span.clone(),
+                            format!("bad example value for a {} fact: {message}", ty.name()),
+                            "this example",
+                        );
+                        None
+                    }
+                },
+                _ => None,
+            };
+            if ex.value.matches == Some(false) && ex.value.value.is_some() {
+                self.error(
+                    file,
+                    ex_span.clone(),
+                    "an example with `matches: false` cannot also give a `value`".to_string(),
+                    "this example",
+                );
+            }
+            examples.push(ExampleSpec {
+                text: ex.value.text.clone(),
+                value,
+                matches: ex.value.matches.unwrap_or(true),
+                date,
+                span: ex_span,
+            });
+        }
         if self.out.errors.len() > before {
             return None;
         }
@@ -695,6 +869,8 @@ impl Loader {
             monotonic,
             severity,
             currency: raw.currency.map(|c| c.value.to_ascii_uppercase()),
+            cross_sentences: raw.cross_sentences.unwrap_or(false),
+            examples,
             origin: RuleOrigin {
                 file: file.clone(),
                 span,

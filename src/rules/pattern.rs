@@ -14,6 +14,17 @@ pub const REGEX_SIZE_LIMIT: usize = 2 * 1024 * 1024;
 
 pub const PLACEHOLDERS: &[&str] = &["value", "was", "when"];
 
+/// Named fragments: shorthands that match but capture nothing, usable any number of times.
+pub const FRAGMENTS: &[(&str, &str)] = &[
+    // A capitalised name of two or three words ("Mark Carney", "Claudia Sheinbaum Pardo").
+    (
+        "person",
+        r"(?-i:[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){1,2})",
+    ),
+    ("month", crate::values::MONTH_NAMES),
+    ("weekday", crate::values::WEEKDAY_NAMES),
+];
+
 #[derive(Debug, Clone)]
 pub struct Pattern {
     /// The pattern as written in the rule file.
@@ -63,6 +74,16 @@ pub fn expand_placeholders(source: &str, ty: ValueType) -> Result<String, String
                 let name = PLACEHOLDERS
                     .iter()
                     .position(|p| rest.starts_with(p) && rest[p.len()..].starts_with('}'));
+                let fragment = FRAGMENTS
+                    .iter()
+                    .find(|(f, _)| rest.starts_with(f) && rest[f.len()..].starts_with('}'));
+                if let (None, Some((f, text))) = (name, fragment) {
+                    out.push_str(text);
+                    for _ in 0..f.len() + 1 {
+                        chars.next();
+                    }
+                    continue;
+                }
                 match name {
                     Some(k) => {
                         let p = PLACEHOLDERS[k];
@@ -184,6 +205,26 @@ mod tests {
     fn repetition_braces_are_not_placeholders() {
         let p = compile_pattern(r"\d{2} {value}", ValueType::Count, false).unwrap();
         assert!(p.regex.as_str().starts_with(r"\d{2}\s+"));
+    }
+
+    #[test]
+    fn named_fragments_expand_without_capturing() {
+        let p = compile_pattern(
+            "{person} said on {weekday} that {value}",
+            ValueType::Count,
+            false,
+        )
+        .unwrap();
+        let caps = p
+            .regex
+            .captures("Mark Carney said on Monday that three")
+            .unwrap();
+        assert_eq!(&caps["value"], "three");
+        assert!(
+            p.regex
+                .captures("mark carney said on Monday that three")
+                .is_none()
+        );
     }
 
     #[test]

@@ -50,7 +50,10 @@ fn missing_value_placeholder_points_at_the_pattern() {
 
 #[test]
 fn unknown_key_points_at_the_key() {
-    let yaml = GOOD.replace("    stable: true\n", "    stable: true\n    expected: 2026\n");
+    let yaml = GOOD.replace(
+        "    stable: true\n",
+        "    stable: true\n    expected: 2026\n",
+    );
     let errs = errors(&yaml);
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert_eq!(errs[0].0, 6, "{errs:?}");
@@ -88,8 +91,14 @@ fn timeline_out_of_order_and_bad_dates_are_reported() {
     let errs = errors(yaml);
     let lines: Vec<usize> = errs.iter().map(|e| e.0).collect();
     assert!(lines.contains(&7), "{errs:?}");
-    assert!(errs.iter().any(|e| e.1.contains("out of order")), "{errs:?}");
-    assert!(errs.iter().any(|e| e.0 == 8 && e.1.contains("someday")), "{errs:?}");
+    assert!(
+        errs.iter().any(|e| e.1.contains("out of order")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter().any(|e| e.0 == 8 && e.1.contains("someday")),
+        "{errs:?}"
+    );
 }
 
 #[test]
@@ -114,9 +123,7 @@ fn a_file_that_is_not_a_mapping_is_an_error() {
 
 #[test]
 fn one_broken_fact_does_not_drop_the_others() {
-    let yaml = format!(
-        "{GOOD}  - id: other\n    type: count\n    patterns: ['(bad {{value}}']\n"
-    );
+    let yaml = format!("{GOOD}  - id: other\n    type: count\n    patterns: ['(bad {{value}}']\n");
     let loaded = load_str("rules.yaml", &yaml);
     assert_eq!(loaded.errors.len(), 1);
     assert_eq!(loaded.rules.facts.len(), 1);
@@ -127,7 +134,11 @@ fn one_broken_fact_does_not_drop_the_others() {
 fn alias_bombs_and_deep_nesting_are_refused_quickly() {
     let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
     for i in 0..12 {
-        let prev = if i == 0 { "a".to_string() } else { format!("l{}", i - 1) };
+        let prev = if i == 0 {
+            "a".to_string()
+        } else {
+            format!("l{}", i - 1)
+        };
         bomb.push_str(&format!(
             "l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
         ));
@@ -139,7 +150,8 @@ fn alias_bombs_and_deep_nesting_are_refused_quickly() {
 
 #[test]
 fn oversized_regex_is_refused_with_a_clear_message() {
-    let yaml = "facts:\n  - id: big\n    type: count\n    patterns: ['(?:\\w{1000}){1000} {value}']\n";
+    let yaml =
+        "facts:\n  - id: big\n    type: count\n    patterns: ['(?:\\w{1000}){1000} {value}']\n";
     let errs = errors(yaml);
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert!(errs[0].1.contains("too large"), "{errs:?}");
@@ -147,12 +159,16 @@ fn oversized_regex_is_refused_with_a_clear_message() {
 
 #[test]
 fn integer_scalars_are_read_as_text() {
-    let yaml = "facts:\n  - id: y\n    type: year\n    expect: 2026\n    patterns: ['in {value}']\n";
+    let yaml =
+        "facts:\n  - id: y\n    type: year\n    expect: 2026\n    patterns: ['in {value}']\n";
     let loaded = load_str("rules.yaml", yaml);
     // The value itself is checked by Value::parse_canonical; here only that the integer
     // reached it as text rather than failing to deserialize.
     assert!(
-        loaded.errors.iter().all(|e| !e.message.contains("invalid rule file")),
+        loaded
+            .errors
+            .iter()
+            .all(|e| !e.message.contains("invalid rule file")),
         "{:?}",
         loaded.errors
     );

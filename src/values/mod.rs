@@ -5,9 +5,18 @@
 //! approximate band, a range of days). Two values conflict only when those sets are disjoint,
 //! so "more than 2,000" never contradicts "2,500" and "next week" never contradicts a day in it.
 
+mod dates;
+mod grammar;
+mod numbers;
+#[cfg(test)]
+mod tests;
+
 use std::fmt;
 
 use jiff::civil::Date;
+
+pub use dates::{Tense, tense};
+pub use grammar::{MONTHS as MONTH_NAMES, WEEKDAYS as WEEKDAY_NAMES};
 
 /// The type a fact rule declares (`type:` in YAML).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -51,12 +60,9 @@ impl ValueType {
     /// The regex fragment that `{value}` expands to. It has no capturing groups and carries
     /// its own case-insensitivity flag, so it behaves the same inside any user pattern.
     pub fn grammar(self) -> &'static str {
-        todo_grammar(self)
+        let index = ValueType::ALL.iter().position(|t| *t == self).unwrap_or(0);
+        grammar::grammar(index)
     }
-}
-
-fn todo_grammar(_ty: ValueType) -> &'static str {
-    r"(?i:\d+)"
 }
 
 /// How a value is qualified in the text: "more than", "at least", "about", "up to"…
@@ -135,34 +141,260 @@ impl fmt::Display for ValueError {
 
 /// Normalizes the raw text captured by `{value}`.
 pub fn normalize(
-    _ty: ValueType,
+    ty: ValueType,
     raw: &str,
-    _ctx: &NormalizeContext<'_>,
+    ctx: &NormalizeContext<'_>,
 ) -> Result<Value, ValueError> {
-    Err(ValueError::Invalid(format!("cannot read {raw:?} yet")))
+    let text = raw.trim();
+    if text.is_empty() || text.len() > 200 {
+        return Err(ValueError::Invalid("empty or overlong value".to_string()));
+    }
+    let tense = || {
+        let start = ctx.value_start.min(ctx.sentence.len());
+        dates::tense(ctx.sentence, start, start + raw.len())
+    };
+    match ty {
+        ValueType::Year => dates::normalize_year(text, ctx.article_date),
+        ValueType::Month => dates::normalize_month(text, ctx.article_date, tense()),
+        ValueType::Date => dates::normalize_date(text, ctx.article_date, tense()),
+        ValueType::Number | ValueType::Percent | ValueType::Count | ValueType::Money => {
+            normalize_quantity(ty, text, ctx.default_currency)
+        }
+    }
 }
 
+fn unreadable(raw: &str, ty: ValueType) -> ValueError {
+    ValueError::Invalid(format!(
+        "\"{raw}\" is not a {} newslint can read",
+        ty.name()
+    ))
+}
+
+fn normalize_quantity(ty: ValueType, text: &str, currency: &str) -> Result<Value, ValueError> {
+    let (qualifier, rest) = numbers::split_qualifier(text);
+    let lower = rest.to_ascii_lowercase();
+    let magnitude = match ty {
+        ValueType::Percent => {
+            let number = lower
+                .trim_end_matches("pct")
+                .trim_end_matches("percent")
+                .trim_end_matches("per cent")
+                .trim_end_matches("per-cent")
+                .trim_end_matches('%')
+                .trim_end_matches(['-', ' '])
+                .trim();
+            Magnitude::Percent(numbers::parse_amount(number).ok_or_else(|| unreadable(text, ty))?)
+        }
+        ValueType::Count => {
+            let n = match lower.as_str() {
+                "once" => Some(1.0),
+                "twice" => Some(2.0),
+                "thrice" => Some(3.0),
+                _ => {
+                    let core = lower.strip_suffix(" times").unwrap_or(&lower).trim();
+                    numbers::ordinal_value(core).or_else(|| numbers::parse_amount(core))
+                }
+            };
+            Magnitude::Count(n.ok_or_else(|| unreadable(text, ty))?)
+        }
+        ValueType::Money => {
+            let (code, amount) = numbers::split_currency(rest, currency);
+            let amount = numbers::parse_amount(&amount).ok_or_else(|| unreadable(text, ty))?;
+            Magnitude::Money {
+                currency: code,
+                amount,
+            }
+        }
+        _ => Magnitude::Number(numbers::parse_amount(rest).ok_or_else(|| unreadable(text, ty))?),
+    };
+    Ok(Value {
+        qualifier,
+        magnitude,
+    })
+}
+
+/// A closed or open interval on the real line: (low, low_open, high, high_open).
+type Interval = (f64, bool, f64, bool);
+
 impl Value {
-    /// Parses a canonical value as written in a rule file (`expect: 35%`, `value: 2026`).
-    pub fn parse_canonical(_ty: ValueType, text: &str) -> Result<Value, String> {
-        Err(format!("cannot read {text:?} yet"))
+    /// Parses a canonical value as written in a rule file (`expect: 35%`, `value: 2026`);
+    /// natural forms that need no date ("35 per cent", "third") are accepted too.
+    pub fn parse_canonical(ty: ValueType, text: &str) -> Result<Value, String> {
+        let text = text.trim();
+        let (qualifier, rest) = match text {
+            t if t.starts_with(">=") => (Qualifier::Ge, &t[2..]),
+            t if t.starts_with("<=") => (Qualifier::Le, &t[2..]),
+            t if t.starts_with('>') => (Qualifier::Gt, &t[1..]),
+            t if t.starts_with('<') => (Qualifier::Lt, &t[1..]),
+            t if t.starts_with('~') => (Qualifier::Approx, &t[1..]),
+            t => (Qualifier::Exact, t),
+        };
+        let rest = rest.trim();
+        let direct = match ty {
+            ValueType::Date => dates::parse_range(rest),
+            ValueType::Money => rest.split_once(' ').and_then(|(code, amount)| {
+                let valid = code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase());
+                let amount = amount
+                    .trim()
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|a| a.is_finite())?;
+                valid
+                    .then(|| Magnitude::Money {
+                        currency: code.to_string(),
+                        amount,
+                    })
+                    .map(|magnitude| Value {
+                        qualifier,
+                        magnitude,
+                    })
+            }),
+            _ => None,
+        };
+        if let Some(v) = direct {
+            return Ok(v);
+        }
+        let ctx = NormalizeContext {
+            article_date: None,
+            sentence: rest,
+            value_start: 0,
+            default_currency: "USD",
+        };
+        match normalize(ty, rest, &ctx) {
+            Ok(mut v) => {
+                if qualifier != Qualifier::Exact {
+                    v.qualifier = qualifier;
+                }
+                Ok(v)
+            }
+            Err(ValueError::Unresolved(_)) => Err(format!(
+                "`{text}` is relative; a rule needs an absolute {} such as {}",
+                ty.name(),
+                example(ty)
+            )),
+            Err(ValueError::Invalid(_)) => Err(format!(
+                "`{text}` is not a {}; write it like {}",
+                ty.name(),
+                example(ty)
+            )),
+        }
+    }
+
+    /// The admissible set as an interval, on a scale shared by values of one kind.
+    fn interval(&self) -> Interval {
+        let (lo, hi) = match &self.magnitude {
+            Magnitude::Number(x) | Magnitude::Percent(x) | Magnitude::Count(x) => (*x, *x),
+            Magnitude::Money { amount, .. } => (*amount, *amount),
+            Magnitude::Year(y) => (*y as f64, *y as f64),
+            Magnitude::Month { year, month } => {
+                let m = *year as f64 * 12.0 + *month as f64;
+                (m, m)
+            }
+            Magnitude::Days { start, end } => (day_number(*start), day_number(*end)),
+        };
+        match self.qualifier {
+            Qualifier::Exact => (lo, false, hi, false),
+            Qualifier::Approx => {
+                let (a, b) = (lo * 0.9, hi * 1.1);
+                (a.min(b), false, a.max(b), false)
+            }
+            Qualifier::Gt => (lo, true, f64::INFINITY, true),
+            Qualifier::Ge => (lo, false, f64::INFINITY, true),
+            Qualifier::Lt => (f64::NEG_INFINITY, true, hi, true),
+            Qualifier::Le => (f64::NEG_INFINITY, true, hi, false),
+        }
+    }
+
+    /// Values of one kind share a scale; others are never compared.
+    fn same_kind(&self, other: &Value) -> bool {
+        match (&self.magnitude, &other.magnitude) {
+            (Magnitude::Money { currency: a, .. }, Magnitude::Money { currency: b, .. }) => a == b,
+            (a, b) => std::mem::discriminant(a) == std::mem::discriminant(b),
+        }
     }
 
     /// True when the two values cannot both be true (their admissible sets are disjoint).
     /// Values of different currencies never conflict.
-    pub fn conflicts_with(&self, _other: &Value) -> bool {
-        false
+    pub fn conflicts_with(&self, other: &Value) -> bool {
+        if !self.same_kind(other) {
+            return false;
+        }
+        let (a_lo, a_lo_open, a_hi, a_hi_open) = self.interval();
+        let (b_lo, b_lo_open, b_hi, b_hi_open) = other.interval();
+        below(a_hi, a_hi_open, b_lo, b_lo_open) || below(b_hi, b_hi_open, a_lo, a_lo_open)
     }
 
     /// True when every admissible magnitude of `self` is below every one of `other`
     /// (used by `monotonic: increasing`).
-    pub fn definitely_below(&self, _other: &Value) -> bool {
-        false
+    pub fn definitely_below(&self, other: &Value) -> bool {
+        if !self.same_kind(other) {
+            return false;
+        }
+        let (_, _, a_hi, a_hi_open) = self.interval();
+        let (b_lo, b_lo_open, _, _) = other.interval();
+        below(a_hi, a_hi_open, b_lo, b_lo_open)
+    }
+}
+
+/// True when an interval ending at `hi` lies entirely below one starting at `lo`.
+fn below(hi: f64, hi_open: bool, lo: f64, lo_open: bool) -> bool {
+    // Tolerance for rounding in parsed decimals ("1.2 billion"), relative to the values.
+    let scale = [hi, lo]
+        .iter()
+        .filter(|x| x.is_finite())
+        .fold(1.0_f64, |m, x| m.max(x.abs()));
+    let eps = 1e-9 * scale;
+    if hi_open || lo_open {
+        hi <= lo + eps
+    } else {
+        hi < lo - eps
+    }
+}
+
+fn day_number(d: Date) -> f64 {
+    // Days since 0000-01-01 is enough for ordering and disjointness.
+    let y = d.year() as f64;
+    y * 372.0 + (d.month() as f64) * 31.0 + d.day() as f64
+}
+
+fn example(ty: ValueType) -> &'static str {
+    match ty {
+        ValueType::Number => "`1200`, `>2000` or `~300`",
+        ValueType::Percent => "`35%`",
+        ValueType::Count => "`3`",
+        ValueType::Money => "`USD 1200000000`",
+        ValueType::Year => "`2026`",
+        ValueType::Month => "`2025-10`",
+        ValueType::Date => "`2025-09-01` or `2025-12-01/2025-12-07`",
+    }
+}
+
+impl fmt::Display for Qualifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Qualifier::Exact => "",
+            Qualifier::Approx => "~",
+            Qualifier::Gt => ">",
+            Qualifier::Ge => ">=",
+            Qualifier::Lt => "<",
+            Qualifier::Le => "<=",
+        })
     }
 }
 
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}", self.magnitude)
+        write!(f, "{}", self.qualifier)?;
+        match &self.magnitude {
+            Magnitude::Number(x) | Magnitude::Count(x) => f.write_str(&numbers::format_number(*x)),
+            Magnitude::Percent(x) => write!(f, "{}%", numbers::format_number(*x)),
+            Magnitude::Money { currency, amount } => {
+                write!(f, "{currency} {}", numbers::format_number(*amount))
+            }
+            Magnitude::Year(y) => write!(f, "{y}"),
+            Magnitude::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            Magnitude::Days { start, end } if start == end => write!(f, "{start}"),
+            Magnitude::Days { start, end } => write!(f, "{start}/{end}"),
+        }
     }
 }

@@ -10,6 +10,10 @@ use crate::article::Article;
 use crate::rules::{Fact, RuleSet};
 use crate::values::{self, NormalizeContext, Value, ValueError};
 
+mod prefilter;
+
+pub use prefilter::Prefilter;
+
 /// One claim of a fact in an article.
 #[derive(Clone, Debug)]
 pub struct Claim {
@@ -21,8 +25,9 @@ pub struct Claim {
     /// The raw text of the value.
     pub raw: String,
     pub value: Result<Value, ValueError>,
-    /// The value before, from `{was}`.
+    /// The value before, from `{was}`, and where it is.
     pub was: Option<Result<Value, ValueError>>,
+    pub was_span: Option<Range<usize>>,
     /// The date the claim speaks for: the article's date, or the `{when}` date.
     pub speaks_for: Option<Date>,
     /// True when `speaks_for` came from `{when}` rather than the article date.
@@ -38,20 +43,35 @@ impl Claim {
 /// Extracts the claims of every fact from every article, in parallel. The result is sorted
 /// by (fact, article, position) so output never depends on thread scheduling.
 pub fn extract_all(articles: &[Article], rules: &RuleSet) -> Vec<Claim> {
+    let prefilter = Prefilter::new(rules);
     let mut claims: Vec<Claim> = articles
         .par_iter()
-        .flat_map_iter(|article| extract_article(article, rules))
+        .flat_map_iter(|article| extract_with(article, rules, &prefilter))
         .collect();
-    claims
-        .sort_by(|a, b| (a.fact, a.article, a.span.start).cmp(&(b.fact, b.article, b.span.start)));
+    claims.sort_by_key(|c| (c.fact, c.article, c.span.start));
     claims
 }
 
 /// The claims in one article.
 pub fn extract_article(article: &Article, rules: &RuleSet) -> Vec<Claim> {
+    extract_with(article, rules, &Prefilter::new(rules))
+}
+
+/// The claims in one article, running only the patterns the prefilter lets through.
+pub fn extract_with(article: &Article, rules: &RuleSet, prefilter: &Prefilter) -> Vec<Claim> {
     let mut out = Vec::new();
-    for (index, fact) in rules.facts.iter().enumerate() {
-        extract_fact(article, index, fact, &rules.currency, &mut out);
+    let candidates = prefilter.candidates(article.body());
+    for group in candidates.chunk_by(|a, b| a.0 == b.0) {
+        let index = group[0].0;
+        let patterns: Vec<usize> = group.iter().map(|&(_, p)| p).collect();
+        extract_fact(
+            article,
+            index,
+            &rules.facts[index],
+            &patterns,
+            &rules.currency,
+            &mut out,
+        );
     }
     out
 }
@@ -60,18 +80,28 @@ fn extract_fact(
     article: &Article,
     index: usize,
     fact: &Fact,
+    patterns: &[usize],
     default_currency: &str,
     out: &mut Vec<Claim>,
 ) {
     let text = article.text.as_str();
     let body = article.body_start;
-    let currency = fact.currency.as_deref().unwrap_or(default_currency);
+    // The fact's own currency wins, then the article's source, then the global default.
+    let currency = fact
+        .currency
+        .as_deref()
+        .or(article.currency.as_deref())
+        .unwrap_or(default_currency);
     let first = out.len();
-    for pattern in &fact.patterns {
+    for pattern in patterns.iter().map(|&p| &fact.patterns[p]) {
         for caps in pattern.regex.captures_iter(&text[body..]) {
             let Some(m) = caps.name("value") else {
                 continue;
             };
+            let whole = caps.get(0).map_or(m.range(), |w| w.range());
+            if !fact.cross_sentences && crosses_sentence(&text[body..], whole) {
+                continue;
+            }
             let span = body + m.start()..body + m.end();
             if out[first..].iter().any(|c| overlaps(&c.span, &span)) {
                 continue;
@@ -120,6 +150,7 @@ fn extract_fact(
                 raw: m.as_str().to_string(),
                 value,
                 was,
+                was_span: caps.name("was").map(|w| body + w.start()..body + w.end()),
                 speaks_for,
                 dated_by_text,
             });
@@ -173,13 +204,22 @@ pub fn sentence_around(text: &str, span: Range<usize>, floor: usize) -> Range<us
         }
         j += 1;
     }
-    while start < span.start && (!text.is_char_boundary(start) || bytes[start].is_ascii_whitespace()) {
+    while start < span.start
+        && (!text.is_char_boundary(start) || bytes[start].is_ascii_whitespace())
+    {
         start += 1;
     }
     while end > span.end && !text.is_char_boundary(end) {
         end -= 1;
     }
     start..end
+}
+
+/// True when a sentence ends strictly inside `range` of `text`.
+fn crosses_sentence(text: &str, range: Range<usize>) -> bool {
+    let bytes = text.as_bytes();
+    let end = range.end.saturating_sub(1);
+    (range.start..end).any(|i| is_sentence_break(bytes, i))
 }
 
 fn is_sentence_break(bytes: &[u8], i: usize) -> bool {
@@ -217,6 +257,14 @@ fn is_abbreviation(bytes: &[u8], dot: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_match_across_a_sentence_end_is_not_a_claim() {
+        let text = "He spoke with Trump. Later, on Monday, he left.";
+        assert!(crosses_sentence(text, 3..38));
+        assert!(!crosses_sentence(text, 21..38));
+        assert!(!crosses_sentence("U.S. President Trump", 0..20));
+    }
 
     #[test]
     fn sentence_stops_at_sentence_ends_but_not_abbreviations() {

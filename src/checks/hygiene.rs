@@ -1,0 +1,150 @@
+//! hygiene: debris left by scraping and CMS templates in one article — "Also Read:" links,
+//! newsletter sign-ups, comment-form text, a lone "×", the headline repeated in the body.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexBuilder};
+
+use super::text::{lines, trim};
+use super::{Check, CheckInfo, Context};
+use crate::finding::{Finding, Kind, Location, Severity};
+
+pub struct Hygiene;
+
+/// Built-in debris, matched against whole trimmed lines (case-insensitive).
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        r"^(?:also read|read also|read more|see also|related|recommended)\s*:",
+        "related-link teaser",
+    ),
+    (
+        r"^(?:sign up|subscribe)\b.{0,80}\bnewsletters?\b",
+        "newsletter sign-up",
+    ),
+    (
+        r"^(?:get|receive)\b.{0,60}\bnewsletters?\b.{0,40}$",
+        "newsletter sign-up",
+    ),
+    (r"^leave a (?:reply|comment)$", "comment form"),
+    (r"^your email address will not be published", "comment form"),
+    (r"^required fields are marked", "comment form"),
+    (
+        r"^(?:post comment|cancel reply|submit comment)$",
+        "comment form",
+    ),
+    (r"^[×✕✖]$", "stray close button"),
+    (
+        r"^(?:share this|share on (?:facebook|twitter|x))\b.{0,30}$",
+        "share buttons",
+    ),
+    (r"^click here to\b", "call to action"),
+    (r"^advertisement$", "advertisement marker"),
+    (r"^follow us on\b", "social-media plug"),
+];
+
+static BUILTIN_RES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+    BUILTIN
+        .iter()
+        .filter_map(|(p, what)| {
+            RegexBuilder::new(p)
+                .case_insensitive(true)
+                .build()
+                .ok()
+                .map(|r| (r, *what))
+        })
+        .collect()
+});
+
+impl Check for Hygiene {
+    fn info(&self) -> CheckInfo {
+        CheckInfo {
+            id: "hygiene",
+            kind: Kind::Hygiene,
+            default_severity: Severity::Warning,
+            summary: "scraping and CMS debris in an article",
+            explanation: "Flags lines that are debris from scraping or CMS templates rather \
+                than reporting: \"Also Read:\" teasers, newsletter sign-ups, comment-form text \
+                (\"Leave a Reply\", \"Your email address will not be published\"), a lone \"×\", \
+                share buttons, and the headline repeated in the body. Add your own line \
+                patterns under `hygiene: { patterns: [...] }`; `builtin: false` drops the \
+                built-in list.",
+            fact_check: false,
+        }
+    }
+
+    fn run(&self, ctx: &Context) -> Vec<Finding> {
+        let info = self.info();
+        let severity = ctx.severity(&info, None);
+        let mut findings = Vec::new();
+        for article in ctx.articles {
+            let text = article.text.as_str();
+            let headline = article
+                .title
+                .clone()
+                .map(|r| normalize_line(&text[r.clone()]))
+                .filter(|h| h.split_whitespace().count() >= 3);
+            let title_start = article.title.as_ref().map(|r| r.start);
+            for line in lines(text, article.body_start) {
+                let span = trim(text, line);
+                if span.is_empty() || span.len() > 400 {
+                    continue;
+                }
+                let content = &text[span.clone()];
+                let mut what: Option<String> = None;
+                if ctx.rules.hygiene_builtin {
+                    what = BUILTIN_RES
+                        .iter()
+                        .find(|(re, _)| re.is_match(content))
+                        .map(|(_, w)| w.to_string());
+                }
+                if what.is_none() {
+                    what = ctx
+                        .rules
+                        .hygiene_patterns
+                        .iter()
+                        .find(|re| re.is_match(content))
+                        .map(|re| format!("matches `{}`", re.as_str()));
+                }
+                if what.is_none()
+                    && Some(span.start) != title_start
+                    && headline.as_deref() == Some(normalize_line(content).as_str())
+                {
+                    what = Some("headline repeated in the body".to_string());
+                }
+                let Some(what) = what else { continue };
+                let repeated = what.starts_with("headline");
+                let mut locations = vec![Location {
+                    article: article.id,
+                    span: span.clone(),
+                    label: what.clone(),
+                    value: None,
+                }];
+                if repeated && let Some(t) = &article.title {
+                    locations.push(Location {
+                        article: article.id,
+                        span: t.clone(),
+                        label: "the headline".to_string(),
+                        value: None,
+                    });
+                }
+                findings.push(Finding {
+                    kind: Kind::Hygiene,
+                    rule: info.id.to_string(),
+                    severity,
+                    message: format!("hygiene: {what} left in the article"),
+                    locations,
+                    notes: Vec::new(),
+                    help: Some("delete the line: it is page furniture, not reporting".to_string()),
+                });
+            }
+        }
+        findings
+    }
+}
+
+fn normalize_line(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}

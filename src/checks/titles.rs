@@ -1,0 +1,351 @@
+//! titles: the same person given different titles across articles ("Trade Minister Dominic
+//! LeBlanc" in one, "Intergovernmental Affairs Minister Dominic LeBlanc" in another), and,
+//! with a `people:` entry, a title that is not among the accepted ones or has lapsed.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Check, CheckInfo, Context};
+use crate::finding::{Finding, Kind, Location, Severity};
+use crate::rules::Person;
+
+pub struct Titles;
+
+/// "<Capitalised title phrase ending in a title word> <Capitalised Name, 2–3 words>".
+static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    // Words are separated by spaces or one line break (a wrapped line), never a blank line.
+    let sp = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)";
+    let head = format!(
+        r"(?:Prime{sp}Minister|Deputy{sp}Prime{sp}Minister|Minister|Secretary|President|Vice[ -]President|Premier|Ambassador|Governor|Senator|Chancellor|Chief{sp}of{sp}Staff|Director|Chair(?:man|woman|person)?|Leader|Mayor|Commissioner|Trade{sp}Representative|Speaker|Attorney{sp}General|CEO|Chief{sp}Executive)"
+    );
+    let word = r"[A-Z][\p{L}.’'&-]*";
+    let name = format!(r"[A-Z][\p{{L}}’'-]+(?:{sp}[A-Z][\p{{L}}’'-]+){{1,2}}");
+    Regex::new(&format!(
+        r"(?P<title>(?:{word}{sp}){{0,4}}?{head}){sp}(?P<name>{name})"
+    ))
+    .expect("title grammar is valid")
+});
+
+/// Words before a title that say it is not (or no longer) the person's title.
+const NOT_CURRENT: &[&str] = &[
+    "former", "ex", "late", "then", "outgoing", "acting", "interim",
+];
+
+/// Tokens that qualify a title without changing it ("U.S. President" = "President").
+const QUALIFIERS: &[&str] = &[
+    "us", "u.s", "american", "canada", "canadian", "canada's", "mexico", "mexican", "mexico's",
+    "britain", "british", "uk", "u.k", "china", "chinese", "france", "french", "germany", "german",
+    "japan", "japanese", "federal", "then-", "the",
+];
+
+#[derive(Debug, Clone)]
+struct Mention {
+    article: usize,
+    title_span: Range<usize>,
+    /// The title as normalized for comparison.
+    title: String,
+    /// The title as written.
+    written: String,
+}
+
+/// Lowercased title without nationality qualifiers and possessives.
+fn normalize_title(title: &str) -> String {
+    let words: Vec<String> = title
+        .split_whitespace()
+        .map(|w| {
+            w.trim_end_matches(['.', ','])
+                .replace('’', "'")
+                .to_lowercase()
+        })
+        .collect();
+    let mut start = 0;
+    while start < words.len() {
+        let w = words[start].as_str();
+        if QUALIFIERS.contains(&w) || w.ends_with("'s") {
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    words[start..].join(" ")
+}
+
+fn clean_name(name: &str) -> String {
+    let n = name
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(['’', '\'']);
+    n.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The canonical name for a mention: a `people:` entry whose name or alias matches, else
+/// the name as written.
+fn person_key(name: &str, people: &[Person]) -> (String, Option<usize>) {
+    for (i, p) in people.iter().enumerate() {
+        if p.name.eq_ignore_ascii_case(name)
+            || p.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+        {
+            return (p.name.clone(), Some(i));
+        }
+    }
+    (name.to_string(), None)
+}
+
+impl Check for Titles {
+    fn info(&self) -> CheckInfo {
+        CheckInfo {
+            id: "titles",
+            kind: Kind::Title,
+            default_severity: Severity::Warning,
+            summary: "one person, different titles across articles",
+            explanation: "Finds \"<title> <Person Name>\" mentions (\"Trade Minister Dominic \
+                LeBlanc\", \"U.S. Commerce Secretary Howard Lutnick\") and reports a person who \
+                carries different titles in different articles. Nationality words and \
+                possessives do not make a title different (\"U.S. President\" = \"President\"); \
+                \"former\", \"ex-\" and \"then-\" titles are ignored; people are told apart by \
+                full name, so two people sharing a surname never clash. A `people:` entry adds \
+                aliases and the accepted titles, each optionally with `since`/`until` dates: a \
+                title outside the accepted list, or used after it lapsed, is reported.",
+            fact_check: false,
+        }
+    }
+
+    fn run(&self, ctx: &Context) -> Vec<Finding> {
+        let info = self.info();
+        let severity = ctx.severity(&info, None);
+        let people = &ctx.rules.people;
+        let mut by_person: BTreeMap<String, (Option<usize>, Vec<Mention>)> = BTreeMap::new();
+        for article in ctx.articles {
+            let text = article.text.as_str();
+            let body = article.body_start;
+            for caps in MENTION.captures_iter(&text[body..]) {
+                let (Some(t), Some(n)) = (caps.name("title"), caps.name("name")) else {
+                    continue;
+                };
+                let title_span = body + t.start()..body + t.end();
+                if preceded_by_not_current(text, title_span.start, t.as_str()) {
+                    continue;
+                }
+                // Drop a leading "former" etc. inside the captured phrase too.
+                let written = t.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+                let title = normalize_title(&written);
+                if title.is_empty() {
+                    continue;
+                }
+                let (key, entry) = person_key(&clean_name(n.as_str()), people);
+                by_person
+                    .entry(key)
+                    .or_insert((entry, Vec::new()))
+                    .1
+                    .push(Mention {
+                        article: article.id,
+                        title_span,
+                        title,
+                        written,
+                    });
+            }
+        }
+        let mut findings = Vec::new();
+        for (name, (entry, mentions)) in &by_person {
+            match entry {
+                Some(i) if !people[*i].titles.is_empty() => {
+                    accepted_titles(ctx, &info, severity, &people[*i], mentions, &mut findings)
+                }
+                _ => discovered(ctx, &info, severity, name, mentions, &mut findings),
+            }
+        }
+        findings
+    }
+}
+
+fn preceded_by_not_current(text: &str, start: usize, title: &str) -> bool {
+    let first = title.split_whitespace().next().unwrap_or("").to_lowercase();
+    if NOT_CURRENT
+        .iter()
+        .any(|w| first == *w || first.starts_with(&format!("{w}-")))
+    {
+        return true;
+    }
+    let before = text[..start].trim_end();
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    NOT_CURRENT
+        .iter()
+        .any(|w| last == *w || last == format!("{w}-") || last.ends_with(&format!("{w}-")))
+        || before.to_lowercase().ends_with("ex-")
+}
+
+/// Without accepted titles: titles that differ between articles.
+fn discovered(
+    ctx: &Context,
+    info: &CheckInfo,
+    severity: Severity,
+    name: &str,
+    mentions: &[Mention],
+    findings: &mut Vec<Finding>,
+) {
+    let mut by_title: BTreeMap<&str, Vec<&Mention>> = BTreeMap::new();
+    for m in mentions {
+        by_title.entry(m.title.as_str()).or_default().push(m);
+    }
+    if by_title.len() < 2 {
+        return;
+    }
+    // A title differing only within one article is left alone: that is one writer's choice.
+    let articles_per_title: Vec<usize> = by_title.values().map(|ms| ms[0].article).collect();
+    if articles_per_title
+        .iter()
+        .all(|a| *a == articles_per_title[0])
+        && mentions.iter().all(|m| m.article == articles_per_title[0])
+    {
+        return;
+    }
+    // The most used title is the reference (ties: the one met first).
+    let reference = by_title
+        .iter()
+        .max_by_key(|(_, ms)| (ms.len(), std::cmp::Reverse(ms[0].article)))
+        .map(|(t, ms)| (*t, ms[0]))
+        .expect("at least two titles");
+    for (title, ms) in &by_title {
+        if *title == reference.0 {
+            continue;
+        }
+        let primary = ms[0];
+        let other = reference.1;
+        findings.push(Finding {
+            kind: Kind::Title,
+            rule: info.id.to_string(),
+            severity,
+            message: format!(
+                "titles: {name} is \"{}\" here but \"{}\" in {}",
+                primary.written, other.written, ctx.articles[other.article].display
+            ),
+            locations: vec![
+                Location {
+                    article: primary.article,
+                    span: primary.title_span.clone(),
+                    label: format!("\"{}\"", primary.written),
+                    value: None,
+                },
+                Location {
+                    article: other.article,
+                    span: other.title_span.clone(),
+                    label: format!("\"{}\"", other.written),
+                    value: None,
+                },
+            ],
+            notes: vec![format!(
+                "{name} is given {} different titles in the corpus",
+                by_title.len()
+            )],
+            help: Some(format!(
+                "use one title for {name}, or list the accepted ones in a `people:` entry"
+            )),
+        });
+    }
+}
+
+/// With accepted titles: every mention must use one of them, within its dates.
+fn accepted_titles(
+    ctx: &Context,
+    info: &CheckInfo,
+    severity: Severity,
+    person: &Person,
+    mentions: &[Mention],
+    findings: &mut Vec<Finding>,
+) {
+    for m in mentions {
+        let date = ctx.articles[m.article].date;
+        let matching: Vec<_> = person
+            .titles
+            .iter()
+            .filter(|t| normalize_title(&t.title) == m.title)
+            .collect();
+        let (message, note) = if matching.is_empty() {
+            let list: Vec<&str> = person.titles.iter().map(|t| t.title.as_str()).collect();
+            (
+                format!(
+                    "titles: \"{}\" is not an accepted title of {}",
+                    m.written, person.name
+                ),
+                format!("accepted: {}", list.join("; ")),
+            )
+        } else if let Some(d) = date
+            && !matching
+                .iter()
+                .any(|t| t.since.is_none_or(|s| s <= d) && t.until.is_none_or(|u| d <= u))
+        {
+            let t = matching[0];
+            let when = match (t.since, t.until) {
+                (_, Some(u)) if d > u => format!("it lapsed on {u}"),
+                (Some(s), _) => format!("it began on {s}"),
+                _ => "it was not held then".to_string(),
+            };
+            (
+                format!(
+                    "titles: stale title: {} was not \"{}\" on {d}",
+                    person.name, m.written
+                ),
+                when,
+            )
+        } else {
+            continue;
+        };
+        findings.push(Finding {
+            kind: Kind::Title,
+            rule: info.id.to_string(),
+            severity,
+            message,
+            locations: vec![Location {
+                article: m.article,
+                span: m.title_span.clone(),
+                label: format!("\"{}\"", m.written),
+                value: None,
+            }],
+            notes: vec![note],
+            help: Some(format!(
+                "use an accepted title for {}, or add this one to the `people:` entry",
+                person.name
+            )),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nationality_and_possessives_do_not_change_a_title() {
+        assert_eq!(normalize_title("U.S. President"), "president");
+        assert_eq!(normalize_title("US President"), "president");
+        assert_eq!(normalize_title("Canada's Prime Minister"), "prime minister");
+        assert_eq!(normalize_title("Trade Minister"), "trade minister");
+    }
+
+    #[test]
+    fn mentions_are_found_with_names() {
+        let text =
+            "including Trade Minister Dominic LeBlanc and U.S. Commerce Secretary Howard Lutnick.";
+        let got: Vec<(String, String)> = MENTION
+            .captures_iter(text)
+            .map(|c| (c["title"].to_string(), c["name"].to_string()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Trade Minister".to_string(), "Dominic LeBlanc".to_string()),
+                (
+                    "U.S. Commerce Secretary".to_string(),
+                    "Howard Lutnick".to_string()
+                )
+            ]
+        );
+    }
+}

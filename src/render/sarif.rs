@@ -1,0 +1,207 @@
+//! SARIF 2.1.0 output for GitHub code scanning and other viewers. Every finding is a result
+//! whose location is its primary claim; the other claims are related locations, linked from
+//! the message. Artifact URIs are paths relative to the working directory (run newslint from
+//! the repository root), with `/` separators and percent-encoding.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use super::concise::line_col;
+use super::{Render, Report, Resolved, resolve};
+use crate::finding::{Severity, fingerprint};
+
+pub struct Sarif;
+
+const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// Percent-encodes a relative path for an artifact URI.
+pub fn uri(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn physical(r: &Resolved) -> Value {
+    json!({
+        "artifactLocation": { "uri": uri(&r.path) },
+        "region": {
+            "startLine": r.line,
+            "startColumn": r.column,
+            "endLine": r.end_line,
+            "endColumn": r.end_column.max(1),
+        }
+    })
+}
+
+/// Rule metadata: every fact and every check that has results (or exists).
+fn rules(report: &Report) -> (Vec<Value>, BTreeMap<String, usize>) {
+    let mut list = Vec::new();
+    let mut index = BTreeMap::new();
+    for fact in &report.rules.facts {
+        let short = if fact.description.is_empty() {
+            fact.id.clone()
+        } else {
+            fact.description.clone()
+        };
+        index.insert(fact.id.clone(), list.len());
+        list.push(json!({
+            "id": fact.id,
+            "name": fact.id,
+            "shortDescription": { "text": short },
+            "fullDescription": { "text": format!("{short} (a {} fact, defined in {})", fact.ty.name(), fact.origin.file.display) },
+            "help": { "text": format!("Claims of this fact are checked for contradictions, drift, stale and off-record values. Run `newslint explain {}` for its patterns and knowledge.", fact.id) },
+            "defaultConfiguration": { "level": level(fact.severity.unwrap_or(Severity::Error)) },
+        }));
+    }
+    for check in crate::checks::all() {
+        let info = check.info();
+        if info.fact_check || index.contains_key(info.id) {
+            continue;
+        }
+        index.insert(info.id.to_string(), list.len());
+        list.push(json!({
+            "id": info.id,
+            "name": info.id,
+            "shortDescription": { "text": info.summary },
+            "fullDescription": { "text": info.explanation },
+            "help": { "text": info.explanation },
+            "defaultConfiguration": { "level": level(info.default_severity) },
+        }));
+    }
+    for finding in report.findings {
+        if !index.contains_key(&finding.rule) {
+            index.insert(finding.rule.clone(), list.len());
+            list.push(json!({
+                "id": finding.rule,
+                "shortDescription": { "text": finding.kind.name() },
+                "help": { "text": finding.help.clone().unwrap_or_default() },
+            }));
+        }
+    }
+    (list, index)
+}
+
+impl Render for Sarif {
+    fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let (rules, index) = rules(report);
+        let mut results = Vec::new();
+        for finding in report.findings {
+            let Some(primary) = finding.primary() else {
+                continue;
+            };
+            let p = resolve(report.articles, primary);
+            let related: Vec<Value> = finding
+                .locations
+                .iter()
+                .skip(1)
+                .enumerate()
+                .map(|(i, l)| {
+                    let r = resolve(report.articles, l);
+                    json!({
+                        "id": i + 1,
+                        "physicalLocation": physical(&r),
+                        "message": { "text": r.label },
+                    })
+                })
+                .collect();
+            let mut text = finding.message.clone();
+            if !related.is_empty() {
+                let links: Vec<String> = finding
+                    .locations
+                    .iter()
+                    .skip(1)
+                    .enumerate()
+                    .map(|(i, l)| {
+                        let r = resolve(report.articles, l);
+                        format!("[{}:{}]({})", r.path.replace(['[', ']'], ""), r.line, i + 1)
+                    })
+                    .collect();
+                text.push_str(&format!(" (see {})", links.join(", ")));
+            }
+            for note in &finding.notes {
+                text.push_str(&format!("\n{note}"));
+            }
+            if let Some(help) = &finding.help {
+                text.push_str(&format!("\nhelp: {help}"));
+            }
+            let mut result = json!({
+                "ruleId": finding.rule,
+                "level": level(finding.severity),
+                "kind": "fail",
+                "message": { "text": text },
+                "locations": [{ "physicalLocation": physical(&p) }],
+                "partialFingerprints": { "newslintFingerprint/v1": fingerprint(report.articles, finding) },
+                "properties": { "newslintKind": finding.kind.name() },
+            });
+            if let Some(i) = index.get(&finding.rule) {
+                result["ruleIndex"] = json!(i);
+            }
+            if !related.is_empty() {
+                result["relatedLocations"] = Value::Array(related);
+            }
+            results.push(result);
+        }
+        let mut notifications = Vec::new();
+        for e in report.rule_errors {
+            let (line, col) = line_col(&e.file.text, e.span.start);
+            notifications.push(json!({
+                "level": "error",
+                "message": { "text": e.message },
+                "locations": [{ "physicalLocation": {
+                    "artifactLocation": { "uri": uri(&e.file.display) },
+                    "region": { "startLine": line, "startColumn": col }
+                }}],
+            }));
+        }
+        for e in report.rule_file_errors {
+            notifications.push(json!({ "level": "error", "message": { "text": format!("{}: {}", e.path, e.message) } }));
+        }
+        for e in report.input_errors {
+            notifications.push(json!({ "level": "error", "message": { "text": format!("{}: {}", e.path, e.message) } }));
+        }
+        for e in report.skipped {
+            notifications.push(json!({ "level": "note", "message": { "text": format!("{}: {}", e.path, e.message) } }));
+        }
+        let ok = report.rule_errors.is_empty()
+            && report.rule_file_errors.is_empty()
+            && report.input_errors.is_empty();
+        let sarif = json!({
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [{
+                "tool": { "driver": {
+                    "name": "newslint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://github.com/newslint/newslint",
+                    "rules": rules,
+                }},
+                "invocations": [{
+                    "executionSuccessful": ok,
+                    "toolExecutionNotifications": notifications,
+                }],
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }]
+        });
+        serde_json::to_writer_pretty(&mut *out, &sarif)?;
+        writeln!(out)
+    }
+}

@@ -1,0 +1,302 @@
+//! Suppression: inline comments in articles and a baseline file.
+//!
+//! - `<!-- newslint-disable ID ... -->` anywhere in an article suppresses, for that file,
+//!   findings whose rule (fact or check id) or kind is one of the ids (none: everything).
+//! - `<!-- newslint-disable-next-line ID ... -->` does the same for the next line only.
+//! - A baseline (`--write-baseline FILE`, then `--baseline FILE`) records the fingerprints of
+//!   the findings a legacy archive already has, so only new ones are reported.
+//!
+//! A finding is matched by its primary location. A comment that suppresses nothing is
+//! reported, so stale suppressions do not pile up.
+
+use std::collections::HashMap;
+use std::io;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::article::Article;
+use crate::finding::{Finding, Kind, Location, Severity, fingerprint};
+
+static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<!--\s*newslint-disable(?P<next>-next-line)?(?P<ids>(?:\s+[\w.,-]+)*)\s*-->")
+        .expect("valid")
+});
+
+#[derive(Debug)]
+struct Directive {
+    article: usize,
+    span: Range<usize>,
+    /// Empty: every rule.
+    ids: Vec<String>,
+    /// The 1-based line it covers; None for the whole file.
+    line: Option<usize>,
+    used: bool,
+}
+
+fn directives(articles: &[Article]) -> Vec<Directive> {
+    let mut out = Vec::new();
+    for article in articles {
+        if !article.text.contains("newslint-disable") {
+            continue;
+        }
+        for caps in COMMENT.captures_iter(&article.text) {
+            let whole = caps.get(0).expect("match");
+            let ids = caps
+                .name("ids")
+                .map(|m| {
+                    m.as_str()
+                        .split(|c: char| c.is_whitespace() || c == ',')
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default();
+            let line = caps
+                .name("next")
+                .map(|_| article.line_col(whole.end()).0 + 1);
+            out.push(Directive {
+                article: article.id,
+                span: whole.range(),
+                ids,
+                line,
+                used: false,
+            });
+        }
+    }
+    out
+}
+
+fn matches(d: &Directive, f: &Finding, line: usize) -> bool {
+    (d.ids.is_empty() || d.ids.iter().any(|id| *id == f.rule || id == f.kind.name()))
+        && d.line.is_none_or(|l| l == line)
+}
+
+/// Drops findings suppressed by inline comments and adds one for each unused comment.
+pub fn apply_inline(articles: &[Article], findings: Vec<Finding>) -> Vec<Finding> {
+    let mut dirs = directives(articles);
+    if dirs.is_empty() {
+        return findings;
+    }
+    let mut kept = Vec::with_capacity(findings.len());
+    for f in findings {
+        let Some(p) = f.primary() else {
+            kept.push(f);
+            continue;
+        };
+        let line = articles[p.article].line_col(p.span.start).0;
+        let mut suppressed = false;
+        for d in dirs.iter_mut().filter(|d| d.article == p.article) {
+            if matches(d, &f, line) {
+                d.used = true;
+                suppressed = true;
+            }
+        }
+        if !suppressed {
+            kept.push(f);
+        }
+    }
+    for d in dirs.into_iter().filter(|d| !d.used) {
+        let what = if d.ids.is_empty() {
+            "any finding".to_string()
+        } else {
+            d.ids.join(", ")
+        };
+        kept.push(Finding {
+            kind: Kind::UnusedSuppression,
+            rule: "unused-suppression".to_string(),
+            severity: Severity::Info,
+            message: format!(
+                "unused-suppression: this comment suppresses {what}{}, but there is none",
+                if d.line.is_some() {
+                    " on the next line"
+                } else {
+                    " in this file"
+                }
+            ),
+            locations: vec![Location {
+                article: d.article,
+                span: d.span,
+                label: "suppresses nothing".to_string(),
+                value: None,
+            }],
+            notes: Vec::new(),
+            help: Some("remove the comment, or fix the rule id it names".to_string()),
+        });
+    }
+    kept
+}
+
+/// The baseline file: fingerprints of accepted findings.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Baseline {
+    pub version: u32,
+    pub findings: Vec<BaselineEntry>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct BaselineEntry {
+    pub fingerprint: String,
+    pub rule: String,
+    pub path: String,
+    pub message: String,
+}
+
+/// Fingerprints with an occurrence number, so two identical findings in one file are two
+/// entries.
+fn keyed(articles: &[Article], findings: &[Finding]) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    findings
+        .iter()
+        .map(|f| {
+            let fp = fingerprint(articles, f);
+            let n = seen.entry(fp.clone()).or_insert(0);
+            *n += 1;
+            format!("{fp}-{n}")
+        })
+        .collect()
+}
+
+pub fn baseline_of(articles: &[Article], findings: &[Finding]) -> Baseline {
+    let keys = keyed(articles, findings);
+    Baseline {
+        version: 1,
+        findings: findings
+            .iter()
+            .zip(keys)
+            .map(|(f, fingerprint)| BaselineEntry {
+                fingerprint,
+                rule: f.rule.clone(),
+                path: f
+                    .primary()
+                    .map(|p| articles[p.article].display.clone())
+                    .unwrap_or_default(),
+                message: f.message.clone(),
+            })
+            .collect(),
+    }
+}
+
+pub fn read_baseline(path: &Path) -> Result<Baseline, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read baseline: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "{}:{}:{}: not a newslint baseline: {e}",
+            path.display(),
+            e.line(),
+            e.column()
+        )
+    })
+}
+
+/// Drops findings recorded in the baseline; returns the kept findings and how many baseline
+/// entries matched nothing.
+pub fn apply_baseline(
+    articles: &[Article],
+    findings: Vec<Finding>,
+    baseline: &Baseline,
+) -> (Vec<Finding>, usize) {
+    let keys = keyed(articles, &findings);
+    let mut known: HashMap<&str, bool> = baseline
+        .findings
+        .iter()
+        .map(|e| (e.fingerprint.as_str(), false))
+        .collect();
+    let mut kept = Vec::new();
+    for (f, key) in findings.into_iter().zip(keys) {
+        match known.get_mut(key.as_str()) {
+            Some(used) => *used = true,
+            None => kept.push(f),
+        }
+    }
+    let stale = known.values().filter(|used| !**used).count();
+    (kept, stale)
+}
+
+/// Writes a file atomically: a temporary file beside it, then a rename, so a reader never
+/// sees half a file and an interrupted run leaves the old one intact.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str) -> Article {
+        Article::from_bytes(0, Path::new("a.md"), "a.md".into(), text.as_bytes()).unwrap()
+    }
+
+    fn finding(rule: &str, span: Range<usize>) -> Finding {
+        Finding {
+            kind: Kind::Hygiene,
+            rule: rule.to_string(),
+            severity: Severity::Warning,
+            message: "m".into(),
+            locations: vec![Location {
+                article: 0,
+                span,
+                label: String::new(),
+                value: None,
+            }],
+            notes: vec![],
+            help: None,
+        }
+    }
+
+    #[test]
+    fn next_line_and_file_comments() {
+        let text = "<!-- newslint-disable-next-line hygiene -->\nAlso Read: x\nAlso Read: y\n";
+        let a = vec![article(text)];
+        let l2 = text.find("Also Read: x").unwrap();
+        let l3 = text.find("Also Read: y").unwrap();
+        let kept = apply_inline(
+            &a,
+            vec![
+                finding("hygiene", l2..l2 + 4),
+                finding("hygiene", l3..l3 + 4),
+            ],
+        );
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].locations[0].span.start, l3);
+
+        let text = "<!-- newslint-disable terms -->\nAlso Read: x\n";
+        let a = vec![article(text)];
+        let kept = apply_inline(&a, vec![finding("hygiene", 33..37)]);
+        assert_eq!(kept.len(), 2);
+        assert_eq!(kept[1].kind, Kind::UnusedSuppression);
+    }
+
+    #[test]
+    fn baseline_matches_by_text_not_line() {
+        let a = vec![article("Also Read: x\n")];
+        let f = vec![finding("hygiene", 0..12)];
+        let base = baseline_of(&a, &f);
+        let moved = vec![article("New first line.\n\nAlso Read: x\n")];
+        let (kept, stale) = apply_baseline(&moved, vec![finding("hygiene", 17..29)], &base);
+        assert!(kept.is_empty());
+        assert_eq!(stale, 0);
+        let (kept, stale) = apply_baseline(&moved, vec![], &base);
+        assert!(kept.is_empty());
+        assert_eq!(stale, 1);
+    }
+}

@@ -1,0 +1,576 @@
+//! Years, months and days: absolute forms, and relative ones resolved against the date the
+//! claim speaks for, with the tense of the sentence deciding which way a bare month or
+//! weekday points.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+
+use super::{Magnitude, Qualifier, Value, ValueError};
+
+/// Which way the wording around a value points in time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    /// "through June", "until", "by": a deadline, so not moved into the past.
+    Deadline,
+    Neutral,
+}
+
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "won't",
+    "would",
+    "upcoming",
+    "scheduled",
+    "expected",
+    "plans",
+    "planned",
+    "plan",
+    "due",
+    "going",
+    "next",
+    "soon",
+    "later",
+    "coming",
+    "intends",
+    "aims",
+];
+
+const PAST: &[&str] = &[
+    "said",
+    "was",
+    "were",
+    "had",
+    "did",
+    "met",
+    "spoke",
+    "spoken",
+    "told",
+    "took",
+    "began",
+    "held",
+    "made",
+    "went",
+    "came",
+    "left",
+    "since",
+    "ago",
+    "earlier",
+    "last",
+    "previously",
+    "saw",
+    "gave",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "hit",
+    "cut",
+    "set off",
+    "struck",
+    "sought",
+    "brought",
+    "thought",
+    "wrote",
+    "ran",
+    "got",
+    "became",
+];
+
+const DEADLINE: &[&str] = &["through", "until", "till", "by", "before", "ahead"];
+
+/// Words ending in "-ed" that are not past-tense verbs.
+const NOT_PAST: &[&str] = &[
+    "need",
+    "speed",
+    "indeed",
+    "embed",
+    "seed",
+    "feed",
+    "bed",
+    "red",
+    "shed",
+    "bred",
+    "united",
+    "limited",
+    "related",
+    "based",
+    "proposed",
+    "expected",
+    "scheduled",
+    "planned",
+];
+
+fn classify(word: &str) -> Option<Tense> {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+        .to_ascii_lowercase();
+    if w.is_empty() {
+        return None;
+    }
+    if w.ends_with("'ll") || FUTURE.contains(&w.as_str()) {
+        return Some(Tense::Future);
+    }
+    if DEADLINE.contains(&w.as_str()) {
+        return Some(Tense::Deadline);
+    }
+    if PAST.contains(&w.as_str()) {
+        return Some(Tense::Past);
+    }
+    if w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(&w.as_str()) {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+/// The tense nearest the value: the closest marker before it in the sentence, else the
+/// closest one after it.
+pub fn tense(sentence: &str, value_start: usize, value_end: usize) -> Tense {
+    let start = value_start.min(sentence.len());
+    let before = sentence.get(..start).unwrap_or("");
+    let words: Vec<&str> = before.split_whitespace().collect();
+    for (i, word) in words.iter().enumerate().rev().take(14) {
+        // "is set to meet": future, though "set" alone is also a past tense.
+        if word.eq_ignore_ascii_case("set") && words.get(i + 1).is_some_and(|n| *n == "to") {
+            return Tense::Future;
+        }
+        if let Some(t) = classify(word) {
+            // "to be published": a passive infinitive, not a past event.
+            let prev = i.checked_sub(1).map(|j| words[j].to_ascii_lowercase());
+            if t == Tense::Past && word.ends_with("ed") && prev.as_deref() == Some("be") {
+                continue;
+            }
+            return t;
+        }
+    }
+    let after = sentence.get(value_end.min(sentence.len())..).unwrap_or("");
+    for word in after.split_whitespace().take(8) {
+        if let Some(t) = classify(word) {
+            // A deadline word after the value says nothing about the value itself.
+            if t != Tense::Deadline {
+                return t;
+            }
+        }
+    }
+    Tense::Neutral
+}
+
+fn need_date(raw: &str, date: Option<Date>) -> Result<Date, ValueError> {
+    date.ok_or_else(|| {
+        ValueError::Unresolved(format!("\"{raw}\" is relative and the article has no date"))
+    })
+}
+
+fn days(start: Date, end: Date) -> Value {
+    Value {
+        qualifier: Qualifier::Exact,
+        magnitude: Magnitude::Days { start, end },
+    }
+}
+
+fn invalid(raw: &str) -> ValueError {
+    ValueError::Invalid(format!("\"{raw}\" is not a date newslint can read"))
+}
+
+pub fn month_number(word: &str) -> Option<i8> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if let Some(i) = NAMES.iter().position(|n| *n == w) {
+        return Some(i as i8 + 1);
+    }
+    if w == "sept" {
+        return Some(9);
+    }
+    if w.len() == 3 {
+        return NAMES
+            .iter()
+            .position(|n| n.starts_with(&w))
+            .map(|i| i as i8 + 1);
+    }
+    None
+}
+
+fn weekday(word: &str) -> Option<Weekday> {
+    match word.to_ascii_lowercase().as_str() {
+        "monday" => Some(Weekday::Monday),
+        "tuesday" => Some(Weekday::Tuesday),
+        "wednesday" => Some(Weekday::Wednesday),
+        "thursday" => Some(Weekday::Thursday),
+        "friday" => Some(Weekday::Friday),
+        "saturday" => Some(Weekday::Saturday),
+        "sunday" => Some(Weekday::Sunday),
+        _ => None,
+    }
+}
+
+fn parse_year(word: &str) -> Option<i16> {
+    let w = word.trim_end_matches([',', '.']);
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse::<i16>().ok())
+        .flatten()
+        .filter(|y| (1000..=2999).contains(y))
+}
+
+fn parse_day(word: &str) -> Option<i8> {
+    let w = word.trim_end_matches([',', '.']);
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    if !matches!(
+        suffix.to_ascii_lowercase().as_str(),
+        "" | "st" | "nd" | "rd" | "th"
+    ) {
+        return None;
+    }
+    digits.parse::<i8>().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn shift(date: Date, span: jiff::Span) -> Result<Date, ValueError> {
+    date.checked_add(span)
+        .map_err(|_| ValueError::Invalid("date out of range".to_string()))
+}
+
+fn monday_of(date: Date) -> Result<Date, ValueError> {
+    let back = date.weekday().to_monday_zero_offset() as i64;
+    shift(date, (-back).days())
+}
+
+fn month_range(year: i16, month: i8) -> Result<(Date, Date), ValueError> {
+    let start = Date::new(year, month, 1).map_err(|_| ValueError::Invalid("bad month".into()))?;
+    let end = start.last_of_month();
+    Ok((start, end))
+}
+
+/// Year and month for a month named without a year, moved by tense.
+fn resolve_month(month: i8, base: Date, tense: Tense, modifier: Option<&str>) -> (i16, i8) {
+    let y = base.year();
+    let m = base.month();
+    let year = match modifier {
+        Some("last") => {
+            if month < m {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Some("next") => {
+            if month > m {
+                y
+            } else {
+                y + 1
+            }
+        }
+        Some("this") => y,
+        _ => match tense {
+            Tense::Past if month > m => y - 1,
+            Tense::Future | Tense::Deadline if month < m => y + 1,
+            _ => y,
+        },
+    };
+    (year, month)
+}
+
+/// A day in a month named without a year ("August 26"), moved by tense.
+fn resolve_day(month: i8, day: i8, base: Date, tense: Tense) -> Result<Date, ValueError> {
+    let this_year = Date::new(base.year(), month, day)
+        .map_err(|_| ValueError::Invalid(format!("{month}/{day} is not a day of the calendar")))?;
+    let year = match tense {
+        Tense::Past if this_year > base => base.year() - 1,
+        Tense::Future | Tense::Deadline if this_year < base => base.year() + 1,
+        _ => base.year(),
+    };
+    Date::new(year, month, day).map_err(|_| ValueError::Invalid("not a day of the calendar".into()))
+}
+
+fn words(raw: &str) -> Vec<String> {
+    raw.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches(',').to_string())
+        .collect()
+}
+
+pub fn normalize_year(raw: &str, date: Option<Date>) -> Result<Value, ValueError> {
+    let lower = raw.trim().to_ascii_lowercase();
+    let ws = words(&lower);
+    let year_value = |y: i16| Value {
+        qualifier: Qualifier::Exact,
+        magnitude: Magnitude::Year(y),
+    };
+    if let Some(y) = ws.first().and_then(|w| parse_year(w)) {
+        return Ok(year_value(y));
+    }
+    let base = need_date(raw, date)?;
+    let y = base.year();
+    let offset: i16 = if ws.last().map(String::as_str) == Some("ago") {
+        let n = ws
+            .first()
+            .and_then(|w| count_word(w))
+            .ok_or_else(|| invalid(raw))?;
+        -n
+    } else if ws.first().map(String::as_str) == Some("in") {
+        ws.get(1)
+            .and_then(|w| count_word(w))
+            .ok_or_else(|| invalid(raw))?
+    } else if ws
+        .iter()
+        .any(|w| matches!(w.as_str(), "next" | "coming" | "following"))
+    {
+        1
+    } else if ws
+        .iter()
+        .any(|w| matches!(w.as_str(), "last" | "previous" | "past"))
+    {
+        -1
+    } else if ws.iter().any(|w| w == "this") {
+        0
+    } else {
+        return Err(invalid(raw));
+    };
+    Ok(year_value(y + offset))
+}
+
+fn count_word(w: &str) -> Option<i16> {
+    if let Ok(n) = w.parse::<i16>() {
+        return (n < 1000).then_some(n);
+    }
+    match w {
+        "a" | "one" => Some(1),
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        "five" => Some(5),
+        "six" => Some(6),
+        "seven" => Some(7),
+        "eight" => Some(8),
+        "nine" => Some(9),
+        "ten" => Some(10),
+        _ => None,
+    }
+}
+
+pub fn normalize_month(raw: &str, date: Option<Date>, tense: Tense) -> Result<Value, ValueError> {
+    let ws = words(&raw.trim().to_ascii_lowercase());
+    let month_value = |year: i16, month: i8| Value {
+        qualifier: Qualifier::Exact,
+        magnitude: Magnitude::Month { year, month },
+    };
+    // 2025-10
+    let w = raw.trim();
+    if w.len() == 7
+        && w.as_bytes()[4] == b'-'
+        && let (Some(y), Ok(m)) = (parse_year(&w[..4]), w[5..].parse::<i8>())
+        && (1..=12).contains(&m)
+    {
+        return Ok(month_value(y, m));
+    }
+    if ws.len() == 2 && ws[1] == "month" {
+        let base = need_date(raw, date)?;
+        let delta = match ws[0].as_str() {
+            "last" => -1,
+            "next" => 1,
+            "this" => 0,
+            _ => return Err(invalid(raw)),
+        };
+        let d = shift(base.first_of_month(), delta.months())?;
+        return Ok(month_value(d.year(), d.month()));
+    }
+    let (modifier, rest) = match ws.first().map(String::as_str) {
+        Some(m @ ("last" | "next" | "this")) => (Some(m), &ws[1..]),
+        _ => (None, &ws[..]),
+    };
+    let month = rest
+        .first()
+        .and_then(|w| month_number(w))
+        .ok_or_else(|| invalid(raw))?;
+    let explicit = rest
+        .iter()
+        .skip(1)
+        .filter(|w| *w != "of")
+        .find_map(|w| parse_year(w));
+    if let Some(y) = explicit {
+        return Ok(month_value(y, month));
+    }
+    let base = need_date(raw, date)?;
+    let (y, m) = resolve_month(month, base, tense, modifier);
+    Ok(month_value(y, m))
+}
+
+pub fn normalize_date(raw: &str, date: Option<Date>, tense: Tense) -> Result<Value, ValueError> {
+    let trimmed = raw.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    // 2025-09-03
+    if lower.len() == 10 && lower.as_bytes()[4] == b'-' && lower.as_bytes()[7] == b'-' {
+        let d: Date = lower.parse().map_err(|_| invalid(raw))?;
+        return Ok(days(d, d));
+    }
+    let ws = words(&lower);
+    let first = ws.first().map(String::as_str).unwrap_or("");
+    match first {
+        "yesterday" | "today" | "tonight" | "tomorrow" => {
+            let base = need_date(raw, date)?;
+            let delta = match first {
+                "yesterday" => -1,
+                "tomorrow" => 1,
+                _ => 0,
+            };
+            let d = shift(base, delta.days())?;
+            return Ok(days(d, d));
+        }
+        "earlier" | "later" => {
+            let base = need_date(raw, date)?;
+            let (start, end) = if ws.last().map(String::as_str) == Some("week") {
+                let mon = monday_of(base)?;
+                (mon, shift(mon, 6.days())?)
+            } else {
+                (base.first_of_month(), base.last_of_month())
+            };
+            return if first == "earlier" {
+                let end = shift(base, (-1).days())?;
+                Ok(days(start, end.max(start)))
+            } else {
+                let begin = shift(base, 1.days())?;
+                Ok(days(begin.min(end), end))
+            };
+        }
+        "early" | "mid" | "late" => {
+            let rest: Vec<&str> = ws[1..].iter().map(String::as_str).collect();
+            let (modifier, rest) = match rest.first().copied() {
+                Some(m @ ("last" | "next" | "this")) => (Some(m), &rest[1..]),
+                _ => (None, &rest[..]),
+            };
+            let month = rest
+                .first()
+                .and_then(|w| month_number(w))
+                .ok_or_else(|| invalid(raw))?;
+            let (year, month) = match rest.get(1).and_then(|w| parse_year(w)) {
+                Some(y) => (y, month),
+                None => resolve_month(month, need_date(raw, date)?, tense, modifier),
+            };
+            let (start, end) = month_range(year, month)?;
+            let (a, b) = match first {
+                "early" => (1, 10),
+                "mid" => (11, 20),
+                _ => (21, end.day()),
+            };
+            let s = Date::new(year, month, a).map_err(|_| invalid(raw))?;
+            let e = Date::new(year, month, b).map_err(|_| invalid(raw))?;
+            let _ = start;
+            return Ok(days(s, e));
+        }
+        _ => {}
+    }
+    if lower.contains("week") {
+        let base = need_date(raw, date)?;
+        let is_weekend = lower.contains("weekend");
+        let mon = monday_of(base)?;
+        let week_delta: i64 = if lower.starts_with("over the") {
+            // The most recent weekend, or the one the article falls in.
+            let wd = base.weekday();
+            if wd == Weekday::Saturday || wd == Weekday::Sunday {
+                0
+            } else {
+                -1
+            }
+        } else if ws
+            .iter()
+            .any(|w| matches!(w.as_str(), "next" | "coming" | "following"))
+        {
+            1
+        } else if ws
+            .iter()
+            .any(|w| matches!(w.as_str(), "last" | "past" | "previous"))
+        {
+            -1
+        } else {
+            0
+        };
+        let week_start = shift(mon, (7 * week_delta).days())?;
+        return if is_weekend {
+            Ok(days(
+                shift(week_start, 5.days())?,
+                shift(week_start, 6.days())?,
+            ))
+        } else {
+            Ok(days(week_start, shift(week_start, 6.days())?))
+        };
+    }
+    // Weekdays: "Monday", "last Friday", "next Monday", "this past Sunday", "Monday evening".
+    let (modifier, rest): (Option<&str>, &[String]) = match (
+        ws.first().map(String::as_str),
+        ws.get(1).map(String::as_str),
+    ) {
+        (Some("this"), Some("past")) => (Some("past"), &ws[2..]),
+        (Some("this"), Some("coming")) => (Some("coming"), &ws[2..]),
+        (Some(m @ ("last" | "next" | "this")), _) => (Some(m), &ws[1..]),
+        _ => (None, &ws[..]),
+    };
+    if let Some(wd) = rest.first().and_then(|w| weekday(w)) {
+        let base = need_date(raw, date)?;
+        let mon = monday_of(base)?;
+        let offset = wd.to_monday_zero_offset() as i64;
+        let today = base.weekday().to_monday_zero_offset() as i64;
+        let d = match modifier {
+            Some("next") => shift(mon, (7 + offset).days())?,
+            Some("last") => shift(mon, (offset - 7).days())?,
+            Some("this") => shift(mon, offset.days())?,
+            Some("coming") => shift(base, ((offset - today).rem_euclid(7)).days())?,
+            Some("past") => shift(base, (-((today - offset).rem_euclid(7))).days())?,
+            _ => match tense {
+                Tense::Future | Tense::Deadline => {
+                    shift(base, ((offset - today).rem_euclid(7)).days())?
+                }
+                _ => shift(base, (-((today - offset).rem_euclid(7))).days())?,
+            },
+        };
+        return Ok(days(d, d));
+    }
+    // "August 26", "Aug. 26, 2025", "26 August 2025", "3rd of September".
+    let tokens: Vec<&str> = ws
+        .iter()
+        .map(String::as_str)
+        .filter(|w| *w != "of")
+        .collect();
+    let (month, day, year) = match tokens.as_slice() {
+        [m, d, rest @ ..] if month_number(m).is_some() && parse_day(d).is_some() => (
+            month_number(m),
+            parse_day(d),
+            rest.first().and_then(|y| parse_year(y)),
+        ),
+        [d, m, rest @ ..] if parse_day(d).is_some() && month_number(m).is_some() => (
+            month_number(m),
+            parse_day(d),
+            rest.first().and_then(|y| parse_year(y)),
+        ),
+        _ => (None, None, None),
+    };
+    let (Some(month), Some(day)) = (month, day) else {
+        return Err(invalid(raw));
+    };
+    let d = match year {
+        Some(y) => Date::new(y, month, day).map_err(|_| invalid(raw))?,
+        None => resolve_day(month, day, need_date(raw, date)?, tense)?,
+    };
+    Ok(days(d, d))
+}
+
+/// Ranges written in canonical form: `2025-12-01/2025-12-07`.
+pub fn parse_range(text: &str) -> Option<Value> {
+    let (a, b) = text.split_once('/')?;
+    let a: Date = a.trim().parse().ok()?;
+    let b: Date = b.trim().parse().ok()?;
+    (a <= b).then(|| days(a, b))
+}

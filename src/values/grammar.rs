@@ -1,0 +1,114 @@
+//! The regex grammar behind `{value}` for each type. Fragments use only non-capturing
+//! groups and carry their own flags, so they behave the same inside any user pattern.
+
+use std::sync::LazyLock;
+
+const UNITS: &str = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\
+thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+const TENS: &str = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+const SCALES: &str = "hundred|thousand|million|billion|trillion";
+const ORDINAL_UNITS: &str = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\
+eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth";
+const ORDINAL_TENS: &str = "twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|\
+eightieth|ninetieth|hundredth|thousandth";
+
+/// Qualifiers in front of a value ("more than", "about"…), longest first.
+pub const QUALIFIERS: &str = "more than|greater than|over|above|in excess of|at least|\
+no fewer than|no less than|a minimum of|fewer than|less than|under|below|up to|at most|\
+no more than|a maximum of|as (?:many|much) as|about|nearly|roughly|almost|around|\
+approximately|some|close to|an estimated|just over|just under";
+
+/// Month names (capitalised: "may" and "march" are also verbs).
+pub const MONTHS: &str = "(?-i:January|February|March|April|May|June|July|August|September|\
+October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)";
+pub const WEEKDAYS: &str = "(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+
+fn digits() -> &'static str {
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+}
+
+/// A number in words: "thirty-five", "one hundred and twenty", "two thousand".
+fn word_number() -> String {
+    let atom = format!("(?:{TENS})(?:-(?:{UNITS}))?|(?:{UNITS})");
+    format!(
+        r"(?:{atom})(?:(?:\s+and\s+|\s+|-)(?:{atom}|{SCALES})\b)*|a\s+dozen|dozens|a\s+(?:hundred|thousand)|half\s+a\s+(?:million|billion)"
+    )
+}
+
+/// Digits or words, with an optional scale word ("1.2 billion", "3 million", "45,000").
+fn amount() -> String {
+    format!(
+        r"(?:(?:{})(?:\s*(?:{SCALES}|bn|mn)\b|(?:m|b|k)\b)?|\b(?:{}))",
+        digits(),
+        word_number()
+    )
+}
+
+fn qualifier() -> String {
+    format!(r"(?:\b(?:{QUALIFIERS})\s+)?")
+}
+
+fn number() -> String {
+    format!(r"(?i:{q}{a})", q = qualifier(), a = amount())
+}
+
+fn percent() -> String {
+    format!(
+        r"(?i:{q}(?:{d}|\b(?:{w}))(?:\s?%|[\s-]?per[\s-]?cent\b|[\s-]?percent\b|\s+pct\b))",
+        q = qualifier(),
+        d = digits(),
+        w = word_number()
+    )
+}
+
+fn count() -> String {
+    format!(
+        r"(?i:{q}(?:\b(?:once|twice|thrice)\b|\b(?:(?:{TENS})-(?:{ORDINAL_UNITS})|{ORDINAL_TENS}|{ORDINAL_UNITS})\b|\b\d+(?:st|nd|rd|th)\b|(?:\b\d+|\b(?:{w}))(?:\s+times\b)?))",
+        q = qualifier(),
+        w = word_number()
+    )
+}
+
+fn money() -> String {
+    let a = amount();
+    format!(
+        r"(?i:{q}(?:(?:\b(?:US|U\.S\.|C|CA|CAD|CDN|A|AU|NZ|HK|USD|EUR|GBP)\s?)?\$\s?{a}|[€£¥]\s?{a}|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)\s?{a}|{a}\s+(?:(?:US|U\.S\.|Canadian|American|Australian)\s+)?dollars\b|{a}\s+(?:euros|pounds|pesos|yen)\b|{a}\s+(?:USD|CAD|EUR|GBP)\b))",
+        q = qualifier(),
+    )
+}
+
+fn year() -> String {
+    r"(?i:\b(?:1[89]\d\d|20\d\d|21\d\d)\b|\b(?:next|last|this|the\s+(?:next|last|coming|previous|past|following))\s+year\b|\bin\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years\b|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+ago\b)".to_string()
+}
+
+fn month() -> String {
+    format!(
+        r"(?i:\b(?:next|last|this)\s+month\b|\b(?:last|next|this)\s+{MONTHS}(?:\s+\d{{4}})?|\b{MONTHS}(?:,?\s+(?:of\s+)?(?:1[89]|20|21)\d\d\b)?|\b(?:1[89]|20|21)\d\d-(?:0[1-9]|1[0-2])\b)"
+    )
+}
+
+fn date() -> String {
+    let day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
+    let year = r"(?:1[89]|20|21)\d\d";
+    let part = r"(?:\s+(?:morning|afternoon|evening|night))?";
+    format!(
+        r"(?i:\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{MONTHS}\s+{day}\b(?:,?\s+{year}\b)?|\b{day}\s+(?:of\s+)?{MONTHS}(?:,?\s+{year}\b)?|\b(?:early|mid|late)[\s-](?:last\s+|next\s+|this\s+)?{MONTHS}(?:\s+{year}\b)?|\b(?:earlier|later)\s+this\s+(?:month|week)\b|\bover\s+the\s+weekend\b|\b(?:the\s+)?(?:last|next|this|past|coming|previous|following)\s+(?:week|weekend)\b|\b(?:this\s+past|this\s+coming|last|next|this)\s+{WEEKDAYS}{part}|\b{WEEKDAYS}{part}|\b(?:yesterday|today|tomorrow|tonight)\b)"
+    )
+}
+
+static GRAMMARS: LazyLock<[String; 7]> = LazyLock::new(|| {
+    [
+        number(),
+        percent(),
+        count(),
+        money(),
+        year(),
+        month(),
+        date(),
+    ]
+});
+
+/// The grammar of a type, by its index in `ValueType::ALL`.
+pub fn grammar(index: usize) -> &'static str {
+    &GRAMMARS[index]
+}

@@ -1,0 +1,357 @@
+//! Reading numbers written in digits or words, qualifiers, ordinals and currencies.
+
+use super::Qualifier;
+
+/// Splits a leading qualifier off `text` ("more than 2,000" → (Gt, "2,000")).
+pub fn split_qualifier(text: &str) -> (Qualifier, &str) {
+    const TABLE: &[(&str, Qualifier)] = &[
+        ("more than", Qualifier::Gt),
+        ("greater than", Qualifier::Gt),
+        ("in excess of", Qualifier::Gt),
+        ("just over", Qualifier::Gt),
+        ("over", Qualifier::Gt),
+        ("above", Qualifier::Gt),
+        ("at least", Qualifier::Ge),
+        ("no fewer than", Qualifier::Ge),
+        ("no less than", Qualifier::Ge),
+        ("a minimum of", Qualifier::Ge),
+        ("fewer than", Qualifier::Lt),
+        ("less than", Qualifier::Lt),
+        ("just under", Qualifier::Lt),
+        ("under", Qualifier::Lt),
+        ("below", Qualifier::Lt),
+        ("up to", Qualifier::Le),
+        ("at most", Qualifier::Le),
+        ("no more than", Qualifier::Le),
+        ("a maximum of", Qualifier::Le),
+        ("as many as", Qualifier::Le),
+        ("as much as", Qualifier::Le),
+        ("about", Qualifier::Approx),
+        ("nearly", Qualifier::Approx),
+        ("roughly", Qualifier::Approx),
+        ("almost", Qualifier::Approx),
+        ("around", Qualifier::Approx),
+        ("approximately", Qualifier::Approx),
+        ("some", Qualifier::Approx),
+        ("close to", Qualifier::Approx),
+        ("an estimated", Qualifier::Approx),
+    ];
+    let lower = text.to_ascii_lowercase();
+    for (phrase, q) in TABLE {
+        if let Some(rest) = lower.strip_prefix(phrase)
+            && rest.starts_with(char::is_whitespace)
+        {
+            let cut = text.len() - rest.len();
+            return (*q, text[cut..].trim_start());
+        }
+    }
+    (Qualifier::Exact, text)
+}
+
+fn unit_value(word: &str) -> Option<f64> {
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = UNITS.iter().position(|u| *u == word) {
+        return Some(i as f64);
+    }
+    TENS.iter()
+        .position(|t| *t == word)
+        .map(|i| (i as f64 + 2.0) * 10.0)
+}
+
+pub fn ordinal_value(word: &str) -> Option<f64> {
+    const ORD: [&str; 20] = [
+        "zeroth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    const ORD_TENS: [&str; 8] = [
+        "twentieth",
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
+        "sixtieth",
+        "seventieth",
+        "eightieth",
+        "ninetieth",
+    ];
+    let word = word.to_ascii_lowercase();
+    if let Some(i) = ORD.iter().position(|u| *u == word) {
+        return Some(i as f64);
+    }
+    if let Some(i) = ORD_TENS.iter().position(|u| *u == word) {
+        return Some((i as f64 + 2.0) * 10.0);
+    }
+    match word.as_str() {
+        "hundredth" => return Some(100.0),
+        "thousandth" => return Some(1000.0),
+        _ => {}
+    }
+    // "twenty-first"
+    if let Some((tens, unit)) = word.split_once('-') {
+        let t = unit_value(tens)?;
+        let u = ORD.iter().position(|o| *o == unit)?;
+        if t >= 20.0 && (1..10).contains(&u) {
+            return Some(t + u as f64);
+        }
+    }
+    // "3rd", "11th"
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if digits.len() < word.len() && !digits.is_empty() {
+        return digits.parse::<u32>().ok().map(f64::from);
+    }
+    None
+}
+
+fn scale_value(word: &str) -> Option<f64> {
+    match word {
+        "hundred" => Some(1e2),
+        "thousand" | "k" => Some(1e3),
+        "million" | "m" | "mn" => Some(1e6),
+        "billion" | "bn" | "b" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// Reads a number in digits ("1,200", "12.5 million", "3m") or words ("thirty-five",
+/// "one hundred and twenty", "a dozen", "half a million").
+pub fn parse_amount(text: &str) -> Option<f64> {
+    let lower = text.trim().to_ascii_lowercase();
+    if lower.is_empty() {
+        return None;
+    }
+    if lower.starts_with(|c: char| c.is_ascii_digit()) {
+        let end = lower
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .unwrap_or(lower.len());
+        let number: f64 = lower[..end].replace(',', "").parse().ok()?;
+        let rest = lower[end..].trim();
+        if rest.is_empty() {
+            return finite(number);
+        }
+        return finite(number * scale_value(rest)?);
+    }
+    match lower.as_str() {
+        "a dozen" | "dozen" => return Some(12.0),
+        "dozens" => return Some(24.0),
+        "a hundred" => return Some(100.0),
+        "a thousand" => return Some(1000.0),
+        _ => {}
+    }
+    if let Some(rest) = lower.strip_prefix("half a ") {
+        return scale_value(rest.trim()).map(|s| s / 2.0);
+    }
+    words_to_number(&lower)
+}
+
+fn words_to_number(text: &str) -> Option<f64> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut any = false;
+    for word in text.split(|c: char| c.is_whitespace() || c == '-') {
+        if word.is_empty() || word == "and" {
+            continue;
+        }
+        if let Some(v) = unit_value(word) {
+            current += v;
+        } else if word == "hundred" {
+            current = if current == 0.0 {
+                100.0
+            } else {
+                current * 100.0
+            };
+        } else if let Some(s) = scale_value(word) {
+            total += if current == 0.0 { 1.0 } else { current } * s;
+            current = 0.0;
+        } else {
+            return None;
+        }
+        any = true;
+    }
+    any.then_some(total + current)
+}
+
+fn finite(v: f64) -> Option<f64> {
+    (v.is_finite() && v.abs() < 1e18).then_some(v)
+}
+
+/// Prints a number without exponent or trailing zeros ("1200000000", "0.5").
+pub fn format_number(v: f64) -> String {
+    let s = format!("{v:.6}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Currency of a money expression, and the amount text without currency marks.
+pub fn split_currency(text: &str, default: &str) -> (String, String) {
+    let t = text.trim();
+    let prefixes: &[(&str, &str)] = &[
+        ("us$", "USD"),
+        ("u.s.$", "USD"),
+        ("usd$", "USD"),
+        ("cad$", "CAD"),
+        ("cdn$", "CAD"),
+        ("ca$", "CAD"),
+        ("c$", "CAD"),
+        ("au$", "AUD"),
+        ("a$", "AUD"),
+        ("nz$", "NZD"),
+        ("hk$", "HKD"),
+        ("eur$", "EUR"),
+        ("gbp$", "GBP"),
+        ("$", ""),
+        ("€", "EUR"),
+        ("£", "GBP"),
+        ("¥", "JPY"),
+    ];
+    let lower = t.to_ascii_lowercase();
+    let compact: String = lower.replace(' ', "");
+    for (p, code) in prefixes {
+        if compact.starts_with(p) {
+            // Find where the prefix ends in the original text (spaces may sit inside it).
+            let mut seen = 0;
+            let mut cut = 0;
+            for (i, c) in t.char_indices() {
+                if seen == p.chars().count() {
+                    cut = i;
+                    break;
+                }
+                if c != ' ' {
+                    seen += 1;
+                }
+                cut = i + c.len_utf8();
+            }
+            let code = if code.is_empty() { default } else { code };
+            return (code.to_string(), t[cut..].trim().to_string());
+        }
+    }
+    for code in ["USD", "CAD", "EUR", "GBP", "JPY", "CHF", "MXN"] {
+        if lower.starts_with(&code.to_ascii_lowercase()) {
+            return (code.to_string(), t[3..].trim().to_string());
+        }
+        let suffix = format!(" {}", code.to_ascii_lowercase());
+        if lower.ends_with(&suffix) {
+            return (
+                code.to_string(),
+                t[..t.len() - suffix.len()].trim().to_string(),
+            );
+        }
+    }
+    let words: &[(&str, &str)] = &[
+        (" canadian dollars", "CAD"),
+        (" american dollars", "USD"),
+        (" us dollars", "USD"),
+        (" u.s. dollars", "USD"),
+        (" australian dollars", "AUD"),
+        (" dollars", ""),
+        (" euros", "EUR"),
+        (" pounds", "GBP"),
+        (" pesos", "MXN"),
+        (" yen", "JPY"),
+    ];
+    for (w, code) in words {
+        if lower.ends_with(w) {
+            let code = if code.is_empty() { default } else { code };
+            return (code.to_string(), t[..t.len() - w.len()].trim().to_string());
+        }
+    }
+    (default.to_string(), t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_in_digits_and_words() {
+        assert_eq!(parse_amount("1,200"), Some(1200.0));
+        assert_eq!(parse_amount("12.5 million"), Some(12_500_000.0));
+        assert_eq!(parse_amount("thirty-five"), Some(35.0));
+        assert_eq!(parse_amount("one hundred and twenty"), Some(120.0));
+        assert_eq!(parse_amount("two thousand"), Some(2000.0));
+        assert_eq!(parse_amount("half a million"), Some(500_000.0));
+        assert_eq!(parse_amount("A dozen"), Some(12.0));
+        assert_eq!(parse_amount("3m"), Some(3e6));
+        assert_eq!(parse_amount("banana"), None);
+    }
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(ordinal_value("third"), Some(3.0));
+        assert_eq!(ordinal_value("twenty-first"), Some(21.0));
+        assert_eq!(ordinal_value("11th"), Some(11.0));
+        assert_eq!(ordinal_value("3rd"), Some(3.0));
+    }
+
+    #[test]
+    fn currencies() {
+        assert_eq!(
+            split_currency("C$500 million", "USD"),
+            ("CAD".into(), "500 million".into())
+        );
+        assert_eq!(
+            split_currency("US$300 million", "CAD"),
+            ("USD".into(), "300 million".into())
+        );
+        assert_eq!(
+            split_currency("$45,000", "CAD"),
+            ("CAD".into(), "45,000".into())
+        );
+        assert_eq!(
+            split_currency("2 billion dollars", "USD"),
+            ("USD".into(), "2 billion".into())
+        );
+    }
+
+    #[test]
+    fn formatting() {
+        assert_eq!(format_number(1.2 * 1e9), "1200000000");
+        assert_eq!(format_number(0.5), "0.5");
+        assert_eq!(format_number(35.0), "35");
+    }
+}

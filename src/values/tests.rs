@@ -1,0 +1,116 @@
+use super::*;
+
+fn v(ty: ValueType, s: &str) -> Value {
+    Value::parse_canonical(ty, s).unwrap()
+}
+
+#[test]
+fn compatible_values_do_not_conflict() {
+    let p = |s| v(ValueType::Percent, s);
+    assert!(!p("35%").conflicts_with(&p("35%")));
+    assert!(p("35%").conflicts_with(&p("25%")));
+    assert!(!p("<=25%").conflicts_with(&p("10%")));
+    assert!(p("<=25%").conflicts_with(&p("35%")));
+    let n = |s| v(ValueType::Number, s);
+    assert!(!n(">2000").conflicts_with(&n("2500")));
+    assert!(n(">2000").conflicts_with(&n("2000")));
+    assert!(!n(">=40").conflicts_with(&n("40")));
+    assert!(!n("~300").conflicts_with(&n("310")));
+    assert!(n("~300").conflicts_with(&n("400")));
+    let d = |s| v(ValueType::Date, s);
+    assert!(!d("2025-12-01/2025-12-07").conflicts_with(&d("2025-12-03")));
+    assert!(d("2025-12-01/2025-12-07").conflicts_with(&d("2025-12-08")));
+    assert!(!d("2025-09-01").conflicts_with(&d("2025-09-01")));
+}
+
+#[test]
+fn different_currencies_and_kinds_never_conflict() {
+    let m = |s| v(ValueType::Money, s);
+    assert!(!m("USD 100").conflicts_with(&m("CAD 200")));
+    assert!(m("USD 100").conflicts_with(&m("USD 200")));
+    assert!(!v(ValueType::Year, "2026").conflicts_with(&v(ValueType::Count, "3")));
+}
+
+#[test]
+fn definitely_below_respects_bounds() {
+    let c = |s| v(ValueType::Count, s);
+    assert!(c("2").definitely_below(&c("3")));
+    assert!(!c("3").definitely_below(&c("3")));
+    assert!(!c(">2").definitely_below(&c("3")));
+    assert!(c("<3").definitely_below(&c("3")));
+}
+
+#[test]
+fn canonical_forms_round_trip() {
+    for (ty, s) in [
+        (ValueType::Percent, "35%"),
+        (ValueType::Percent, "<=25%"),
+        (ValueType::Number, "~300"),
+        (ValueType::Number, ">=40"),
+        (ValueType::Money, "USD 1200000000"),
+        (ValueType::Year, "2026"),
+        (ValueType::Month, "2025-10"),
+        (ValueType::Date, "2025-09-01"),
+        (ValueType::Date, "2025-12-01/2025-12-07"),
+        (ValueType::Count, "3"),
+    ] {
+        assert_eq!(v(ty, s).to_string(), s);
+    }
+    assert_eq!(v(ValueType::Percent, "35 per cent").to_string(), "35%");
+    assert_eq!(v(ValueType::Count, "third").to_string(), "3");
+    assert!(
+        Value::parse_canonical(ValueType::Year, "next year")
+            .unwrap_err()
+            .contains("relative")
+    );
+    assert!(Value::parse_canonical(ValueType::Percent, "lots").is_err());
+}
+
+#[test]
+fn nasty_inputs_never_panic() {
+    let ctx = |d| NormalizeContext {
+        article_date: d,
+        sentence: "",
+        value_start: 0,
+        default_currency: "USD",
+    };
+    let inputs = [
+        "",
+        " ",
+        "February 30",
+        "99999",
+        "Sept. 31, 2025",
+        "-",
+        "$",
+        "C$",
+        "1e400",
+        "999999999999999999999999 billion",
+        "next",
+        "last week of",
+        "early",
+        "mid-",
+        "0th",
+        "31 February 2025",
+        "Monday Monday",
+        "é",
+        "２０２５",
+        "9999-99-99",
+        "2025-13-01",
+        "hundred hundred thousand",
+        "half a",
+        "over the",
+    ];
+    for ty in ValueType::ALL {
+        for s in inputs {
+            for d in [
+                None,
+                Some(jiff::civil::date(2025, 1, 1)),
+                Some(jiff::civil::date(9999, 12, 31)),
+                Some(jiff::civil::date(-9999, 1, 1)),
+            ] {
+                let _ = normalize(ty, s, &ctx(d));
+            }
+            let _ = Value::parse_canonical(ty, s);
+        }
+    }
+}

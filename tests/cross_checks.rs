@@ -1,0 +1,144 @@
+//! End to end: the built-in cross-article checks (titles, terms, quotes, hygiene) on the
+//! sample articles and on fixtures built around each check's traps.
+
+mod common;
+
+use common::{Diag, newslint};
+
+const CHECKS: &[&str] = &["titles", "terms", "quotes", "hygiene"];
+
+fn check_findings(diags: &[Diag]) -> Vec<(String, String, usize, String)> {
+    diags
+        .iter()
+        .filter(|d| CHECKS.contains(&d.rule.as_str()))
+        .map(|d| {
+            (
+                d.rule.clone(),
+                d.locations[0].0.clone(),
+                d.locations[0].1,
+                d.locations.get(1).map(|l| l.0.clone()).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn seeds_report_exactly_the_expected_style_findings() {
+    let run = newslint(&["seeds/"]);
+    let s000 = "seeds/000_bbb15b061d3f8454.txt";
+    let s001 = "seeds/001_3e22afcecaafb256.txt";
+    let s003 = "seeds/003_eb4dc8f604707b45.txt";
+    let s004 = "seeds/004_bc91611cf220d0cd.txt";
+    let mut expected = vec![
+        ("quotes", s000, 3, s003),
+        ("terms", s000, 31, s001),
+        ("titles", s004, 7, s001),
+        ("hygiene", s004, 9, ""),
+        ("hygiene", s004, 11, ""),
+        ("hygiene", s004, 17, ""),
+        ("hygiene", s004, 35, ""),
+        ("hygiene", s004, 37, ""),
+        ("hygiene", s004, 39, ""),
+        ("hygiene", s004, 41, ""),
+    ]
+    .into_iter()
+    .map(|(r, p, l, o)| (r.to_string(), p.to_string(), l, o.to_string()))
+    .collect::<Vec<_>>();
+    let mut found = check_findings(&run.diags);
+    expected.sort();
+    found.sort();
+    assert_eq!(found, expected, "\n{}", run.stdout);
+
+    let quote = run.diags.iter().find(|d| d.rule == "quotes").unwrap();
+    assert!(
+        quote.body.contains("dropped: \"I spoke to him.\""),
+        "{}",
+        quote.body
+    );
+    let title = run.diags.iter().find(|d| d.rule == "titles").unwrap();
+    assert!(
+        title
+            .message
+            .contains("\"Intergovernmental Affairs Minister\"")
+    );
+    assert!(title.message.contains("\"Trade Minister\""));
+    let term = run.diags.iter().find(|d| d.rule == "terms").unwrap();
+    assert!(term.message.contains("\"aluminium\""), "{}", term.message);
+    // Not the proper name, and not USMCA inside a quotation.
+    assert!(!run.stdout.contains("\"Aluminium\" where"));
+    assert!(!run.stdout.contains("\"USMCA\" where"));
+    let kinds: Vec<&str> = run
+        .diags
+        .iter()
+        .filter(|d| d.rule == "hygiene")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(kinds.iter().any(|m| m.contains("headline repeated")));
+    assert!(kinds.iter().any(|m| m.contains("newsletter")));
+    assert!(kinds.iter().filter(|m| m.contains("comment form")).count() == 2);
+}
+
+#[test]
+fn traps_former_titles_shared_surnames_typography_and_proper_names() {
+    let run = newslint(&["tests/fixtures/checks/traps/"]);
+    let found = check_findings(&run.diags);
+    // The one real inconsistency: "aluminium sector" among "aluminum" everywhere else.
+    assert_eq!(
+        found,
+        vec![(
+            "terms".to_string(),
+            "tests/fixtures/checks/traps/2025-10-01-a.md".to_string(),
+            7,
+            "tests/fixtures/checks/traps/2025-10-02-b.md".to_string()
+        )],
+        "\n{}",
+        run.stdout
+    );
+    let term = run.diags.iter().find(|d| d.rule == "terms").unwrap();
+    assert!(term.body.contains("aluminium sector"), "{}", term.body);
+}
+
+#[test]
+fn a_title_used_after_it_lapsed_is_stale() {
+    let run = newslint(&[
+        "--rules",
+        "tests/fixtures/checks/stale-title/people.yaml",
+        "tests/fixtures/checks/stale-title/",
+    ]);
+    let titles: Vec<&Diag> = run.diags.iter().filter(|d| d.rule == "titles").collect();
+    assert_eq!(titles.len(), 1, "{}", run.stdout);
+    assert_eq!(
+        titles[0].locations[0].0,
+        "tests/fixtures/checks/stale-title/2025-06-01-trade.md"
+    );
+    assert!(
+        titles[0].message.contains("stale title"),
+        "{}",
+        titles[0].message
+    );
+    assert!(
+        titles[0].body.contains("lapsed on 2025-05-13"),
+        "{}",
+        titles[0].body
+    );
+}
+
+#[test]
+fn checks_can_be_switched_off_and_relevelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("newslint.yaml");
+    std::fs::write(
+        &config,
+        "rules: []\nchecks:\n  hygiene: { enabled: false }\n  titles: { severity: error }\n",
+    )
+    .unwrap();
+    let run = newslint(&["--rules", config.to_str().unwrap(), "seeds/"]);
+    assert!(
+        !run.diags.iter().any(|d| d.rule == "hygiene"),
+        "{}",
+        run.stdout
+    );
+    let title = run.diags.iter().find(|d| d.rule == "titles").unwrap();
+    assert_eq!(title.severity, "error");
+    assert_eq!(run.code, 1);
+}

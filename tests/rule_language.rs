@@ -1,0 +1,172 @@
+//! End to end: the rule language for real coverage — currencies, exclusions, `{was}`,
+//! `{when}`, whitespace in patterns, timelines before their first entry.
+
+mod common;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn json(dir: &Path, args: &[&str]) -> (i32, Value) {
+    let out = Command::cargo_bin("newslint")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        serde_json::from_slice(&out.stdout).unwrap_or(Value::Null),
+    )
+}
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn findings(v: &Value) -> Vec<(String, String, String)> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap().to_string(),
+                f["rule"].as_str().unwrap().to_string(),
+                f["locations"][0]["path"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn amounts_in_two_currencies_are_compared_after_conversion() {
+    let dir = repo().join("tests/fixtures/language/currency");
+    let (code, v) = json(&dir, &["--format", "json", "."]);
+    assert_eq!(code, 1);
+    // C$75 million (a bare $ in a CBC article) and $53.5 million (US dollars on the wire)
+    // are the same amount at 1.40; US$60 million (CAD 84 million) is not.
+    assert_eq!(
+        findings(&v),
+        vec![(
+            "contradiction".to_string(),
+            "steel-relief-fund".to_string(),
+            "wire/2025-10-02-relief.md".to_string()
+        )]
+    );
+    let notes = v["findings"][0]["notes"].to_string();
+    assert!(
+        notes.contains("converted at the configured rate is CAD 84000000"),
+        "{notes}"
+    );
+    let (_, claims) = json(&dir, &["claims", "--format", "json", "."]);
+    let values: Vec<&str> = claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, vec!["CAD 75000000", "USD 53500000", "USD 60000000"]);
+
+    // Without a rate, amounts in different currencies are never compared.
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&dir, tmp.path());
+    let config = std::fs::read_to_string(tmp.path().join("newslint.yaml")).unwrap();
+    let no_fx = config.replace("fx:\n  USD/CAD: 1.40\n  tolerance: 5%\n", "");
+    assert_ne!(config, no_fx);
+    std::fs::write(tmp.path().join("newslint.yaml"), no_fx).unwrap();
+    let (code, v) = json(tmp.path(), &["--format", "json", "."]);
+    assert_eq!(code, 0, "{v:#}");
+    assert!(findings(&v).is_empty());
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let p = entry.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&p, &target);
+        } else {
+            std::fs::copy(&p, &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn timelines_was_when_exclusions_and_wrapped_lines() {
+    let dir = repo().join("tests/fixtures/language/timeline");
+    let (code, v) = json(repo(), &["--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(code, 1, "{v:#}");
+    let found = findings(&v);
+    // Only the wrong "from 10%" is reported. Not reported: a 10% threat before the timeline
+    // begins; "the previous 25%" (excluded); "On March 4, the rate rose to 25%" in a
+    // December article (it speaks for March 4); "from 25% to 35%"; the claim wrapped across
+    // two lines.
+    assert_eq!(
+        found,
+        vec![(
+            "off-record".to_string(),
+            "us-tariff-rate-canada".to_string(),
+            "tests/fixtures/language/timeline/2025-08-06-wrong-was.md".to_string()
+        )],
+        "{v:#}"
+    );
+    let loc = &v["findings"][0]["locations"][0];
+    assert_eq!(loc["value"], "10%");
+    assert_eq!(loc["column"], 45);
+
+    let (_, claims) = json(
+        repo(),
+        &["claims", "--format", "json", dir.to_str().unwrap()],
+    );
+    let rows: Vec<(String, String, Value)> = claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["path"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string(),
+                c["value"].as_str().unwrap().to_string(),
+                c["speaks_for"].clone(),
+            )
+        })
+        .collect();
+    assert!(rows.contains(&(
+        "2025-12-01-history.md".into(),
+        "25%".into(),
+        Value::from("2025-03-04")
+    )));
+    assert!(rows.contains(&("2025-12-01-history.md".into(), "35%".into(), Value::Null)));
+    assert!(!rows.iter().any(|r| r.0 == "2025-09-25-previous.md"));
+}
+
+#[test]
+fn without_the_exclusion_the_previous_rate_would_be_stale() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(
+        repo().join("tests/fixtures/language/timeline/2025-09-25-previous.md"),
+    )
+    .unwrap()
+    .replace("the previous 25%", "the 25%");
+    std::fs::write(tmp.path().join("2025-09-25-x.md"), text).unwrap();
+    let (code, v) = json(
+        tmp.path(),
+        &[
+            "--format",
+            "json",
+            "--rules",
+            repo().join("rules").to_str().unwrap(),
+            ".",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(findings(&v)[0].0, "stale");
+}
