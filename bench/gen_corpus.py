@@ -115,15 +115,42 @@ def claim_sentence(r, rule):
 
 
 def person(r):
-    return f"{r.choice(G.TITLES)} {r.choice(G.FIRST)} {r.choice(G.SURNAMES)}"
+    """A titled name; each person keeps one title, except in about 1% of mentions."""
+    i = r.randrange(80)
+    title = G.TITLES[i % 10] if r.random() > 0.01 else r.choice(G.TITLES)
+    return f"{title} {G.FIRST[i % 25]} {G.SURNAMES[(i * 7 + i // 25) % 25]}"
 
 
-def filler(r, year):
+VOCAB = sorted({w.strip(",.").lower() for text in QUOTES + ACTIONS + G.GOODS + G.PLACES
+                 for w in text.split()} | {"we", "they", "will", "not", "our", "the", "a",
+                                           "is", "are", "that", "this", "for", "and", "but"})
+
+
+def fresh_quote(r):
+    """A quotation of 8 to 18 words: unique text, so only planted repeats can be compared."""
+    words = [r.choice(VOCAB) for _ in range(r.randrange(8, 19))]
+    return words[0].capitalize() + " " + " ".join(words[1:])
+
+
+def quotation(r, story):
+    """Mostly a fresh quotation; one in five is the story's own quote, which other articles
+    on the story repeat (as wire copy does), rarely with a word dropped."""
+    if r.random() < 0.8:
+        return fresh_quote(r)
+    q = fresh_quote(random.Random(story))
+    if r.random() < 0.02:
+        words = q.split()
+        del words[r.randrange(1, len(words))]
+        q = " ".join(words)
+    return q
+
+
+def filler(r, year, story):
     kind = r.randrange(8)
     if kind == 0:
-        return f"\u201c{r.choice(QUOTES)},\u201d {person(r)} {r.choice(VERBS)}."
+        return f"\u201c{quotation(r, story)},\u201d {person(r)} {r.choice(VERBS)}."
     if kind == 1:
-        return f"\"{r.choice(QUOTES)},\" {r.choice(G.SURNAMES)} {r.choice(VERBS)} on {r.choice(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'])}."
+        return f"\"{quotation(r, story)},\" {r.choice(G.SURNAMES)} {r.choice(VERBS)} on {r.choice(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'])}."
     if kind == 2:
         return f"{r.choice(SUBJECTS)} {r.choice(ACTIONS)}."
     if kind == 3:
@@ -159,7 +186,7 @@ def article(seed, index, rules):
     target = int(r.lognormvariate(7.6, 0.5))  # median about 2 KB
     size = 0
     while size < target or facts:
-        sentences = [filler(r, year) for _ in range(r.randrange(1, 4))]
+        sentences = [filler(r, year, topic) for _ in range(r.randrange(1, 4))]
         if facts and r.random() < 0.5:
             sentences.insert(r.randrange(len(sentences) + 1), claim_sentence(r, facts.pop()))
         paragraph = " ".join(sentences)
