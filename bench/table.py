@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Formats the rows bench/run measured as Markdown tables, with the issue 5 targets.
+
+A time of `>N` (timeout) is a lower bound: a target it already misses is reported as missed.
+"""
+
+import sys
+
+
+def parse(text):
+    """(seconds, is_lower_bound), or (None, False) for a failed command."""
+    bound = text.startswith(">")
+    try:
+        return float(text.lstrip(">")), bound
+    except ValueError:
+        return None, False
+
+
+def ratio_text(a, b):
+    (x, xb), (y, yb) = a, b
+    if x is None or not y or yb:
+        return "-"
+    return f"{'>' if xb else ''}{x / y:.1f}"
+
+
+def target(label, a, b, limit):
+    """`a / b <= limit`, where a may be a lower bound; None when it cannot be decided."""
+    (x, xb), (y, yb) = a, b
+    if x is None or not y or yb:
+        return None
+    r = x / y
+    if xb and r <= limit:
+        return None
+    return (f"{label}: {'>' if xb else ''}{r:.1f} ×", r <= limit and not xb)
+
+
+def main(path):
+    rows = []
+    for line in open(path, encoding="utf-8"):
+        if line.strip():
+            fields = line.rstrip("\n").split("\t")
+            rows.append(fields[:5] + (fields[5].split() + ["0"])[:2])
+    sizes = []
+    for r in rows:
+        if r[0] not in sizes:
+            sizes.append(r[0])
+    per_mb = {}
+    for size in sizes:
+        group = [r for r in rows if r[0] == size]
+        mb = int(group[0][1]) / 1e6
+        floor = next((parse(r[5]) for r in group if r[3] == "-"), (None, False))
+        print(f"\n### {size}: {mb:.0f} MB in {int(group[0][2]):,} files\n")
+        print("| command | rules | seconds | MB/s | peak RSS (MB) | × floor |")
+        print("| --- | --- | ---: | ---: | ---: | ---: |")
+        t, rss_of = {}, {}
+        for _, _, _, pack, what, secs, rss in group:
+            s = parse(secs)
+            key = (pack, what.split(" (")[0])
+            t[key] = s
+            rss_mb = int(rss) / 1024 if rss.isdigit() and int(rss) else None
+            rss_of[key] = rss_mb
+            speed = "-"
+            if s[0]:
+                v = mb / s[0]
+                speed = f"{'<' if s[1] else ''}{v:.{1 if v < 10 else 0}f}"
+            mem = f"{rss_mb:.0f}" if rss_mb else "-"
+            print(f"| {what} | {pack} | {secs} | {speed} | {mem} | {ratio_text(s, floor)} |")
+        facts = t.get(("shipped", "newslint facts only"))
+        full = t.get(("shipped", "newslint all checks"))
+        each = t.get(("shipped", "rg each pattern"))
+        checks = []
+        if facts:
+            checks.append(target("shipped rules, facts only ≤ 2 × floor", facts, floor, 2))
+        if full:
+            checks.append(target("shipped rules, all checks ≤ 4 × floor", full, floor, 4))
+        if facts and full and each:
+            checks.append(target("shipped rules, facts only < rg each pattern", facts, each, 0.999))
+            checks.append(target("shipped rules, all checks < rg each pattern", full, each, 0.999))
+        ten = t.get(("10", "newslint facts only"))
+        many = t.get(("300", "newslint facts only"))
+        if ten and many:
+            checks.append(target("300 rules ≤ 1.5 × 10 rules, facts only", many, ten, 1.5))
+        peak = max((v for k, v in rss_of.items() if k[1].startswith("newslint") and v),
+                   default=None)
+        if peak is not None:
+            checks.append((f"newslint peak RSS ≤ 256 MB: {peak:.0f} MB", peak <= 256))
+        if facts and facts[0] and not facts[1]:
+            per_mb[size] = facts[0] / mb
+        checks = [c for c in checks if c]
+        if checks:
+            print(f"\nTargets at {size}:\n")
+            for text, ok in checks:
+                print(f"- {'met' if ok else 'NOT met'}: {text}")
+    if "100M" in per_mb and "1G" in per_mb:
+        drift = per_mb["1G"] / per_mb["100M"] - 1
+        print(f"\nTime per MB at 1G vs 100M (shipped, facts only): {drift:+.0%} "
+              f"({'met' if abs(drift) <= 0.25 else 'NOT met'}: within 25%)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
