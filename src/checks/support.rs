@@ -33,15 +33,29 @@ pub fn date_phrase(articles: &[Article], claim: &Claim) -> String {
 }
 
 /// Picks the reference claim of a group: the one most other claims agree with (ties go to
-/// the earliest), so the odd one out is what gets flagged.
+/// the earliest), so the odd one out is what gets flagged. Claims are first grouped by
+/// value, so the cost grows with the number of distinct values, not claims squared.
 pub fn reference<'a>(ctx: &super::Context, group: &[&'a Claim]) -> Option<&'a Claim> {
-    let mut best: Option<(&Claim, usize)> = None;
-    for candidate in group {
+    let mut distinct: Vec<(&'a Claim, usize)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for claim in group {
+        let Ok(v) = &claim.value else { continue };
+        match index.get(&v.to_string()) {
+            Some(&i) => distinct[i].1 += 1,
+            None => {
+                index.insert(v.to_string(), distinct.len());
+                distinct.push((claim, 1));
+            }
+        }
+    }
+    let mut best: Option<(&'a Claim, usize)> = None;
+    for (candidate, _) in &distinct {
         let Ok(v) = &candidate.value else { continue };
-        let support = group
+        let support: usize = distinct
             .iter()
-            .filter(|c| c.value.as_ref().is_ok_and(|w| !ctx.conflicts(v, w)))
-            .count();
+            .filter(|(c, _)| c.value.as_ref().is_ok_and(|w| !ctx.conflicts(v, w)))
+            .map(|(_, n)| n)
+            .sum();
         if best.is_none_or(|(_, s)| support > s) {
             best = Some((candidate, support));
         }

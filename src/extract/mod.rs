@@ -60,10 +60,13 @@ pub fn extract_article(article: &Article, rules: &RuleSet) -> Vec<Claim> {
 /// The claims in one article, running only the patterns the prefilter lets through.
 pub fn extract_with(article: &Article, rules: &RuleSet, prefilter: &Prefilter) -> Vec<Claim> {
     let mut out = Vec::new();
-    let candidates = prefilter.candidates(article.body());
-    for group in candidates.chunk_by(|a, b| a.0 == b.0) {
-        let index = group[0].0;
-        let patterns: Vec<usize> = group.iter().map(|&(_, p)| p).collect();
+    let candidates = prefilter.hits(article.body());
+    for group in candidates.chunk_by(|a, b| a.0.0 == b.0.0) {
+        let index = group[0].0.0;
+        let patterns: Vec<(usize, &[usize])> = group
+            .iter()
+            .map(|(p, hits)| (p.1, hits.as_slice()))
+            .collect();
         extract_fact(
             article,
             index,
@@ -80,7 +83,7 @@ fn extract_fact(
     article: &Article,
     index: usize,
     fact: &Fact,
-    patterns: &[usize],
+    patterns: &[(usize, &[usize])],
     default_currency: &str,
     out: &mut Vec<Claim>,
 ) {
@@ -93,8 +96,10 @@ fn extract_fact(
         .or(article.currency.as_deref())
         .unwrap_or(default_currency);
     let first = out.len();
-    for pattern in patterns.iter().map(|&p| &fact.patterns[p]) {
-        for caps in pattern.regex.captures_iter(&text[body..]) {
+    let body_text = &text[body..];
+    for &(p, hits) in patterns {
+        let pattern = &fact.patterns[p];
+        for caps in verify(&pattern.regex, body_text, hits, fact.cross_sentences) {
             let Some(m) = caps.name("value") else {
                 continue;
             };
@@ -157,6 +162,51 @@ fn extract_fact(
         }
     }
     out[first..].sort_by_key(|c| c.span.start);
+}
+
+/// Runs `regex` where it can match: over the sentences around its literal hits (a pattern
+/// matches within one sentence), or over the whole text when there are no hits to go by or
+/// the fact allows matches across sentences. The regex sees the whole text before each
+/// window, so `\b` and the like behave as in a full scan.
+fn verify<'t>(
+    regex: &regex::Regex,
+    text: &'t str,
+    hits: &[usize],
+    cross_sentences: bool,
+) -> Vec<regex::Captures<'t>> {
+    if cross_sentences || hits.is_empty() {
+        return regex.captures_iter(text).collect();
+    }
+    let mut windows: Vec<Range<usize>> = Vec::new();
+    for &h in hits {
+        let w = sentence_around(text, h..h, 0);
+        match windows.last_mut() {
+            Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+            _ => windows.push(w),
+        }
+    }
+    let mut out = Vec::new();
+    for w in windows {
+        let hay = &text[..w.end];
+        let mut pos = w.start;
+        while pos <= w.end {
+            let Some(caps) = regex.captures_at(hay, pos) else {
+                break;
+            };
+            let whole = caps.get(0).expect("group 0 always matches");
+            pos = if whole.end() > whole.start() {
+                whole.end()
+            } else {
+                // An empty match: step past one character.
+                hay[whole.end()..]
+                    .chars()
+                    .next()
+                    .map_or(hay.len() + 1, |c| whole.end() + c.len_utf8())
+            };
+            out.push(caps);
+        }
+    }
+    out
 }
 
 fn context<'a>(

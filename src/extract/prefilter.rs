@@ -1,7 +1,11 @@
 //! One pass over an article finds which patterns can possibly match: an Aho-Corasick
-//! automaton over a required literal of every pattern of every fact. Only those patterns'
-//! regexes then run. The cost of a scan therefore grows with the text, and barely with the
-//! number of rules.
+//! automaton over the required literals of every pattern of every fact. A pattern such as
+//! `tariffs? on Canadian steel (?:of|at) {value}` requires "tariff" *and* "Canadian" *and*
+//! "steel": it is a candidate only when the article holds all three, and its regex then runs
+//! only over the sentences around the rarest of them. The cost of a scan therefore grows
+//! with the text, and barely with the number of rules.
+
+use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_syntax::hir::{Hir, HirKind};
@@ -12,15 +16,22 @@ use crate::rules::RuleSet;
 const MIN_LITERAL: usize = 3;
 /// An alternation with more literals than this is treated as having none.
 const MAX_SET: usize = 64;
+/// Literal hits per pattern and article above which the whole text is scanned instead.
+const MAX_WINDOWS: usize = 48;
 
 /// (fact index, pattern index)
 pub type PatternRef = (usize, usize);
 
+/// A set of literals one of which every match of a pattern contains.
+type LiteralSet = Vec<Vec<u8>>;
+
 pub struct Prefilter {
     automaton: Option<AhoCorasick>,
-    /// For each literal of the automaton, the patterns that require it.
-    owners: Vec<Vec<PatternRef>>,
-    /// Patterns with no usable required literal: always run.
+    /// For each literal of the automaton: (pattern, which of its required sets).
+    owners: Vec<Vec<(PatternRef, usize)>>,
+    /// How many required sets each filtered pattern has.
+    sets: HashMap<PatternRef, usize>,
+    /// Patterns with no usable required literal: always run over the whole text.
     always: Vec<PatternRef>,
     total: usize,
 }
@@ -28,25 +39,30 @@ pub struct Prefilter {
 impl Prefilter {
     pub fn new(rules: &RuleSet) -> Prefilter {
         let mut literals: Vec<Vec<u8>> = Vec::new();
-        let mut owners: Vec<Vec<PatternRef>> = Vec::new();
+        let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut owners: Vec<Vec<(PatternRef, usize)>> = Vec::new();
+        let mut sets = HashMap::new();
         let mut always = Vec::new();
         let mut total = 0;
         for (f, fact) in rules.facts.iter().enumerate() {
             for (p, pattern) in fact.patterns.iter().enumerate() {
                 total += 1;
-                match required_literals(pattern.regex.as_str()) {
-                    Some(set) => {
-                        for lit in set {
-                            match literals.iter().position(|l| l.eq_ignore_ascii_case(&lit)) {
-                                Some(i) => owners[i].push((f, p)),
-                                None => {
-                                    literals.push(lit);
-                                    owners.push(vec![(f, p)]);
-                                }
-                            }
-                        }
+                let required = required_sets(&pattern.skeleton);
+                if required.is_empty() {
+                    always.push((f, p));
+                    continue;
+                }
+                sets.insert((f, p), required.len());
+                for (s, set) in required.into_iter().enumerate() {
+                    for lit in set {
+                        let key = lit.to_ascii_lowercase();
+                        let i = *index.entry(key).or_insert_with(|| {
+                            literals.push(lit);
+                            owners.push(Vec::new());
+                            literals.len() - 1
+                        });
+                        owners[i].push(((f, p), s));
                     }
-                    None => always.push((f, p)),
                 }
             }
         }
@@ -65,10 +81,12 @@ impl Prefilter {
                 .flat_map(|f| (0..rules.facts[f].patterns.len()).map(move |p| (f, p)))
                 .collect();
             owners.clear();
+            sets.clear();
         }
         Prefilter {
             automaton,
             owners,
+            sets,
             always,
             total,
         }
@@ -76,24 +94,58 @@ impl Prefilter {
 
     /// The patterns worth running on `text`, sorted.
     pub fn candidates(&self, text: &str) -> Vec<PatternRef> {
-        let mut out = self.always.clone();
+        self.hits(text).into_iter().map(|(p, _)| p).collect()
+    }
+
+    /// The patterns worth running on `text`, each with where its rarest required literal
+    /// occurs (byte offsets; empty: scan the whole text). Sorted by pattern.
+    pub fn hits(&self, text: &str) -> Vec<(PatternRef, Vec<usize>)> {
+        let mut out: Vec<(PatternRef, Vec<usize>)> =
+            self.always.iter().map(|&p| (p, Vec::new())).collect();
         if let Some(ac) = &self.automaton {
-            let mut seen = vec![false; self.owners.len()];
-            let mut remaining = self.owners.len();
+            let mut per_literal: Vec<Vec<usize>> = vec![Vec::new(); self.owners.len()];
+            let mut any = false;
             for m in ac.find_overlapping_iter(text) {
-                let id = m.pattern().as_usize();
-                if !seen[id] {
-                    seen[id] = true;
-                    out.extend_from_slice(&self.owners[id]);
-                    remaining -= 1;
-                    if remaining == 0 {
-                        break;
+                let positions = &mut per_literal[m.pattern().as_usize()];
+                // Past a few dozen hits a window per hit costs more than one full scan;
+                // one more than the limit marks "many".
+                if positions.len() <= MAX_WINDOWS {
+                    positions.push(m.start());
+                }
+                any = true;
+            }
+            if any {
+                // For each pattern and each of its required sets, the positions seen.
+                let mut seen: HashMap<PatternRef, Vec<Vec<usize>>> = HashMap::new();
+                for (literal, positions) in per_literal.iter().enumerate() {
+                    if positions.is_empty() {
+                        continue;
                     }
+                    for &(pattern, set) in &self.owners[literal] {
+                        let slots = seen
+                            .entry(pattern)
+                            .or_insert_with(|| vec![Vec::new(); self.sets[&pattern]]);
+                        slots[set].extend(positions);
+                    }
+                }
+                for (pattern, slots) in seen {
+                    // Every required set must be present somewhere in the text.
+                    if slots.iter().any(Vec::is_empty) {
+                        continue;
+                    }
+                    let mut rarest = slots.into_iter().min_by_key(Vec::len).unwrap_or_default();
+                    if rarest.len() > MAX_WINDOWS {
+                        rarest.clear();
+                    } else {
+                        rarest.sort_unstable();
+                        rarest.dedup();
+                    }
+                    out.push((pattern, rarest));
                 }
             }
         }
-        out.sort_unstable();
-        out.dedup();
+        out.sort_by_key(|(p, _)| *p);
+        out.dedup_by_key(|(p, _)| *p);
         out
     }
 
@@ -103,32 +155,52 @@ impl Prefilter {
     }
 }
 
-/// A set of literals one of which appears in every match of `pattern`, if one can be found.
-/// Parsed without case-insensitivity so that literal text stays literal; the automaton
-/// matches ASCII case-insensitively, so it finds a superset of what the regex can match.
-fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    let hir = regex_syntax::ParserBuilder::new()
+/// The sets of literals a match of `pattern` must contain (one of each set), when they can
+/// be found. Parsed without case-insensitivity so that literal text stays literal; the
+/// automaton matches ASCII case-insensitively, so it finds a superset of what the regex can
+/// match. Non-ASCII literals are left out (the automaton cannot fold their case).
+fn required_sets(pattern: &str) -> Vec<LiteralSet> {
+    let Ok(hir) = regex_syntax::ParserBuilder::new()
         .case_insensitive(false)
         .build()
         .parse(pattern)
-        .ok()?;
-    let set = required(&hir)?;
-    // Non-ASCII literals cannot be matched case-insensitively by the automaton.
-    if set.iter().any(|l| !l.is_ascii()) {
-        return None;
-    }
-    Some(set)
+    else {
+        return Vec::new();
+    };
+    let mut sets = Vec::new();
+    collect(&hir, &mut sets);
+    sets.retain(|set| set.iter().all(|l| l.len() >= MIN_LITERAL && l.is_ascii()));
+    sets
 }
 
-fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+/// Adds the required sets of `hir` (a concatenation contributes each of its parts).
+fn collect(hir: &Hir, sets: &mut Vec<LiteralSet>) {
+    match hir.kind() {
+        HirKind::Concat(children) => {
+            for child in children {
+                collect(child, sets);
+            }
+        }
+        HirKind::Capture(cap) => collect(&cap.sub, sets),
+        HirKind::Repetition(rep) if rep.min >= 1 => collect(&rep.sub, sets),
+        _ => {
+            if let Some(set) = one_of(hir) {
+                sets.push(set);
+            }
+        }
+    }
+}
+
+/// The literals one of which `hir` always matches, if it is that simple.
+fn one_of(hir: &Hir) -> Option<LiteralSet> {
     match hir.kind() {
         HirKind::Literal(lit) => Some(vec![lit.0.to_vec()]),
-        HirKind::Capture(cap) => required(&cap.sub),
-        HirKind::Repetition(rep) if rep.min >= 1 => required(&rep.sub),
+        HirKind::Capture(cap) => one_of(&cap.sub),
+        HirKind::Repetition(rep) if rep.min >= 1 => one_of(&rep.sub),
         HirKind::Alternation(alts) => {
             let mut set = Vec::new();
             for alt in alts {
-                set.extend(required(alt)?);
+                set.extend(best_of(alt)?);
                 if set.len() > MAX_SET {
                     return None;
                 }
@@ -137,59 +209,77 @@ fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
             set.dedup();
             Some(set)
         }
-        HirKind::Concat(children) => children
-            .iter()
-            .filter_map(required)
-            .filter(|set| set.iter().all(|l| l.len() >= MIN_LITERAL))
-            .max_by_key(|set| {
-                (
-                    set.iter().map(Vec::len).min().unwrap_or(0),
-                    usize::MAX - set.len(),
-                )
-            }),
+        HirKind::Concat(_) => best_of(hir),
         _ => None,
     }
+}
+
+/// For an alternative: its most selective required set (longest shortest literal).
+fn best_of(hir: &Hir) -> Option<LiteralSet> {
+    let mut sets = Vec::new();
+    collect(hir, &mut sets);
+    sets.into_iter()
+        .filter(|set| set.iter().all(|l| l.len() >= MIN_LITERAL))
+        .max_by_key(|set| {
+            (
+                set.iter().map(Vec::len).min().unwrap_or(0),
+                usize::MAX - set.len(),
+            )
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn lits(p: &str) -> Option<Vec<String>> {
-        required_literals(p).map(|s| {
-            s.into_iter()
-                .map(|l| String::from_utf8(l).unwrap())
-                .collect()
-        })
+    fn sets(p: &str) -> Vec<Vec<String>> {
+        required_sets(p)
+            .into_iter()
+            .map(|s| {
+                s.into_iter()
+                    .map(|l| String::from_utf8(l).unwrap())
+                    .collect()
+            })
+            .collect()
     }
 
     #[test]
-    fn picks_the_longest_required_literal() {
+    fn every_required_word_is_a_set() {
         assert_eq!(
-            lits(r"tariffs?\s+on\s+Canad\w*\s+to\s+(?P<value>\d+)"),
-            Some(vec!["tariff".into()])
+            sets(r"tariffs?\s+on\s+Canad\w*\s+to\s+(?P<value>\d+)"),
+            vec![vec!["tariff".to_string()], vec!["Canad".to_string()]]
         );
     }
 
     #[test]
-    fn alternations_give_a_set() {
+    fn alternations_give_one_set() {
         assert_eq!(
-            lits(r"(?:visit|trip)\s+to\s+Washington"),
-            Some(vec!["Washington".into()])
+            sets(r"(?:visit|trip)\s+to\s+Washington"),
+            vec![
+                vec!["trip".to_string(), "visit".to_string()],
+                vec!["Washington".to_string()]
+            ]
         );
         assert_eq!(
-            lits(r"(?:CUSMA|USMCA)\s+review"),
-            Some(vec!["review".into()])
-        );
-        assert_eq!(
-            lits(r"(?:CUSMA|USMCA)\s+(?P<v>\d+)"),
-            Some(vec!["CUSMA".into(), "USMCA".into()])
+            sets(r"(?:CUSMA|USMCA)\s+(?P<v>\d+)"),
+            vec![vec!["CUSMA".to_string(), "USMCA".to_string()]]
         );
     }
 
     #[test]
     fn optional_parts_are_not_required() {
-        assert_eq!(lits(r"(?:tariff)?(?P<value>\d+)"), None);
-        assert_eq!(lits(r"(?P<value>\d+)"), None);
+        assert!(sets(r"(?:tariff)?(?P<value>\d+)").is_empty());
+        assert!(sets(r"(?P<value>\d+)").is_empty());
+    }
+
+    #[test]
+    fn a_pattern_needs_all_its_sets_to_be_a_candidate() {
+        let rules = crate::rules::load_str(
+            "r.yaml",
+            "facts:\n  - id: t\n    type: percent\n    patterns: ['tariffs? on Canadian steel of {value}']\n",
+        );
+        let pf = Prefilter::new(&rules.rules);
+        assert!(pf.candidates("tariffs on Mexican steel").is_empty());
+        assert_eq!(pf.candidates("Tariffs on CANADIAN steel of 25%").len(), 1);
     }
 }

@@ -18,6 +18,9 @@ pub struct ExampleRun {
 pub fn run(rules: &RuleSet) -> ExampleRun {
     let mut total = 0;
     let mut errors = Vec::new();
+    if rules.facts.iter().all(|f| f.examples.is_empty()) {
+        return ExampleRun { total, errors };
+    }
     let prefilter = extract::Prefilter::new(rules);
     for (index, fact) in rules.facts.iter().enumerate() {
         for ex in &fact.examples {

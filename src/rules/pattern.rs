@@ -30,6 +30,8 @@ pub struct Pattern {
     /// The pattern as written in the rule file.
     pub source: String,
     pub regex: Regex,
+    /// The pattern with placeholders reduced to one character, for literal extraction.
+    pub skeleton: String,
 }
 
 /// Expands placeholders and whitespace; errors say what is wrong in the user's terms.
@@ -40,12 +42,18 @@ pub fn expand_placeholders(source: &str, ty: ValueType) -> Result<String, String
     let mut chars = source.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         match c {
-            '\\' => {
-                out.push(c);
-                if let Some((_, next)) = chars.next() {
+            '\\' => match chars.next() {
+                // ASCII word boundaries keep the fast DFA on text with curly quotes or
+                // accents (a Unicode `\b` makes the engine fall back to a slower one).
+                Some((_, b @ ('b' | 'B'))) if !in_class => {
+                    out.push_str(&format!("(?-u:\\{b})"));
+                }
+                Some((_, next)) => {
+                    out.push(c);
                     out.push(next);
                 }
-            }
+                None => out.push(c),
+            },
             '[' if !in_class => {
                 in_class = true;
                 out.push(c);
@@ -118,6 +126,25 @@ pub fn expand_placeholders(source: &str, ty: ValueType) -> Result<String, String
     Ok(out)
 }
 
+/// The pattern with every placeholder reduced to "one character": what literal
+/// extraction needs, without the size of the value grammars.
+pub fn skeleton(source: &str) -> String {
+    let mut s = source.to_string();
+    for p in PLACEHOLDERS {
+        s = s.replace(&format!("{{{p}}}"), "(?:.)");
+    }
+    for (f, _) in FRAGMENTS {
+        s = s.replace(&format!("{{{f}}}"), "(?:.)");
+    }
+    // Spaces become `\s+` as in the real expansion; the grammar type does not matter here.
+    expand_placeholders(&format!("{s} {{value}}"), ValueType::Count)
+        .map(|e| {
+            let tail = format!(r"\s+(?P<value>{})", ValueType::Count.grammar());
+            e.strip_suffix(&tail).map(str::to_string).unwrap_or(e)
+        })
+        .unwrap_or_default()
+}
+
 /// Compiles a claim pattern for a fact of type `ty`.
 pub fn compile_pattern(
     source: &str,
@@ -129,11 +156,13 @@ pub fn compile_pattern(
     Ok(Pattern {
         source: source.to_string(),
         regex,
+        skeleton: skeleton(source),
     })
 }
 
 /// Compiles a pattern without placeholders (`exclude:`), with the same whitespace rule.
 pub fn compile_plain(source: &str, case_sensitive: bool) -> Result<Regex, String> {
+    let source = source.replace(r"\b", r"(?-u:\b)");
     let expanded = source
         .split(' ')
         .filter(|s| !s.is_empty())
@@ -224,6 +253,14 @@ mod tests {
             p.regex
                 .captures("mark carney said on Monday that three")
                 .is_none()
+        );
+    }
+
+    #[test]
+    fn the_skeleton_keeps_literals_and_drops_grammars() {
+        assert_eq!(
+            skeleton("tariffs on {value} goods"),
+            r"tariffs\s+on\s+(?:.)\s+goods"
         );
     }
 

@@ -96,6 +96,12 @@ fn date() -> String {
     )
 }
 
+/// Word boundaries are ASCII ones: a Unicode `\b` makes the regex engine give up its fast
+/// DFA on any text holding a curly quote or an accent, which news text always does.
+fn ascii_boundaries(grammar: String) -> String {
+    grammar.replace(r"\b", r"(?-u:\b)")
+}
+
 static GRAMMARS: LazyLock<[String; 7]> = LazyLock::new(|| {
     [
         number(),
@@ -106,6 +112,7 @@ static GRAMMARS: LazyLock<[String; 7]> = LazyLock::new(|| {
         month(),
         date(),
     ]
+    .map(ascii_boundaries)
 });
 
 /// The grammar of a type, by its index in `ValueType::ALL`.
