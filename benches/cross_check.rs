@@ -77,10 +77,12 @@ fn cross_check(c: &mut Criterion) {
     let articles = articles();
     let claims = claims(&articles);
     assert_eq!(claims.len(), ARTICLES * CLAIMS_PER_ARTICLE);
+    let scans = checks::Scans::default();
     let ctx = Context {
         articles: &articles,
         rules: &loaded.rules,
         claims: &claims,
+        scans: &scans,
     };
     let mut group = c.benchmark_group("cross_check");
     group.sample_size(10);
