@@ -54,6 +54,8 @@ pub struct Article {
     pub is_draft: bool,
     /// What a bare `$` means in this article, from the configuration's `sources:`.
     pub currency: Option<String>,
+    /// The spelling dialect of its source (`en-CA`, `en-US`…), from `sources:`.
+    pub dialect: Option<String>,
     /// Notes about how the file was read (decoding, skipped front matter…).
     pub notes: Vec<String>,
     /// Computed when first needed: most articles never show a line number.
@@ -113,6 +115,7 @@ impl Article {
             outlet: None,
             is_draft: false,
             currency: None,
+            dialect: None,
             notes: note.into_iter().collect(),
         };
         article.read_header();

@@ -182,6 +182,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
 fn assign_defaults(article: &mut Article, rules: &crate::rules::RuleSet, options: &Options) {
     if let Some(source) = rules.source_for(&article.display, article.outlet.as_deref()) {
         article.currency = source.currency.clone();
+        article.dialect = source.dialect.clone();
     }
     if article.date.is_some() {
         return;

@@ -170,3 +170,28 @@ fn without_the_exclusion_the_previous_rate_would_be_stale() {
     assert_eq!(code, 1);
     assert_eq!(findings(&v)[0].0, "stale");
 }
+
+#[test]
+fn spelling_pairs_are_compared_within_a_dialect() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(tmp.path().join("cbc")).unwrap();
+    std::fs::create_dir_all(tmp.path().join("wire")).unwrap();
+    std::fs::write(
+        tmp.path().join("cbc/a.md"),
+        "Quebec aluminium smelters are busy.\n",
+    )
+    .unwrap();
+    std::fs::write(tmp.path().join("wire/b.md"), "U.S. aluminum prices rose.\n").unwrap();
+    std::fs::write(tmp.path().join("wire/c.md"), "The aluminum tariff stays.\n").unwrap();
+    let count_terms = |v: &Value| findings(v).iter().filter(|f| f.1 == "terms").count();
+    std::fs::write(tmp.path().join("newslint.yaml"), "facts: []\n").unwrap();
+    let (_, v) = json(tmp.path(), &["--format", "json", "."]);
+    assert_eq!(count_terms(&v), 1, "{v:#}");
+    std::fs::write(
+        tmp.path().join("newslint.yaml"),
+        "sources:\n  - { paths: [\"cbc/**\"], dialect: en-CA }\n  - { paths: [\"wire/**\"], dialect: en-US }\n",
+    )
+    .unwrap();
+    let (_, v) = json(tmp.path(), &["--format", "json", "."]);
+    assert_eq!(count_terms(&v), 0, "{v:#}");
+}

@@ -202,8 +202,22 @@ impl Check for Terms {
         let info = self.info();
         let severity = ctx.severity(&info, None);
         let mut by_key: HashMap<Key, Vec<(Use, &str)>> = HashMap::new();
+        // Spelling pairs are compared within one dialect: an en-CA outlet writing
+        // "aluminium" beside an en-US one writing "aluminum" is not inconsistent.
+        let mut by_dialect: HashMap<(Key, Option<&str>), Vec<(Use, &str)>> = HashMap::new();
         for (article, scanned) in ctx.scanned::<Vec<Scanned>>(info.id) {
+            let dialect = ctx.articles[article].dialect.as_deref();
             for s in scanned {
+                if let Key::Pair(..) = s.key {
+                    by_dialect.entry((s.key, dialect)).or_default().push((
+                        Use {
+                            article,
+                            span: s.span.clone(),
+                        },
+                        s.used.as_str(),
+                    ));
+                    continue;
+                }
                 by_key.entry(s.key).or_default().push((
                     Use {
                         article,
@@ -233,9 +247,22 @@ impl Check for Terms {
                 }
             }
         }
-        for (k, (a, b)) in BUILTIN_PAIRS.iter().enumerate() {
-            let ua = by_key.get(&Key::Pair(k, 0)).cloned().unwrap_or_default();
-            let ub = by_key.get(&Key::Pair(k, 1)).cloned().unwrap_or_default();
+        let mut dialects: Vec<Option<&str>> = by_dialect.keys().map(|(_, d)| *d).collect();
+        dialects.sort();
+        dialects.dedup();
+        for ((k, (a, b)), dialect) in BUILTIN_PAIRS
+            .iter()
+            .enumerate()
+            .flat_map(|p| dialects.iter().map(move |d| (p, *d)))
+        {
+            let ua = by_dialect
+                .get(&(Key::Pair(k, 0), dialect))
+                .cloned()
+                .unwrap_or_default();
+            let ub = by_dialect
+                .get(&(Key::Pair(k, 1), dialect))
+                .cloned()
+                .unwrap_or_default();
             if ua.is_empty() || ub.is_empty() {
                 continue;
             }
