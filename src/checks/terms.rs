@@ -44,6 +44,9 @@ struct Use {
     span: Range<usize>,
 }
 
+/// Uses with the text as written.
+type Uses<'a> = Vec<(Use, &'a str)>;
+
 /// Which form a use is of.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Key {
@@ -201,10 +204,10 @@ impl Check for Terms {
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
         let severity = ctx.severity(&info, None);
-        let mut by_key: HashMap<Key, Vec<(Use, &str)>> = HashMap::new();
+        let mut by_key: HashMap<Key, Uses> = HashMap::new();
         // Spelling pairs are compared within one dialect: an en-CA outlet writing
         // "aluminium" beside an en-US one writing "aluminum" is not inconsistent.
-        let mut by_dialect: HashMap<(Key, Option<&str>), Vec<(Use, &str)>> = HashMap::new();
+        let mut by_dialect: HashMap<(Key, Option<&str>), Uses> = HashMap::new();
         for (article, scanned) in ctx.scanned::<Vec<Scanned>>(info.id) {
             let dialect = ctx.articles[article].dialect.as_deref();
             for s in scanned {
