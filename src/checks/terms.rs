@@ -65,13 +65,18 @@ struct Scanned {
     used: String,
 }
 
-/// Spellings covered by `terms:` rules are not checked by the built-in pairs.
-fn covered(rules: &RuleSet) -> Vec<String> {
-    rules
+/// For each built-in pair: true when a `terms:` rule covers one of its spellings (the rule
+/// then decides, not the pair).
+fn skipped_pairs(rules: &RuleSet) -> Vec<bool> {
+    let covered: Vec<String> = rules
         .terms
         .iter()
         .flat_map(|t| t.instead_of.iter().chain(std::iter::once(&t.prefer)))
         .map(|w| w.to_lowercase())
+        .collect();
+    BUILTIN_PAIRS
+        .iter()
+        .map(|(a, b)| covered.iter().any(|c| c == a || c == b))
         .collect()
 }
 
@@ -151,7 +156,11 @@ impl Check for Terms {
         }
     }
 
-    fn scan(&self, article: &Article, rules: &RuleSet, _: &super::Prepared) -> Scan {
+    fn prepare(&self, rules: &RuleSet) -> super::Prepared {
+        Some(Box::new(skipped_pairs(rules)))
+    }
+
+    fn scan(&self, article: &Article, rules: &RuleSet, prepared: &super::Prepared) -> Scan {
         let quotes = quotation_spans(&article.text, article.body_start..article.text.len());
         let mut found = Vec::new();
         let push = |key: Key, uses: Vec<Use>, found: &mut Vec<Scanned>| {
@@ -183,9 +192,19 @@ impl Check for Terms {
                 push(Key::Preferred(i), first, &mut found);
             }
         }
-        let covered = covered(rules);
-        for (k, (a, b)) in BUILTIN_PAIRS.iter().enumerate() {
-            if covered.contains(&a.to_string()) || covered.contains(&b.to_string()) {
+        let skip = prepared
+            .as_ref()
+            .and_then(|p| p.downcast_ref::<Vec<bool>>());
+        let computed;
+        let skip = match skip {
+            Some(s) => s,
+            None => {
+                computed = skipped_pairs(rules);
+                &computed
+            }
+        };
+        for (k, _) in BUILTIN_PAIRS.iter().enumerate() {
+            if skip[k] {
                 continue;
             }
             for (form, re) in PAIR_RES[k].iter().enumerate() {
