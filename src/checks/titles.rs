@@ -200,10 +200,10 @@ fn preceded_by_not_current(text: &str, start: usize, title: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
+    // `last` is the word right before the title ("former", "then-", "ex-").
     NOT_CURRENT
         .iter()
         .any(|w| last == *w || last == format!("{w}-") || last.ends_with(&format!("{w}-")))
-        || before.to_lowercase().ends_with("ex-")
 }
 
 /// Modifiers that make a longer title a different office ("Deputy Prime Minister").
