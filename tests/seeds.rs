@@ -280,3 +280,22 @@ fn summary_line_counts_files_claims_and_findings() {
     let last = run.stdout.lines().last().unwrap();
     assert!(last.starts_with("5 files, 16 claims: "), "{last}");
 }
+
+/// The traps: drafts that agree with the seeds in other words — a rate that held at its own
+/// date, a weekday pointing at the same call from the next day, "next year" and "2026" for
+/// the review, the same visit count a few days later, "35 per cent" for 35% — produce no
+/// contradiction, drift, stale, off-record or regression.
+#[test]
+fn consistent_drafts_raise_nothing() {
+    let dir = "tests/fixtures/consistent/";
+    let run = newslint(&["seeds/", dir]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let wrong: Vec<&Diag> = fact_findings(&run.diags)
+        .into_iter()
+        .filter(|d| d.kind() != "unresolved")
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    // The drafts' claims were read (so "nothing" is not "nothing found").
+    let last = run.stdout.lines().last().unwrap();
+    assert!(last.starts_with("10 files, 22 claims: 0 errors"), "{last}");
+}
