@@ -144,10 +144,6 @@ impl Article {
         self.released = true;
     }
 
-    pub fn is_released(&self) -> bool {
-        self.released
-    }
-
     /// The text, read back from the file if it was released.
     pub fn current_text(&self) -> std::borrow::Cow<'_, str> {
         if !self.released {

@@ -2,8 +2,6 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::article::{Article, LoadError};
 
 /// Extensions read when walking a folder. A file named explicitly is read whatever its name.
@@ -109,31 +107,6 @@ fn walk_error(err: &ignore::Error) -> LoadError {
         message,
         skipped: false,
     }
-}
-
-/// Reads and loads every discovered file in parallel; results keep discovery order.
-pub fn load_all(
-    files: &[Discovered],
-    max_bytes: u64,
-) -> (Vec<Article>, Vec<LoadError>, Vec<LoadError>) {
-    let results: Vec<Result<Article, LoadError>> = files
-        .par_iter()
-        .map(|file| load_one(file, max_bytes))
-        .collect();
-    let mut articles = Vec::new();
-    let mut errors = Vec::new();
-    let mut skipped = Vec::new();
-    for result in results {
-        match result {
-            Ok(mut article) => {
-                article.id = articles.len();
-                articles.push(article);
-            }
-            Err(e) if e.skipped => skipped.push(e),
-            Err(e) => errors.push(e),
-        }
-    }
-    (articles, errors, skipped)
 }
 
 /// Reads and loads one discovered file.

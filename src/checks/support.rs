@@ -40,10 +40,11 @@ pub fn reference<'a>(ctx: &super::Context, group: &[&'a Claim]) -> Option<&'a Cl
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for claim in group {
         let Ok(v) = &claim.value else { continue };
-        match index.get(&v.to_string()) {
+        let key = v.to_string();
+        match index.get(&key) {
             Some(&i) => distinct[i].1 += 1,
             None => {
-                index.insert(v.to_string(), distinct.len());
+                index.insert(key, distinct.len());
                 distinct.push((claim, 1));
             }
         }

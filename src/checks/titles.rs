@@ -270,15 +270,8 @@ fn discovered(
     if by_title.len() < 2 {
         return;
     }
-    // A title differing only within one article is left alone: that is one writer's choice.
-    let articles_per_title: Vec<usize> = by_title.values().map(|ms| ms[0].article).collect();
-    if articles_per_title
-        .iter()
-        .all(|a| *a == articles_per_title[0])
-        && mentions.iter().all(|m| m.article == articles_per_title[0])
-    {
-        return;
-    }
+    // Titles are compared across articles only (one writer's choice within one article is
+    // left alone): see the `r.article != m.article` below.
     // The most used title is the reference (ties: the one met first).
     let reference = by_title
         .iter()

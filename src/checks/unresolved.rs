@@ -30,7 +30,7 @@ impl Check for Unresolved {
         for (fact, claims) in ctx.claims_by_fact() {
             for claim in claims {
                 let Err(err) = &claim.value else { continue };
-                let (message, help) = match err {
+                let (message, help, label) = match err {
                     ValueError::Unresolved(why) => (
                         format!(
                             "unresolved: \"{}\" ({}) cannot be resolved: {why}",
@@ -39,6 +39,7 @@ impl Check for Unresolved {
                         ),
                         "date the article (front matter `date:`, a leading `date YYYY-MM-DD`, \
                          a YYYY-MM-DD file-name prefix, or --as-of for drafts)",
+                        "relative to what?",
                     ),
                     ValueError::Invalid(why) => (
                         format!(
@@ -47,6 +48,7 @@ impl Check for Unresolved {
                             describe(fact)
                         ),
                         "rephrase the value, or narrow the rule's pattern",
+                        "not a value newslint can read",
                     ),
                 };
                 findings.push(Finding {
@@ -57,7 +59,7 @@ impl Check for Unresolved {
                     locations: vec![Location {
                         article: claim.article,
                         span: claim.span.clone(),
-                        label: "relative to what?".to_string(),
+                        label: label.to_string(),
                         value: None,
                     }],
                     notes: Vec::new(),

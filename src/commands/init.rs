@@ -2,9 +2,10 @@
 
 use std::path::Path;
 
-const CONFIG: &str = r#"# yaml-language-server: $schema=https://raw.githubusercontent.com/newslint/newslint/main/schema/rules.schema.json
-#
-# newslint configuration. Rule files under rules/ are loaded too (see `rules:`).
+const CONFIG: &str = r#"# newslint configuration. For completion in editors, write the schema beside it
+# (`newslint schema > rules.schema.json`) and add as the first line:
+#   # yaml-language-server: $schema=rules.schema.json
+# Rule files under rules/ are loaded too (see `rules:`).
 rules:
   - rules/
 
@@ -18,9 +19,7 @@ checks:
   # terms: { enabled: false }
 "#;
 
-const EXAMPLE: &str = r#"# yaml-language-server: $schema=https://raw.githubusercontent.com/newslint/newslint/main/schema/rules.schema.json
-#
-# One fact per entry. {value} stands for the value of the fact's type: you never write a
+const EXAMPLE: &str = r#"# One fact per entry. {value} stands for the value of the fact's type: you never write a
 # number or date regex. Run `newslint test-rules` after each change.
 facts:
   - id: city-council-seats

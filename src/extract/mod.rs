@@ -4,7 +4,6 @@
 use std::ops::Range;
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 
 use crate::article::Article;
 use crate::rules::{Fact, RuleSet};
@@ -38,18 +37,6 @@ impl Claim {
     pub fn value_text(&self) -> Option<String> {
         self.value.as_ref().ok().map(ToString::to_string)
     }
-}
-
-/// Extracts the claims of every fact from every article, in parallel. The result is sorted
-/// by (fact, article, position) so output never depends on thread scheduling.
-pub fn extract_all(articles: &[Article], rules: &RuleSet) -> Vec<Claim> {
-    let prefilter = Prefilter::new(rules);
-    let mut claims: Vec<Claim> = articles
-        .par_iter()
-        .flat_map_iter(|article| extract_with(article, rules, &prefilter))
-        .collect();
-    claims.sort_by_key(|c| (c.fact, c.article, c.span.start));
-    claims
 }
 
 /// The claims in one article.

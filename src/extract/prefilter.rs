@@ -33,7 +33,6 @@ pub struct Prefilter {
     sets: HashMap<PatternRef, usize>,
     /// Patterns with no usable required literal: always run over the whole text.
     always: Vec<PatternRef>,
-    total: usize,
 }
 
 impl Prefilter {
@@ -43,10 +42,8 @@ impl Prefilter {
         let mut owners: Vec<Vec<(PatternRef, usize)>> = Vec::new();
         let mut sets = HashMap::new();
         let mut always = Vec::new();
-        let mut total = 0;
         for (f, fact) in rules.facts.iter().enumerate() {
             for (p, pattern) in fact.patterns.iter().enumerate() {
-                total += 1;
                 let required = required_sets(&pattern.skeleton);
                 if required.is_empty() {
                     always.push((f, p));
@@ -88,13 +85,7 @@ impl Prefilter {
             owners,
             sets,
             always,
-            total,
         }
-    }
-
-    /// The patterns worth running on `text`, sorted.
-    pub fn candidates(&self, text: &str) -> Vec<PatternRef> {
-        self.hits(text).into_iter().map(|(p, _)| p).collect()
     }
 
     /// The patterns worth running on `text`, each with where its rarest required literal
@@ -147,11 +138,6 @@ impl Prefilter {
         out.sort_by_key(|(p, _)| *p);
         out.dedup_by_key(|(p, _)| *p);
         out
-    }
-
-    /// How many patterns have a literal (for diagnostics and tests).
-    pub fn coverage(&self) -> (usize, usize) {
-        (self.total - self.always.len(), self.total)
     }
 }
 
@@ -279,7 +265,7 @@ mod tests {
             "facts:\n  - id: t\n    type: percent\n    patterns: ['tariffs? on Canadian steel of {value}']\n",
         );
         let pf = Prefilter::new(&rules.rules);
-        assert!(pf.candidates("tariffs on Mexican steel").is_empty());
-        assert_eq!(pf.candidates("Tariffs on CANADIAN steel of 25%").len(), 1);
+        assert!(pf.hits("tariffs on Mexican steel").is_empty());
+        assert_eq!(pf.hits("Tariffs on CANADIAN steel of 25%").len(), 1);
     }
 }

@@ -171,14 +171,21 @@ impl Render for Sarif {
                 }}],
             }));
         }
-        for e in report.rule_file_errors {
-            notifications.push(json!({ "level": "error", "message": { "text": format!("{}: {}", e.path, e.message) } }));
-        }
-        for e in report.input_errors {
-            notifications.push(json!({ "level": "error", "message": { "text": format!("{}: {}", e.path, e.message) } }));
-        }
-        for e in report.skipped {
-            notifications.push(json!({ "level": "note", "message": { "text": format!("{}: {}", e.path, e.message) } }));
+        let unreadable = report
+            .rule_file_errors
+            .iter()
+            .map(|e| ("error", &e.path, &e.message))
+            .chain(
+                report
+                    .input_errors
+                    .iter()
+                    .map(|e| ("error", &e.path, &e.message)),
+            )
+            .chain(report.skipped.iter().map(|e| ("note", &e.path, &e.message)));
+        for (level, path, message) in unreadable {
+            notifications.push(
+                json!({ "level": level, "message": { "text": format!("{path}: {message}") } }),
+            );
         }
         let ok = report.rule_errors.is_empty()
             && report.rule_file_errors.is_empty()
@@ -190,7 +197,6 @@ impl Render for Sarif {
                 "tool": { "driver": {
                     "name": "newslint",
                     "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://github.com/newslint/newslint",
                     "rules": rules,
                 }},
                 "invocations": [{
