@@ -80,7 +80,7 @@ pub struct FactRule {
     #[serde(default)]
     pub description: Option<String>,
     #[serde(rename = "type")]
-    #[schemars(with = "schema_only::FactType")]
+    #[schemars(with = "crate::values::ValueType")]
     pub ty: Spanned<String>,
     #[schemars(with = "Vec<String>")]
     pub patterns: Vec<Spanned<String>>,
@@ -265,19 +265,6 @@ impl<'de> Deserialize<'de> for Scalar {
 /// wrong word gets a diagnostic at its position rather than a generic parse error).
 mod schema_only {
     use schemars::JsonSchema;
-
-    #[derive(JsonSchema)]
-    #[serde(rename_all = "lowercase")]
-    #[allow(dead_code)]
-    pub enum FactType {
-        Number,
-        Percent,
-        Count,
-        Money,
-        Year,
-        Month,
-        Date,
-    }
 
     #[derive(JsonSchema)]
     #[serde(rename_all = "lowercase")]

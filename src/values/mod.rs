@@ -19,7 +19,8 @@ pub use dates::{Tense, tense};
 pub use grammar::{MONTHS as MONTH_NAMES, WEEKDAYS as WEEKDAY_NAMES};
 
 /// The type a fact rule declares (`type:` in YAML).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
 pub enum ValueType {
     Number,
     Percent,
