@@ -203,13 +203,11 @@ impl Article {
         let text = self.text.as_str();
         if let Some(fm) = front_matter(text) {
             self.body_start = fm.body_start;
-            match serde_saphyr::from_str_with_options::<serde_json::Value>(
-                &text[fm.yaml.clone()],
-                crate::rules::yaml_options(),
-            ) {
-                Ok(serde_json::Value::Object(map)) => {
-                    if let Some(value) = map.get("date") {
-                        let raw = scalar_text(value);
+            match front_matter_fields(&text[fm.yaml.clone()]) {
+                Ok(fields) => {
+                    let get = |key: &str| fields.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+                    if let Some(value) = get("date") {
+                        let raw = value.text();
                         match parse_date_prefix(raw.trim()) {
                             Some(date) => {
                                 self.date = Some(date);
@@ -220,24 +218,18 @@ impl Article {
                             )),
                         }
                     }
-                    if let Some(serde_json::Value::String(title)) = map.get("title") {
+                    if let Some(FrontValue::Text(title)) = get("title") {
                         self.title = find_in(text, fm.yaml.clone(), title);
                     }
-                    for key in ["outlet", "source"] {
-                        if let Some(serde_json::Value::String(v)) = map.get(key) {
-                            self.outlet = Some(v.clone());
-                            break;
-                        }
+                    let outlet = ["outlet", "source"].into_iter().find_map(|k| match get(k) {
+                        Some(FrontValue::Text(v)) => Some(v.clone()),
+                        _ => None,
+                    });
+                    if outlet.is_some() {
+                        self.outlet = outlet;
                     }
                 }
-                Ok(serde_json::Value::Null) => {}
-                Ok(_) => self
-                    .notes
-                    .push("front matter is not a mapping; ignored".to_string()),
-                Err(err) => self.notes.push(format!(
-                    "front matter is not valid YAML ({}); ignored",
-                    first_line_of(&err.to_string())
-                )),
+                Err(note) => self.notes.push(note),
             }
             return;
         }
@@ -362,11 +354,96 @@ pub fn parse_date_prefix(s: &str) -> Option<Date> {
     head.parse::<Date>().ok()
 }
 
-fn scalar_text(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
+/// A front-matter value: a string, or another scalar as YAML writes it (a number, `true`).
+enum FrontValue {
+    Text(String),
+    Other(String),
+}
+
+impl FrontValue {
+    fn text(&self) -> &str {
+        match self {
+            FrontValue::Text(s) | FrontValue::Other(s) => s,
+        }
     }
+}
+
+/// The top-level scalar fields of a front matter block (empty for an empty document), or
+/// the note to record when it cannot be read.
+fn front_matter_fields(yaml: &str) -> Result<Vec<(String, FrontValue)>, String> {
+    if let Some(fields) = simple_front_matter(yaml) {
+        return Ok(fields);
+    }
+    match serde_saphyr::from_str_with_options::<serde_json::Value>(
+        yaml,
+        crate::rules::yaml_options(),
+    ) {
+        Ok(serde_json::Value::Object(map)) => Ok(map
+            .into_iter()
+            .filter_map(|(k, v)| match v {
+                serde_json::Value::String(s) => Some((k, FrontValue::Text(s))),
+                serde_json::Value::Array(_) | serde_json::Value::Object(_) => None,
+                other => Some((k, FrontValue::Other(other.to_string()))),
+            })
+            .collect()),
+        Ok(serde_json::Value::Null) => Ok(Vec::new()),
+        Ok(_) => Err("front matter is not a mapping; ignored".to_string()),
+        Err(err) => Err(format!(
+            "front matter is not valid YAML ({}); ignored",
+            first_line_of(&err.to_string())
+        )),
+    }
+}
+
+/// The common case read without a YAML parser: every line `key: value`, each value a
+/// quoted string without escapes, a plain word-led string, or a date. Anything else (nested
+/// values, comments, escapes, numbers, booleans, repeated keys) returns `None` and goes to
+/// the YAML parser, so both paths read every file the same way.
+fn simple_front_matter(yaml: &str) -> Option<Vec<(String, FrontValue)>> {
+    let mut fields: Vec<(String, FrontValue)> = Vec::new();
+    for line in yaml.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            continue;
+        }
+        let (key, value) = line.split_once(": ")?;
+        if key.is_empty()
+            || !key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            || fields.iter().any(|(k, _)| k == key)
+        {
+            return None;
+        }
+        let value = value.trim_start();
+        let text = if let Some(inner) = value.strip_prefix('"') {
+            let inner = inner.strip_suffix('"')?;
+            if inner.contains(['"', '\\']) {
+                return None;
+            }
+            inner
+        } else if let Some(inner) = value.strip_prefix('\'') {
+            let inner = inner.strip_suffix('\'')?;
+            if inner.contains('\'') {
+                return None;
+            }
+            inner
+        } else {
+            let first = value.chars().next()?;
+            let plain = first.is_alphabetic() && !value.contains(": ") && !value.contains(" #");
+            let date = parse_date_prefix(value).is_some() && value.len() == 10;
+            let reserved = matches!(
+                value.to_ascii_lowercase().as_str(),
+                "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "y" | "n"
+            );
+            if !(plain || date) || reserved || value.contains(['\t', '\r']) {
+                return None;
+            }
+            value
+        };
+        fields.push((key.to_string(), FrontValue::Text(text.to_string())));
+    }
+    Some(fields)
 }
 
 fn find_in(text: &str, within: Range<usize>, needle: &str) -> Option<Range<usize>> {
@@ -438,6 +515,60 @@ mod tests {
         assert_eq!(a.date_source, Some(DateSource::FrontMatter));
         assert_eq!(a.body(), "Body text.\n");
         assert_eq!(&a.text[a.title.clone().unwrap()], "Hello");
+    }
+
+    #[test]
+    fn front_matter_read_without_the_parser_reads_as_the_parser_does() {
+        let slow = |yaml: &str| -> Vec<(String, String, bool)> {
+            let value: serde_json::Value =
+                serde_saphyr::from_str_with_options(yaml, crate::rules::yaml_options()).unwrap();
+            let serde_json::Value::Object(map) = value else {
+                return Vec::new();
+            };
+            map.into_iter()
+                .map(|(k, v)| match v {
+                    serde_json::Value::String(s) => (k, s, true),
+                    other => (k, other.to_string(), false),
+                })
+                .collect()
+        };
+        let fast = |yaml: &str| -> Option<Vec<(String, String, bool)>> {
+            simple_front_matter(yaml).map(|fields| {
+                fields
+                    .into_iter()
+                    .map(|(k, v)| match v {
+                        FrontValue::Text(s) => (k, s, true),
+                        FrontValue::Other(s) => (k, s, false),
+                    })
+                    .collect()
+            })
+        };
+        let read = [
+            "title: \"Jobs at risk: autos\"\ndate: 2026-11-11\n",
+            "title: Plain words, with commas\noutlet: 'CBC News'\n",
+            "date: 2025-09-03\nsource: Reuters\n\n",
+            "title: Émile speaks\n",
+        ];
+        for yaml in read {
+            let mut want = slow(yaml);
+            want.sort();
+            let mut got = fast(yaml).unwrap_or_else(|| panic!("not read fast: {yaml:?}"));
+            got.sort();
+            assert_eq!(got, want, "{yaml:?}");
+        }
+        // Left to the parser: typed scalars, escapes, nesting, comments, repeated keys.
+        for yaml in [
+            "title: 123\n",
+            "title: yes\n",
+            "title: \"a\\tb\"\n",
+            "tags:\n  - a\n",
+            "# comment\ntitle: x\n",
+            "title: a\ntitle: b\n",
+            "title: a # note\n",
+            "date: 2025-09-03T10:00:00Z\n",
+        ] {
+            assert!(fast(yaml).is_none(), "{yaml:?}");
+        }
     }
 
     #[test]

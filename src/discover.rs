@@ -118,8 +118,10 @@ pub fn load_one(file: &Discovered, max_bytes: u64) -> Result<Article, LoadError>
         message,
         skipped,
     };
-    let meta = std::fs::metadata(&file.path)
-        .map_err(|e| fail(format!("cannot read: {}", io_message(&e)), false))?;
+    // One open: the size and time come from the open file, not a second path lookup.
+    let cannot_read = |e: std::io::Error| fail(format!("cannot read: {}", io_message(&e)), false);
+    let mut handle = std::fs::File::open(&file.path).map_err(cannot_read)?;
+    let meta = handle.metadata().map_err(cannot_read)?;
     if meta.len() > max_bytes {
         return Err(fail(
             format!(
@@ -130,8 +132,8 @@ pub fn load_one(file: &Discovered, max_bytes: u64) -> Result<Article, LoadError>
             true,
         ));
     }
-    let bytes = std::fs::read(&file.path)
-        .map_err(|e| fail(format!("cannot read: {}", io_message(&e)), false))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    std::io::Read::read_to_end(&mut handle, &mut bytes).map_err(cannot_read)?;
     let mut article = Article::from_vec(0, &file.path, display, bytes)?;
     article.is_draft = file.is_draft;
     article.stamp = meta.modified().ok().map(|t| (meta.len(), t));

@@ -28,6 +28,7 @@ pub mod decode;
 pub mod discover;
 pub mod extract;
 pub mod finding;
+pub mod literals;
 pub mod progress;
 pub mod render;
 pub mod rules;

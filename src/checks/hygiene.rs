@@ -7,7 +7,6 @@ use regex::{RegexSet, RegexSetBuilder};
 
 use super::text::{lines, trim};
 use super::{Check, CheckInfo, Context, Scan};
-use crate::article::Article;
 use crate::finding::{Finding, Kind, Location, Severity};
 use crate::rules::RuleSet;
 
@@ -74,16 +73,28 @@ impl Check for Hygiene {
         Vec::new()
     }
 
-    fn scan(&self, article: &Article, rules: &RuleSet, _: &super::Prepared) -> Scan {
+    fn scan(&self, reading: &super::Reading, rules: &RuleSet, _: &super::Prepared) -> Scan {
+        let article = reading.article;
         let info = self.info();
         let severity = super::severity_for(rules, &info, None);
         let mut findings = Vec::new();
         let text = article.text.as_str();
-        let headline = article
+        let headline: Option<Vec<String>> = article
             .title
             .clone()
-            .map(|r| normalize_line(&text[r.clone()]))
-            .filter(|h| h.split_whitespace().count() >= 3);
+            .map(|r| {
+                text[r]
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|h| h.len() >= 3);
+        let headline_len = headline.as_ref().map_or(0, |h| {
+            h.iter()
+                .map(|w| w.len() + 1)
+                .sum::<usize>()
+                .saturating_sub(1)
+        });
         let title_start = article.title.as_ref().map(|r| r.start);
         for line in lines(text, article.body_start) {
             let span = trim(text, line);
@@ -92,8 +103,10 @@ impl Check for Hygiene {
             }
             let content = &text[span.clone()];
             let mut what: Option<String> = None;
+            // Most lines match nothing: one anchored yes/no search settles them.
             if rules.hygiene_builtin
                 && let Some(set) = BUILTIN_SET.as_ref()
+                && set.is_match(content)
             {
                 what = set
                     .matches(content)
@@ -110,13 +123,11 @@ impl Check for Hygiene {
             }
             // Lines of a very different length cannot repeat the headline: skip the
             // normalization (it allocates) for them.
-            let near = headline
-                .as_ref()
-                .is_some_and(|h| content.len() + 8 >= h.len() && content.len() <= 2 * h.len() + 8);
+            let near = content.len() + 8 >= headline_len && content.len() <= 2 * headline_len + 8;
             if what.is_none()
                 && near
                 && Some(span.start) != title_start
-                && headline.as_deref() == Some(normalize_line(content).as_str())
+                && headline.as_ref().is_some_and(|h| same_words(content, h))
             {
                 what = Some("headline repeated in the body".to_string());
             }
@@ -153,9 +164,11 @@ impl Check for Hygiene {
     }
 }
 
-fn normalize_line(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+/// True when `line` is `words` (lowercased) up to case and spacing.
+fn same_words(line: &str, words: &[String]) -> bool {
+    let mut mine = line.split_whitespace();
+    words.iter().all(|w| {
+        mine.next()
+            .is_some_and(|m| m.chars().flat_map(char::to_lowercase).eq(w.chars()))
+    }) && mine.next().is_none()
 }

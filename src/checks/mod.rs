@@ -178,6 +178,31 @@ impl Context<'_> {
     }
 }
 
+/// An article while the checks scan it, with what several checks read of it worked out once.
+pub struct Reading<'a> {
+    pub article: &'a Article,
+    quotations: std::sync::OnceLock<Vec<std::ops::Range<usize>>>,
+}
+
+impl<'a> Reading<'a> {
+    pub fn new(article: &'a Article) -> Reading<'a> {
+        Reading {
+            article,
+            quotations: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The quoted passages of the body, in order (see [`text::quotation_spans`]).
+    pub fn quotations(&self) -> &[std::ops::Range<usize>] {
+        self.quotations.get_or_init(|| {
+            text::quotation_spans(
+                &self.article.text,
+                self.article.body_start..self.article.text.len(),
+            )
+        })
+    }
+}
+
 pub trait Check: Sync {
     fn info(&self) -> CheckInfo;
     /// Work done once per run before the scans (compiled tables and the like), handed to
@@ -186,7 +211,7 @@ pub trait Check: Sync {
         None
     }
     /// The per-article pass, run in parallel while the article's text is loaded.
-    fn scan(&self, _article: &Article, _rules: &RuleSet, _prepared: &Prepared) -> Scan {
+    fn scan(&self, _reading: &Reading, _rules: &RuleSet, _prepared: &Prepared) -> Scan {
         Scan::default()
     }
     /// The cross-article pass.
@@ -235,11 +260,12 @@ fn enabled(rules: &RuleSet, check: &dyn Check) -> bool {
 /// The per-article pass of every enabled check over one article. Findings and data carry
 /// the article's id as it is when scanned.
 pub fn scan_article(article: &Article, rules: &RuleSet, plan: &ScanPlan) -> Vec<Scan> {
+    let reading = Reading::new(article);
     plan.checks
         .iter()
         .map(|(c, on, prepared)| {
             if *on {
-                c.scan(article, rules, prepared)
+                c.scan(&reading, rules, prepared)
             } else {
                 Scan::default()
             }

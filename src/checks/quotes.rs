@@ -5,16 +5,15 @@
 //! alone never makes a quotation "altered". Two passages sharing a run of at least
 //! `min_words` words (default 6) are taken to be the same quotation.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::terms::BUILTIN_PAIRS;
-use super::text::{Word, hash_str, quotation_spans, word_hashes, words};
+use super::text::{Word, hash_str, word_hashes, words};
 use super::{Check, CheckInfo, Context, Scan};
-use crate::article::Article;
 use crate::finding::{Finding, Kind, Location, Severity};
 use crate::rules::RuleSet;
 
@@ -35,11 +34,14 @@ static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
 struct Scanned {
     span: Range<usize>,
     shingles: Vec<u32>,
+    /// A hash of all its normalized words: two quotations with the same one read the same.
+    whole: u64,
 }
 
 struct Quotation {
     article: usize,
     span: Range<usize>,
+    whole: u64,
 }
 
 fn min_words(rules: &RuleSet) -> usize {
@@ -164,10 +166,11 @@ fn apply_style(words: Vec<Word>, map: &StyleMap) -> Vec<Word> {
 }
 
 /// The quotations of one article (marked, or introduced by "said:" without marks).
-fn quotation_ranges(article: &Article) -> Vec<Range<usize>> {
+fn quotation_ranges(reading: &super::Reading) -> Vec<Range<usize>> {
+    let article = reading.article;
     let text = article.text.as_str();
     let body = article.body_start..text.len();
-    let mut spans = quotation_spans(text, body.clone());
+    let mut spans = reading.quotations().to_vec();
     for m in INTRODUCED.find_iter(&text[body.clone()]) {
         let start = body.start + m.end();
         if text[start..].starts_with(['“', '"', '‘', '«']) {
@@ -279,7 +282,8 @@ impl Check for Quotes {
         Some(Box::new(hashed_style(&style_map(rules))))
     }
 
-    fn scan(&self, article: &Article, rules: &RuleSet, prepared: &super::Prepared) -> Scan {
+    fn scan(&self, reading: &super::Reading, rules: &RuleSet, prepared: &super::Prepared) -> Scan {
+        let article = reading.article;
         let min = min_words(rules);
         let built;
         let style = match prepared
@@ -293,7 +297,7 @@ impl Check for Quotes {
             }
         };
         let mut found = Vec::new();
-        for span in quotation_ranges(article) {
+        for span in quotation_ranges(reading) {
             let mut hs = word_hashes(&article.text, span.clone());
             hs.truncate(MAX_WORDS);
             let ws = apply_style_hashes(&hs, style);
@@ -301,7 +305,14 @@ impl Check for Quotes {
                 let mut shingles: Vec<u32> = ws.windows(min).map(shingle_hash).collect();
                 shingles.sort_unstable();
                 shingles.dedup();
-                found.push(Scanned { span, shingles });
+                let whole = ws.iter().fold(ws.len() as u64, |h, w| {
+                    (h ^ w).wrapping_mul(0x0000_0100_0000_01b3)
+                });
+                found.push(Scanned {
+                    span,
+                    shingles,
+                    whole,
+                });
             }
         }
         Scan::keep(found)
@@ -312,31 +323,32 @@ impl Check for Quotes {
         let severity = ctx.severity(&info, None);
         let style = style_map(ctx.rules);
         let mut quotes: Vec<Quotation> = Vec::new();
-        // Index quotations by hashed shingles so only passages sharing a run are compared.
-        let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+        // Index quotations by hashed shingles so only passages sharing a run are compared:
+        // (shingle, quotation) sorted, so that equal shingles sit together.
+        let mut index: Vec<(u32, u32)> = Vec::new();
         for (article, scanned) in ctx.scanned::<Vec<Scanned>>(info.id) {
             for q in scanned {
-                let qi = quotes.len();
+                let qi = quotes.len() as u32;
                 quotes.push(Quotation {
                     article,
                     span: q.span.clone(),
+                    whole: q.whole,
                 });
-                for h in &q.shingles {
-                    index.entry(*h).or_default().push(qi);
-                }
+                index.extend(q.shingles.iter().map(|&h| (h, qi)));
             }
         }
+        index.sort_unstable();
         let mut pairs: Vec<(usize, usize)> = Vec::new();
-        let mut seen_pairs = HashSet::new();
-        for bucket in index.values() {
+        for bucket in index.chunk_by(|x, y| x.0 == y.0) {
             // A run shared by very many quotations is boilerplate, not one quotation.
             if bucket.len() > 50 {
                 continue;
             }
-            for (x, &a) in bucket.iter().enumerate() {
-                for &b in &bucket[x + 1..] {
-                    if quotes[a].article != quotes[b].article
-                        && seen_pairs.insert((a.min(b), a.max(b)))
+            for (x, &(_, a)) in bucket.iter().enumerate() {
+                for &(_, b) in &bucket[x + 1..] {
+                    let (a, b) = (a as usize, b as usize);
+                    // Quotations that read the same need no comparison.
+                    if quotes[a].article != quotes[b].article && quotes[a].whole != quotes[b].whole
                     {
                         pairs.push((a.min(b), a.max(b)));
                     }
@@ -344,10 +356,20 @@ impl Check for Quotes {
             }
         }
         pairs.sort_unstable();
-        // The texts were released after the scan: read back only the articles compared.
+        pairs.dedup();
+        // The texts were released after the scan: read back only the articles compared,
+        // keeping a bounded number at a time (pairs are in order, so reuse is high).
+        const CACHED_TEXTS: usize = 64;
         let mut texts: HashMap<usize, String> = HashMap::new();
         let mut findings = Vec::new();
         for (a, b) in pairs {
+            let missing = [a, b]
+                .iter()
+                .filter(|&&q| !texts.contains_key(&quotes[q].article))
+                .count();
+            if texts.len() + missing > CACHED_TEXTS {
+                texts.retain(|id, _| *id == quotes[a].article || *id == quotes[b].article);
+            }
             for q in [a, b] {
                 let id = quotes[q].article;
                 texts

@@ -10,10 +10,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::{inside, quotation_spans};
+use super::text::inside;
 use super::{Check, CheckInfo, Context, Scan};
 use crate::article::Article;
 use crate::finding::{Finding, Kind, Location, Severity};
+use crate::literals::Literals;
 use crate::rules::{RuleSet, term_regex};
 
 pub struct Terms;
@@ -98,17 +99,21 @@ fn uses(
 ) -> Vec<Use> {
     let text = article.text.as_str();
     let body = article.body_start;
-    let excepted: Vec<Range<usize>> = except
-        .iter()
-        .flat_map(|e| {
-            e.find_iter(&text[body..])
-                .map(|m| body + m.start()..body + m.end())
-        })
-        .collect();
+    let mut excepted: Option<Vec<Range<usize>>> = None;
     re.find_iter(&text[body..])
         .map(|m| body + m.start()..body + m.end())
         .filter(|span| !inside(quotes, span.start))
         .filter(|span| {
+            // The exceptions are looked for only once the term is found.
+            let excepted = excepted.get_or_insert_with(|| {
+                except
+                    .iter()
+                    .flat_map(|e| {
+                        e.find_iter(&text[body..])
+                            .map(|m| body + m.start()..body + m.end())
+                    })
+                    .collect()
+            });
             !excepted
                 .iter()
                 .any(|e| e.start <= span.start && span.end <= e.end)
@@ -119,6 +124,61 @@ fn uses(
             span,
         })
         .collect()
+}
+
+/// What the scans share: which built-in pairs a rule overrides, and one automaton over a
+/// literal of every spelling, so that an article runs only the regexes of the spellings it
+/// can contain.
+struct Plan {
+    skip: Vec<bool>,
+    literals: Literals,
+    /// For each spelling, in [`Plan::forms`] order: its literal, or `None` (always run).
+    form_literal: Vec<Option<usize>>,
+}
+
+impl Plan {
+    fn new(rules: &RuleSet) -> Plan {
+        let mut words: Vec<String> = Vec::new();
+        let form_literal = Plan::forms(rules)
+            .map(|(_, term)| {
+                let lit = term_literal(term)?;
+                Some(words.iter().position(|w| *w == lit).unwrap_or_else(|| {
+                    words.push(lit);
+                    words.len() - 1
+                }))
+            })
+            .collect();
+        Plan {
+            skip: skipped_pairs(rules),
+            literals: Literals::new(&words),
+            form_literal,
+        }
+    }
+
+    /// Every spelling a scan looks for, with its key.
+    fn forms(rules: &RuleSet) -> impl Iterator<Item = (Key, &str)> {
+        let from_rules = rules.terms.iter().enumerate().flat_map(|(i, t)| {
+            t.instead_of
+                .iter()
+                .enumerate()
+                .map(move |(j, w)| (Key::Wrong(i, j), w.as_str()))
+                .chain(std::iter::once((Key::Preferred(i), t.prefer.as_str())))
+        });
+        let builtin = BUILTIN_PAIRS
+            .iter()
+            .enumerate()
+            .flat_map(|(k, (a, b))| [(Key::Pair(k, 0), *a), (Key::Pair(k, 1), *b)]);
+        from_rules.chain(builtin)
+    }
+}
+
+/// The longest space-free ASCII piece of a term (lowercased): every match of the term's
+/// regex contains it, ignoring ASCII case. `None` when the term has no such piece.
+fn term_literal(term: &str) -> Option<String> {
+    term.split_whitespace()
+        .filter(|w| w.is_ascii())
+        .max_by_key(|w| w.len())
+        .map(str::to_ascii_lowercase)
 }
 
 /// A capitalised word mid-sentence, or one followed by another capitalised word ("Aluminium
@@ -157,64 +217,58 @@ impl Check for Terms {
     }
 
     fn prepare(&self, rules: &RuleSet) -> super::Prepared {
-        Some(Box::new(skipped_pairs(rules)))
+        Some(Box::new(Plan::new(rules)))
     }
 
-    fn scan(&self, article: &Article, rules: &RuleSet, prepared: &super::Prepared) -> Scan {
-        let quotes = quotation_spans(&article.text, article.body_start..article.text.len());
+    fn scan(&self, reading: &super::Reading, rules: &RuleSet, prepared: &super::Prepared) -> Scan {
+        let article = reading.article;
+        let computed;
+        let plan = match prepared.as_ref().and_then(|p| p.downcast_ref::<Plan>()) {
+            Some(plan) => plan,
+            None => {
+                computed = Plan::new(rules);
+                &computed
+            }
+        };
+        let present = plan.literals.present(article.body());
         let mut found = Vec::new();
-        let push = |key: Key, uses: Vec<Use>, found: &mut Vec<Scanned>| {
+        for ((key, _), literal) in Plan::forms(rules).zip(&plan.form_literal) {
+            if literal.is_some_and(|l| !present[l]) {
+                continue;
+            }
+            let uses = match key {
+                Key::Wrong(i, j) => {
+                    let term = &rules.terms[i];
+                    let Some(re) = &term.instead_of_res[j] else {
+                        continue;
+                    };
+                    uses(article, reading.quotations(), re, &term.except_res, false)
+                }
+                Key::Preferred(i) => {
+                    let Some(re) = &rules.terms[i].prefer_re else {
+                        continue;
+                    };
+                    // One example of the preferred form is enough.
+                    let mut first = uses(article, reading.quotations(), re, &[], false);
+                    first.truncate(1);
+                    first
+                }
+                Key::Pair(k, form) => {
+                    if plan.skip[k] {
+                        continue;
+                    }
+                    let Some(re) = &PAIR_RES[k][form] else {
+                        continue;
+                    };
+                    uses(article, reading.quotations(), re, &[], true)
+                }
+            };
             for u in uses {
                 found.push(Scanned {
                     key,
                     used: article.text[u.span.clone()].to_string(),
                     span: u.span,
                 });
-            }
-        };
-        for (i, term) in rules.terms.iter().enumerate() {
-            let except = &term.except_res;
-            for (j, re) in term.instead_of_res.iter().enumerate() {
-                if let Some(re) = re {
-                    push(
-                        Key::Wrong(i, j),
-                        uses(article, &quotes, re, except, false),
-                        &mut found,
-                    );
-                }
-            }
-            if let Some(re) = &term.prefer_re {
-                // One example of the preferred form is enough.
-                let first: Vec<Use> = uses(article, &quotes, re, &[], false)
-                    .into_iter()
-                    .take(1)
-                    .collect();
-                push(Key::Preferred(i), first, &mut found);
-            }
-        }
-        let skip = prepared
-            .as_ref()
-            .and_then(|p| p.downcast_ref::<Vec<bool>>());
-        let computed;
-        let skip = match skip {
-            Some(s) => s,
-            None => {
-                computed = skipped_pairs(rules);
-                &computed
-            }
-        };
-        for (k, _) in BUILTIN_PAIRS.iter().enumerate() {
-            if skip[k] {
-                continue;
-            }
-            for (form, re) in PAIR_RES[k].iter().enumerate() {
-                if let Some(re) = re {
-                    push(
-                        Key::Pair(k, form),
-                        uses(article, &quotes, re, &[], true),
-                        &mut found,
-                    );
-                }
             }
         }
         Scan::keep(found)

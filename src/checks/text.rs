@@ -12,9 +12,19 @@ const CLOSE: &[char] = &['”', '"', '»'];
 pub fn quotation_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let body = &text[range.clone()];
+    let bytes = body.as_bytes();
     let mut open: Option<(usize, char)> = None;
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Every character that matters starts with one of these bytes: `"`, a line break,
+        // and the lead bytes of « » (C2) and of the curly quotes (E2); the rest is skipped
+        // without decoding.
+        let b = bytes[i];
+        if !matches!(b, b'"' | b'\n' | 0xC2 | 0xE2) {
+            i += 1;
+            continue;
+        }
+        let c = body[i..].chars().next().unwrap_or('\0');
         let at = range.start + i;
         match open {
             None => {
@@ -31,13 +41,14 @@ pub fn quotation_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 if closes {
                     spans.push(start..at);
                     open = None;
-                } else if c == '\n' && iter.peek().is_some_and(|(_, n)| *n == '\n' || *n == '\r') {
+                } else if c == '\n' && matches!(bytes.get(i + 1), Some(b'\n' | b'\r')) {
                     // Paragraph end: an unclosed quotation stops here.
                     spans.push(start..at);
                     open = None;
                 }
             }
         }
+        i += c.len_utf8();
     }
     if let Some((start, _)) = open {
         spans.push(start..range.end);
@@ -95,21 +106,61 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
 /// without allocating a string per word).
 pub fn word_hashes(text: &str, range: Range<usize>) -> Vec<u64> {
     let mut out = Vec::new();
-    let mut buf = String::new();
     for_each_token(text, range, |_, raw| {
-        normalize_into(raw, &mut buf);
-        let norm = buf.trim_matches('-');
-        if !norm.is_empty() {
-            out.push(hash_str(norm));
+        if let Some(h) = hash_normalized(raw) {
+            out.push(h);
         }
     });
     out
 }
 
+/// [`hash_str`] of what [`normalize_into`] makes of `raw`, trimmed of dashes, computed
+/// on the fly (`None` when nothing is left).
+fn hash_normalized(raw: &str) -> Option<u64> {
+    let mut h: u64 = FNV_OFFSET;
+    let mut started = false;
+    let mut dashes = 0usize;
+    let feed = |h: &mut u64, bytes: &[u8]| {
+        for &b in bytes {
+            *h = (*h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    };
+    for c in raw.chars() {
+        if c == '-' {
+            // Kept only between word characters: leading and trailing dashes are trimmed.
+            if started {
+                dashes += 1;
+            }
+            continue;
+        }
+        let lower = if c.is_ascii() {
+            if !c.is_ascii_alphanumeric() {
+                continue;
+            }
+            c.to_ascii_lowercase()
+        } else if c.is_alphanumeric() {
+            c.to_lowercase().next().unwrap_or(c)
+        } else {
+            continue;
+        };
+        for _ in 0..dashes {
+            feed(&mut h, b"-");
+        }
+        dashes = 0;
+        let mut utf8 = [0u8; 4];
+        feed(&mut h, lower.encode_utf8(&mut utf8).as_bytes());
+        started = true;
+    }
+    started.then_some(h)
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
 /// FNV-1a of a normalized word: stable, and cheap for short strings.
 pub fn hash_str(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    s.bytes().fold(FNV_OFFSET, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
     })
 }
 
@@ -129,9 +180,20 @@ fn normalize_into(raw: &str, buf: &mut String) {
 /// Calls `f(span, raw)` for each run of word characters in `text[range]`.
 fn for_each_token(text: &str, range: Range<usize>, mut f: impl FnMut(Range<usize>, &str)) {
     let slice = &text[range.clone()];
+    let bytes = slice.as_bytes();
     let mut start: Option<usize> = None;
-    for (i, c) in slice.char_indices() {
-        let part = c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '‘');
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (part, width) = if b < 0x80 {
+            (
+                b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.'),
+                1,
+            )
+        } else {
+            let c = slice[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric() || matches!(c, '’' | '‘'), c.len_utf8())
+        };
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -140,6 +202,7 @@ fn for_each_token(text: &str, range: Range<usize>, mut f: impl FnMut(Range<usize
             }
             _ => {}
         }
+        i += width;
     }
     if let Some(s) = start {
         f(range.start + s..range.end, &slice[s..]);
@@ -186,6 +249,17 @@ mod tests {
         let spans = quotation_spans(t, 0..t.len());
         let got: Vec<&str> = spans.iter().map(|s| &t[s.clone()]).collect();
         assert_eq!(got, vec!["it’s fine", "ok then", "worry"]);
+    }
+
+    #[test]
+    fn word_hashes_are_the_hashes_of_the_words() {
+        let t = "-Ça va- l’été, U.S. co-op --- 3.5% “Ünïcode” naïve-";
+        let want: Vec<u64> = words(t, 0..t.len())
+            .iter()
+            .map(|w| hash_str(&w.norm))
+            .collect();
+        assert_eq!(word_hashes(t, 0..t.len()), want);
+        assert_eq!(want.len(), 8);
     }
 
     #[test]

@@ -9,7 +9,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Check, CheckInfo, Context, Scan};
-use crate::article::Article;
 use crate::finding::{Finding, Kind, Location, Severity};
 use crate::rules::Person;
 use crate::rules::RuleSet;
@@ -125,7 +124,8 @@ impl Check for Titles {
         }
     }
 
-    fn scan(&self, article: &Article, rules: &RuleSet, _: &super::Prepared) -> Scan {
+    fn scan(&self, reading: &super::Reading, rules: &RuleSet, _: &super::Prepared) -> Scan {
+        let article = reading.article;
         let text = article.text.as_str();
         let body = article.body_start;
         let mut found: Vec<Scanned> = Vec::new();
@@ -187,23 +187,23 @@ impl Check for Titles {
 }
 
 fn preceded_by_not_current(text: &str, start: usize, title: &str) -> bool {
-    let first = title.split_whitespace().next().unwrap_or("").to_lowercase();
-    if NOT_CURRENT
-        .iter()
-        .any(|w| first == *w || first.starts_with(&format!("{w}-")))
-    {
-        return true;
-    }
-    let before = text[..start].trim_end();
-    let last = before
-        .rsplit(|c: char| c.is_whitespace())
+    let first = title.split_whitespace().next().unwrap_or("").as_bytes();
+    let last = text[..start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
         .next()
         .unwrap_or("")
-        .to_lowercase();
-    // `last` is the word right before the title ("former", "then-", "ex-").
-    NOT_CURRENT
-        .iter()
-        .any(|w| last == *w || last == format!("{w}-") || last.ends_with(&format!("{w}-")))
+        .as_bytes();
+    let same = |a: &[u8], w: &str| a.eq_ignore_ascii_case(w.as_bytes());
+    NOT_CURRENT.iter().any(|w| {
+        let n = w.len();
+        // The title's own first word: "Former Minister", "ex-President".
+        same(first, w)
+            || (first.len() > n && first[n] == b'-' && same(&first[..n], w))
+            // The word right before the title: "former", "then-", "the then-".
+            || same(last, w)
+            || (last.len() > n && last.ends_with(b"-") && same(&last[last.len() - 1 - n..last.len() - 1], w))
+    })
 }
 
 /// Modifiers that make a longer title a different office ("Deputy Prime Minister").

@@ -7,9 +7,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_syntax::hir::{Hir, HirKind};
 
+use crate::literals::Literals;
 use crate::rules::RuleSet;
 
 /// Literals shorter than this are too common to narrow anything down.
@@ -26,11 +26,12 @@ pub type PatternRef = (usize, usize);
 type LiteralSet = Vec<Vec<u8>>;
 
 pub struct Prefilter {
-    automaton: Option<AhoCorasick>,
-    /// For each literal of the automaton: (pattern, which of its required sets).
-    owners: Vec<Vec<(PatternRef, usize)>>,
-    /// How many required sets each filtered pattern has.
-    sets: HashMap<PatternRef, usize>,
+    literals: Literals,
+    /// The patterns that have a required literal set, in order.
+    filtered: Vec<PatternRef>,
+    /// For each literal of the automaton: the indices in `filtered` of the patterns whose
+    /// set it is in.
+    owners: Vec<Vec<usize>>,
     /// Patterns with no usable required literal: always run over the whole text.
     always: Vec<PatternRef>,
 }
@@ -39,106 +40,105 @@ impl Prefilter {
     pub fn new(rules: &RuleSet) -> Prefilter {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
-        let mut owners: Vec<Vec<(PatternRef, usize)>> = Vec::new();
-        let mut sets = HashMap::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut filtered = Vec::new();
         let mut always = Vec::new();
         for (f, fact) in rules.facts.iter().enumerate() {
             for (p, pattern) in fact.patterns.iter().enumerate() {
-                let required = required_sets(&pattern.skeleton);
-                if required.is_empty() {
+                // Only the most selective required set goes into the automaton: common
+                // words ("the", "for") would make it stop everywhere, and the regex checks
+                // the rest of the pattern in the window around the hit anyway.
+                let Some(rarest) = required_sets(&pattern.skeleton)
+                    .into_iter()
+                    .max_by_key(selectivity)
+                else {
                     always.push((f, p));
                     continue;
-                }
-                sets.insert((f, p), required.len());
-                for (s, set) in required.into_iter().enumerate() {
-                    for lit in set {
-                        let key = lit.to_ascii_lowercase();
-                        let i = *index.entry(key).or_insert_with(|| {
-                            literals.push(lit);
-                            owners.push(Vec::new());
-                            literals.len() - 1
-                        });
-                        owners[i].push(((f, p), s));
-                    }
+                };
+                let slot = filtered.len();
+                filtered.push((f, p));
+                for lit in rarest {
+                    let key = lit.to_ascii_lowercase();
+                    let i = *index.entry(key.clone()).or_insert_with(|| {
+                        literals.push(key);
+                        owners.push(Vec::new());
+                        literals.len() - 1
+                    });
+                    owners[i].push(slot);
                 }
             }
         }
-        let automaton = if literals.is_empty() {
-            None
-        } else {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(&literals)
-                .ok()
-        };
-        if automaton.is_none() {
-            // Could not build (should not happen): fall back to running every pattern.
-            always = (0..rules.facts.len())
-                .flat_map(|f| (0..rules.facts[f].patterns.len()).map(move |p| (f, p)))
-                .collect();
+        let literals = Literals::new(&literals);
+        if !literals.usable() {
+            // Could not build (should not happen): run every pattern over the whole text.
+            always.append(&mut filtered);
+            always.sort_unstable();
             owners.clear();
-            sets.clear();
         }
         Prefilter {
-            automaton,
+            literals,
+            filtered,
             owners,
-            sets,
             always,
         }
     }
 
-    /// The patterns worth running on `text`, each with where its rarest required literal
-    /// occurs (byte offsets; empty: scan the whole text). Sorted by pattern.
+    /// The patterns worth running on `text`, each with where its required literals occur
+    /// (byte offsets; empty: scan the whole text). Sorted by pattern.
     pub fn hits(&self, text: &str) -> Vec<(PatternRef, Vec<usize>)> {
         let mut out: Vec<(PatternRef, Vec<usize>)> =
             self.always.iter().map(|&p| (p, Vec::new())).collect();
-        if let Some(ac) = &self.automaton {
-            let mut per_literal: Vec<Vec<usize>> = vec![Vec::new(); self.owners.len()];
-            let mut any = false;
-            for m in ac.find_overlapping_iter(text) {
-                let positions = &mut per_literal[m.pattern().as_usize()];
+        // Per filtered pattern: where its literals occur, and whether there are many.
+        let mut seen: Vec<Option<Vec<usize>>> = vec![None; self.filtered.len()];
+        self.literals.each(text, |literal, start| {
+            for &slot in &self.owners[literal] {
+                let positions = seen[slot].get_or_insert_with(Vec::new);
                 // Past a few dozen hits a window per hit costs more than one full scan;
                 // one more than the limit marks "many".
                 if positions.len() <= MAX_WINDOWS {
-                    positions.push(m.start());
-                }
-                any = true;
-            }
-            if any {
-                // For each pattern and each of its required sets, the positions seen.
-                let mut seen: HashMap<PatternRef, Vec<Vec<usize>>> = HashMap::new();
-                for (literal, positions) in per_literal.iter().enumerate() {
-                    if positions.is_empty() {
-                        continue;
-                    }
-                    for &(pattern, set) in &self.owners[literal] {
-                        let slots = seen
-                            .entry(pattern)
-                            .or_insert_with(|| vec![Vec::new(); self.sets[&pattern]]);
-                        slots[set].extend(positions);
-                    }
-                }
-                for (pattern, slots) in seen {
-                    // Every required set must be present somewhere in the text.
-                    if slots.iter().any(Vec::is_empty) {
-                        continue;
-                    }
-                    let mut rarest = slots.into_iter().min_by_key(Vec::len).unwrap_or_default();
-                    if rarest.len() > MAX_WINDOWS {
-                        rarest.clear();
-                    } else {
-                        rarest.sort_unstable();
-                        rarest.dedup();
-                    }
-                    out.push((pattern, rarest));
+                    positions.push(start);
                 }
             }
+        });
+        for (slot, positions) in seen.into_iter().enumerate() {
+            let Some(mut positions) = positions else {
+                continue;
+            };
+            if positions.len() > MAX_WINDOWS {
+                positions.clear();
+            } else {
+                positions.sort_unstable();
+                positions.dedup();
+            }
+            out.push((self.filtered[slot], positions));
         }
         out.sort_by_key(|(p, _)| *p);
         out.dedup_by_key(|(p, _)| *p);
         out
     }
+}
+
+/// How well a literal set narrows the text down: the length of its shortest literal, and
+/// nothing for a very common word; on a tie, the smaller set.
+fn selectivity(set: &LiteralSet) -> (usize, usize) {
+    const COMMON: &[&[u8]] = &[
+        b"the", b"and", b"for", b"with", b"from", b"that", b"this", b"was", b"his", b"her", b"has",
+        b"have", b"had", b"are", b"not", b"but", b"its", b"said", b"says", b"they", b"their",
+        b"will", b"would", b"been", b"were", b"which", b"about", b"after", b"also", b"more",
+        b"than", b"into", b"over", b"year", b"years", b"new", b"one", b"two",
+    ];
+    let shortest = set
+        .iter()
+        .map(|l| {
+            if COMMON.iter().any(|c| c.eq_ignore_ascii_case(l)) {
+                0
+            } else {
+                l.len()
+            }
+        })
+        .min()
+        .unwrap_or(0);
+    (shortest, usize::MAX - set.len())
 }
 
 /// The sets of literals a match of `pattern` must contain (one of each set), when they can
@@ -259,7 +259,7 @@ mod tests {
     }
 
     #[test]
-    fn a_pattern_needs_all_its_sets_to_be_a_candidate() {
+    fn a_pattern_is_a_candidate_only_where_its_rarest_literal_is() {
         let rules = crate::rules::load_str(
             "r.yaml",
             "facts:\n  - id: t\n    type: percent\n    patterns: ['tariffs? on Canadian steel of {value}']\n",
