@@ -267,8 +267,8 @@ fn check(args: CheckArgs) -> i32 {
         }
         return outcome.exit_code();
     }
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Standard output flushes at every line; a large report is written in blocks instead.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if let Err(err) = renderer.render(&report, &mut out).and_then(|_| out.flush())
         && err.kind() != std::io::ErrorKind::BrokenPipe
     {

@@ -31,7 +31,7 @@ impl Progress {
             let secs = self.started.elapsed().as_secs_f64();
             let _ = write!(
                 std::io::stderr(),
-                "\\r[{}{}] {done}/{} files  {secs:.1}s",
+                "\r[{}{}] {done}/{} files  {secs:.1}s",
                 "=".repeat(filled),
                 " ".repeat(width - filled),
                 self.total
@@ -41,7 +41,7 @@ impl Progress {
 
     pub fn finish(&self) {
         if self.enabled {
-            let _ = write!(std::io::stderr(), "\\r{}\\r", " ".repeat(60));
+            let _ = write!(std::io::stderr(), "\r{}\r", " ".repeat(60));
         }
     }
 }

@@ -96,9 +96,17 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
     let (drafts, draft_errors) = discover::discover(&options.drafts, true);
     input_errors.extend(draft_errors);
     // A draft given also as part of the corpus is a draft.
-    files.retain(|f| !drafts.iter().any(|d| same_file(&d.path, &f.path)));
+    // (Only a file with a draft's name can be that draft: the others need no system call.)
+    if !drafts.is_empty() {
+        let draft_names: std::collections::HashSet<_> =
+            drafts.iter().filter_map(|d| d.path.file_name()).collect();
+        files.retain(|f| {
+            !(f.path.file_name().is_some_and(|n| draft_names.contains(n))
+                && drafts.iter().any(|d| same_file(&d.path, &f.path)))
+        });
+    }
     files.extend(drafts);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    discover::sort_by_path(&mut files);
     let max = options
         .max_file_bytes
         .unwrap_or(discover::DEFAULT_MAX_FILE_BYTES);

@@ -161,11 +161,17 @@ fn verify<'t>(
     hits: &[usize],
     cross_sentences: bool,
 ) -> Vec<regex::Captures<'t>> {
-    if cross_sentences || hits.is_empty() {
+    // A window costs a sentence search and a regex start per hit: once the windows would
+    // cover much of the text, one pass over all of it is cheaper.
+    if cross_sentences || hits.is_empty() || hits.len() * WINDOW_COST > text.len() {
         return regex.captures_iter(text).collect();
     }
     let mut windows: Vec<Range<usize>> = Vec::new();
     for &h in hits {
+        // Hits are in order: one in the sentence already taken adds nothing.
+        if windows.last().is_some_and(|last| h < last.end) {
+            continue;
+        }
         let w = sentence_around(text, h..h, 0);
         match windows.last_mut() {
             Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
@@ -195,6 +201,9 @@ fn verify<'t>(
     }
     out
 }
+
+/// About what one window costs, in bytes of full-text regex search (measured on news text).
+const WINDOW_COST: usize = 1024;
 
 fn context<'a>(
     date: Option<Date>,

@@ -27,45 +27,63 @@ type LiteralSet = Vec<Vec<u8>>;
 
 pub struct Prefilter {
     literals: Literals,
-    /// The patterns that have a required literal set, in order.
+    /// The patterns that have required literals, in order.
     filtered: Vec<PatternRef>,
-    /// For each literal of the automaton: the indices in `filtered` of the patterns whose
-    /// set it is in.
-    owners: Vec<Vec<usize>>,
+    /// For each literal of the automaton: (index in `filtered`, which of its sets).
+    owners: Vec<Vec<(usize, usize)>>,
+    /// For each filtered pattern, its sets in the automaton, as literal indices.
+    sets: Vec<Vec<Vec<usize>>>,
     /// Patterns with no usable required literal: always run over the whole text.
     always: Vec<PatternRef>,
 }
+
+/// A set whose shortest literal is shorter than this (or is a very common word) goes into
+/// the automaton only when the pattern has nothing better: "the" or "for" would stop it
+/// everywhere.
+const USEFUL: usize = 4;
 
 impl Prefilter {
     pub fn new(rules: &RuleSet) -> Prefilter {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
-        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
         let mut filtered = Vec::new();
+        let mut sets = Vec::new();
         let mut always = Vec::new();
         for (f, fact) in rules.facts.iter().enumerate() {
             for (p, pattern) in fact.patterns.iter().enumerate() {
-                // Only the most selective required set goes into the automaton: common
-                // words ("the", "for") would make it stop everywhere, and the regex checks
-                // the rest of the pattern in the window around the hit anyway.
-                let Some(rarest) = required_sets(&pattern.skeleton)
-                    .into_iter()
-                    .max_by_key(selectivity)
-                else {
+                // Every useful required set goes in: a pattern is a candidate only where
+                // all of them occur, which rules out most articles for most patterns.
+                let mut required = required_sets(&pattern.skeleton);
+                required.sort_by_key(|set| std::cmp::Reverse(selectivity(set)));
+                let useful = required
+                    .iter()
+                    .filter(|set| selectivity(set).0 >= USEFUL)
+                    .count()
+                    .max(1);
+                required.truncate(useful);
+                if required.is_empty() {
                     always.push((f, p));
                     continue;
-                };
+                }
                 let slot = filtered.len();
                 filtered.push((f, p));
-                for lit in rarest {
-                    let key = lit.to_ascii_lowercase();
-                    let i = *index.entry(key.clone()).or_insert_with(|| {
-                        literals.push(key);
-                        owners.push(Vec::new());
-                        literals.len() - 1
-                    });
-                    owners[i].push(slot);
+                let mut members = Vec::new();
+                for (s, set) in required.into_iter().enumerate() {
+                    let mut ids = Vec::new();
+                    for lit in set {
+                        let key = lit.to_ascii_lowercase();
+                        let i = *index.entry(key.clone()).or_insert_with(|| {
+                            literals.push(key);
+                            owners.push(Vec::new());
+                            literals.len() - 1
+                        });
+                        owners[i].push((slot, s));
+                        ids.push(i);
+                    }
+                    members.push(ids);
                 }
+                sets.push(members);
             }
         }
         let literals = Literals::new(&literals);
@@ -74,43 +92,73 @@ impl Prefilter {
             always.append(&mut filtered);
             always.sort_unstable();
             owners.clear();
+            sets.clear();
         }
         Prefilter {
             literals,
             filtered,
             owners,
+            sets,
             always,
         }
     }
 
-    /// The patterns worth running on `text`, each with where its required literals occur
-    /// (byte offsets; empty: scan the whole text). Sorted by pattern.
+    /// The patterns worth running on `text` (those whose every set in the automaton occurs
+    /// in it), each with where its set with the fewest hits occurs (byte offsets; empty:
+    /// scan the whole text). Sorted by pattern.
     pub fn hits(&self, text: &str) -> Vec<(PatternRef, Vec<usize>)> {
         let mut out: Vec<(PatternRef, Vec<usize>)> =
             self.always.iter().map(|&p| (p, Vec::new())).collect();
-        // Per filtered pattern: where its literals occur, and whether there are many.
-        let mut seen: Vec<Option<Vec<usize>>> = vec![None; self.filtered.len()];
+        let mut per_literal: Vec<Vec<usize>> = vec![Vec::new(); self.owners.len()];
+        let mut any = false;
         self.literals.each(text, |literal, start| {
-            for &slot in &self.owners[literal] {
-                let positions = seen[slot].get_or_insert_with(Vec::new);
-                // Past a few dozen hits a window per hit costs more than one full scan;
-                // one more than the limit marks "many".
-                if positions.len() <= MAX_WINDOWS {
-                    positions.push(start);
-                }
+            let positions = &mut per_literal[literal];
+            // Past a few dozen hits a window per hit costs more than one full scan;
+            // one more than the limit marks "many".
+            if positions.len() <= MAX_WINDOWS {
+                positions.push(start);
             }
+            any = true;
         });
-        for (slot, positions) in seen.into_iter().enumerate() {
-            let Some(mut positions) = positions else {
+        if !any {
+            return out;
+        }
+        // For each filtered pattern, how many of its sets occur.
+        let mut present: Vec<u16> = vec![0; self.filtered.len()];
+        let mut counted: Vec<(usize, usize)> = Vec::new();
+        for (literal, positions) in per_literal.iter().enumerate() {
+            if positions.is_empty() {
                 continue;
-            };
-            if positions.len() > MAX_WINDOWS {
-                positions.clear();
-            } else {
-                positions.sort_unstable();
-                positions.dedup();
             }
-            out.push((self.filtered[slot], positions));
+            for &(slot, set) in &self.owners[literal] {
+                counted.push((slot, set));
+            }
+        }
+        counted.sort_unstable();
+        counted.dedup();
+        for &(slot, _) in &counted {
+            present[slot] += 1;
+        }
+        for (slot, &n) in present.iter().enumerate() {
+            if usize::from(n) < self.sets[slot].len() {
+                continue;
+            }
+            // The set with the fewest hits in this text gives the windows.
+            let hits_of =
+                |set: &&Vec<usize>| -> usize { set.iter().map(|&l| per_literal[l].len()).sum() };
+            let fewest = self.sets[slot].iter().min_by_key(hits_of);
+            let mut rarest: Vec<usize> = fewest
+                .into_iter()
+                .flatten()
+                .flat_map(|&l| per_literal[l].iter().copied())
+                .collect();
+            if rarest.len() > MAX_WINDOWS {
+                rarest.clear();
+            } else {
+                rarest.sort_unstable();
+                rarest.dedup();
+            }
+            out.push((self.filtered[slot], rarest));
         }
         out.sort_by_key(|(p, _)| *p);
         out.dedup_by_key(|(p, _)| *p);
@@ -259,7 +307,7 @@ mod tests {
     }
 
     #[test]
-    fn a_pattern_is_a_candidate_only_where_its_rarest_literal_is() {
+    fn a_pattern_needs_all_its_useful_sets_to_be_a_candidate() {
         let rules = crate::rules::load_str(
             "r.yaml",
             "facts:\n  - id: t\n    type: percent\n    patterns: ['tariffs? on Canadian steel of {value}']\n",

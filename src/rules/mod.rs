@@ -422,9 +422,29 @@ impl Loader {
         if let Some(currency) = parsed.currency {
             self.currency = Some(currency.value.to_ascii_uppercase());
         }
-        for fact in parsed.facts {
+        // Compiling the value grammars is most of the time a large pack takes to load: the
+        // patterns are compiled on every core first, and reported in order below.
+        let compiled: Vec<Vec<Result<Pattern, String>>> = {
+            use rayon::prelude::*;
+            parsed
+                .facts
+                .par_iter()
+                .map(|fact| {
+                    let raw = &fact.value;
+                    let Some(ty) = ValueType::from_name(raw.ty.value.trim()) else {
+                        return Vec::new();
+                    };
+                    let case_sensitive = raw.case_sensitive.unwrap_or(false);
+                    raw.patterns
+                        .par_iter()
+                        .map(|p| compile_pattern(&p.value, ty, case_sensitive))
+                        .collect()
+                })
+                .collect()
+        };
+        for (fact, compiled) in parsed.facts.into_iter().zip(compiled) {
             let span = spanned_range(&file.text, &fact);
-            if let Some(fact) = self.fact(file, fact.value, span) {
+            if let Some(fact) = self.fact(file, fact.value, span, compiled) {
                 self.out.rules.facts.push(fact);
             }
         }
@@ -650,7 +670,13 @@ impl Loader {
     }
 
     /// Validates one fact; every error is reported, and the fact is dropped if any.
-    fn fact(&mut self, file: &Arc<SourceFile>, raw: FactRule, span: Range<usize>) -> Option<Fact> {
+    fn fact(
+        &mut self,
+        file: &Arc<SourceFile>,
+        raw: FactRule,
+        span: Range<usize>,
+        compiled: Vec<Result<Pattern, String>>,
+    ) -> Option<Fact> {
         let before = self.out.errors.len();
         let id = raw.id.value.trim().to_string();
         let id_span = spanned_range(&file.text, &raw.id);
@@ -706,10 +732,10 @@ impl Loader {
                 "this fact",
             );
         }
-        if let Some(ty) = ty {
-            for p in &raw.patterns {
+        if ty.is_some() {
+            for (p, result) in raw.patterns.iter().zip(compiled) {
                 let p_span = spanned_range(&file.text, p);
-                match compile_pattern(&p.value, ty, case_sensitive) {
+                match result {
                     Ok(pattern) => patterns.push(pattern),
                     Err(message) => self.error(file, p_span, message, "this pattern"),
                 }
