@@ -84,13 +84,13 @@ impl Article {
         display: String,
         bytes: &[u8],
     ) -> Result<Article, LoadError> {
-        Article::from_vec(id, path, display, bytes.to_vec())
+        Article::from_vec(id, path.to_path_buf(), display, bytes.to_vec())
     }
 
     /// Like [`Article::from_bytes`], taking the buffer (UTF-8 text is not copied).
     pub fn from_vec(
         id: usize,
-        path: &Path,
+        path: PathBuf,
         display: String,
         bytes: Vec<u8>,
     ) -> Result<Article, LoadError> {
@@ -102,7 +102,7 @@ impl Article {
         })?;
         let mut article = Article {
             id,
-            path: path.to_path_buf(),
+            path,
             display,
             line_starts: std::sync::OnceLock::new(),
             released: false,
@@ -120,7 +120,7 @@ impl Article {
         };
         article.read_header();
         if article.date.is_none()
-            && let Some(date) = date_from_file_name(path)
+            && let Some(date) = date_from_file_name(&article.path)
         {
             article.date = Some(date);
             article.date_source = Some(DateSource::FileName);

@@ -10,7 +10,7 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
 /// Default size limit for one article file.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Discovered {
     pub path: PathBuf,
     pub is_draft: bool,
@@ -78,30 +78,27 @@ pub fn discover(paths: &[PathBuf], is_draft: bool) -> (Vec<Discovered>, Vec<Load
     (files, errors)
 }
 
-/// Sorts files in [`Path`] order. Comparing paths parses them into components at every
-/// comparison; a key per path, built once, gives the same order far faster.
+/// Sorts files in [`Path`] order: by components, so "a/b" comes before "a-b". Comparing
+/// `Path`s parses both into components at every comparison; comparing the bytes with the
+/// separator ranked lowest gives the same order for the paths a walk produces, without that
+/// work or an allocation per path.
 pub fn sort_by_path(files: &mut [Discovered]) {
-    files.sort_by_cached_key(|f| path_order_key(&f.path));
+    files.sort_by(|a, b| path_order(&a.path, &b.path));
 }
 
-/// Bytes that compare as the path's components do: each component tagged by its kind (in
-/// the order of [`std::path::Component`]) and ended by a 0 byte, so "a" sorts before "a-b".
-fn path_order_key(path: &Path) -> Vec<u8> {
-    use std::path::Component;
-    let mut key = Vec::with_capacity(path.as_os_str().len() + 8);
-    for component in path.components() {
-        let (tag, bytes): (u8, &[u8]) = match component {
-            Component::Prefix(p) => (1, p.as_os_str().as_encoded_bytes()),
-            Component::RootDir => (2, b""),
-            Component::CurDir => (3, b""),
-            Component::ParentDir => (4, b""),
-            Component::Normal(s) => (5, s.as_encoded_bytes()),
-        };
-        key.push(tag);
-        key.extend_from_slice(bytes);
-        key.push(0);
-    }
-    key
+fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    let rank = |c: u8| {
+        if std::path::is_separator(char::from(c)) {
+            0
+        } else {
+            c
+        }
+    };
+    let (a, b) = (
+        a.as_os_str().as_encoded_bytes(),
+        b.as_os_str().as_encoded_bytes(),
+    );
+    a.iter().map(|&c| rank(c)).cmp(b.iter().map(|&c| rank(c)))
 }
 
 /// One walker thread's findings, handed over to the shared list when the thread is done.
@@ -163,7 +160,7 @@ fn walk_error(err: &ignore::Error) -> LoadError {
 }
 
 /// Reads and loads one discovered file.
-pub fn load_one(file: &Discovered, max_bytes: u64) -> Result<Article, LoadError> {
+pub fn load_one(file: Discovered, max_bytes: u64) -> Result<Article, LoadError> {
     let display = display_path(&file.path);
     let fail = |message: String, skipped: bool| LoadError {
         path: display.clone(),
@@ -187,7 +184,7 @@ pub fn load_one(file: &Discovered, max_bytes: u64) -> Result<Article, LoadError>
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
     std::io::Read::read_to_end(&mut handle, &mut bytes).map_err(cannot_read)?;
-    let mut article = Article::from_vec(0, &file.path, display, bytes)?;
+    let mut article = Article::from_vec(0, file.path, display, bytes)?;
     article.is_draft = file.is_draft;
     article.stamp = meta.modified().ok().map(|t| (meta.len(), t));
     Ok(article)
@@ -240,7 +237,7 @@ mod tests {
         by_path.sort();
         let mut by_key = by_path.clone();
         by_key.reverse();
-        by_key.sort_by_cached_key(|p| path_order_key(p));
+        by_key.sort_by(|a, b| path_order(a, b));
         assert_eq!(by_key, by_path);
     }
 }

@@ -226,6 +226,7 @@ fn check(args: CheckArgs) -> i32 {
     opts.drafts = args.drafts;
     opts.as_of = args.as_of;
     opts.baseline = args.baseline;
+    opts.keep_unbaselined = args.write_baseline.is_some();
     // The progress bar is for people watching a terminal, not for machine formats.
     opts.progress = !args.quiet && args.format == Format::Human && args.output.is_none();
     let outcome = run::check(&opts);

@@ -26,6 +26,9 @@ pub struct Options {
     pub baseline: Option<PathBuf>,
     /// Show a progress bar on standard error.
     pub progress: bool,
+    /// Keep the findings before the baseline in [`Outcome::unbaselined`] (for
+    /// `--write-baseline`).
+    pub keep_unbaselined: bool,
 }
 
 /// Everything a run produced.
@@ -76,11 +79,14 @@ pub fn load(options: &Options) -> Outcome {
     outcome
 }
 
+/// Files loaded and scanned together before their results are gathered.
+const CHUNK: usize = 4096;
+
 /// What the per-article pass keeps of one file.
 struct Scanned {
     article: Article,
     claims: Vec<Claim>,
-    scans: Vec<checks::Scan>,
+    scans: Vec<(usize, checks::Scan)>,
     directives: Vec<suppress::Directive>,
 }
 
@@ -113,64 +119,72 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
     let prefilter = extract::Prefilter::new(&rules.rules);
     let plan = checks::ScanPlan::new(&rules.rules);
     let progress = crate::progress::Progress::new(files.len(), options.progress);
-    let results: Vec<Result<Scanned, LoadError>> = files
-        .par_iter()
-        .map(|file| {
-            let result = discover::load_one(file, max).map(|mut article| {
-                assign_defaults(&mut article, &rules.rules, options);
-                let claims = extract::extract_with(&article, &rules.rules, &prefilter);
-                let scans = if with_checks {
-                    checks::scan_article(&article, &rules.rules, &plan)
-                } else {
-                    Vec::new()
-                };
-                let directives = suppress::directives_of(&article);
-                article.release_text();
-                Scanned {
-                    article,
-                    claims,
-                    scans,
-                    directives,
-                }
-            });
-            progress.tick();
-            result
-        })
-        .collect();
-    progress.finish();
-    let mut articles = Vec::new();
+    // Sized up front: growing by doubling would briefly hold two copies of the records.
+    let mut articles = Vec::with_capacity(files.len());
     let mut claims = Vec::new();
     let mut per_article_scans = Vec::new();
     let mut directives = Vec::new();
     let mut skipped = Vec::new();
-    for result in results {
-        match result {
-            Ok(mut s) => {
-                // Ids are positions among the articles that loaded.
-                let id = articles.len();
-                s.article.id = id;
-                for c in &mut s.claims {
-                    c.article = id;
-                }
-                for scan in &mut s.scans {
-                    for f in &mut scan.findings {
-                        for l in &mut f.locations {
-                            l.article = id;
+    // Files go through in chunks: what a chunk keeps is moved out before the next one, so a
+    // large archive never holds two copies of every article's record.
+    for chunk in files.chunks_mut(CHUNK) {
+        let results: Vec<Result<Scanned, LoadError>> = chunk
+            .par_iter_mut()
+            .map(|file| {
+                // The article takes the path over.
+                let result = discover::load_one(std::mem::take(file), max).map(|mut article| {
+                    assign_defaults(&mut article, &rules.rules, options);
+                    let claims = extract::extract_with(&article, &rules.rules, &prefilter);
+                    let scans = if with_checks {
+                        checks::scan_article(&article, &rules.rules, &plan)
+                    } else {
+                        Vec::new()
+                    };
+                    let directives = suppress::directives_of(&article);
+                    article.release_text();
+                    Scanned {
+                        article,
+                        claims,
+                        scans,
+                        directives,
+                    }
+                });
+                progress.tick();
+                result
+            })
+            .collect();
+        for result in results {
+            match result {
+                Ok(mut s) => {
+                    // Ids are positions among the articles that loaded.
+                    let id = articles.len();
+                    s.article.id = id;
+                    for c in &mut s.claims {
+                        c.article = id;
+                    }
+                    for (_, scan) in &mut s.scans {
+                        for f in &mut scan.findings {
+                            for l in &mut f.locations {
+                                l.article = id;
+                            }
                         }
                     }
+                    for d in &mut s.directives {
+                        d.article = id;
+                    }
+                    articles.push(s.article);
+                    claims.extend(s.claims);
+                    if !s.scans.is_empty() {
+                        per_article_scans.push((id, s.scans));
+                    }
+                    directives.extend(s.directives);
                 }
-                for d in &mut s.directives {
-                    d.article = id;
-                }
-                articles.push(s.article);
-                claims.extend(s.claims);
-                per_article_scans.push((id, s.scans));
-                directives.extend(s.directives);
+                Err(e) if e.skipped => skipped.push(e),
+                Err(e) => input_errors.push(e),
             }
-            Err(e) if e.skipped => skipped.push(e),
-            Err(e) => input_errors.push(e),
         }
     }
+    progress.finish();
     claims.sort_by_key(|c| (c.fact, c.article, c.span.start));
     Outcome {
         articles,
@@ -245,7 +259,9 @@ pub fn check(options: &Options) -> Outcome {
         outcome.articles[id].reload();
     }
     checks::sort_findings(&outcome.articles, &mut findings);
-    outcome.unbaselined = findings.clone();
+    if options.keep_unbaselined {
+        outcome.unbaselined = findings.clone();
+    }
     if let Some(path) = &options.baseline {
         match suppress::read_baseline(path) {
             Ok(baseline) => {

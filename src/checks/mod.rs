@@ -259,31 +259,32 @@ fn enabled(rules: &RuleSet, check: &dyn Check) -> bool {
 
 /// The per-article pass of every enabled check over one article. Findings and data carry
 /// the article's id as it is when scanned.
-pub fn scan_article(article: &Article, rules: &RuleSet, plan: &ScanPlan) -> Vec<Scan> {
+pub fn scan_article(article: &Article, rules: &RuleSet, plan: &ScanPlan) -> Vec<(usize, Scan)> {
     let reading = Reading::new(article);
+    // Only scans that found something are kept: most articles keep nothing.
     plan.checks
         .iter()
-        .map(|(c, on, prepared)| {
-            if *on {
-                c.scan(&reading, rules, prepared)
-            } else {
-                Scan::default()
-            }
-        })
+        .enumerate()
+        .filter(|(_, (_, on, _))| *on)
+        .map(|(i, (c, _, prepared))| (i, c.scan(&reading, rules, prepared)))
+        .filter(|(_, scan)| !scan.findings.is_empty() || scan.data.is_some())
         .collect()
 }
 
-/// Gathers per-article scans (in article order) into [`Scans`].
-pub fn gather(per_article: Vec<(usize, Vec<Scan>)>) -> Scans {
+/// Gathers per-article scans (in article order; each as (check index, scan)) into
+/// [`Scans`].
+pub fn gather(per_article: Vec<(usize, Vec<(usize, Scan)>)>) -> Scans {
     let n = all().len();
     let mut scans = Scans {
         data: (0..n).map(|_| Vec::new()).collect(),
         findings: Vec::new(),
     };
     for (article, list) in per_article {
-        for (i, scan) in list.into_iter().enumerate().take(n) {
+        for (i, scan) in list {
             scans.findings.extend(scan.findings);
-            if let Some(d) = scan.data {
+            if let Some(d) = scan.data
+                && i < n
+            {
                 scans.data[i].push((article, d));
             }
         }
