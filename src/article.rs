@@ -60,6 +60,10 @@ pub struct Article {
     pub notes: Vec<String>,
     /// Computed when first needed: most articles never show a line number.
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// Once the text is released: (offset, line, column) of the offsets findings point at,
+    /// sorted, and the text of the spans they quote (see [`Article::pin`]).
+    pinned: Vec<(usize, usize, usize)>,
+    pinned_text: Vec<(Range<usize>, String)>,
     /// True once the text was released after scanning (see [`Article::release_text`]).
     released: bool,
     /// Size and modification time when read, to notice a file changed before it is shown.
@@ -105,6 +109,8 @@ impl Article {
             path,
             display,
             line_starts: std::sync::OnceLock::new(),
+            pinned: Vec::new(),
+            pinned_text: Vec::new(),
             released: false,
             stamp: None,
             text,
@@ -179,8 +185,58 @@ impl Article {
         self.released = false;
     }
 
-    /// 1-based line and column (in characters) of a byte offset.
+    /// Reads a released text back just long enough to note where `offsets` are and what
+    /// `spans` say, then lets it go again: findings can then be shown with lines, columns
+    /// and fingerprints while memory holds only what they point at. A file that changed or
+    /// vanished meanwhile gets a note, as with [`Article::reload`].
+    pub fn pin(&mut self, offsets: &[usize], spans: &[Range<usize>]) {
+        if !self.released {
+            return;
+        }
+        self.reload();
+        let mut pinned: Vec<(usize, usize, usize)> = offsets
+            .iter()
+            .map(|&o| {
+                let (line, column) = self.line_col(o);
+                (o, line, column)
+            })
+            .collect();
+        pinned.sort_unstable();
+        pinned.dedup();
+        let pinned_text = spans
+            .iter()
+            .map(|s| {
+                (
+                    s.clone(),
+                    self.text.get(s.clone()).unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        self.release_text();
+        self.pinned = pinned;
+        self.pinned_text = pinned_text;
+    }
+
+    /// The text of `span`: from the text when it is loaded, else from what was pinned.
+    pub fn excerpt(&self, span: Range<usize>) -> &str {
+        if !self.released {
+            return self.text.get(span).unwrap_or("");
+        }
+        self.pinned_text
+            .iter()
+            .find(|(s, _)| *s == span)
+            .map_or("", |(_, t)| t.as_str())
+    }
+
+    /// 1-based line and column (in characters) of a byte offset. For a released text, only
+    /// pinned offsets are known (others give line 1, column 1).
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        if self.released {
+            return match self.pinned.binary_search_by_key(&offset, |p| p.0) {
+                Ok(i) => (self.pinned[i].1, self.pinned[i].2),
+                Err(_) => (1, 1),
+            };
+        }
         let offset = offset.min(self.text.len());
         let starts = self.line_starts();
         let line = match starts.binary_search(&offset) {

@@ -107,7 +107,7 @@ pub fn fingerprint(articles: &[crate::article::Article], finding: &Finding) -> S
     if let Some(p) = finding.primary() {
         let article = &articles[p.article];
         h.write(article.display.as_bytes());
-        let excerpt = article.text.get(p.span.clone()).unwrap_or("");
+        let excerpt = article.excerpt(p.span.clone());
         for word in excerpt.split_whitespace() {
             h.write(word.as_bytes());
         }

@@ -250,14 +250,27 @@ pub fn check(options: &Options) -> Outcome {
     if !options.drafts.is_empty() {
         findings = only_drafts(&outcome.articles, findings);
     }
-    // Only the articles a finding points into are read again, to show excerpts.
-    let shown: std::collections::HashSet<usize> = findings
-        .iter()
-        .flat_map(|f| f.locations.iter().map(|l| l.article))
-        .collect();
-    for id in shown {
-        outcome.articles[id].reload();
+    // Only the articles a finding points into are read again, one at a time, to note the
+    // lines and columns and the quoted text the output needs.
+    let mut wanted: std::collections::HashMap<usize, Pins> = std::collections::HashMap::new();
+    for f in &findings {
+        for (i, l) in f.locations.iter().enumerate() {
+            let (offsets, spans) = wanted.entry(l.article).or_default();
+            offsets.extend([l.span.start, l.span.end]);
+            if i == 0 {
+                spans.push(l.span.clone());
+            }
+        }
     }
+    let mut shown: Vec<(&mut Article, Pins)> = outcome
+        .articles
+        .iter_mut()
+        .enumerate()
+        .filter_map(|(id, a)| wanted.remove(&id).map(|w| (a, w)))
+        .collect();
+    shown
+        .par_iter_mut()
+        .for_each(|(article, (offsets, spans))| article.pin(offsets, spans));
     checks::sort_findings(&outcome.articles, &mut findings);
     if options.keep_unbaselined {
         outcome.unbaselined = findings.clone();
@@ -281,6 +294,10 @@ pub fn check(options: &Options) -> Outcome {
     outcome.findings = findings;
     outcome
 }
+
+/// What a shown article must keep once its text is gone: the offsets findings point at,
+/// and the spans their fingerprints quote.
+type Pins = (Vec<usize>, Vec<std::ops::Range<usize>>);
 
 /// Keeps findings that involve a draft, with the draft's location first.
 fn only_drafts(articles: &[Article], findings: Vec<Finding>) -> Vec<Finding> {

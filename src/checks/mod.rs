@@ -71,7 +71,9 @@ pub struct Scan {
 
 impl Scan {
     /// A scan that keeps `data` for the cross-article phase (nothing when it is empty).
-    pub fn keep<T: Send + Sync + 'static>(data: Vec<T>) -> Scan {
+    pub fn keep<T: Send + Sync + 'static>(mut data: Vec<T>) -> Scan {
+        // Kept for the whole run, for every article: no spare capacity.
+        data.shrink_to_fit();
         Scan {
             findings: Vec::new(),
             data: (!data.is_empty()).then(|| Box::new(data) as _),
@@ -309,16 +311,13 @@ pub fn run_all(ctx: &Context) -> Vec<Finding> {
 
 /// Orders findings by primary location (file, position), then kind and rule.
 pub fn sort_findings(articles: &[Article], findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
-        let key = |f: &Finding| {
-            let p = f.primary();
-            (
-                p.map(|l| articles[l.article].display.clone()),
-                p.map(|l| l.span.start),
-                f.kind,
-                f.rule.clone(),
-            )
-        };
-        key(a).cmp(&key(b))
-    });
+    let key = |f: &Finding| {
+        let p = f.primary();
+        (
+            p.map(|l| articles[l.article].display.as_str()),
+            p.map(|l| l.span.start),
+            f.kind,
+        )
+    };
+    findings.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.rule.cmp(&b.rule)));
 }

@@ -331,17 +331,12 @@ impl Check for Terms {
             .enumerate()
             .flat_map(|p| dialects.iter().map(move |d| (p, *d)))
         {
-            let ua = by_dialect
-                .get(&(Key::Pair(k, 0), dialect))
-                .cloned()
-                .unwrap_or_default();
-            let ub = by_dialect
-                .get(&(Key::Pair(k, 1), dialect))
-                .cloned()
-                .unwrap_or_default();
-            if ua.is_empty() || ub.is_empty() {
+            let (Some(ua), Some(ub)) = (
+                by_dialect.get(&(Key::Pair(k, 0), dialect)),
+                by_dialect.get(&(Key::Pair(k, 1), dialect)),
+            ) else {
                 continue;
-            }
+            };
             // The minority spelling is flagged; on a tie, the one met second.
             let first_a = ua.iter().map(|u| u.0.article).min();
             let first_b = ub.iter().map(|u| u.0.article).min();
@@ -352,7 +347,7 @@ impl Check for Terms {
                     (ub, ua, *a)
                 };
             let articles_with: HashSet<usize> = majority.iter().map(|u| u.0.article).collect();
-            for (u, used) in &minority {
+            for (u, used) in minority {
                 let example = majority
                     .iter()
                     .find(|m| m.0.article != u.article)

@@ -55,10 +55,11 @@ struct Scanned {
 struct Mention {
     article: usize,
     title_span: Range<usize>,
-    /// The title as normalized for comparison.
-    title: String,
+    /// The title as normalized for comparison (shared: the cross-article pass copies
+    /// mentions).
+    title: std::sync::Arc<str>,
     /// The title as written.
-    written: String,
+    written: std::sync::Arc<str>,
 }
 
 /// Lowercased title without nationality qualifiers and possessives.
@@ -149,8 +150,8 @@ impl Check for Titles {
                 mention: Mention {
                     article: article.id,
                     title_span,
-                    title,
-                    written,
+                    title: title.into(),
+                    written: written.into(),
                 },
             });
         }
@@ -265,7 +266,7 @@ fn discovered(
 ) {
     let mut by_title: BTreeMap<&str, Vec<&Mention>> = BTreeMap::new();
     for m in mentions {
-        by_title.entry(m.title.as_str()).or_default().push(m);
+        by_title.entry(&m.title).or_default().push(m);
     }
     if by_title.len() < 2 {
         return;
@@ -339,7 +340,7 @@ fn accepted_titles(
         let matching: Vec<_> = person
             .titles
             .iter()
-            .filter(|t| normalize_title(&t.title) == m.title)
+            .filter(|t| *normalize_title(&t.title) == *m.title)
             .collect();
         let (message, note) = if matching.is_empty() {
             let list: Vec<&str> = person.titles.iter().map(|t| t.title.as_str()).collect();

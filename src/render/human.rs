@@ -84,7 +84,9 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
         emit(w, &config, &files, &d)?;
     }
 
-    let mut article_ids: HashMap<usize, usize> = HashMap::new();
+    // Texts are read back for the findings being shown, a few at a time: findings come
+    // sorted by file, so a small cache serves most of them.
+    let mut texts: HashMap<usize, String> = HashMap::new();
     let mut shown: HashMap<&str, usize> = HashMap::new();
     let mut omitted = 0;
     for finding in report.findings {
@@ -96,9 +98,17 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
         }
         let mut labels = Vec::new();
         let mut long_notes = Vec::new();
+        let mut files = SimpleFiles::new();
+        let mut article_ids: HashMap<usize, usize> = HashMap::new();
+        if texts.len() > TEXTS_KEPT {
+            texts.clear();
+        }
         for (i, loc) in finding.locations.iter().enumerate() {
             let article = &report.articles[loc.article];
-            if let Some(place) = long_line(&article.text, loc.span.clone()) {
+            let text = texts
+                .entry(loc.article)
+                .or_insert_with(|| article.current_text().into_owned());
+            if let Some(place) = long_line(text, loc.span.clone()) {
                 long_notes.push(format!(
                     "{}:{place}: {}",
                     article.display,
@@ -106,12 +116,9 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
                 ));
                 continue;
             }
-            let id = *article_ids.entry(loc.article).or_insert_with(|| {
-                files.add(
-                    article.display.clone(),
-                    sanitize_for_terminal(&article.text),
-                )
-            });
+            let id = *article_ids
+                .entry(loc.article)
+                .or_insert_with(|| files.add(article.display.clone(), sanitize_for_terminal(text)));
             let label = if i == 0 {
                 Label::primary(id, loc.span.clone())
             } else {
@@ -148,6 +155,9 @@ fn emit(
 ) -> io::Result<()> {
     term::emit_to_write_style(w, config, files, d).map_err(io::Error::other)
 }
+
+/// Article texts kept between findings.
+const TEXTS_KEPT: usize = 32;
 
 /// Lines longer than this are not shown as excerpts (a minified file, a 2 MB log line):
 /// the place is given in a note instead.
