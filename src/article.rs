@@ -647,6 +647,32 @@ mod tests {
     }
 
     #[test]
+    fn pinned_positions_and_excerpts_outlive_the_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        let text = "Title\nThe rate is 25%.\nÉté: 35%.\n";
+        std::fs::write(&path, text).unwrap();
+        let mut a = Article::from_vec(0, path.clone(), "a.md".into(), text.into()).unwrap();
+        let first = text.find("25%").unwrap();
+        let second = text.find("35%").unwrap();
+        let want = (a.line_col(first), a.line_col(second));
+        a.release_text();
+        let quoted = first..first + 3;
+        a.pin(&[first, second], std::slice::from_ref(&quoted));
+        assert!(a.text.is_empty());
+        assert_eq!((a.line_col(first), a.line_col(second)), want);
+        assert_eq!(want.1, (3, 6)); // columns count characters: "Été: " is five
+        assert_eq!(a.excerpt(first..first + 3), "25%");
+        assert!(a.notes.is_empty());
+        // A file that changed since it was checked is noted.
+        let mut b = Article::from_vec(1, path.clone(), "a.md".into(), text.into()).unwrap();
+        b.stamp = Some((0, std::time::SystemTime::UNIX_EPOCH));
+        b.release_text();
+        b.pin(&[first], &[]);
+        assert!(b.notes[0].contains("changed"), "{:?}", b.notes);
+    }
+
+    #[test]
     fn undated_is_fine() {
         let a = load("x.txt", "Canada's Prime Minister\nMore");
         assert_eq!(a.date, None);

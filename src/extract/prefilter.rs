@@ -2,8 +2,10 @@
 //! automaton over the required literals of every pattern of every fact. A pattern such as
 //! `tariffs? on Canadian steel (?:of|at) {value}` requires "tariff" *and* "Canadian" *and*
 //! "steel": it is a candidate only when the article holds all three, and its regex then runs
-//! only over the sentences around the rarest of them. The cost of a scan therefore grows
-//! with the text, and barely with the number of rules.
+//! only over the sentences around the one with the fewest hits. Short and very common words
+//! ("the", "his", "for") are left out of the automaton unless a pattern has nothing else:
+//! they would stop it everywhere. The article is searched once, lowercased, whatever the
+//! number of rules.
 
 use std::collections::HashMap;
 
@@ -275,6 +277,20 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn common_words_are_not_required_when_a_pattern_has_better() {
+        let rules = crate::rules::load_str(
+            "r.yaml",
+            "facts:\n  - id: y\n    type: year\n    patterns: ['his review in {value}', 'the {value}']\n",
+        );
+        let pf = Prefilter::new(&rules.rules);
+        // "his" is not needed for the first pattern; "the" is all the second one has.
+        let hits = pf.hits("Review in 2026 of THE plan");
+        let patterns: Vec<usize> = hits.iter().map(|(p, _)| p.1).collect();
+        assert_eq!(patterns, vec![0, 1]);
+        assert!(pf.hits("a plan").is_empty());
     }
 
     #[test]
