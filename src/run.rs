@@ -195,7 +195,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
         skipped,
         unbaselined: Vec::new(),
         stale_baseline: 0,
-        scans: checks::gather(per_article_scans),
+        scans: checks::gather(per_article_scans, plan),
         directives,
     }
 }

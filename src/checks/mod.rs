@@ -86,6 +86,9 @@ impl Scan {
 pub struct Scans {
     pub data: Vec<Vec<(usize, Box<dyn Any + Send + Sync>)>>,
     pub findings: Vec<Finding>,
+    /// What each check prepared for its scans (and may have filled in, such as a table of
+    /// names the scans refer to by number), in [`all`] order.
+    pub prepared: Vec<Prepared>,
 }
 
 /// Everything a check may look at in its cross-article phase. Article texts may have been
@@ -99,6 +102,16 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// What the check `check` prepared for its scans.
+    pub fn prepared<T: 'static>(&self, check: &str) -> Option<&T> {
+        let index = all().iter().position(|c| c.info().id == check)?;
+        self.scans
+            .prepared
+            .get(index)?
+            .as_ref()?
+            .downcast_ref::<T>()
+    }
+
     /// The data the check at `index` (in [`all`]) kept for each article, in article order.
     pub fn scanned<T: 'static>(&self, check: &str) -> impl Iterator<Item = (usize, &T)> {
         let index = all().iter().position(|c| c.info().id == check);
@@ -274,12 +287,13 @@ pub fn scan_article(article: &Article, rules: &RuleSet, plan: &ScanPlan) -> Vec<
 }
 
 /// Gathers per-article scans (in article order; each as (check index, scan)) into
-/// [`Scans`].
-pub fn gather(per_article: Vec<(usize, Vec<(usize, Scan)>)>) -> Scans {
+/// [`Scans`], with what the plan prepared.
+pub fn gather(per_article: Vec<(usize, Vec<(usize, Scan)>)>, plan: ScanPlan) -> Scans {
     let n = all().len();
     let mut scans = Scans {
         data: (0..n).map(|_| Vec::new()).collect(),
         findings: Vec::new(),
+        prepared: plan.checks.into_iter().map(|(_, _, p)| p).collect(),
     };
     for (article, list) in per_article {
         for (i, scan) in list {

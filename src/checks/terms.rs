@@ -59,11 +59,22 @@ enum Key {
     Pair(usize, usize),
 }
 
-/// What the scan keeps: each use with its key and the text as written.
+/// What the scan keeps: each use with its key, and the text as written when it is not
+/// spelled exactly as the term (most uses are: they then cost no allocation).
 struct Scanned {
     key: Key,
     span: Range<usize>,
-    used: String,
+    used: Option<Box<str>>,
+}
+
+/// The spelling of a term form, as the rule or the built-in pair gives it.
+fn form_text(rules: &RuleSet, key: Key) -> &str {
+    match key {
+        Key::Wrong(i, j) => &rules.terms[i].instead_of[j],
+        Key::Preferred(i) => &rules.terms[i].prefer,
+        Key::Pair(k, 0) => BUILTIN_PAIRS[k].0,
+        Key::Pair(k, _) => BUILTIN_PAIRS[k].1,
+    }
 }
 
 /// For each built-in pair: true when a `terms:` rule covers one of its spellings (the rule
@@ -263,10 +274,12 @@ impl Check for Terms {
                     uses(article, reading.quotations(), re, &[], true)
                 }
             };
+            let form = form_text(rules, key);
             for u in uses {
+                let written = &article.text[u.span.clone()];
                 found.push(Scanned {
                     key,
-                    used: article.text[u.span.clone()].to_string(),
+                    used: (written != form).then(|| written.into()),
                     span: u.span,
                 });
             }
@@ -284,13 +297,14 @@ impl Check for Terms {
         for (article, scanned) in ctx.scanned::<Vec<Scanned>>(info.id) {
             let dialect = ctx.articles[article].dialect.as_deref();
             for s in scanned {
+                let used = s.used.as_deref().unwrap_or(form_text(ctx.rules, s.key));
                 if let Key::Pair(..) = s.key {
                     by_dialect.entry((s.key, dialect)).or_default().push((
                         Use {
                             article,
                             span: s.span.clone(),
                         },
-                        s.used.as_str(),
+                        used,
                     ));
                     continue;
                 }
@@ -299,7 +313,7 @@ impl Check for Terms {
                         article,
                         span: s.span.clone(),
                     },
-                    s.used.as_str(),
+                    used,
                 ));
             }
         }

@@ -2,9 +2,9 @@
 //! LeBlanc" in one, "Intergovernmental Affairs Minister Dominic LeBlanc" in another), and,
 //! with a `people:` entry, a title that is not among the accepted ones or has lapsed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use regex::Regex;
 
@@ -44,22 +44,54 @@ const QUALIFIERS: &[&str] = &[
     "japan", "japanese", "federal", "then-", "the",
 ];
 
-/// A mention as the scan keeps it: the person's key and which `people:` entry matched.
+/// A mention as the scan keeps it, for every titled name of every article: the person's
+/// key, the title normalized and as written (all three as numbers in [`Names`]), which
+/// `people:` entry matched, and where the title is.
 struct Scanned {
+    person: u32,
+    title: u32,
+    written: u32,
+    entry: Option<u32>,
+    title_span: Range<usize>,
+}
+
+/// A mention as found, before its strings are numbered.
+struct Found {
     person: String,
+    title: String,
+    written: String,
     entry: Option<usize>,
-    mention: Mention,
+    title_span: Range<usize>,
+}
+
+/// The strings mentions refer to, each stored once for the whole run.
+#[derive(Default)]
+struct Names {
+    index: HashMap<Arc<str>, u32>,
+    list: Vec<Arc<str>>,
+}
+
+impl Names {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.index.get(s) {
+            return id;
+        }
+        let id = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
+        let shared: Arc<str> = s.into();
+        self.list.push(shared.clone());
+        self.index.insert(shared, id);
+        id
+    }
 }
 
 #[derive(Debug, Clone)]
 struct Mention {
     article: usize,
     title_span: Range<usize>,
-    /// The title as normalized for comparison (shared: the cross-article pass copies
-    /// mentions).
-    title: std::sync::Arc<str>,
+    /// The title as normalized for comparison.
+    title: Arc<str>,
     /// The title as written.
-    written: std::sync::Arc<str>,
+    written: Arc<str>,
 }
 
 /// Lowercased title without nationality qualifiers and possessives.
@@ -125,11 +157,21 @@ impl Check for Titles {
         }
     }
 
-    fn scan(&self, reading: &super::Reading, rules: &RuleSet, _: &super::Prepared) -> Scan {
+    fn prepare(&self, _rules: &RuleSet) -> super::Prepared {
+        Some(Box::new(Mutex::new(Names::default())))
+    }
+
+    fn scan(&self, reading: &super::Reading, rules: &RuleSet, prepared: &super::Prepared) -> Scan {
+        let Some(names) = prepared
+            .as_ref()
+            .and_then(|p| p.downcast_ref::<Mutex<Names>>())
+        else {
+            return Scan::default();
+        };
         let article = reading.article;
         let text = article.text.as_str();
         let body = article.body_start;
-        let mut found: Vec<Scanned> = Vec::new();
+        let mut found: Vec<Found> = Vec::new();
         for caps in MENTION.captures_iter(&text[body..]) {
             let (Some(t), Some(n)) = (caps.name("title"), caps.name("name")) else {
                 continue;
@@ -144,32 +186,53 @@ impl Check for Titles {
                 continue;
             }
             let (person, entry) = person_key(&clean_name(n.as_str()), &rules.people);
-            found.push(Scanned {
+            found.push(Found {
                 person,
+                title,
+                written,
                 entry,
-                mention: Mention {
-                    article: article.id,
-                    title_span,
-                    title: title.into(),
-                    written: written.into(),
-                },
+                title_span,
             });
         }
-        Scan::keep(found)
+        if found.is_empty() {
+            return Scan::default();
+        }
+        // One lock per article, not per mention.
+        let mut names = names.lock().unwrap_or_else(|e| e.into_inner());
+        let kept: Vec<Scanned> = found
+            .into_iter()
+            .map(|f| Scanned {
+                person: names.id(&f.person),
+                title: names.id(&f.title),
+                written: names.id(&f.written),
+                entry: f.entry.and_then(|e| u32::try_from(e).ok()),
+                title_span: f.title_span,
+            })
+            .collect();
+        Scan::keep(kept)
     }
 
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
         let severity = ctx.severity(&info, None);
         let people = &ctx.rules.people;
-        let mut by_person: BTreeMap<String, (Option<usize>, Vec<Mention>)> = BTreeMap::new();
+        let Some(names) = ctx.prepared::<Mutex<Names>>(info.id) else {
+            return Vec::new();
+        };
+        let names = names.lock().unwrap_or_else(|e| e.into_inner());
+        let name = |id: u32| names.list[id as usize].clone();
+        let mut by_person: BTreeMap<Arc<str>, (Option<usize>, Vec<Mention>)> = BTreeMap::new();
         for (article, scanned) in ctx.scanned::<Vec<Scanned>>(info.id) {
             for s in scanned {
-                let mut m = s.mention.clone();
-                m.article = article;
+                let m = Mention {
+                    article,
+                    title_span: s.title_span.clone(),
+                    title: name(s.title),
+                    written: name(s.written),
+                };
                 by_person
-                    .entry(s.person.clone())
-                    .or_insert((s.entry, Vec::new()))
+                    .entry(name(s.person))
+                    .or_insert((s.entry.map(|e| e as usize), Vec::new()))
                     .1
                     .push(m);
             }
