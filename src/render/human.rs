@@ -85,8 +85,9 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
     }
 
     // Texts are read back for the findings being shown, a few at a time: findings come
-    // sorted by file, so a small cache serves most of them.
-    let mut texts: HashMap<usize, String> = HashMap::new();
+    // sorted by file, so a small cache serves most of them. Each is kept as read (to place
+    // long lines) and sanitized for the terminal (what the excerpt shows), both done once.
+    let mut texts: HashMap<usize, (String, String)> = HashMap::new();
     let mut shown: HashMap<&str, usize> = HashMap::new();
     let mut omitted = 0;
     for finding in report.findings {
@@ -98,16 +99,21 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
         }
         let mut labels = Vec::new();
         let mut long_notes = Vec::new();
-        let mut files = SimpleFiles::new();
-        let mut article_ids: HashMap<usize, usize> = HashMap::new();
         if texts.len() > TEXTS_KEPT {
             texts.clear();
         }
+        for loc in &finding.locations {
+            texts.entry(loc.article).or_insert_with(|| {
+                let text = report.articles[loc.article].current_text().into_owned();
+                let clean = sanitize_for_terminal(&text);
+                (text, clean)
+            });
+        }
+        let mut files: SimpleFiles<String, &str> = SimpleFiles::new();
+        let mut article_ids: HashMap<usize, usize> = HashMap::new();
         for (i, loc) in finding.locations.iter().enumerate() {
             let article = &report.articles[loc.article];
-            let text = texts
-                .entry(loc.article)
-                .or_insert_with(|| article.current_text().into_owned());
+            let (text, clean) = &texts[&loc.article];
             if let Some(place) = long_line(text, loc.span.clone()) {
                 long_notes.push(format!(
                     "{}:{place}: {}",
@@ -118,7 +124,7 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
             }
             let id = *article_ids
                 .entry(loc.article)
-                .or_insert_with(|| files.add(article.display.clone(), sanitize_for_terminal(text)));
+                .or_insert_with(|| files.add(article.display.clone(), clean.as_str()));
             let label = if i == 0 {
                 Label::primary(id, loc.span.clone())
             } else {
@@ -147,10 +153,10 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
     writeln!(w, "{summary}")
 }
 
-fn emit(
+fn emit<S: AsRef<str>>(
     w: &mut dyn WriteColor,
     config: &Config,
-    files: &SimpleFiles<String, String>,
+    files: &SimpleFiles<String, S>,
     d: &Diagnostic<usize>,
 ) -> io::Result<()> {
     term::emit_to_write_style(w, config, files, d).map_err(io::Error::other)
