@@ -113,6 +113,12 @@ fn uses(
     let mut excepted: Option<Vec<Range<usize>>> = None;
     re.find_iter(&text[body..])
         .map(|m| body + m.start()..body + m.end())
+        // A whole word: a term ending in punctuation ("U.S.") has no `\b` to stop it there,
+        // so it must not run on into a longer one ("U.S.A.").
+        .filter(|span| {
+            let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+            !word(text[..span.start].chars().next_back()) && !word(text[span.end..].chars().next())
+        })
         .filter(|span| !inside(quotes, span.start))
         .filter(|span| {
             // The exceptions are looked for only once the term is found.
@@ -420,5 +426,51 @@ fn finding(
             "write \"{preferred}\"; if this is a proper name, list it under `except:` in a \
              `terms:` rule"
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The uses the scan keeps, as written.
+    fn scanned(rules: &RuleSet, text: &str) -> Vec<(Key, String)> {
+        let article = Article::from_bytes(
+            0,
+            std::path::Path::new("a.md"),
+            "a.md".into(),
+            text.as_bytes(),
+        )
+        .unwrap();
+        let prepared = Terms.prepare(rules);
+        let scan = Terms.scan(&super::super::Reading::new(&article), rules, &prepared);
+        let Some(data) = scan.data else {
+            return Vec::new();
+        };
+        let found = data.downcast_ref::<Vec<Scanned>>().unwrap();
+        found
+            .iter()
+            .map(|s| (s.key, text[s.span.clone()].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_literal_pass_lets_every_case_and_spacing_through() {
+        let rules = crate::rules::load_str(
+            "r.yaml",
+            "terms:\n  - prefer: per cent\n    instead_of: [percent, pct.]\n",
+        )
+        .rules;
+        assert_eq!(term_literal("per cent").as_deref(), Some("cent"));
+        let got = scanned(
+            &rules,
+            "Title\n\nUp 5 PERCENT, then 6 Pct. and 7 per\n   Cent.\n",
+        );
+        let written: Vec<&str> = got.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(written, vec!["PERCENT", "Pct.", "per\n   Cent"]);
+        // A term ending in a dot is a whole word too: not the start of "pct.5".
+        assert!(scanned(&rules, "Title\n\nUp pct.5 today.\n").is_empty());
+        // A spelling the article cannot contain is not looked for, and nothing is found.
+        assert!(scanned(&rules, "Title\n\nNo such word here.\n").is_empty());
     }
 }

@@ -126,7 +126,16 @@ pub struct Term {
 /// A whole-word, case-insensitive regex for a term; a space matches any whitespace.
 pub fn term_regex(term: &str) -> Option<Regex> {
     let escaped = regex::escape(term).replace(' ', r"\s+");
-    regex::RegexBuilder::new(&format!(r"\b{escaped}\b"))
+    // A word boundary only where the term has a word character: `\b` after the dot of
+    // "pct." would require a letter to follow it, so such a term never matched.
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let start = if word(term.chars().next()) { r"\b" } else { "" };
+    let end = if word(term.chars().next_back()) {
+        r"\b"
+    } else {
+        ""
+    };
+    regex::RegexBuilder::new(&format!(r"{start}{escaped}{end}"))
         .case_insensitive(true)
         .build()
         .ok()
