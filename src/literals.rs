@@ -44,15 +44,6 @@ impl Literals {
         }
     }
 
-    /// How many literals there are.
-    pub fn len(&self) -> usize {
-        self.count
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.count == 0
-    }
-
     /// False when the automaton could not be built (an empty literal, or too large): callers
     /// must then assume every literal may occur.
     pub fn usable(&self) -> bool {
