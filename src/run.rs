@@ -128,23 +128,21 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
     // Files go through in chunks: what a chunk keeps is moved out before the next one, so a
     // large archive never holds two copies of every article's record.
     for chunk in files.chunks_mut(CHUNK) {
-        let results: Vec<Result<Scanned, LoadError>> = chunk
+        let mut results: Vec<Result<Scanned, LoadError>> = chunk
             .par_iter_mut()
             .map(|file| {
                 // The article takes the path over.
                 let result = discover::load_one(std::mem::take(file), max).map(|mut article| {
                     assign_defaults(&mut article, &rules.rules, options);
-                    let claims = extract::extract_with(&article, &rules.rules, &prefilter);
                     let scans = if with_checks {
                         checks::scan_article(&article, &rules.rules, &plan)
                     } else {
                         Vec::new()
                     };
                     let directives = suppress::directives_of(&article);
-                    article.release_text();
                     Scanned {
                         article,
-                        claims,
+                        claims: Vec::new(),
                         scans,
                         directives,
                     }
@@ -153,6 +151,17 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
                 result
             })
             .collect();
+        // Claims are extracted for the whole chunk at once (pattern by pattern), then the
+        // texts are let go.
+        let loaded: Vec<&Article> = results
+            .iter()
+            .filter_map(|r| r.as_ref().ok().map(|s| &s.article))
+            .collect();
+        let mut claims_of = extract::extract_many(&loaded, &rules.rules, &prefilter).into_iter();
+        for s in results.iter_mut().filter_map(|r| r.as_mut().ok()) {
+            s.claims = claims_of.next().unwrap_or_default();
+            s.article.release_text();
+        }
         for result in results {
             match result {
                 Ok(mut s) => {

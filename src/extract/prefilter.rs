@@ -8,9 +8,11 @@
 //! number of rules.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use regex_syntax::hir::{Hir, HirKind};
 
+use super::sentence_around;
 use crate::literals::Literals;
 use crate::rules::RuleSet;
 
@@ -35,6 +37,8 @@ pub struct Prefilter {
     owners: Vec<Vec<(usize, usize)>>,
     /// For each filtered pattern, its sets in the automaton, as literal indices.
     sets: Vec<Vec<Vec<usize>>>,
+    /// For each filtered pattern, whether its fact lets a match run across sentences.
+    cross_sentences: Vec<bool>,
     /// Patterns with no usable required literal: always run over the whole text.
     always: Vec<PatternRef>,
 }
@@ -52,6 +56,7 @@ impl Prefilter {
         let mut filtered = Vec::new();
         let mut sets = Vec::new();
         let mut always = Vec::new();
+        let mut cross_sentences = Vec::new();
         for (f, fact) in rules.facts.iter().enumerate() {
             for (p, pattern) in fact.patterns.iter().enumerate() {
                 // Every useful required set goes in: a pattern is a candidate only where
@@ -70,6 +75,7 @@ impl Prefilter {
                 }
                 let slot = filtered.len();
                 filtered.push((f, p));
+                cross_sentences.push(fact.cross_sentences);
                 let mut members = Vec::new();
                 for (s, set) in required.into_iter().enumerate() {
                     let mut ids = Vec::new();
@@ -101,16 +107,19 @@ impl Prefilter {
             filtered,
             owners,
             sets,
+            cross_sentences,
             always,
         }
     }
 
-    /// The patterns worth running on `text` (those whose every set in the automaton occurs
-    /// in it), each with where its set with the fewest hits occurs (byte offsets; empty:
-    /// scan the whole text). Sorted by pattern.
-    pub fn hits(&self, text: &str) -> Vec<(PatternRef, Vec<usize>)> {
-        let mut out: Vec<(PatternRef, Vec<usize>)> =
-            self.always.iter().map(|&p| (p, Vec::new())).collect();
+    /// The patterns worth running on `text`, each with where to run it: the sentences
+    /// around the hits of its rarest set that also hold a hit of every other set (a match
+    /// lies within one sentence and contains one literal of each set), or the whole text
+    /// when hits are too many to go by. A pattern with no such sentence is left out.
+    /// Sorted by pattern; offsets are bytes of `text`.
+    pub fn candidates(&self, text: &str) -> Vec<(PatternRef, Scan)> {
+        let mut out: Vec<(PatternRef, Scan)> =
+            self.always.iter().map(|&p| (p, Scan::Whole)).collect();
         let mut per_literal: Vec<Vec<usize>> = vec![Vec::new(); self.owners.len()];
         let mut any = false;
         self.literals.each(text, |literal, start| {
@@ -145,27 +154,89 @@ impl Prefilter {
             if usize::from(n) < self.sets[slot].len() {
                 continue;
             }
-            // The set with the fewest hits in this text gives the windows.
-            let hits_of =
-                |set: &&Vec<usize>| -> usize { set.iter().map(|&l| per_literal[l].len()).sum() };
-            let fewest = self.sets[slot].iter().min_by_key(hits_of);
-            let mut rarest: Vec<usize> = fewest
-                .into_iter()
-                .flatten()
-                .flat_map(|&l| per_literal[l].iter().copied())
-                .collect();
-            if rarest.len() > MAX_WINDOWS {
-                rarest.clear();
-            } else {
-                rarest.sort_unstable();
-                rarest.dedup();
+            let pattern = self.filtered[slot];
+            if self.cross_sentences[slot] {
+                out.push((pattern, Scan::Whole));
+                continue;
             }
-            out.push((self.filtered[slot], rarest));
+            // The hits of each set, in order; `None` when there are too many to list.
+            let hits: Vec<Option<Vec<usize>>> = self.sets[slot]
+                .iter()
+                .map(|set| {
+                    let mut all = Vec::new();
+                    for &l in set {
+                        if per_literal[l].len() > MAX_WINDOWS {
+                            return None;
+                        }
+                        all.extend_from_slice(&per_literal[l]);
+                    }
+                    all.sort_unstable();
+                    all.dedup();
+                    (all.len() <= MAX_WINDOWS).then_some(all)
+                })
+                .collect();
+            let Some(rarest) = (0..hits.len())
+                .filter(|&s| hits[s].is_some())
+                .min_by_key(|&s| hits[s].as_ref().map_or(usize::MAX, Vec::len))
+            else {
+                out.push((pattern, Scan::Whole));
+                continue;
+            };
+            let windows = windows(text, rarest, &hits);
+            if windows.is_empty() {
+                continue;
+            }
+            // A window costs a sentence search and a regex start: once the windows would
+            // cover much of the text, one pass over all of it is cheaper.
+            if windows.len() * WINDOW_COST > text.len() {
+                out.push((pattern, Scan::Whole));
+            } else {
+                out.push((pattern, Scan::Windows(windows)));
+            }
         }
         out.sort_by_key(|(p, _)| *p);
         out.dedup_by_key(|(p, _)| *p);
         out
     }
+}
+
+/// Where a pattern's regex runs in one article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scan {
+    Whole,
+    /// Disjoint byte ranges, in order.
+    Windows(Vec<Range<usize>>),
+}
+
+/// About what one window costs, in bytes of full-text regex search (measured on news text).
+const WINDOW_COST: usize = 1024;
+
+/// The sentences around the hits of set `rarest` that hold a hit of every other set (sets
+/// with too many hits to list count as present everywhere), merged where they touch.
+fn windows(text: &str, rarest: usize, hits: &[Option<Vec<usize>>]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for &h in hits[rarest].as_deref().unwrap_or_default() {
+        // Hits are in order: one in the sentence already taken adds nothing.
+        if out.last().is_some_and(|last| h < last.end) {
+            continue;
+        }
+        let w = sentence_around(text, h..h, 0);
+        let all_inside = hits.iter().enumerate().all(|(s, set)| {
+            s == rarest
+                || set.as_ref().is_none_or(|positions| {
+                    let first = positions.partition_point(|&p| p < w.start);
+                    positions.get(first).is_some_and(|&p| p < w.end)
+                })
+        });
+        if !all_inside {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+            _ => out.push(w),
+        }
+    }
+    out
 }
 
 /// How well a literal set narrows the text down: the length of its shortest literal, and
@@ -287,10 +358,10 @@ mod tests {
         );
         let pf = Prefilter::new(&rules.rules);
         // "his" is not needed for the first pattern; "the" is all the second one has.
-        let hits = pf.hits("Review in 2026 of THE plan");
+        let hits = pf.candidates("Review in 2026 of THE plan");
         let patterns: Vec<usize> = hits.iter().map(|(p, _)| p.1).collect();
         assert_eq!(patterns, vec![0, 1]);
-        assert!(pf.hits("a plan").is_empty());
+        assert!(pf.candidates("a plan").is_empty());
     }
 
     #[test]
@@ -329,7 +400,32 @@ mod tests {
             "facts:\n  - id: t\n    type: percent\n    patterns: ['tariffs? on Canadian steel of {value}']\n",
         );
         let pf = Prefilter::new(&rules.rules);
-        assert!(pf.hits("tariffs on Mexican steel").is_empty());
-        assert_eq!(pf.hits("Tariffs on CANADIAN steel of 25%").len(), 1);
+        assert!(pf.candidates("tariffs on Mexican steel").is_empty());
+        assert_eq!(pf.candidates("Tariffs on CANADIAN steel of 25%").len(), 1);
+    }
+
+    #[test]
+    fn a_pattern_runs_only_on_sentences_holding_all_its_words() {
+        let rules = crate::rules::load_str(
+            "r.yaml",
+            "facts:\n  - id: t\n    type: percent\n    patterns: ['tariffs? on Canadian steel of {value}']\n",
+        );
+        let pf = Prefilter::new(&rules.rules);
+        // Every word is in the text, but never all in one sentence.
+        let apart = "Tariffs went up. Canadian mills make steel. Nothing else.";
+        assert!(pf.candidates(apart).is_empty());
+        // Long enough that one window is cheaper than the whole text.
+        let text = format!(
+            "Prices rose. Tariffs on Canadian steel of 25% stay. {}",
+            "Nothing else. ".repeat(100)
+        );
+        let text = text.as_str();
+        let found = pf.candidates(text);
+        assert_eq!(found.len(), 1);
+        let Scan::Windows(windows) = &found[0].1 else {
+            panic!("expected windows, got {:?}", found[0].1);
+        };
+        let sentence: Vec<&str> = windows.iter().map(|w| &text[w.clone()]).collect();
+        assert_eq!(sentence, ["Tariffs on Canadian steel of 25% stay."]);
     }
 }

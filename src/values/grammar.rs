@@ -96,10 +96,20 @@ fn date() -> String {
     )
 }
 
-/// Word boundaries are ASCII ones: a Unicode `\b` makes the regex engine give up its fast
-/// DFA on any text holding a curly quote or an accent, which news text always does.
-fn ascii_boundaries(grammar: String) -> String {
-    grammar.replace(r"\b", r"(?-u:\b)")
+/// The grammars are matched with ASCII rules where Unicode ones add nothing but size: word
+/// boundaries (a Unicode `\b` makes the regex engine give up its fast DFA on any text holding
+/// a curly quote or an accent), digits (the values are read as ASCII digits) and case
+/// (number words and qualifiers are ASCII). Whitespace stays Unicode, so a no-break space
+/// still separates a number from its unit. This halves the compiled size of a pattern,
+/// which counts with hundreds of rules.
+fn ascii_rules(grammar: String) -> String {
+    grammar
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\d", "[0-9]")
+        .replace("(?i:", "(?i-u:")
+        .replace(r"\s", r"(?u:\s)")
+        .replace(r"[(?u:\s)-]", r"(?u:[\s-])")
+        .replace("[€£¥]", "(?u:[€£¥])")
 }
 
 static GRAMMARS: LazyLock<[String; 7]> = LazyLock::new(|| {
@@ -112,7 +122,7 @@ static GRAMMARS: LazyLock<[String; 7]> = LazyLock::new(|| {
         month(),
         date(),
     ]
-    .map(ascii_boundaries)
+    .map(ascii_rules)
 });
 
 /// The grammar of a type, by its index in `ValueType::ALL`.
