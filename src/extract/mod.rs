@@ -12,8 +12,10 @@ use crate::rules::{Fact, RuleSet};
 use crate::values::{self, NormalizeContext, Value, ValueError};
 
 mod prefilter;
+mod sentences;
 
 pub use prefilter::{PatternRef, Prefilter, Scan};
+pub use sentences::{SentenceEnds, crosses_sentence, sentence_around};
 
 /// One claim of a fact in an article.
 #[derive(Clone, Debug)]
@@ -294,83 +296,6 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// The sentence containing `span`: from after the previous sentence end (". " followed by an
-/// uppercase letter or a quote, or a blank line) to the next one. Abbreviations such as
-/// "U.S." or "Aug." are not sentence ends because a lowercase word or digit follows them
-/// often enough; when in doubt the sentence is longer, which only widens the tense window.
-pub fn sentence_around(text: &str, span: Range<usize>, floor: usize) -> Range<usize> {
-    const MAX: usize = 600;
-    let bytes = text.as_bytes();
-    let lower = span.start.saturating_sub(MAX).max(floor);
-    let mut start = lower;
-    let mut i = span.start;
-    while i > lower {
-        i -= 1;
-        if is_sentence_break(bytes, i) {
-            start = i + 1;
-            break;
-        }
-    }
-    let upper = (span.end + MAX).min(text.len());
-    let mut end = upper;
-    let mut j = span.end;
-    while j < upper {
-        if is_sentence_break(bytes, j) {
-            end = j + 1;
-            break;
-        }
-        j += 1;
-    }
-    while start < span.start
-        && (!text.is_char_boundary(start) || bytes[start].is_ascii_whitespace())
-    {
-        start += 1;
-    }
-    while end > span.end && !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    start..end
-}
-
-/// True when a sentence ends strictly inside `range` of `text`.
-fn crosses_sentence(text: &str, range: Range<usize>) -> bool {
-    let bytes = text.as_bytes();
-    let end = range.end.saturating_sub(1);
-    (range.start..end).any(|i| is_sentence_break(bytes, i))
-}
-
-fn is_sentence_break(bytes: &[u8], i: usize) -> bool {
-    match bytes[i] {
-        b'\n' => bytes.get(i + 1) == Some(&b'\n') || bytes.get(i + 1) == Some(&b'\r'),
-        b'.' | b'!' | b'?' => {
-            let next = bytes.get(i + 1).copied();
-            let after = bytes.get(i + 2).copied();
-            matches!(next, Some(b' ') | Some(b'\n'))
-                && after.is_some_and(|c| c.is_ascii_uppercase() || c == b'"' || c >= 0x80)
-                && !is_abbreviation(bytes, i)
-        }
-        _ => false,
-    }
-}
-
-/// "U.S. President", "Mr. Carney", "Sept. 3": a capital after these is not a new sentence.
-fn is_abbreviation(bytes: &[u8], dot: usize) -> bool {
-    let mut k = dot;
-    while k > 0 && bytes[k - 1].is_ascii_alphabetic() {
-        k -= 1;
-    }
-    let word = &bytes[k..dot];
-    if word.len() == 1 && word[0].is_ascii_uppercase() {
-        return true; // U.S. / D.C. / initials
-    }
-    const ABBR: &[&[u8]] = &[
-        b"Mr", b"Mrs", b"Ms", b"Dr", b"St", b"Jan", b"Feb", b"Mar", b"Apr", b"Aug", b"Sept",
-        b"Sep", b"Oct", b"Nov", b"Dec", b"Gov", b"Sen", b"Rep", b"Gen", b"Lt", b"Col", b"No",
-        b"Jr", b"Sr", b"Inc", b"Corp", b"Ltd", b"Co", b"vs", b"Prof", b"Hon", b"Ave", b"Mt",
-    ];
-    ABBR.contains(&word)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -417,21 +342,5 @@ mod tests {
             summary(&together[2]),
             [(0, "30 per cent".to_string()), (1, "3 times".to_string())]
         );
-    }
-
-    #[test]
-    fn a_match_across_a_sentence_end_is_not_a_claim() {
-        let text = "He spoke with Trump. Later, on Monday, he left.";
-        assert!(crosses_sentence(text, 3..38));
-        assert!(!crosses_sentence(text, 21..38));
-        assert!(!crosses_sentence("U.S. President Trump", 0..20));
-    }
-
-    #[test]
-    fn sentence_stops_at_sentence_ends_but_not_abbreviations() {
-        let text = "First one. U.S. President Trump met Mr. Carney on Monday. Next.";
-        let at = text.find("Monday").unwrap();
-        let s = sentence_around(text, at..at + 6, 0);
-        assert_eq!(&text[s], "U.S. President Trump met Mr. Carney on Monday.");
     }
 }

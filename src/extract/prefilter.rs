@@ -7,12 +7,13 @@
 //! they would stop it everywhere. The article is searched once, lowercased, whatever the
 //! number of rules.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
 use regex_syntax::hir::{Hir, HirKind};
 
-use super::sentence_around;
+use super::SentenceEnds;
 use crate::literals::Literals;
 use crate::rules::RuleSet;
 
@@ -68,7 +69,8 @@ impl Prefilter {
                     .filter(|set| selectivity(set).0 >= USEFUL)
                     .count()
                     .max(1);
-                required.truncate(useful);
+                // (One bit per set when they are counted; any of them is enough to filter.)
+                required.truncate(useful.min(u64::BITS as usize));
                 if required.is_empty() {
                     always.push((f, p));
                     continue;
@@ -120,38 +122,23 @@ impl Prefilter {
     pub fn candidates(&self, text: &str) -> Vec<(PatternRef, Scan)> {
         let mut out: Vec<(PatternRef, Scan)> =
             self.always.iter().map(|&p| (p, Scan::Whole)).collect();
-        let mut per_literal: Vec<Vec<usize>> = vec![Vec::new(); self.owners.len()];
-        let mut any = false;
-        self.literals.each(text, |literal, start| {
-            let positions = &mut per_literal[literal];
-            // Past a few dozen hits a window per hit costs more than one full scan;
-            // one more than the limit marks "many".
-            if positions.len() <= MAX_WINDOWS {
-                positions.push(start);
-            }
-            any = true;
-        });
-        if !any {
+        let hits = Hits::find(&self.literals, self.owners.len(), text);
+        if hits.positions.is_empty() {
             return out;
         }
-        // For each filtered pattern, how many of its sets occur.
-        let mut present: Vec<u16> = vec![0; self.filtered.len()];
-        let mut counted: Vec<(usize, usize)> = Vec::new();
-        for (literal, positions) in per_literal.iter().enumerate() {
-            if positions.is_empty() {
-                continue;
-            }
-            for &(slot, set) in &self.owners[literal] {
-                counted.push((slot, set));
+        // Which sets of each pattern occur, one bit per set.
+        let mut present = vec![0u64; self.filtered.len()];
+        for (literal, owners) in self.owners.iter().enumerate() {
+            if !hits.of(literal).is_empty() {
+                for &(slot, set) in owners {
+                    present[slot] |= 1 << set;
+                }
             }
         }
-        counted.sort_unstable();
-        counted.dedup();
-        for &(slot, _) in &counted {
-            present[slot] += 1;
-        }
-        for (slot, &n) in present.iter().enumerate() {
-            if usize::from(n) < self.sets[slot].len() {
+        let mut ends: Option<SentenceEnds> = None;
+        for (slot, &bits) in present.iter().enumerate() {
+            let sets = &self.sets[slot];
+            if bits.count_ones() as usize != sets.len() {
                 continue;
             }
             let pattern = self.filtered[slot];
@@ -159,30 +146,19 @@ impl Prefilter {
                 out.push((pattern, Scan::Whole));
                 continue;
             }
-            // The hits of each set, in order; `None` when there are too many to list.
-            let hits: Vec<Option<Vec<usize>>> = self.sets[slot]
-                .iter()
-                .map(|set| {
-                    let mut all = Vec::new();
-                    for &l in set {
-                        if per_literal[l].len() > MAX_WINDOWS {
-                            return None;
-                        }
-                        all.extend_from_slice(&per_literal[l]);
-                    }
-                    all.sort_unstable();
-                    all.dedup();
-                    (all.len() <= MAX_WINDOWS).then_some(all)
-                })
-                .collect();
-            let Some(rarest) = (0..hits.len())
-                .filter(|&s| hits[s].is_some())
-                .min_by_key(|&s| hits[s].as_ref().map_or(usize::MAX, Vec::len))
+            // The hits of each set, in order; `None` when there are too many to go by.
+            let of_set: Vec<Option<Cow<[usize]>>> =
+                sets.iter().map(|set| hits.of_set(set)).collect();
+            let Some(rarest) = (0..of_set.len())
+                .filter_map(|s| Some((s, of_set[s].as_ref()?.len())))
+                .min_by_key(|&(_, n)| n)
+                .map(|(s, _)| s)
             else {
                 out.push((pattern, Scan::Whole));
                 continue;
             };
-            let windows = windows(text, rarest, &hits);
+            let ends = ends.get_or_insert_with(|| SentenceEnds::new(text));
+            let windows = windows(text, ends, rarest, &of_set);
             if windows.is_empty() {
                 continue;
             }
@@ -200,6 +176,55 @@ impl Prefilter {
     }
 }
 
+/// Where each literal occurs in one text.
+struct Hits {
+    /// Start offsets, grouped by literal and in order within each literal.
+    positions: Vec<usize>,
+    /// Literal `l`'s offsets are `positions[first[l]..first[l + 1]]`.
+    first: Vec<usize>,
+}
+
+impl Hits {
+    fn find(literals: &Literals, count: usize, text: &str) -> Hits {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        literals.each(text, |literal, start| found.push((literal, start)));
+        // A counting sort by literal: the automaton reports each literal's hits in order,
+        // and this keeps that order.
+        let mut first = vec![0usize; count + 1];
+        for &(literal, _) in &found {
+            first[literal + 1] += 1;
+        }
+        for l in 0..count {
+            first[l + 1] += first[l];
+        }
+        let mut next = first.clone();
+        let mut positions = vec![0; found.len()];
+        for (literal, start) in found {
+            positions[next[literal]] = start;
+            next[literal] += 1;
+        }
+        Hits { positions, first }
+    }
+
+    fn of(&self, literal: usize) -> &[usize] {
+        &self.positions[self.first[literal]..self.first[literal + 1]]
+    }
+
+    /// The hits of any literal of `set`, in order, unless there are too many to go by.
+    fn of_set(&self, set: &[usize]) -> Option<Cow<'_, [usize]>> {
+        let found = match set {
+            [one] => Cow::Borrowed(self.of(*one)),
+            _ => {
+                let mut all: Vec<usize> = set.iter().flat_map(|&l| self.of(l)).copied().collect();
+                all.sort_unstable();
+                all.dedup();
+                Cow::Owned(all)
+            }
+        };
+        (found.len() <= MAX_WINDOWS).then_some(found)
+    }
+}
+
 /// Where a pattern's regex runs in one article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Scan {
@@ -213,14 +238,19 @@ const WINDOW_COST: usize = 1024;
 
 /// The sentences around the hits of set `rarest` that hold a hit of every other set (sets
 /// with too many hits to list count as present everywhere), merged where they touch.
-fn windows(text: &str, rarest: usize, hits: &[Option<Vec<usize>>]) -> Vec<Range<usize>> {
+fn windows(
+    text: &str,
+    ends: &SentenceEnds,
+    rarest: usize,
+    hits: &[Option<Cow<[usize]>>],
+) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for &h in hits[rarest].as_deref().unwrap_or_default() {
         // Hits are in order: one in the sentence already taken adds nothing.
         if out.last().is_some_and(|last| h < last.end) {
             continue;
         }
-        let w = sentence_around(text, h..h, 0);
+        let w = ends.around(text, h);
         let all_inside = hits.iter().enumerate().all(|(s, set)| {
             s == rarest
                 || set.as_ref().is_none_or(|positions| {

@@ -1,0 +1,156 @@
+//! Where sentences end, for the two rules that depend on it: a pattern matches within one
+//! sentence (unless its fact says otherwise), and a value is read in the light of its
+//! sentence (tense, "from … to …").
+
+use std::ops::Range;
+
+/// The sentence containing `span`: from after the previous sentence end (". " followed by an
+/// uppercase letter or a quote, or a blank line) to the next one. Abbreviations such as
+/// "U.S." or "Aug." are not sentence ends because a lowercase word or digit follows them
+/// often enough; when in doubt the sentence is longer, which only widens the tense window.
+pub fn sentence_around(text: &str, span: Range<usize>, floor: usize) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let lower = span.start.saturating_sub(MAX_REACH).max(floor);
+    let start = (lower..span.start)
+        .rev()
+        .find(|&i| is_sentence_break(bytes, i))
+        .map_or(lower, |i| i + 1);
+    let upper = (span.end + MAX_REACH).min(text.len());
+    let end = (span.end..upper)
+        .find(|&j| is_sentence_break(bytes, j))
+        .map_or(upper, |j| j + 1);
+    trim(text, span, start..end)
+}
+
+/// How far a sentence reaches on either side of what it is searched around: past this, a
+/// "sentence" is a list or a table, and a window of this size is enough.
+const MAX_REACH: usize = 600;
+
+/// From the sentence's start, skips whitespace; keeps both ends on character boundaries.
+fn trim(text: &str, span: Range<usize>, sentence: Range<usize>) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let (mut start, mut end) = (sentence.start, sentence.end);
+    while start < span.start
+        && (!text.is_char_boundary(start) || bytes[start].is_ascii_whitespace())
+    {
+        start += 1;
+    }
+    while end > span.end && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    start..end
+}
+
+/// Every sentence end of a text, found in one pass: the sentence around each of many places
+/// is then two binary searches away.
+pub struct SentenceEnds {
+    /// Offsets of the bytes that end a sentence, in order.
+    ends: Vec<usize>,
+}
+
+impl SentenceEnds {
+    pub fn new(text: &str) -> SentenceEnds {
+        let bytes = text.as_bytes();
+        let ends = bytes
+            .iter()
+            .enumerate()
+            .filter(|&(i, b)| {
+                matches!(b, b'.' | b'!' | b'?' | b'\n') && is_sentence_break(bytes, i)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        SentenceEnds { ends }
+    }
+
+    /// The same as `sentence_around(text, at..at, 0)`, for the `text` this was made from.
+    pub fn around(&self, text: &str, at: usize) -> Range<usize> {
+        let lower = at.saturating_sub(MAX_REACH);
+        let first_after = self.ends.partition_point(|&i| i < at);
+        let start = match first_after.checked_sub(1).map(|k| self.ends[k]) {
+            Some(i) if i >= lower => i + 1,
+            _ => lower,
+        };
+        let upper = (at + MAX_REACH).min(text.len());
+        let end = match self.ends.get(first_after) {
+            Some(&j) if j < upper => j + 1,
+            _ => upper,
+        };
+        trim(text, at..at, start..end)
+    }
+}
+
+/// True when a sentence ends strictly inside `range` of `text`.
+pub fn crosses_sentence(text: &str, range: Range<usize>) -> bool {
+    let bytes = text.as_bytes();
+    let end = range.end.saturating_sub(1);
+    (range.start..end).any(|i| is_sentence_break(bytes, i))
+}
+
+fn is_sentence_break(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'\n' => bytes.get(i + 1) == Some(&b'\n') || bytes.get(i + 1) == Some(&b'\r'),
+        b'.' | b'!' | b'?' => {
+            let next = bytes.get(i + 1).copied();
+            let after = bytes.get(i + 2).copied();
+            matches!(next, Some(b' ') | Some(b'\n'))
+                && after.is_some_and(|c| c.is_ascii_uppercase() || c == b'"' || c >= 0x80)
+                && !is_abbreviation(bytes, i)
+        }
+        _ => false,
+    }
+}
+
+/// "U.S. President", "Mr. Carney", "Sept. 3": a capital after these is not a new sentence.
+fn is_abbreviation(bytes: &[u8], dot: usize) -> bool {
+    let mut k = dot;
+    while k > 0 && bytes[k - 1].is_ascii_alphabetic() {
+        k -= 1;
+    }
+    let word = &bytes[k..dot];
+    if word.len() == 1 && word[0].is_ascii_uppercase() {
+        return true; // U.S. / D.C. / initials
+    }
+    const ABBR: &[&[u8]] = &[
+        b"Mr", b"Mrs", b"Ms", b"Dr", b"St", b"Jan", b"Feb", b"Mar", b"Apr", b"Aug", b"Sept",
+        b"Sep", b"Oct", b"Nov", b"Dec", b"Gov", b"Sen", b"Rep", b"Gen", b"Lt", b"Col", b"No",
+        b"Jr", b"Sr", b"Inc", b"Corp", b"Ltd", b"Co", b"vs", b"Prof", b"Hon", b"Ave", b"Mt",
+    ];
+    ABBR.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_match_across_a_sentence_end_is_not_a_claim() {
+        let text = "He spoke with Trump. Later, on Monday, he left.";
+        assert!(crosses_sentence(text, 3..38));
+        assert!(!crosses_sentence(text, 21..38));
+        assert!(!crosses_sentence("U.S. President Trump", 0..20));
+    }
+
+    #[test]
+    fn sentence_stops_at_sentence_ends_but_not_abbreviations() {
+        let text = "First one. U.S. President Trump met Mr. Carney on Monday. Next.";
+        let at = text.find("Monday").unwrap();
+        let s = sentence_around(text, at..at + 6, 0);
+        assert_eq!(&text[s], "U.S. President Trump met Mr. Carney on Monday.");
+    }
+
+    #[test]
+    fn the_index_of_sentence_ends_finds_the_same_sentences() {
+        let text = format!(
+            "First one. U.S. President Trump met Mr. Carney on Monday! Why? Because.\n\nA list: {}\nEnd. été. Done",
+            "item, ".repeat(150)
+        );
+        let ends = SentenceEnds::new(&text);
+        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            assert_eq!(
+                ends.around(&text, at),
+                sentence_around(&text, at..at, 0),
+                "at {at}"
+            );
+        }
+    }
+}
