@@ -52,22 +52,18 @@ impl Literals {
 
     /// Calls `found(literal, start)` for every occurrence of every literal in `text`,
     /// overlapping ones included.
-    pub fn each(&self, text: &str, mut found: impl FnMut(usize, usize)) {
+    pub fn each(&self, text: &str, found: impl FnMut(usize, usize)) {
+        lowered(text, |lower| self.each_lowered(lower, found));
+    }
+
+    /// As `each`, for a text already lowercased by `lowered`.
+    pub fn each_lowered(&self, lower: &[u8], mut found: impl FnMut(usize, usize)) {
         let Some(ac) = &self.automaton else {
             return;
         };
-        LOWER.with(|buffer| {
-            let mut lower = buffer.borrow_mut();
-            lower.clear();
-            lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
-            for m in ac.find_overlapping_iter(lower.as_slice()) {
-                found(m.pattern().as_usize(), m.start());
-            }
-            // A very large article should not keep its copy alive for the whole run.
-            if lower.capacity() > 1 << 20 {
-                *lower = Vec::new();
-            }
-        });
+        for m in ac.find_overlapping_iter(lower) {
+            found(m.pattern().as_usize(), m.start());
+        }
     }
 
     /// Which literals occur in `text` at least once.
@@ -76,6 +72,22 @@ impl Literals {
         self.each(text, |i, _| out[i] = true);
         out
     }
+}
+
+/// Calls `f` with `text` lowercased (ASCII only: offsets do not move), in a buffer reused by
+/// the thread. `f` must not call `lowered` (or `each`) itself.
+pub fn lowered<R>(text: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    LOWER.with(|buffer| {
+        let mut lower = buffer.borrow_mut();
+        lower.clear();
+        lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+        let out = f(lower.as_slice());
+        // A very large article should not keep its copy alive for the whole run.
+        if lower.capacity() > 1 << 20 {
+            *lower = Vec::new();
+        }
+        out
+    })
 }
 
 #[cfg(test)]

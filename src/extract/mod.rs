@@ -15,7 +15,7 @@ mod prefilter;
 mod sentences;
 
 pub use prefilter::{PatternRef, Prefilter, Scan};
-pub use sentences::{SentenceEnds, crosses_sentence, sentence_around};
+pub use sentences::{SentenceFinder, crosses_sentence, sentence_around};
 
 /// One claim of a fact in an article.
 #[derive(Clone, Debug)]

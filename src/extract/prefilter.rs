@@ -13,8 +13,8 @@ use std::ops::Range;
 
 use regex_syntax::hir::{Hir, HirKind};
 
-use super::SentenceEnds;
-use crate::literals::Literals;
+use super::SentenceFinder;
+use crate::literals::{Literals, lowered};
 use crate::rules::RuleSet;
 
 /// Literals shorter than this are too common to narrow anything down.
@@ -38,6 +38,9 @@ pub struct Prefilter {
     owners: Vec<Vec<(usize, usize)>>,
     /// For each filtered pattern, its sets in the automaton, as literal indices.
     sets: Vec<Vec<Vec<usize>>>,
+    /// For each filtered pattern, its other useful sets (lowercased): looked for only in
+    /// the sentences its automaton sets point to.
+    others: Vec<Vec<LiteralSet>>,
     /// For each filtered pattern, whether its fact lets a match run across sentences.
     cross_sentences: Vec<bool>,
     /// Patterns with no usable required literal: always run over the whole text.
@@ -49,6 +52,11 @@ pub struct Prefilter {
 /// everywhere.
 const USEFUL: usize = 4;
 
+/// How many of a pattern's sets (the most selective) go into the automaton. The others are
+/// checked only in the sentences those point to: news text is dense with words such as
+/// "rate", "since" or "meeting", and every hit of the automaton has a cost.
+const IN_AUTOMATON: usize = 2;
+
 impl Prefilter {
     pub fn new(rules: &RuleSet) -> Prefilter {
         let mut literals: Vec<Vec<u8>> = Vec::new();
@@ -56,12 +64,13 @@ impl Prefilter {
         let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
         let mut filtered = Vec::new();
         let mut sets = Vec::new();
+        let mut others = Vec::new();
         let mut always = Vec::new();
         let mut cross_sentences = Vec::new();
         for (f, fact) in rules.facts.iter().enumerate() {
             for (p, pattern) in fact.patterns.iter().enumerate() {
-                // Every useful required set goes in: a pattern is a candidate only where
-                // all of them occur, which rules out most articles for most patterns.
+                // Every useful required set counts: a pattern is a candidate only where all
+                // of them occur, which rules out most articles for most patterns.
                 let mut required = required_sets(&pattern.skeleton);
                 required.sort_by_key(|set| std::cmp::Reverse(selectivity(set)));
                 let useful = required
@@ -69,8 +78,7 @@ impl Prefilter {
                     .filter(|set| selectivity(set).0 >= USEFUL)
                     .count()
                     .max(1);
-                // (One bit per set when they are counted; any of them is enough to filter.)
-                required.truncate(useful.min(u64::BITS as usize));
+                required.truncate(useful);
                 if required.is_empty() {
                     always.push((f, p));
                     continue;
@@ -78,6 +86,12 @@ impl Prefilter {
                 let slot = filtered.len();
                 filtered.push((f, p));
                 cross_sentences.push(fact.cross_sentences);
+                let rest = required.split_off(required.len().min(IN_AUTOMATON));
+                others.push(
+                    rest.into_iter()
+                        .map(|set| set.iter().map(|l| l.to_ascii_lowercase()).collect())
+                        .collect(),
+                );
                 let mut members = Vec::new();
                 for (s, set) in required.into_iter().enumerate() {
                     let mut ids = Vec::new();
@@ -109,6 +123,7 @@ impl Prefilter {
             filtered,
             owners,
             sets,
+            others,
             cross_sentences,
             always,
         }
@@ -122,12 +137,22 @@ impl Prefilter {
     pub fn candidates(&self, text: &str) -> Vec<(PatternRef, Scan)> {
         let mut out: Vec<(PatternRef, Scan)> =
             self.always.iter().map(|&p| (p, Scan::Whole)).collect();
-        let hits = Hits::find(&self.literals, self.owners.len(), text);
-        if hits.positions.is_empty() {
+        if self.filtered.is_empty() {
             return out;
         }
+        lowered(text, |lower| self.filter(text, lower, &mut out));
+        out.sort_by_key(|(p, _)| *p);
+        out.dedup_by_key(|(p, _)| *p);
+        out
+    }
+
+    fn filter(&self, text: &str, lower: &[u8], out: &mut Vec<(PatternRef, Scan)>) {
+        let hits = Hits::find(&self.literals, self.owners.len(), lower);
+        if hits.positions.is_empty() {
+            return;
+        }
         // Which sets of each pattern occur, one bit per set.
-        let mut present = vec![0u64; self.filtered.len()];
+        let mut present = vec![0u8; self.filtered.len()];
         for (literal, owners) in self.owners.iter().enumerate() {
             if !hits.of(literal).is_empty() {
                 for &(slot, set) in owners {
@@ -135,7 +160,7 @@ impl Prefilter {
                 }
             }
         }
-        let mut ends: Option<SentenceEnds> = None;
+        let mut sentences = SentenceFinder::new(text);
         for (slot, &bits) in present.iter().enumerate() {
             let sets = &self.sets[slot];
             if bits.count_ones() as usize != sets.len() {
@@ -147,8 +172,14 @@ impl Prefilter {
                 continue;
             }
             // The hits of each set, in order; `None` when there are too many to go by.
-            let of_set: Vec<Option<Cow<[usize]>>> =
+            let mut of_set: Vec<Option<Cow<[usize]>>> =
                 sets.iter().map(|set| hits.of_set(set)).collect();
+            // When the automaton's words are everywhere in this text, the pattern's other
+            // words may still narrow it down: find them too.
+            let others_found = of_set.iter().all(Option::is_none);
+            if others_found {
+                of_set.extend(self.others[slot].iter().map(|set| find_all(lower, set)));
+            }
             let Some(rarest) = (0..of_set.len())
                 .filter_map(|s| Some((s, of_set[s].as_ref()?.len())))
                 .min_by_key(|&(_, n)| n)
@@ -157,8 +188,16 @@ impl Prefilter {
                 out.push((pattern, Scan::Whole));
                 continue;
             };
-            let ends = ends.get_or_insert_with(|| SentenceEnds::new(text));
-            let windows = windows(text, ends, rarest, &of_set);
+            let windows = windows(&mut sentences, rarest, &of_set, |w| {
+                if others_found {
+                    return true;
+                }
+                let sentence = &lower[w];
+                self.others[slot].iter().all(|set| {
+                    set.iter()
+                        .any(|l| memchr::memmem::find(sentence, l).is_some())
+                })
+            });
             if windows.is_empty() {
                 continue;
             }
@@ -170,9 +209,6 @@ impl Prefilter {
                 out.push((pattern, Scan::Windows(windows)));
             }
         }
-        out.sort_by_key(|(p, _)| *p);
-        out.dedup_by_key(|(p, _)| *p);
-        out
     }
 }
 
@@ -185,9 +221,9 @@ struct Hits {
 }
 
 impl Hits {
-    fn find(literals: &Literals, count: usize, text: &str) -> Hits {
+    fn find(literals: &Literals, count: usize, lower: &[u8]) -> Hits {
         let mut found: Vec<(usize, usize)> = Vec::new();
-        literals.each(text, |literal, start| found.push((literal, start)));
+        literals.each_lowered(lower, |literal, start| found.push((literal, start)));
         // A counting sort by literal: the automaton reports each literal's hits in order,
         // and this keeps that order.
         let mut first = vec![0usize; count + 1];
@@ -225,6 +261,23 @@ impl Hits {
     }
 }
 
+/// The hits of any literal of `set` (lowercased) in `lower`, in order, unless there are too
+/// many to go by.
+fn find_all(lower: &[u8], set: &LiteralSet) -> Option<Cow<'static, [usize]>> {
+    let mut all = Vec::new();
+    for literal in set {
+        for at in memchr::memmem::find_iter(lower, literal) {
+            if all.len() == MAX_WINDOWS {
+                return None;
+            }
+            all.push(at);
+        }
+    }
+    all.sort_unstable();
+    all.dedup();
+    Some(Cow::Owned(all))
+}
+
 /// Where a pattern's regex runs in one article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Scan {
@@ -237,12 +290,13 @@ pub enum Scan {
 const WINDOW_COST: usize = 1024;
 
 /// The sentences around the hits of set `rarest` that hold a hit of every other set (sets
-/// with too many hits to list count as present everywhere), merged where they touch.
+/// with too many hits to list count as present everywhere) and that `also` accepts, merged
+/// where they touch.
 fn windows(
-    text: &str,
-    ends: &SentenceEnds,
+    sentences: &mut SentenceFinder,
     rarest: usize,
     hits: &[Option<Cow<[usize]>>],
+    also: impl Fn(Range<usize>) -> bool,
 ) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for &h in hits[rarest].as_deref().unwrap_or_default() {
@@ -250,7 +304,7 @@ fn windows(
         if out.last().is_some_and(|last| h < last.end) {
             continue;
         }
-        let w = ends.around(text, h);
+        let w = sentences.around(h);
         let all_inside = hits.iter().enumerate().all(|(s, set)| {
             s == rarest
                 || set.as_ref().is_none_or(|positions| {
@@ -258,7 +312,7 @@ fn windows(
                     positions.get(first).is_some_and(|&p| p < w.end)
                 })
         });
-        if !all_inside {
+        if !all_inside || !also(w.clone()) {
             continue;
         }
         match out.last_mut() {
@@ -457,5 +511,41 @@ mod tests {
         };
         let sentence: Vec<&str> = windows.iter().map(|w| &text[w.clone()]).collect();
         assert_eq!(sentence, ["Tariffs on Canadian steel of 25% stay."]);
+    }
+
+    #[test]
+    fn words_left_out_of_the_automaton_are_still_required_in_the_sentence() {
+        let rules = crate::rules::load_str(
+            "r.yaml",
+            "facts:\n  - id: t\n    type: percent\n    patterns: ['levies on Canadian lumber exports of {value}']\n",
+        );
+        let pf = Prefilter::new(&rules.rules);
+        let filler = "Nothing else. ".repeat(100);
+        // Four required words: two go into the automaton, two are checked in the sentence.
+        let missing = format!("Levies on Canadian lumber of 5%. Exports grew. {filler}");
+        assert!(pf.candidates(&missing).is_empty());
+        let present = format!("Levies on Canadian lumber exports of 5%. {filler}");
+        assert!(matches!(
+            pf.candidates(&present)[..],
+            [(_, Scan::Windows(_))]
+        ));
+    }
+
+    #[test]
+    fn when_the_automaton_words_are_everywhere_the_other_words_narrow_it_down() {
+        let rules = crate::rules::load_str(
+            "r.yaml",
+            "facts:\n  - id: t\n    type: percent\n    patterns: ['levies on Canadian lumber exports of {value}']\n",
+        );
+        let pf = Prefilter::new(&rules.rules);
+        // "canadian" and "exports" (the automaton's) and "levies" are everywhere.
+        let common = "Canadian exports and levies rose. ".repeat(60);
+        let text = format!("{common}Levies on Canadian lumber exports of 5%. {common}");
+        let found = pf.candidates(&text);
+        let [(_, Scan::Windows(windows))] = &found[..] else {
+            panic!("expected one pattern with windows, got {found:?}");
+        };
+        let sentences: Vec<&str> = windows.iter().map(|w| &text[w.clone()]).collect();
+        assert_eq!(sentences, ["Levies on Canadian lumber exports of 5%."]);
     }
 }

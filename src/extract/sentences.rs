@@ -51,14 +51,11 @@ pub struct SentenceEnds {
 impl SentenceEnds {
     pub fn new(text: &str) -> SentenceEnds {
         let bytes = text.as_bytes();
-        let ends = bytes
-            .iter()
-            .enumerate()
-            .filter(|&(i, b)| {
-                matches!(b, b'.' | b'!' | b'?' | b'\n') && is_sentence_break(bytes, i)
-            })
-            .map(|(i, _)| i)
+        let mut ends: Vec<usize> = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+            .chain(memchr::memchr_iter(b'\n', bytes))
+            .filter(|&i| is_sentence_break(bytes, i))
             .collect();
+        ends.sort_unstable();
         SentenceEnds { ends }
     }
 
@@ -76,6 +73,38 @@ impl SentenceEnds {
             _ => upper,
         };
         trim(text, at..at, start..end)
+    }
+}
+
+/// The sentences around places of one text: found by scanning around each place while
+/// they are few, through an index of every sentence end once they are many.
+pub struct SentenceFinder<'t> {
+    text: &'t str,
+    ends: Option<SentenceEnds>,
+    scans: usize,
+}
+
+impl<'t> SentenceFinder<'t> {
+    /// Scans after which the index is built: a scan reads one sentence, the index the text.
+    const SCANS: usize = 8;
+
+    pub fn new(text: &'t str) -> SentenceFinder<'t> {
+        SentenceFinder {
+            text,
+            ends: None,
+            scans: 0,
+        }
+    }
+
+    /// The same as `sentence_around(text, at..at, 0)`.
+    pub fn around(&mut self, at: usize) -> Range<usize> {
+        if self.ends.is_none() && self.scans < Self::SCANS {
+            self.scans += 1;
+            return sentence_around(self.text, at..at, 0);
+        }
+        self.ends
+            .get_or_insert_with(|| SentenceEnds::new(self.text))
+            .around(self.text, at)
     }
 }
 
