@@ -11,15 +11,33 @@ use std::ops::Range;
 pub fn sentence_around(text: &str, span: Range<usize>, floor: usize) -> Range<usize> {
     let bytes = text.as_bytes();
     let lower = span.start.saturating_sub(MAX_REACH).max(floor);
-    let start = (lower..span.start)
-        .rev()
-        .find(|&i| is_sentence_break(bytes, i))
-        .map_or(lower, |i| i + 1);
+    let start = last_break(bytes, lower..span.start).map_or(lower, |i| i + 1);
     let upper = (span.end + MAX_REACH).min(text.len());
-    let end = (span.end..upper)
-        .find(|&j| is_sentence_break(bytes, j))
-        .map_or(upper, |j| j + 1);
+    let end = first_break(bytes, span.end..upper).map_or(upper, |j| j + 1);
     trim(text, span, start..end)
+}
+
+/// The last sentence end in `range` of `bytes` (only the bytes that can end one are read).
+fn last_break(bytes: &[u8], range: Range<usize>) -> Option<usize> {
+    let base = range.start;
+    let hay = &bytes[range];
+    let stop =
+        memchr::memrchr3_iter(b'.', b'!', b'?', hay).find(|&i| is_sentence_break(bytes, base + i));
+    let blank = memchr::memrchr_iter(b'\n', hay).find(|&i| is_sentence_break(bytes, base + i));
+    stop.max(blank).map(|i| base + i)
+}
+
+/// The first sentence end in `range` of `bytes`.
+fn first_break(bytes: &[u8], range: Range<usize>) -> Option<usize> {
+    let base = range.start;
+    let hay = &bytes[range];
+    let stop =
+        memchr::memchr3_iter(b'.', b'!', b'?', hay).find(|&i| is_sentence_break(bytes, base + i));
+    let blank = memchr::memchr_iter(b'\n', hay).find(|&i| is_sentence_break(bytes, base + i));
+    match (stop, blank) {
+        (Some(a), Some(b)) => Some(base + a.min(b)),
+        (a, b) => a.or(b).map(|i| base + i),
+    }
 }
 
 /// How far a sentence reaches on either side of what it is searched around: past this, a
