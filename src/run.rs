@@ -79,8 +79,22 @@ pub fn load(options: &Options) -> Outcome {
     outcome
 }
 
-/// Files loaded and scanned together before their results are gathered.
+/// Files loaded and scanned together before their results are gathered: at most this many,
+/// and about as many as hold `CHUNK_TEXT` bytes of text (a chunk's texts are all in memory
+/// while its claims are extracted).
 const CHUNK: usize = 4096;
+const CHUNK_TEXT: usize = 16 << 20;
+/// The first chunk, before the size of the articles is known.
+const FIRST_CHUNK: usize = 8;
+
+/// How many files the next chunk takes, from the text size of those seen so far.
+fn next_chunk(files_seen: usize, text_seen: usize) -> usize {
+    if files_seen == 0 {
+        return FIRST_CHUNK;
+    }
+    let average = (text_seen / files_seen).max(1);
+    (CHUNK_TEXT / average).clamp(1, CHUNK)
+}
 
 /// What the per-article pass keeps of one file.
 struct Scanned {
@@ -127,7 +141,11 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
     let mut skipped = Vec::new();
     // Files go through in chunks: what a chunk keeps is moved out before the next one, so a
     // large archive never holds two copies of every article's record.
-    for chunk in files.chunks_mut(CHUNK) {
+    let (mut done, mut text_seen) = (0, 0);
+    while done < files.len() {
+        let end = (done + next_chunk(done, text_seen)).min(files.len());
+        let chunk = &mut files[done..end];
+        done = end;
         let mut results: Vec<Result<Scanned, LoadError>> = chunk
             .par_iter_mut()
             .map(|file| {
@@ -159,6 +177,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
             .collect();
         let mut claims_of = extract::extract_many(&loaded, &rules.rules, &prefilter).into_iter();
         for s in results.iter_mut().filter_map(|r| r.as_mut().ok()) {
+            text_seen += s.article.text.len();
             s.claims = claims_of.next().unwrap_or_default();
             s.article.release_text();
         }
@@ -330,5 +349,22 @@ fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(x), Ok(y)) => x == y,
         _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_hold_about_the_same_amount_of_text() {
+        assert_eq!(next_chunk(0, 0), FIRST_CHUNK);
+        // News-sized articles: the chunk is as long as it may be.
+        assert_eq!(next_chunk(10_000, 10_000 * 3_000), CHUNK);
+        // Articles of a megabyte: 16 at a time.
+        assert_eq!(next_chunk(64, 64 << 20), 16);
+        // Very large files, or files that did not load: never less than one.
+        assert_eq!(next_chunk(10, 10 << 30), 1);
+        assert_eq!(next_chunk(10, 0), CHUNK);
     }
 }
