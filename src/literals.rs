@@ -2,17 +2,29 @@
 //! extraction and of the built-in checks that look for words.
 //!
 //! The text is lowercased (ASCII only, so byte offsets do not move) into a per-thread buffer
-//! and searched with a case-sensitive Aho-Corasick automaton over the lowercased literals.
-//! An automaton built ASCII-case-insensitive cannot use a vectorized prefilter and walks
-//! every byte; a case-sensitive one skips through text with none of the literals' bytes.
+//! and searched case-sensitively for the lowercased literals. Up to a few dozen literals,
+//! the vectorized searcher of aho-corasick (Teddy) is used directly: it finds the longest
+//! literal at the next place any occurs, and literals that are prefixes of it occur there
+//! too, so restarting one byte further finds every occurrence. On news text this is several
+//! times faster than an overlapping search with the full automaton, which steps through
+//! every byte. Larger sets use the automaton.
 
 use std::cell::RefCell;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, Span, packed};
 
 pub struct Literals {
-    automaton: Option<AhoCorasick>,
+    search: Option<Search>,
     count: usize,
+}
+
+enum Search {
+    Packed {
+        searcher: packed::Searcher,
+        /// For each literal, the other literals that are prefixes of it (or equal to it).
+        prefixes: Vec<Vec<usize>>,
+    },
+    Automaton(AhoCorasick),
 }
 
 thread_local! {
@@ -30,16 +42,19 @@ impl Literals {
             .into_iter()
             .map(|l| l.as_ref().to_ascii_lowercase())
             .collect();
-        let automaton = if lowered.is_empty() || lowered.iter().any(Vec::is_empty) {
+        let search = if lowered.is_empty() || lowered.iter().any(Vec::is_empty) {
             None
         } else {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&lowered)
-                .ok()
+            packed(&lowered).or_else(|| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&lowered)
+                    .ok()
+                    .map(Search::Automaton)
+            })
         };
         Literals {
-            automaton,
+            search,
             count: lowered.len(),
         }
     }
@@ -47,7 +62,7 @@ impl Literals {
     /// False when the automaton could not be built (an empty literal, or too large): callers
     /// must then assume every literal may occur.
     pub fn usable(&self) -> bool {
-        self.automaton.is_some()
+        self.search.is_some()
     }
 
     /// Calls `found(literal, start)` for every occurrence of every literal in `text`,
@@ -58,11 +73,24 @@ impl Literals {
 
     /// As `each`, for a text already lowercased by `lowered`.
     pub fn each_lowered(&self, lower: &[u8], mut found: impl FnMut(usize, usize)) {
-        let Some(ac) = &self.automaton else {
-            return;
-        };
-        for m in ac.find_overlapping_iter(lower) {
-            found(m.pattern().as_usize(), m.start());
+        match &self.search {
+            None => {}
+            Some(Search::Automaton(ac)) => {
+                for m in ac.find_overlapping_iter(lower) {
+                    found(m.pattern().as_usize(), m.start());
+                }
+            }
+            Some(Search::Packed { searcher, prefixes }) => {
+                let mut at = 0;
+                while let Some(m) = searcher.find_in(lower, Span::from(at..lower.len())) {
+                    let longest = m.pattern().as_usize();
+                    found(longest, m.start());
+                    for &shorter in &prefixes[longest] {
+                        found(shorter, m.start());
+                    }
+                    at = m.start() + 1;
+                }
+            }
         }
     }
 
@@ -72,6 +100,30 @@ impl Literals {
         self.each(text, |i, _| out[i] = true);
         out
     }
+}
+
+/// The vectorized searcher over `literals`, when there are few enough for it.
+fn packed(literals: &[Vec<u8>]) -> Option<Search> {
+    // Past this, Teddy's buckets fill up and it is no faster than the automaton.
+    const MAX: usize = 64;
+    if literals.len() > MAX {
+        return None;
+    }
+    let searcher = packed::Config::new()
+        .match_kind(packed::MatchKind::LeftmostLongest)
+        .builder()
+        .extend(literals)
+        .build()?;
+    let prefixes = literals
+        .iter()
+        .enumerate()
+        .map(|(i, long)| {
+            (0..literals.len())
+                .filter(|&j| j != i && long.starts_with(&literals[j]))
+                .collect()
+        })
+        .collect();
+    Some(Search::Packed { searcher, prefixes })
 }
 
 /// Calls `f` with `text` lowercased (ASCII only: offsets do not move), in a buffer reused by
@@ -121,5 +173,38 @@ mod tests {
         let lits = Literals::new(["", "x"]);
         assert!(!lits.usable());
         assert_eq!(lits.present("nothing"), vec![true, true]);
+    }
+
+    #[test]
+    fn the_vectorized_search_finds_what_the_automaton_finds() {
+        let words = [
+            "levy", "vying", "levying", "levies", "ies", "tariff", "tariffs", "riff", "canad",
+            "canada", "canadian", "ada", "tariff", "on", "one", "ne",
+        ];
+        let lowered: Vec<Vec<u8>> = words.iter().map(|w| w.as_bytes().to_vec()).collect();
+        let packed = Literals {
+            search: packed(&lowered),
+            count: lowered.len(),
+        };
+        assert!(matches!(packed.search, Some(Search::Packed { .. })));
+        let automaton = Literals {
+            search: AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&lowered)
+                .ok()
+                .map(Search::Automaton),
+            count: lowered.len(),
+        };
+        let text = "Levying levies on Canadian tariffs: one Canada, one levy, \
+                    nonevying riffs; TARIFFTARIFFS canadacanadian.";
+        let all = |l: &Literals| {
+            let mut got = Vec::new();
+            l.each(text, |i, at| got.push((i, at)));
+            got.sort();
+            got
+        };
+        let found = all(&packed);
+        assert_eq!(found, all(&automaton));
+        assert!(found.len() > 30);
     }
 }
