@@ -590,13 +590,18 @@ mod tests {
         assert_eq!(sentence, ["Tariffs on Canadian steel of 25% stay."]);
     }
 
-    #[test]
-    fn words_left_out_of_the_automaton_are_still_required_in_the_sentence() {
+    /// A pattern with four required words, two of them in the automaton.
+    fn lumber_levies() -> Prefilter {
         let rules = crate::rules::load_str(
             "r.yaml",
             "facts:\n  - id: t\n    type: percent\n    patterns: ['levies on Canadian lumber exports of {value}']\n",
         );
-        let pf = Prefilter::new(&rules.rules);
+        Prefilter::new(&rules.rules)
+    }
+
+    #[test]
+    fn words_left_out_of_the_automaton_are_still_required_in_the_sentence() {
+        let pf = lumber_levies();
         let filler = "Nothing else. ".repeat(100);
         // Four required words: two go into the automaton, two are checked in the sentence.
         let missing = format!("Levies on Canadian lumber of 5%. Exports grew. {filler}");
@@ -610,11 +615,7 @@ mod tests {
 
     #[test]
     fn when_the_automaton_words_are_everywhere_the_other_words_narrow_it_down() {
-        let rules = crate::rules::load_str(
-            "r.yaml",
-            "facts:\n  - id: t\n    type: percent\n    patterns: ['levies on Canadian lumber exports of {value}']\n",
-        );
-        let pf = Prefilter::new(&rules.rules);
+        let pf = lumber_levies();
         // "canadian" and "exports" (the automaton's) and "levies" are everywhere.
         let common = "Canadian exports and levies rose. ".repeat(60);
         let text = format!("{common}Levies on Canadian lumber exports of 5%. {common}");

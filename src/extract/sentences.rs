@@ -34,10 +34,7 @@ fn first_break(bytes: &[u8], range: Range<usize>) -> Option<usize> {
     let stop =
         memchr::memchr3_iter(b'.', b'!', b'?', hay).find(|&i| is_sentence_break(bytes, base + i));
     let blank = memchr::memchr_iter(b'\n', hay).find(|&i| is_sentence_break(bytes, base + i));
-    match (stop, blank) {
-        (Some(a), Some(b)) => Some(base + a.min(b)),
-        (a, b) => a.or(b).map(|i| base + i),
-    }
+    stop.into_iter().chain(blank).min().map(|i| base + i)
 }
 
 /// How far a sentence reaches on either side of what it is searched around: past this, a
