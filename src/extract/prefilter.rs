@@ -87,9 +87,13 @@ impl Prefilter {
                 filtered.push((f, p));
                 cross_sentences.push(fact.cross_sentences);
                 // Words frequent in news go into the automaton only when the pattern has no
-                // others: they would stop it every few lines.
+                // others, and then only one set of them: they would stop it every few lines.
                 required.sort_by_key(|set| (frequent(set), std::cmp::Reverse(selectivity(set))));
-                let rest = required.split_off(required.len().min(IN_AUTOMATON));
+                let in_automaton = (1..required.len().min(IN_AUTOMATON))
+                    .take_while(|&s| !frequent(&required[s]))
+                    .count()
+                    + 1;
+                let rest = required.split_off(in_automaton.min(required.len()));
                 others.push(
                     rest.into_iter()
                         .map(|set| set.iter().map(|l| l.to_ascii_lowercase()).collect())
@@ -625,5 +629,24 @@ mod tests {
         };
         let sentences: Vec<&str> = windows.iter().map(|w| &text[w.clone()]).collect();
         assert_eq!(sentences, ["Levies on Canadian lumber exports of 5%."]);
+    }
+
+    #[test]
+    fn only_one_set_of_frequent_words_goes_into_the_automaton() {
+        let rules = crate::rules::load_str(
+            "r.yaml",
+            "facts:\n  - id: r\n    type: percent\n    patterns: ['rate (?:rose|went) to {value}']\n",
+        );
+        let pf = Prefilter::new(&rules.rules);
+        assert_eq!(pf.sets[0].len(), 1);
+        assert_eq!(pf.others[0].len(), 1);
+        let filler = "Nothing else. ".repeat(100);
+        let apart = format!("The rate was low. Prices rose to 5%. {filler}");
+        assert!(pf.candidates(&apart).is_empty());
+        let together = format!("The rate rose to 5%. {filler}");
+        assert!(matches!(
+            pf.candidates(&together)[..],
+            [(_, Scan::Windows(_))]
+        ));
     }
 }
