@@ -301,6 +301,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn values_are_ascii_digits_and_words_whatever_the_spacing() {
+        let rules = crate::rules::load_str(
+            "r.yaml",
+            "facts:\n  - id: t\n    type: percent\n    patterns: ['tariff of {value}']\n",
+        );
+        let claims = |text: &str| -> Vec<(String, Option<String>)> {
+            let article = Article::from_bytes(
+                0,
+                std::path::Path::new("a.txt"),
+                "a".into(),
+                text.as_bytes(),
+            )
+            .unwrap();
+            extract_article(&article, &rules.rules)
+                .iter()
+                .map(|c| (c.raw.clone(), c.value_text()))
+                .collect()
+        };
+        // A no-break space between number and sign is still whitespace.
+        assert_eq!(
+            claims("A tariff of 25\u{a0}%."),
+            [("25\u{a0}%".to_string(), Some("25%".to_string()))]
+        );
+        assert_eq!(
+            claims("A tariff of TWENTY-FIVE PER CENT.")[0].0,
+            "TWENTY-FIVE PER CENT"
+        );
+        // Digits of other scripts are not read as numbers, so they are not claims.
+        assert!(claims("A tariff of \u{662}\u{665}%.").is_empty());
+    }
+
+    #[test]
     fn many_articles_at_once_give_what_each_gives_alone() {
         let rules = crate::rules::load_str(
             "r.yaml",
