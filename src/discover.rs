@@ -83,7 +83,10 @@ pub fn discover(paths: &[PathBuf], is_draft: bool) -> (Vec<Discovered>, Vec<Load
 /// separator ranked lowest gives the same order for the paths a walk produces, without that
 /// work or an allocation per path.
 pub fn sort_by_path(files: &mut [Discovered]) {
-    files.sort_by(|a, b| path_order(&a.path, &b.path));
+    use rayon::slice::ParallelSliceMut;
+    // Paths are unique after a walk (duplicates are removed after sorting), so an unstable
+    // sort gives the same order.
+    files.par_sort_unstable_by(|a, b| path_order(&a.path, &b.path));
 }
 
 fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
@@ -98,7 +101,25 @@ fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
         a.as_os_str().as_encoded_bytes(),
         b.as_os_str().as_encoded_bytes(),
     );
-    a.iter().map(|&c| rank(c)).cmp(b.iter().map(|&c| rank(c)))
+    // Only the first byte that differs decides; paths from one walk share long prefixes,
+    // which are skipped eight bytes at a time.
+    let same = common_prefix(a, b);
+    match (a.get(same), b.get(same)) {
+        (Some(&x), Some(&y)) => rank(x).cmp(&rank(y)),
+        _ => a.len().cmp(&b.len()),
+    }
+}
+
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= n && a[i..i + 8] == b[i..i + 8] {
+        i += 8;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
 }
 
 /// One walker thread's findings, handed over to the shared list when the thread is done.
@@ -119,7 +140,7 @@ impl Drop for Flush<'_> {
 fn has_article_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 fn walk_error(err: &ignore::Error) -> LoadError {
@@ -182,12 +203,39 @@ pub fn load_one(file: Discovered, max_bytes: u64) -> Result<Article, LoadError> 
             true,
         ));
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
-    std::io::Read::read_to_end(&mut handle, &mut bytes).map_err(cannot_read)?;
+    let bytes = read_all(&mut handle, meta.len()).map_err(cannot_read)?;
     let mut article = Article::from_vec(0, file.path, display, bytes)?;
     article.is_draft = file.is_draft;
     article.stamp = meta.modified().ok().map(|t| (meta.len(), t));
     Ok(article)
+}
+
+/// Reads a file whose size is known. `read_to_end` would ask the system for the size and
+/// position again (two more calls per file, a tenth of the time of a large walk); a file
+/// that grew meanwhile is still read to its end.
+fn read_all(handle: &mut std::fs::File, len: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let len = usize::try_from(len).unwrap_or(0);
+    // One byte more than the size, so that the end of the file is seen without a second read.
+    let mut bytes = vec![0; len + 1];
+    let mut filled = 0;
+    loop {
+        match handle.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => {
+                filled += n;
+                if filled == bytes.len() {
+                    // Longer than it said: read the rest the ordinary way.
+                    handle.read_to_end(&mut bytes)?;
+                    return Ok(bytes);
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(filled);
+    Ok(bytes)
 }
 
 /// A path as shown in output: relative when under the working directory, `/` separators.
@@ -216,6 +264,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_file_is_read_whole_whatever_size_it_was_said_to_have() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        let text = "x".repeat(10_000);
+        std::fs::write(&path, &text).unwrap();
+        for said in [10_000, 0, 9_999, 10_001, 20_000] {
+            let mut handle = std::fs::File::open(&path).unwrap();
+            assert_eq!(
+                read_all(&mut handle, said).unwrap(),
+                text.as_bytes(),
+                "{said}"
+            );
+        }
+    }
+
+    #[test]
     fn path_keys_sort_as_paths_do() {
         let names = [
             "a/b.md",
@@ -232,6 +296,11 @@ mod tests {
             "a/b.c.md",
             "é.md",
             "a0/x.md",
+            "corpus/d01/article-00001.md",
+            "corpus/d01/article-00001.md.bak/x.md",
+            "corpus/d01-x/article-00001.md",
+            "corpus/d01/article-00002.md",
+            "corpus/d01",
         ];
         let mut by_path: Vec<PathBuf> = names.iter().map(PathBuf::from).collect();
         by_path.sort();

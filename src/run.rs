@@ -81,9 +81,9 @@ pub fn load(options: &Options) -> Outcome {
 
 /// Files loaded and scanned together before their results are gathered: at most this many,
 /// and about as many as hold `CHUNK_TEXT` bytes of text (a chunk's texts are all in memory
-/// while its claims are extracted).
-const CHUNK: usize = 4096;
-const CHUNK_TEXT: usize = 16 << 20;
+/// while its claims are extracted, and the next chunk is loaded meanwhile).
+const CHUNK: usize = 2048;
+const CHUNK_TEXT: usize = 8 << 20;
 /// The first chunk, before the size of the articles is known.
 const FIRST_CHUNK: usize = 8;
 
@@ -125,8 +125,10 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
                 && drafts.iter().any(|d| same_file(&d.path, &f.path)))
         });
     }
-    files.extend(drafts);
-    discover::sort_by_path(&mut files);
+    if !drafts.is_empty() {
+        files.extend(drafts);
+        discover::sort_by_path(&mut files);
+    }
     let max = options
         .max_file_bytes
         .unwrap_or(discover::DEFAULT_MAX_FILE_BYTES);
@@ -140,13 +142,11 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
     let mut directives = Vec::new();
     let mut skipped = Vec::new();
     // Files go through in chunks: what a chunk keeps is moved out before the next one, so a
-    // large archive never holds two copies of every article's record.
-    let (mut done, mut text_seen) = (0, 0);
-    while done < files.len() {
-        let end = (done + next_chunk(done, text_seen)).min(files.len());
-        let chunk = &mut files[done..end];
-        done = end;
-        let mut results: Vec<Result<Scanned, LoadError>> = chunk
+    // large archive never holds two copies of every article's record. Loading a chunk and
+    // extracting the claims of the one before run at the same time: each step ends waiting
+    // for its slowest file, and the other keeps the cores busy meanwhile.
+    let load_chunk = |chunk: &mut [discover::Discovered]| -> Vec<Result<Scanned, LoadError>> {
+        chunk
             .par_iter_mut()
             .map(|file| {
                 // The article takes the path over.
@@ -168,7 +168,9 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
                 progress.tick();
                 result
             })
-            .collect();
+            .collect()
+    };
+    let mut finish_chunk = |mut results: Vec<Result<Scanned, LoadError>>| {
         // Claims are extracted for the whole chunk at once (pattern by pattern), then the
         // texts are let go.
         let loaded: Vec<&Article> = results
@@ -177,7 +179,6 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
             .collect();
         let mut claims_of = extract::extract_many(&loaded, &rules.rules, &prefilter).into_iter();
         for s in results.iter_mut().filter_map(|r| r.as_mut().ok()) {
-            text_seen += s.article.text.len();
             s.claims = claims_of.next().unwrap_or_default();
             s.article.release_text();
         }
@@ -211,6 +212,28 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
                 Err(e) => input_errors.push(e),
             }
         }
+    };
+    let (mut done, mut text_seen) = (0, 0);
+    let mut pending: Option<Vec<Result<Scanned, LoadError>>> = None;
+    while done < files.len() || pending.is_some() {
+        let end = (done + next_chunk(done, text_seen)).min(files.len());
+        let chunk = &mut files[done..end];
+        done = end;
+        let previous = pending.take();
+        let (loaded, ()) = rayon::join(
+            || load_chunk(chunk),
+            || {
+                if let Some(previous) = previous {
+                    finish_chunk(previous);
+                }
+            },
+        );
+        text_seen += loaded
+            .iter()
+            .filter_map(|r| r.as_ref().ok())
+            .map(|s| s.article.text.len())
+            .sum::<usize>();
+        pending = (!loaded.is_empty()).then_some(loaded);
     }
     progress.finish();
     claims.sort_by_key(|c| (c.fact, c.article, c.span.start));
@@ -237,12 +260,18 @@ fn assign_defaults(article: &mut Article, rules: &crate::rules::RuleSet, options
     if article.date.is_some() {
         return;
     }
-    let key = article
-        .path
-        .canonicalize()
-        .unwrap_or_else(|_| article.path.clone());
-    if let Some(date) = rules.dates.get(&key) {
-        article.date = Some(*date);
+    // Resolving the path costs system calls: only when there are dates to look it up in.
+    let configured = if rules.dates.is_empty() {
+        None
+    } else {
+        let key = article
+            .path
+            .canonicalize()
+            .unwrap_or_else(|_| article.path.clone());
+        rules.dates.get(&key).copied()
+    };
+    if let Some(date) = configured {
+        article.date = Some(date);
         article.date_source = Some(DateSource::Config);
     } else if article.is_draft
         && let Some(date) = options.as_of
@@ -361,8 +390,8 @@ mod tests {
         assert_eq!(next_chunk(0, 0), FIRST_CHUNK);
         // News-sized articles: the chunk is as long as it may be.
         assert_eq!(next_chunk(10_000, 10_000 * 3_000), CHUNK);
-        // Articles of a megabyte: 16 at a time.
-        assert_eq!(next_chunk(64, 64 << 20), 16);
+        // Articles of a megabyte: 8 at a time.
+        assert_eq!(next_chunk(64, 64 << 20), 8);
         // Very large files, or files that did not load: never less than one.
         assert_eq!(next_chunk(10, 10 << 30), 1);
         assert_eq!(next_chunk(10, 0), CHUNK);

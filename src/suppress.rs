@@ -41,7 +41,8 @@ pub struct Directive {
 /// The suppression comments of one article (found while its text is loaded).
 pub fn directives_of(article: &Article) -> Vec<Directive> {
     let text = article.text.as_str();
-    if !text.contains("newslint-disable") {
+    // Most articles have none: one vectorized search says so.
+    if memchr::memmem::find(text.as_bytes(), b"newslint-disable").is_none() {
         return Vec::new();
     }
     let mut out = Vec::new();

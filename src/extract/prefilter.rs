@@ -30,6 +30,10 @@ pub type PatternRef = (usize, usize);
 /// A set of literals one of which every match of a pattern contains.
 type LiteralSet = Vec<Vec<u8>>;
 
+/// A literal set searched for on its own (outside the automaton), each literal's searcher
+/// built once per run.
+type FinderSet = Vec<memchr::memmem::Finder<'static>>;
+
 pub struct Prefilter {
     literals: Literals,
     /// The patterns that have required literals, in order.
@@ -40,7 +44,7 @@ pub struct Prefilter {
     sets: Vec<Vec<Vec<usize>>>,
     /// For each filtered pattern, its other useful sets (lowercased): looked for only in
     /// the sentences its automaton sets point to.
-    others: Vec<Vec<LiteralSet>>,
+    others: Vec<Vec<FinderSet>>,
     /// For each filtered pattern, whether its fact lets a match run across sentences.
     cross_sentences: Vec<bool>,
     /// Patterns with no usable required literal: always run over the whole text.
@@ -96,7 +100,14 @@ impl Prefilter {
                 let rest = required.split_off(in_automaton.min(required.len()));
                 others.push(
                     rest.into_iter()
-                        .map(|set| set.iter().map(|l| l.to_ascii_lowercase()).collect())
+                        .map(|set| {
+                            set.iter()
+                                .map(|l| {
+                                    memchr::memmem::Finder::new(&l.to_ascii_lowercase())
+                                        .into_owned()
+                                })
+                                .collect()
+                        })
                         .collect(),
                 );
                 let mut members = Vec::new();
@@ -200,10 +211,9 @@ impl Prefilter {
                     return true;
                 }
                 let sentence = &lower[w];
-                self.others[slot].iter().all(|set| {
-                    set.iter()
-                        .any(|l| memchr::memmem::find(sentence, l).is_some())
-                })
+                self.others[slot]
+                    .iter()
+                    .all(|set| set.iter().any(|l| l.find(sentence).is_some()))
             });
             if windows.is_empty() {
                 continue;
@@ -270,10 +280,10 @@ impl Hits {
 
 /// The hits of any literal of `set` (lowercased) in `lower`, in order, unless there are too
 /// many to go by.
-fn find_all(lower: &[u8], set: &LiteralSet) -> Option<Cow<'static, [usize]>> {
+fn find_all(lower: &[u8], set: &FinderSet) -> Option<Cow<'static, [usize]>> {
     let mut all = Vec::new();
     for literal in set {
-        for at in memchr::memmem::find_iter(lower, literal) {
+        for at in literal.find_iter(lower) {
             if all.len() == MAX_WINDOWS {
                 return None;
             }

@@ -23,7 +23,11 @@ fn last_break(bytes: &[u8], range: Range<usize>) -> Option<usize> {
     let hay = &bytes[range];
     let stop =
         memchr::memrchr3_iter(b'.', b'!', b'?', hay).find(|&i| is_sentence_break(bytes, base + i));
-    let blank = memchr::memrchr_iter(b'\n', hay).find(|&i| is_sentence_break(bytes, base + i));
+    // A blank line counts only after that stop: the search for one goes no further back.
+    let after_stop = stop.map_or(0, |i| i + 1);
+    let blank = memchr::memrchr_iter(b'\n', &hay[after_stop..])
+        .find(|&i| is_sentence_break(bytes, base + after_stop + i))
+        .map(|i| after_stop + i);
     stop.max(blank).map(|i| base + i)
 }
 
@@ -33,7 +37,10 @@ fn first_break(bytes: &[u8], range: Range<usize>) -> Option<usize> {
     let hay = &bytes[range];
     let stop =
         memchr::memchr3_iter(b'.', b'!', b'?', hay).find(|&i| is_sentence_break(bytes, base + i));
-    let blank = memchr::memchr_iter(b'\n', hay).find(|&i| is_sentence_break(bytes, base + i));
+    // A blank line counts only before that stop.
+    let before_stop = stop.unwrap_or(hay.len());
+    let blank = memchr::memchr_iter(b'\n', &hay[..before_stop])
+        .find(|&i| is_sentence_break(bytes, base + i));
     stop.into_iter().chain(blank).min().map(|i| base + i)
 }
 
@@ -147,10 +154,14 @@ fn is_sentence_break(bytes: &[u8], i: usize) -> bool {
 /// "U.S. President", "Mr. Carney", "Sept. 3": a capital after these is not a new sentence.
 fn is_abbreviation(bytes: &[u8], dot: usize) -> bool {
     let mut k = dot;
-    while k > 0 && bytes[k - 1].is_ascii_alphabetic() {
+    while k > 0 && dot - k <= 4 && bytes[k - 1].is_ascii_alphabetic() {
         k -= 1;
     }
     let word = &bytes[k..dot];
+    // No abbreviation below is longer than four letters.
+    if word.len() > 4 {
+        return false;
+    }
     if word.len() == 1 && word[0].is_ascii_uppercase() {
         return true; // U.S. / D.C. / initials
     }
