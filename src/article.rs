@@ -60,14 +60,22 @@ pub struct Article {
     pub notes: Vec<String>,
     /// Computed when first needed: most articles never show a line number.
     line_starts: std::sync::OnceLock<Vec<usize>>,
-    /// Once the text is released: (offset, line, column) of the offsets findings point at,
-    /// sorted, and the text of the spans they quote (see [`Article::pin`]).
-    pinned: Vec<(usize, usize, usize)>,
-    pinned_text: Vec<(Range<usize>, String)>,
+    /// Once the text is released, what findings need of it (see [`Article::pin`]); boxed
+    /// because most articles never have any, and an archive holds hundreds of thousands.
+    pinned: Option<Box<Pinned>>,
     /// True once the text was released after scanning (see [`Article::release_text`]).
     released: bool,
     /// Size and modification time when read, to notice a file changed before it is shown.
     pub stamp: Option<(u64, std::time::SystemTime)>,
+}
+
+/// What a released article keeps for the findings that point into it.
+#[derive(Debug)]
+struct Pinned {
+    /// (offset, line, column) of the offsets findings point at, sorted.
+    positions: Vec<(usize, usize, usize)>,
+    /// The text of the spans their fingerprints quote.
+    texts: Vec<(Range<usize>, String)>,
 }
 
 /// Why a file could not be loaded as an article.
@@ -109,8 +117,7 @@ impl Article {
             path,
             display,
             line_starts: std::sync::OnceLock::new(),
-            pinned: Vec::new(),
-            pinned_text: Vec::new(),
+            pinned: None,
             released: false,
             stamp: None,
             text,
@@ -213,8 +220,10 @@ impl Article {
             })
             .collect();
         self.release_text();
-        self.pinned = pinned;
-        self.pinned_text = pinned_text;
+        self.pinned = Some(Box::new(Pinned {
+            positions: pinned,
+            texts: pinned_text,
+        }));
     }
 
     /// The text of `span`: from the text when it is loaded, else from what was pinned.
@@ -222,8 +231,9 @@ impl Article {
         if !self.released {
             return self.text.get(span).unwrap_or("");
         }
-        self.pinned_text
+        self.pinned
             .iter()
+            .flat_map(|p| &p.texts)
             .find(|(s, _)| *s == span)
             .map_or("", |(_, t)| t.as_str())
     }
@@ -232,8 +242,9 @@ impl Article {
     /// pinned offsets are known (others give line 1, column 1).
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         if self.released {
-            return match self.pinned.binary_search_by_key(&offset, |p| p.0) {
-                Ok(i) => (self.pinned[i].1, self.pinned[i].2),
+            let positions = self.pinned.as_ref().map_or(&[][..], |p| &p.positions);
+            return match positions.binary_search_by_key(&offset, |p| p.0) {
+                Ok(i) => (positions[i].1, positions[i].2),
                 Err(_) => (1, 1),
             };
         }

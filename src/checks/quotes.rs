@@ -322,10 +322,16 @@ impl Check for Quotes {
         let info = self.info();
         let severity = ctx.severity(&info, None);
         let style = style_map(ctx.rules);
-        let mut quotes: Vec<Quotation> = Vec::new();
+        // Sized up front: on a large archive these are the biggest tables of the run, and
+        // growing them by doubling would briefly hold them twice.
+        let (count, shingles) = ctx
+            .scanned::<Vec<Scanned>>(info.id)
+            .flat_map(|(_, scanned)| scanned)
+            .fold((0, 0), |(n, s), q| (n + 1, s + q.shingles.len()));
+        let mut quotes: Vec<Quotation> = Vec::with_capacity(count);
         // Index quotations by hashed shingles so only passages sharing a run are compared:
         // (shingle, quotation) sorted, so that equal shingles sit together.
-        let mut index: Vec<(u32, u32)> = Vec::new();
+        let mut index: Vec<(u32, u32)> = Vec::with_capacity(shingles);
         for (article, scanned) in ctx.scanned::<Vec<Scanned>>(info.id) {
             for q in scanned {
                 let qi = quotes.len() as u32;
