@@ -330,29 +330,34 @@ impl Check for Quotes {
             .fold((0, 0), |(n, s), q| (n + 1, s + q.shingles.len()));
         let mut quotes: Vec<Quotation> = Vec::with_capacity(count);
         // Index quotations by hashed shingles so only passages sharing a run are compared:
-        // (shingle, quotation) sorted, so that equal shingles sit together.
-        let mut index: Vec<(u32, u32)> = Vec::with_capacity(shingles);
+        // (shingle, quotation) packed in one number (shingle in the high half) and sorted,
+        // so that equal shingles sit together. Sorting plain numbers, on every core, is
+        // several times faster than sorting pairs; this is the largest sort of the run.
+        let mut index: Vec<u64> = Vec::with_capacity(shingles);
         for (article, scanned) in ctx.scanned::<Vec<Scanned>>(info.id) {
             for q in scanned {
-                let qi = quotes.len() as u32;
+                let qi = quotes.len() as u64;
                 quotes.push(Quotation {
                     article,
                     span: q.span.clone(),
                     whole: q.whole,
                 });
-                index.extend(q.shingles.iter().map(|&h| (h, qi)));
+                index.extend(q.shingles.iter().map(|&h| (u64::from(h) << 32) | qi));
             }
         }
-        index.sort_unstable();
+        {
+            use rayon::slice::ParallelSliceMut;
+            index.par_sort_unstable();
+        }
         let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for bucket in index.chunk_by(|x, y| x.0 == y.0) {
+        for bucket in index.chunk_by(|x, y| x >> 32 == y >> 32) {
             // A run shared by very many quotations is boilerplate, not one quotation.
             if bucket.len() > 50 {
                 continue;
             }
-            for (x, &(_, a)) in bucket.iter().enumerate() {
-                for &(_, b) in &bucket[x + 1..] {
-                    let (a, b) = (a as usize, b as usize);
+            for (x, &a) in bucket.iter().enumerate() {
+                for &b in &bucket[x + 1..] {
+                    let (a, b) = ((a & 0xffff_ffff) as usize, (b & 0xffff_ffff) as usize);
                     // Quotations that read the same need no comparison.
                     if quotes[a].article != quotes[b].article && quotes[a].whole != quotes[b].whole
                     {
