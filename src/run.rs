@@ -138,7 +138,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
     // Sized up front: growing by doubling would briefly hold two copies of the records.
     let mut articles = Vec::with_capacity(files.len());
     let mut claims = Vec::new();
-    let mut per_article_scans = Vec::new();
+    let mut scans = checks::Scans::new();
     let mut directives = Vec::new();
     let mut skipped = Vec::new();
     // Files go through in chunks: what a chunk keeps is moved out before the next one, so a
@@ -203,9 +203,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
                     }
                     articles.push(s.article);
                     claims.extend(s.claims);
-                    if !s.scans.is_empty() {
-                        per_article_scans.push((id, s.scans));
-                    }
+                    scans.add(id, s.scans);
                     directives.extend(s.directives);
                 }
                 Err(e) if e.skipped => skipped.push(e),
@@ -246,7 +244,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
         skipped,
         unbaselined: Vec::new(),
         stale_baseline: 0,
-        scans: checks::gather(per_article_scans, plan),
+        scans: scans.finish(plan),
         directives,
     }
 }

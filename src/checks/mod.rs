@@ -286,26 +286,35 @@ pub fn scan_article(article: &Article, rules: &RuleSet, plan: &ScanPlan) -> Vec<
         .collect()
 }
 
-/// Gathers per-article scans (in article order; each as (check index, scan)) into
-/// [`Scans`], with what the plan prepared.
-pub fn gather(per_article: Vec<(usize, Vec<(usize, Scan)>)>, plan: ScanPlan) -> Scans {
-    let n = all().len();
-    let mut scans = Scans {
-        data: (0..n).map(|_| Vec::new()).collect(),
-        findings: Vec::new(),
-        prepared: plan.checks.into_iter().map(|(_, _, p)| p).collect(),
-    };
-    for (article, list) in per_article {
+impl Scans {
+    /// No scan yet, with room for every check.
+    pub fn new() -> Scans {
+        Scans {
+            data: (0..all().len()).map(|_| Vec::new()).collect(),
+            findings: Vec::new(),
+            prepared: Vec::new(),
+        }
+    }
+
+    /// Adds the scans of article `article` (each as (check index, scan)); articles come in
+    /// order. Taken as each chunk of files is done, so no second list of every article's
+    /// scans is ever held.
+    pub fn add(&mut self, article: usize, list: Vec<(usize, Scan)>) {
         for (i, scan) in list {
-            scans.findings.extend(scan.findings);
+            self.findings.extend(scan.findings);
             if let Some(d) = scan.data
-                && i < n
+                && let Some(data) = self.data.get_mut(i)
             {
-                scans.data[i].push((article, d));
+                data.push((article, d));
             }
         }
     }
-    scans
+
+    /// Takes over what the plan prepared, once every article was added.
+    pub fn finish(mut self, plan: ScanPlan) -> Scans {
+        self.prepared = plan.checks.into_iter().map(|(_, _, p)| p).collect();
+        self
+    }
 }
 
 /// Runs the cross-article pass of every enabled check; returns all findings (scan findings

@@ -29,13 +29,94 @@ static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid")
 });
 
-/// A quotation as the scan keeps it: where it is, and a hash of each run of `min_words`
-/// words (32 bits: a collision only costs one extra comparison).
+/// What the scan keeps of one article's quotations: where each is, and a hash of each run of
+/// `min_words` words (32 bits: a collision only costs one extra comparison), all the
+/// quotations' hashes in one list (an archive holds millions of quotations).
 struct Scanned {
-    span: Range<usize>,
+    quotations: Vec<Kept>,
     shingles: Vec<u32>,
+}
+
+/// One quotation of [`Scanned`].
+struct Kept {
+    span: Range<u32>,
+    /// Its hashes are `shingles[previous quotation's shingles_end..shingles_end]`.
+    shingles_end: u32,
     /// A hash of all its normalized words: two quotations with the same one read the same.
     whole: u64,
+}
+
+impl Scanned {
+    /// Each quotation with its span in the text and its hashes.
+    fn each(&self) -> impl Iterator<Item = (Range<usize>, &[u32], u64)> {
+        let mut start = 0;
+        self.quotations.iter().map(move |q| {
+            let end = q.shingles_end as usize;
+            let hashes = &self.shingles[start..end];
+            start = end;
+            (q.span.start as usize..q.span.end as usize, hashes, q.whole)
+        })
+    }
+}
+
+/// Shingles per part of the quotation index (see `Quotes::run`): 8 MB of index at a time.
+const INDEX_PART: usize = 1 << 20;
+
+/// The pairs of quotations (indices in `quotes`, which lists the quotations of `scanned` in
+/// order) of different articles, not reading the same, that share a shingle.
+///
+/// Quotations are indexed by hashed shingles so only passages sharing a run are compared:
+/// (shingle, quotation) packed in one number (shingle in the high half) and sorted, so that
+/// equal shingles sit together. On a large archive this is the largest table of the run, so
+/// it is built in `parts`, each for a range of hashes (a shingle falls in exactly one):
+/// memory holds one part at a time.
+fn candidate_pairs(
+    scanned: &[&Scanned],
+    quotes: &[Quotation],
+    parts: usize,
+) -> Vec<(usize, usize)> {
+    let parts = parts.clamp(1, 256) as u64;
+    let part_of = |h: u32| (u64::from(h) * parts) >> 32;
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut index: Vec<u64> = Vec::new();
+    for part in 0..parts {
+        index.clear();
+        let mut qi = 0u64;
+        for s in scanned {
+            for (_, hashes, _) in s.each() {
+                index.extend(
+                    hashes
+                        .iter()
+                        .filter(|&&h| part_of(h) == part)
+                        .map(|&h| (u64::from(h) << 32) | qi),
+                );
+                qi += 1;
+            }
+        }
+        {
+            use rayon::slice::ParallelSliceMut;
+            index.par_sort_unstable();
+        }
+        for bucket in index.chunk_by(|x, y| x >> 32 == y >> 32) {
+            // A run shared by very many quotations is boilerplate, not one quotation.
+            if bucket.len() > 50 {
+                continue;
+            }
+            for (x, &a) in bucket.iter().enumerate() {
+                for &b in &bucket[x + 1..] {
+                    let (a, b) = ((a & 0xffff_ffff) as usize, (b & 0xffff_ffff) as usize);
+                    // Quotations that read the same need no comparison.
+                    if quotes[a].article != quotes[b].article && quotes[a].whole != quotes[b].whole
+                    {
+                        pairs.push((a.min(b), a.max(b)));
+                    }
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 struct Quotation {
@@ -296,78 +377,69 @@ impl Check for Quotes {
                 &built
             }
         };
-        let mut found = Vec::new();
+        let mut kept = Scanned {
+            quotations: Vec::new(),
+            shingles: Vec::new(),
+        };
+        let mut hashes: Vec<u32> = Vec::new();
         for span in quotation_ranges(reading) {
+            // Offsets are kept in 32 bits: a quotation past 4 GiB into a file is not kept.
+            let (Ok(start), Ok(end)) = (u32::try_from(span.start), u32::try_from(span.end)) else {
+                continue;
+            };
             let mut hs = word_hashes(&article.text, span.clone());
             hs.truncate(MAX_WORDS);
             let ws = apply_style_hashes(&hs, style);
             if ws.len() >= min {
-                let mut shingles: Vec<u32> = ws.windows(min).map(shingle_hash).collect();
-                shingles.sort_unstable();
-                shingles.dedup();
+                hashes.clear();
+                hashes.extend(ws.windows(min).map(shingle_hash));
+                hashes.sort_unstable();
+                hashes.dedup();
+                kept.shingles.extend_from_slice(&hashes);
                 let whole = ws.iter().fold(ws.len() as u64, |h, w| {
                     (h ^ w).wrapping_mul(0x0000_0100_0000_01b3)
                 });
-                found.push(Scanned {
-                    span,
-                    shingles,
+                kept.quotations.push(Kept {
+                    span: start..end,
+                    shingles_end: u32::try_from(kept.shingles.len()).unwrap_or(u32::MAX),
                     whole,
                 });
             }
         }
-        Scan::keep(found)
+        if kept.quotations.is_empty() {
+            return Scan::default();
+        }
+        // Kept for the whole run, for every article: no spare capacity.
+        kept.quotations.shrink_to_fit();
+        kept.shingles.shrink_to_fit();
+        Scan {
+            findings: Vec::new(),
+            data: Some(Box::new(kept)),
+        }
     }
 
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
         let severity = ctx.severity(&info, None);
         let style = style_map(ctx.rules);
-        // Sized up front: on a large archive these are the biggest tables of the run, and
-        // growing them by doubling would briefly hold them twice.
         let (count, shingles) = ctx
-            .scanned::<Vec<Scanned>>(info.id)
-            .flat_map(|(_, scanned)| scanned)
-            .fold((0, 0), |(n, s), q| (n + 1, s + q.shingles.len()));
+            .scanned::<Scanned>(info.id)
+            .fold((0, 0), |(n, s), (_, q)| {
+                (n + q.quotations.len(), s + q.shingles.len())
+            });
+        // Sized up front: growing by doubling would briefly hold it twice.
         let mut quotes: Vec<Quotation> = Vec::with_capacity(count);
-        // Index quotations by hashed shingles so only passages sharing a run are compared:
-        // (shingle, quotation) packed in one number (shingle in the high half) and sorted,
-        // so that equal shingles sit together. Sorting plain numbers, on every core, is
-        // several times faster than sorting pairs; this is the largest sort of the run.
-        let mut index: Vec<u64> = Vec::with_capacity(shingles);
-        for (article, scanned) in ctx.scanned::<Vec<Scanned>>(info.id) {
-            for q in scanned {
-                let qi = quotes.len() as u64;
+        for (article, scanned) in ctx.scanned::<Scanned>(info.id) {
+            for (span, _, whole) in scanned.each() {
                 quotes.push(Quotation {
                     article,
-                    span: q.span.clone(),
-                    whole: q.whole,
+                    span,
+                    whole,
                 });
-                index.extend(q.shingles.iter().map(|&h| (u64::from(h) << 32) | qi));
             }
         }
-        {
-            use rayon::slice::ParallelSliceMut;
-            index.par_sort_unstable();
-        }
-        let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for bucket in index.chunk_by(|x, y| x >> 32 == y >> 32) {
-            // A run shared by very many quotations is boilerplate, not one quotation.
-            if bucket.len() > 50 {
-                continue;
-            }
-            for (x, &a) in bucket.iter().enumerate() {
-                for &b in &bucket[x + 1..] {
-                    let (a, b) = ((a & 0xffff_ffff) as usize, (b & 0xffff_ffff) as usize);
-                    // Quotations that read the same need no comparison.
-                    if quotes[a].article != quotes[b].article && quotes[a].whole != quotes[b].whole
-                    {
-                        pairs.push((a.min(b), a.max(b)));
-                    }
-                }
-            }
-        }
-        pairs.sort_unstable();
-        pairs.dedup();
+        let scanned: Vec<&Scanned> = ctx.scanned::<Scanned>(info.id).map(|(_, s)| s).collect();
+        let pairs = candidate_pairs(&scanned, &quotes, shingles.div_ceil(INDEX_PART));
         // The texts were released after the scan: read back only the articles compared,
         // keeping a bounded number at a time (pairs are in order, so reuse is high).
         const CACHED_TEXTS: usize = 64;
@@ -504,6 +576,49 @@ fn word_diff(ot: &str, ow: &[Word], pt: &str, pw: &[Word], edits: &[Edit], flip:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_index_built_in_parts_finds_the_same_pairs() {
+        // 40 articles of 3 quotations each, sharing hashes in a pattern with many pairs.
+        let articles: Vec<Scanned> = (0..40u32)
+            .map(|a| {
+                let mut kept = Scanned {
+                    quotations: Vec::new(),
+                    shingles: Vec::new(),
+                };
+                for q in 0..3u32 {
+                    let mut hashes: Vec<u32> = (0..12u32)
+                        .map(|k| ((a % 7) * 31 + q * 7 + k).wrapping_mul(0x9e37_79b9))
+                        .collect();
+                    hashes.sort_unstable();
+                    kept.shingles.extend(hashes);
+                    kept.quotations.push(Kept {
+                        span: q * 10..q * 10 + 9,
+                        shingles_end: kept.shingles.len() as u32,
+                        whole: u64::from(a * 3 + q),
+                    });
+                }
+                kept
+            })
+            .collect();
+        let scanned: Vec<&Scanned> = articles.iter().collect();
+        let quotes: Vec<Quotation> = scanned
+            .iter()
+            .enumerate()
+            .flat_map(|(article, s)| {
+                s.each().map(move |(span, _, whole)| Quotation {
+                    article,
+                    span,
+                    whole,
+                })
+            })
+            .collect();
+        let whole = candidate_pairs(&scanned, &quotes, 1);
+        assert!(whole.len() > 100, "{}", whole.len());
+        for parts in [2, 3, 16, 256, 1000] {
+            assert_eq!(candidate_pairs(&scanned, &quotes, parts), whole, "{parts} parts");
+        }
+    }
 
     fn w(s: &str) -> Vec<Word> {
         words(s, 0..s.len())
