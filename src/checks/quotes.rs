@@ -616,7 +616,11 @@ mod tests {
         let whole = candidate_pairs(&scanned, &quotes, 1);
         assert!(whole.len() > 100, "{}", whole.len());
         for parts in [2, 3, 16, 256, 1000] {
-            assert_eq!(candidate_pairs(&scanned, &quotes, parts), whole, "{parts} parts");
+            assert_eq!(
+                candidate_pairs(&scanned, &quotes, parts),
+                whole,
+                "{parts} parts"
+            );
         }
     }
 

@@ -51,9 +51,14 @@ struct Scanned {
     person: u32,
     title: u32,
     written: u32,
-    entry: Option<u32>,
-    title_span: Range<usize>,
+    /// [`NO_ENTRY`] when no entry matched.
+    entry: u32,
+    title_span: Range<u32>,
 }
+
+/// [`Scanned::entry`] when no `people:` entry matched (kept in 32 bits: an archive holds
+/// millions of mentions).
+const NO_ENTRY: u32 = u32::MAX;
 
 /// A mention as found, before its strings are numbered.
 struct Found {
@@ -85,13 +90,13 @@ impl Names {
 }
 
 #[derive(Debug, Clone)]
-struct Mention {
+struct Mention<'a> {
     article: usize,
     title_span: Range<usize>,
     /// The title as normalized for comparison.
-    title: Arc<str>,
+    title: &'a str,
     /// The title as written.
-    written: Arc<str>,
+    written: &'a str,
 }
 
 /// Lowercased title without nationality qualifiers and possessives.
@@ -201,12 +206,20 @@ impl Check for Titles {
         let mut names = names.lock().unwrap_or_else(|e| e.into_inner());
         let kept: Vec<Scanned> = found
             .into_iter()
-            .map(|f| Scanned {
-                person: names.id(&f.person),
-                title: names.id(&f.title),
-                written: names.id(&f.written),
-                entry: f.entry.and_then(|e| u32::try_from(e).ok()),
-                title_span: f.title_span,
+            .filter_map(|f| {
+                // Offsets are kept in 32 bits: a mention past 4 GiB into a file is not kept.
+                let start = u32::try_from(f.title_span.start).ok()?;
+                let end = u32::try_from(f.title_span.end).ok()?;
+                Some(Scanned {
+                    person: names.id(&f.person),
+                    title: names.id(&f.title),
+                    written: names.id(&f.written),
+                    entry: f
+                        .entry
+                        .and_then(|e| u32::try_from(e).ok())
+                        .unwrap_or(NO_ENTRY),
+                    title_span: start..end,
+                })
             })
             .collect();
         Scan::keep(kept)
@@ -220,30 +233,40 @@ impl Check for Titles {
             return Vec::new();
         };
         let names = names.lock().unwrap_or_else(|e| e.into_inner());
-        let name = |id: u32| names.list[id as usize].clone();
-        let mut by_person: BTreeMap<Arc<str>, (Option<usize>, Vec<Mention>)> = BTreeMap::new();
-        for (article, scanned) in ctx.scanned::<Vec<Scanned>>(info.id) {
-            for s in scanned {
-                let m = Mention {
+        let name = |id: u32| &*names.list[id as usize];
+        // Every mention as (person, article, scan), grouped by person in the order of their
+        // names; a person's mentions are written out only while that person is checked (an
+        // archive holds millions).
+        let mut rank = vec![0u32; names.list.len()];
+        let mut by_name: Vec<u32> = (0..names.list.len() as u32).collect();
+        by_name.sort_by_key(|&id| name(id));
+        for (r, &id) in by_name.iter().enumerate() {
+            rank[id as usize] = r as u32;
+        }
+        let mut all: Vec<(u32, usize, &Scanned)> = ctx
+            .scanned::<Vec<Scanned>>(info.id)
+            .flat_map(|(article, scanned)| scanned.iter().map(move |s| (s.person, article, s)))
+            .collect();
+        // Stable: within a person, mentions stay in article order.
+        all.sort_by_key(|&(person, _, _)| rank[person as usize]);
+        let mut findings = Vec::new();
+        for group in all.chunk_by(|a, b| a.0 == b.0) {
+            let (person, _, first) = group[0];
+            let mentions: Vec<Mention> = group
+                .iter()
+                .map(|&(_, article, s)| Mention {
                     article,
-                    title_span: s.title_span.clone(),
+                    title_span: s.title_span.start as usize..s.title_span.end as usize,
                     title: name(s.title),
                     written: name(s.written),
-                };
-                by_person
-                    .entry(name(s.person))
-                    .or_insert((s.entry.map(|e| e as usize), Vec::new()))
-                    .1
-                    .push(m);
-            }
-        }
-        let mut findings = Vec::new();
-        for (name, (entry, mentions)) in &by_person {
-            match entry {
-                Some(i) if !people[*i].titles.is_empty() => {
-                    accepted_titles(ctx, &info, severity, &people[*i], mentions, &mut findings)
+                })
+                .collect();
+            // The entry the person's first mention matched (they all match the same one).
+            match people.get(first.entry as usize) {
+                Some(p) if first.entry != NO_ENTRY && !p.titles.is_empty() => {
+                    accepted_titles(ctx, &info, severity, p, &mentions, &mut findings)
                 }
-                _ => discovered(ctx, &info, severity, name, mentions, &mut findings),
+                _ => discovered(ctx, &info, severity, name(person), &mentions, &mut findings),
             }
         }
         findings
@@ -329,7 +352,7 @@ fn discovered(
 ) {
     let mut by_title: BTreeMap<&str, Vec<&Mention>> = BTreeMap::new();
     for m in mentions {
-        by_title.entry(&m.title).or_default().push(m);
+        by_title.entry(m.title).or_default().push(m);
     }
     if by_title.len() < 2 {
         return;
@@ -403,7 +426,7 @@ fn accepted_titles(
         let matching: Vec<_> = person
             .titles
             .iter()
-            .filter(|t| *normalize_title(&t.title) == *m.title)
+            .filter(|t| normalize_title(&t.title) == m.title)
             .collect();
         let (message, note) = if matching.is_empty() {
             let list: Vec<&str> = person.titles.iter().map(|t| t.title.as_str()).collect();
