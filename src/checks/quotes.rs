@@ -34,6 +34,7 @@ static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
 /// quotations' hashes in one list (an archive holds millions of quotations).
 struct Scanned {
     quotations: Vec<Kept>,
+    /// Each quotation's hashes, sorted, one quotation after the other.
     shingles: Vec<u32>,
 }
 
@@ -59,8 +60,10 @@ impl Scanned {
     }
 }
 
-/// Shingles per part of the quotation index (see `Quotes::run`): 8 MB of index at a time.
-const INDEX_PART: usize = 1 << 20;
+/// Shingles per part of the quotation index (see [`candidate_pairs`]): 32 MB of index at a
+/// time, in at most [`MAX_PARTS`] parts (each part reads every quotation's hashes again).
+const INDEX_PART: usize = 4 << 20;
+const MAX_PARTS: usize = 8;
 
 /// The pairs of quotations (indices in `quotes`, which lists the quotations of `scanned` in
 /// order) of different articles, not reading the same, that share a shingle.
@@ -75,21 +78,34 @@ fn candidate_pairs(
     quotes: &[Quotation],
     parts: usize,
 ) -> Vec<(usize, usize)> {
-    let parts = parts.clamp(1, 256) as u64;
+    let parts = parts.clamp(1, MAX_PARTS) as u64;
     let part_of = |h: u32| (u64::from(h) * parts) >> 32;
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut index: Vec<u64> = Vec::new();
+    // A quotation's hashes are sorted, and parts are ranges of hashes: each part takes the
+    // next run of every quotation's hashes, so all parts together read each hash once.
+    let mut taken: Vec<u32> = if parts > 1 {
+        vec![0; quotes.len()]
+    } else {
+        Vec::new()
+    };
     for part in 0..parts {
         index.clear();
-        let mut qi = 0u64;
+        let mut qi = 0usize;
         for s in scanned {
             for (_, hashes, _) in s.each() {
-                index.extend(
+                let hashes = if parts == 1 {
                     hashes
+                } else {
+                    let from = taken[qi] as usize;
+                    let run = hashes[from..]
                         .iter()
-                        .filter(|&&h| part_of(h) == part)
-                        .map(|&h| (u64::from(h) << 32) | qi),
-                );
+                        .position(|&h| part_of(h) != part)
+                        .unwrap_or(hashes.len() - from);
+                    taken[qi] = (from + run) as u32;
+                    &hashes[from..from + run]
+                };
+                index.extend(hashes.iter().map(|&h| (u64::from(h) << 32) | qi as u64));
                 qi += 1;
             }
         }
@@ -393,6 +409,7 @@ impl Check for Quotes {
             if ws.len() >= min {
                 hashes.clear();
                 hashes.extend(ws.windows(min).map(shingle_hash));
+                // Sorted: the index takes them in runs (see `candidate_pairs`).
                 hashes.sort_unstable();
                 hashes.dedup();
                 kept.shingles.extend_from_slice(&hashes);
@@ -615,7 +632,7 @@ mod tests {
             .collect();
         let whole = candidate_pairs(&scanned, &quotes, 1);
         assert!(whole.len() > 100, "{}", whole.len());
-        for parts in [2, 3, 16, 256, 1000] {
+        for parts in [2, 3, MAX_PARTS, 1000] {
             assert_eq!(
                 candidate_pairs(&scanned, &quotes, parts),
                 whole,
