@@ -10,6 +10,18 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
 /// Default size limit for one article file.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// The largest file `--max-file-size` can let through: what the checks keep of an article
+/// (quotation and title spans) holds offsets in 32 bits.
+pub const LARGEST_FILE_BYTES: u64 = u32::MAX as u64;
+
+/// The size limit for one article file: `--max-file-size`, else the default, never over
+/// [`LARGEST_FILE_BYTES`].
+pub fn size_limit(asked: Option<u64>) -> u64 {
+    asked
+        .unwrap_or(DEFAULT_MAX_FILE_BYTES)
+        .min(LARGEST_FILE_BYTES)
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Discovered {
     pub path: PathBuf,
@@ -262,6 +274,13 @@ fn io_message(err: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_size_limit_never_lets_through_a_file_offsets_cannot_address() {
+        assert_eq!(size_limit(None), DEFAULT_MAX_FILE_BYTES);
+        assert_eq!(size_limit(Some(1000)), 1000);
+        assert_eq!(size_limit(Some(u64::MAX)), u64::from(u32::MAX));
+    }
 
     #[test]
     fn a_file_is_read_whole_whatever_size_it_was_said_to_have() {

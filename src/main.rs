@@ -31,7 +31,7 @@ struct CommonArgs {
     /// the working directory upward, else ./rules/.
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<PathBuf>,
-    /// Skip article files larger than this many bytes.
+    /// Skip article files larger than this many bytes (default 16 MiB, at most 4 GiB).
     #[arg(long, value_name = "BYTES")]
     max_file_size: Option<u64>,
 }

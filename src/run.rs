@@ -129,9 +129,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
         files.extend(drafts);
         discover::sort_by_path(&mut files);
     }
-    let max = options
-        .max_file_bytes
-        .unwrap_or(discover::DEFAULT_MAX_FILE_BYTES);
+    let max = discover::size_limit(options.max_file_bytes);
     let prefilter = extract::Prefilter::new(&rules.rules);
     let plan = checks::ScanPlan::new(&rules.rules);
     let progress = crate::progress::Progress::new(files.len(), options.progress);

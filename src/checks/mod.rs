@@ -82,7 +82,6 @@ impl Scan {
 }
 
 /// The scans of every check over every article: `data[check][i]` is (article id, data).
-#[derive(Default)]
 pub struct Scans {
     pub data: Vec<Vec<(usize, Box<dyn Any + Send + Sync>)>>,
     pub findings: Vec<Finding>,
@@ -284,6 +283,12 @@ pub fn scan_article(article: &Article, rules: &RuleSet, plan: &ScanPlan) -> Vec<
         .map(|(i, (c, _, prepared))| (i, c.scan(&reading, rules, prepared)))
         .filter(|(_, scan)| !scan.findings.is_empty() || scan.data.is_some())
         .collect()
+}
+
+impl Default for Scans {
+    fn default() -> Scans {
+        Scans::new()
+    }
 }
 
 impl Scans {

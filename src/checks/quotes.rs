@@ -61,7 +61,7 @@ impl Scanned {
 }
 
 /// Shingles per part of the quotation index (see [`candidate_pairs`]): 32 MB of index at a
-/// time, in at most [`MAX_PARTS`] parts (each part reads every quotation's hashes again).
+/// time, in at most [`MAX_PARTS`] parts (each part walks every quotation once).
 const INDEX_PART: usize = 4 << 20;
 const MAX_PARTS: usize = 8;
 
@@ -399,7 +399,7 @@ impl Check for Quotes {
         };
         let mut hashes: Vec<u32> = Vec::new();
         for span in quotation_ranges(reading) {
-            // Offsets are kept in 32 bits: a quotation past 4 GiB into a file is not kept.
+            // Offsets are kept in 32 bits (files over 4 GiB are skipped when loaded).
             let (Ok(start), Ok(end)) = (u32::try_from(span.start), u32::try_from(span.end)) else {
                 continue;
             };

@@ -207,7 +207,7 @@ impl Check for Titles {
         let kept: Vec<Scanned> = found
             .into_iter()
             .filter_map(|f| {
-                // Offsets are kept in 32 bits: a mention past 4 GiB into a file is not kept.
+                // Offsets are kept in 32 bits (files over 4 GiB are skipped when loaded).
                 let start = u32::try_from(f.title_span.start).ok()?;
                 let end = u32::try_from(f.title_span.end).ok()?;
                 Some(Scanned {
