@@ -87,7 +87,10 @@ fn print_patterns(paths: &[PathBuf]) -> Result<(), String> {
             "(?i)"
         };
         for pattern in &fact.patterns {
-            println!("{flag}{}", pattern.regex.as_str());
+            // Loaded, so it expands.
+            let expanded = rules::expand_placeholders(&pattern.source, fact.ty)
+                .map_err(|e| format!("{}: {e}", fact.id))?;
+            println!("{flag}{expanded}");
         }
     }
     Ok(())

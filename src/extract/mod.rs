@@ -6,6 +6,9 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use rayon::prelude::*;
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Input, PatternID};
 
 use crate::article::Article;
 use crate::rules::{Fact, RuleSet};
@@ -218,19 +221,19 @@ struct Found {
 
 /// Runs one pattern's regex, reusing its capture slots from one search to the next.
 struct Matcher<'r> {
-    regex: &'r regex::Regex,
-    locations: regex::CaptureLocations,
+    regex: &'r Regex,
+    captures: Captures,
     value: Option<usize>,
     when: Option<usize>,
     was: Option<usize>,
 }
 
 impl<'r> Matcher<'r> {
-    fn new(regex: &'r regex::Regex) -> Matcher<'r> {
-        let group = |name: &str| regex.capture_names().position(|n| n == Some(name));
+    fn new(regex: &'r Regex) -> Matcher<'r> {
+        let group = |name: &str| regex.group_info().to_index(PatternID::ZERO, name);
         Matcher {
             regex,
-            locations: regex.capture_locations(),
+            captures: regex.create_captures(),
             value: group("value"),
             when: group("when"),
             was: group("was"),
@@ -250,7 +253,9 @@ impl<'r> Matcher<'r> {
             let hay = &text[..w.end];
             let mut pos = w.start;
             while pos <= w.end {
-                let Some(m) = self.regex.captures_read_at(&mut self.locations, hay, pos) else {
+                self.regex
+                    .search_captures(&Input::new(hay).span(pos..hay.len()), &mut self.captures);
+                let Some(m) = self.captures.get_match() else {
                     break;
                 };
                 pos = if m.end() > m.start() {
@@ -262,8 +267,10 @@ impl<'r> Matcher<'r> {
                         .next()
                         .map_or(hay.len() + 1, |c| m.end() + c.len_utf8())
                 };
-                let group =
-                    |i: Option<usize>| i.and_then(|i| self.locations.get(i)).map(|(s, e)| s..e);
+                let group = |i: Option<usize>| {
+                    i.and_then(|i| self.captures.get_group(i))
+                        .map(|s| s.start..s.end)
+                };
                 if let Some(value) = group(self.value) {
                     out.push(Found {
                         whole: m.range(),
