@@ -142,3 +142,28 @@ fn checks_can_be_switched_off_and_relevelled() {
     assert_eq!(title.severity, "error");
     assert_eq!(run.code, 1);
 }
+
+#[test]
+fn the_rarer_spelling_is_shown_beside_the_common_one_in_another_article_with_its_counts() {
+    let run = newslint(&["tests/fixtures/checks/term-counts/"]);
+    let found = check_findings(&run.diags);
+    // "percent" once, "per cent" four times in three articles: the one use of "percent" is
+    // flagged, shown beside the first "per cent" outside its own article.
+    assert_eq!(
+        found,
+        vec![(
+            "terms".to_string(),
+            "tests/fixtures/checks/term-counts/a.md".to_string(),
+            5,
+            "tests/fixtures/checks/term-counts/b.md".to_string()
+        )],
+        "\n{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("the corpus writes \"per cent\" 4 times in 3 articles"),
+        "{}",
+        run.stdout
+    );
+}

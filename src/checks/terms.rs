@@ -3,7 +3,7 @@
 //! (aluminium/aluminum, per cent/percent…) reports the minority spelling when the corpus
 //! mixes both. Text inside quotation marks and proper names are left alone.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use std::sync::LazyLock;
@@ -59,12 +59,37 @@ enum Key {
     Pair(usize, usize),
 }
 
-/// What the scan keeps: each use with its key, and the text as written when it is not
-/// spelled exactly as the term (most uses are: they then cost no allocation).
+/// What the scan keeps of one article: each use as (form, start, end), the form being its
+/// position in [`Plan::forms`], and the text as written of the uses not spelled exactly as
+/// their form (most are: they then cost nothing more). Kept for every article of an archive
+/// until the end of the run, hence 12 bytes a use (offsets fit in 32 bits: larger files are
+/// skipped when loaded).
 struct Scanned {
-    key: Key,
-    span: Range<usize>,
-    used: Option<Box<str>>,
+    uses: Box<[[u32; 3]]>,
+    /// (index in `uses`, text as written)
+    written: Box<[(u32, Box<str>)]>,
+}
+
+impl Scanned {
+    /// Each use: its form's index, its span, and its text as written.
+    fn each<'a>(
+        &'a self,
+        rules: &'a RuleSet,
+        keys: &'a [Key],
+    ) -> impl Iterator<Item = (Key, Range<usize>, &'a str)> + 'a {
+        let mut written = self.written.iter().peekable();
+        self.uses
+            .iter()
+            .enumerate()
+            .map(move |(i, &[form, start, end])| {
+                let key = keys[form as usize];
+                let used = match written.next_if(|(w, _)| *w as usize == i) {
+                    Some((_, text)) => &**text,
+                    None => form_text(rules, key),
+                };
+                (key, start as usize..end as usize, used)
+            })
+    }
 }
 
 /// The spelling of a term form, as the rule or the built-in pair gives it.
@@ -248,8 +273,9 @@ impl Check for Terms {
             }
         };
         let present = plan.literals.present(article.body());
-        let mut found = Vec::new();
-        for ((key, _), literal) in Plan::forms(rules).zip(&plan.form_literal) {
+        let mut found: Vec<[u32; 3]> = Vec::new();
+        let mut written: Vec<(u32, Box<str>)> = Vec::new();
+        for (form, ((key, _), literal)) in Plan::forms(rules).zip(&plan.form_literal).enumerate() {
             if literal.is_some_and(|l| !present[l]) {
                 continue;
             }
@@ -280,47 +306,59 @@ impl Check for Terms {
                     uses(article, reading.quotations(), re, &[], true)
                 }
             };
-            let form = form_text(rules, key);
+            let spelled = form_text(rules, key);
             for u in uses {
-                let written = &article.text[u.span.clone()];
-                found.push(Scanned {
-                    key,
-                    used: (written != form).then(|| written.into()),
-                    span: u.span,
-                });
+                let (Ok(start), Ok(end), Ok(form)) = (
+                    u32::try_from(u.span.start),
+                    u32::try_from(u.span.end),
+                    u32::try_from(form),
+                ) else {
+                    continue;
+                };
+                let text = &article.text[u.span.clone()];
+                if text != spelled {
+                    written.push((found.len() as u32, text.into()));
+                }
+                found.push([form, start, end]);
             }
         }
-        Scan::keep(found)
+        if found.is_empty() {
+            return Scan::default();
+        }
+        Scan {
+            findings: Vec::new(),
+            data: Some(Box::new(Scanned {
+                uses: found.into_boxed_slice(),
+                written: written.into_boxed_slice(),
+            })),
+        }
     }
 
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
         let severity = ctx.severity(&info, None);
+        let keys: Vec<Key> = Plan::forms(ctx.rules).map(|(key, _)| key).collect();
+        let each_use = || {
+            ctx.scanned::<Scanned>(info.id)
+                .flat_map(|(article, scanned)| {
+                    scanned
+                        .each(ctx.rules, &keys)
+                        .map(move |(key, span, used)| (key, Use { article, span }, used))
+                })
+        };
+        // Rule terms: every use of a wrong form, and the first of the preferred one.
         let mut by_key: HashMap<Key, Uses> = HashMap::new();
         // Spelling pairs are compared within one dialect: an en-CA outlet writing
-        // "aluminium" beside an en-US one writing "aluminum" is not inconsistent.
-        let mut by_dialect: HashMap<(Key, Option<&str>), Uses> = HashMap::new();
-        for (article, scanned) in ctx.scanned::<Vec<Scanned>>(info.id) {
-            let dialect = ctx.articles[article].dialect.as_deref();
-            for s in scanned {
-                let used = s.used.as_deref().unwrap_or(form_text(ctx.rules, s.key));
-                if let Key::Pair(..) = s.key {
-                    by_dialect.entry((s.key, dialect)).or_default().push((
-                        Use {
-                            article,
-                            span: s.span.clone(),
-                        },
-                        used,
-                    ));
-                    continue;
-                }
-                by_key.entry(s.key).or_default().push((
-                    Use {
-                        article,
-                        span: s.span.clone(),
-                    },
-                    used,
-                ));
+        // "aluminium" beside an en-US one writing "aluminum" is not inconsistent. The
+        // common spelling's uses are only counted (an archive holds millions of them); the
+        // other's are listed in a second pass.
+        let dialect = |article: usize| ctx.articles[article].dialect.as_deref();
+        let mut tallies: HashMap<(Key, Option<&str>), Tally> = HashMap::new();
+        for (key, u, used) in each_use() {
+            match key {
+                Key::Pair(..) => tallies.entry((key, dialect(u.article))).or_default().add(u),
+                Key::Preferred(_) if by_key.contains_key(&key) => {}
+                _ => by_key.entry(key).or_default().push((u, used)),
             }
         }
         let mut findings = Vec::new();
@@ -343,52 +381,98 @@ impl Check for Terms {
                 }
             }
         }
-        let mut dialects: Vec<Option<&str>> = by_dialect.keys().map(|(_, d)| *d).collect();
+        let mut dialects: Vec<Option<&str>> = tallies.keys().map(|(_, d)| *d).collect();
         dialects.sort();
         dialects.dedup();
-        for ((k, (a, b)), dialect) in BUILTIN_PAIRS
-            .iter()
-            .enumerate()
-            .flat_map(|p| dialects.iter().map(move |d| (p, *d)))
-        {
-            let (Some(ua), Some(ub)) = (
-                by_dialect.get(&(Key::Pair(k, 0), dialect)),
-                by_dialect.get(&(Key::Pair(k, 1), dialect)),
-            ) else {
-                continue;
-            };
-            // The minority spelling is flagged; on a tie, the one met second.
-            let first_a = ua.iter().map(|u| u.0.article).min();
-            let first_b = ub.iter().map(|u| u.0.article).min();
-            let (minority, majority, preferred) =
-                if ua.len() < ub.len() || (ua.len() == ub.len() && first_a > first_b) {
-                    (ua, ub, *b)
-                } else {
-                    (ub, ua, *a)
+        // Which spelling of each pair is the less common one, in each dialect: the minority
+        // spelling is flagged; on a tie, the one met second.
+        let mut minority: HashMap<(Key, Option<&str>), (usize, &Tally, &str)> = HashMap::new();
+        for (k, (a, b)) in BUILTIN_PAIRS.iter().enumerate() {
+            for &dialect in &dialects {
+                let (Some(ta), Some(tb)) = (
+                    tallies.get(&(Key::Pair(k, 0), dialect)),
+                    tallies.get(&(Key::Pair(k, 1), dialect)),
+                ) else {
+                    continue;
                 };
-            let articles_with: HashSet<usize> = majority.iter().map(|u| u.0.article).collect();
-            for (u, used) in minority {
-                let example = majority
-                    .iter()
-                    .find(|m| m.0.article != u.article)
-                    .or(majority.first())
-                    .map(|m| (m.0.article, m.0.span.clone()));
+                let first = |t: &Tally| t.first.as_ref().map(|u| u.article);
+                let (flagged, majority, preferred) =
+                    if ta.uses < tb.uses || (ta.uses == tb.uses && first(ta) > first(tb)) {
+                        (Key::Pair(k, 0), tb, *b)
+                    } else {
+                        (Key::Pair(k, 1), ta, *a)
+                    };
+                minority.insert((flagged, dialect), (k, majority, preferred));
+            }
+        }
+        let mut flagged: HashMap<(Key, Option<&str>), Uses> = HashMap::new();
+        if !minority.is_empty() {
+            for (key, u, used) in each_use() {
+                if let Key::Pair(..) = key {
+                    let group = (key, dialect(u.article));
+                    if minority.contains_key(&group) {
+                        flagged.entry(group).or_default().push((u, used));
+                    }
+                }
+            }
+        }
+        let mut order: Vec<_> = minority.iter().collect();
+        order.sort_by_key(|((_, dialect), (k, ..))| (*k, *dialect));
+        for (group, &(_, majority, preferred)) in order {
+            for (u, used) in flagged.get(group).into_iter().flatten() {
                 findings.push(finding(
                     &info,
                     severity,
                     u,
                     used,
                     preferred,
-                    example,
+                    majority.example_for(u.article),
                     format!(
                         "the corpus writes \"{preferred}\" {} times in {} articles",
-                        majority.len(),
-                        articles_with.len()
+                        majority.uses, majority.articles
                     ),
                 ));
             }
         }
         findings
+    }
+}
+
+/// The uses of one spelling of a pair in one dialect, counted as they come in article order.
+#[derive(Default)]
+struct Tally {
+    uses: usize,
+    articles: usize,
+    last_article: usize,
+    /// The first use, and the first in another article than it.
+    first: Option<Use>,
+    other: Option<Use>,
+}
+
+impl Tally {
+    fn add(&mut self, u: Use) {
+        self.uses += 1;
+        if self.uses == 1 || u.article != self.last_article {
+            self.articles += 1;
+            self.last_article = u.article;
+        }
+        match &self.first {
+            None => self.first = Some(u),
+            Some(first) if self.other.is_none() && u.article != first.article => {
+                self.other = Some(u);
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// The use to show beside one in `article`: the first in another article, or the first.
+    fn example_for(&self, article: usize) -> Option<(usize, Range<usize>)> {
+        let first = self.first.as_ref()?;
+        let shown = match &self.other {
+            Some(other) if first.article == article => other,
+            _ => first,
+        };
+        Some((shown.article, shown.span.clone()))
     }
 }
 
@@ -447,10 +531,14 @@ mod tests {
         let Some(data) = scan.data else {
             return Vec::new();
         };
-        let found = data.downcast_ref::<Vec<Scanned>>().unwrap();
+        let found = data.downcast_ref::<Scanned>().unwrap();
+        let keys: Vec<Key> = Plan::forms(rules).map(|(key, _)| key).collect();
         found
-            .iter()
-            .map(|s| (s.key, text[s.span.clone()].to_string()))
+            .each(rules, &keys)
+            .map(|(key, span, used)| {
+                assert_eq!(used, &text[span.clone()]);
+                (key, used.to_string())
+            })
             .collect()
     }
 

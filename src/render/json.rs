@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::concise::line_col;
 use super::{Render, Report, resolve};
-use crate::finding::{Severity, fingerprint};
+use crate::finding::{Finding, Severity, fingerprint};
 
 pub const JSON_VERSION: u32 = 1;
 
@@ -17,7 +17,7 @@ pub struct Json;
 struct Output<'a> {
     version: u32,
     tool: Tool,
-    findings: Vec<JsonFinding<'a>>,
+    findings: Findings<'a>,
     errors: Vec<JsonError>,
     summary: Summary,
 }
@@ -26,6 +26,18 @@ struct Output<'a> {
 struct Tool {
     name: &'static str,
     version: &'static str,
+}
+
+/// The findings, each turned into its JSON form only as it is written: an archive can have
+/// hundreds of thousands, and their JSON forms all at once would take as much memory again
+/// as the findings themselves.
+struct Findings<'a>(&'a Report<'a>);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let report = self.0;
+        serializer.collect_seq(report.findings.iter().map(|f| json_finding(report, f)))
+    }
 }
 
 #[derive(Serialize)]
@@ -78,36 +90,6 @@ struct Summary {
 
 impl Render for Json {
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
-        let findings = report
-            .findings
-            .iter()
-            .map(|f| JsonFinding {
-                kind: f.kind.name(),
-                rule: &f.rule,
-                severity: f.severity.name(),
-                message: &f.message,
-                locations: f
-                    .locations
-                    .iter()
-                    .map(|l| {
-                        let r = resolve(report.articles, l);
-                        JsonLocation {
-                            path: r.path,
-                            line: r.line,
-                            column: r.column,
-                            end_line: r.end_line,
-                            end_column: r.end_column,
-                            value: r.value,
-                            article_date: r.article_date,
-                            label: r.label,
-                        }
-                    })
-                    .collect(),
-                notes: &f.notes,
-                help: f.help.as_deref(),
-                fingerprint: fingerprint(report.articles, f),
-            })
-            .collect();
         let mut errors = Vec::new();
         for e in report.rule_errors {
             let (line, column) = line_col(&e.file.text, e.span.start);
@@ -154,7 +136,7 @@ impl Render for Json {
                 name: "newslint",
                 version: env!("CARGO_PKG_VERSION"),
             },
-            findings,
+            findings: Findings(report),
             errors,
             summary: Summary {
                 files: report.articles.len(),
@@ -171,5 +153,34 @@ impl Render for Json {
         };
         serde_json::to_writer_pretty(&mut *out, &output)?;
         writeln!(out)
+    }
+}
+
+fn json_finding<'a>(report: &'a Report, f: &'a Finding) -> JsonFinding<'a> {
+    JsonFinding {
+        kind: f.kind.name(),
+        rule: &f.rule,
+        severity: f.severity.name(),
+        message: &f.message,
+        locations: f
+            .locations
+            .iter()
+            .map(|l| {
+                let r = resolve(report.articles, l);
+                JsonLocation {
+                    path: r.path,
+                    line: r.line,
+                    column: r.column,
+                    end_line: r.end_line,
+                    end_column: r.end_column,
+                    value: r.value,
+                    article_date: r.article_date,
+                    label: r.label,
+                }
+            })
+            .collect(),
+        notes: &f.notes,
+        help: f.help.as_deref(),
+        fingerprint: fingerprint(report.articles, f),
     }
 }
