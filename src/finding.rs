@@ -63,6 +63,10 @@ impl Kind {
     }
 }
 
+/// Text of a finding. Shared, not copied, where many findings say the same (an archive can
+/// flag the same spelling a hundred thousand times, with the same message, note and help).
+pub type Text = std::sync::Arc<str>;
+
 /// One place a finding points at: a span of an article, with what it says there.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Location {
@@ -71,7 +75,7 @@ pub struct Location {
     /// Byte range in the article's text.
     pub span: Range<usize>,
     /// Short label shown under the excerpt.
-    pub label: String,
+    pub label: Text,
     /// The normalized value claimed here, if this location is a claim.
     pub value: Option<String>,
 }
@@ -80,15 +84,15 @@ pub struct Location {
 pub struct Finding {
     pub kind: Kind,
     /// The fact id, or the built-in check id.
-    pub rule: String,
+    pub rule: Text,
     pub severity: Severity,
-    pub message: String,
+    pub message: Text,
     /// The first location is the primary one.
     pub locations: Vec<Location>,
     /// Extra lines shown after the excerpts (values, dates, a word diff).
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
     /// How to resolve it.
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 impl Finding {

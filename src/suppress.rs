@@ -77,7 +77,10 @@ pub fn directives_of(article: &Article) -> Vec<Directive> {
 }
 
 fn matches(d: &Directive, f: &Finding, at: usize) -> bool {
-    (d.ids.is_empty() || d.ids.iter().any(|id| *id == f.rule || id == f.kind.name()))
+    (d.ids.is_empty()
+        || d.ids
+            .iter()
+            .any(|id| **id == *f.rule || id == f.kind.name()))
         && d.covers
             .as_ref()
             .is_none_or(|c| c.start <= at && at <= c.end)
@@ -114,7 +117,7 @@ pub fn apply_inline(mut dirs: Vec<Directive>, findings: Vec<Finding>) -> Vec<Fin
         };
         kept.push(Finding {
             kind: Kind::UnusedSuppression,
-            rule: "unused-suppression".to_string(),
+            rule: "unused-suppression".into(),
             severity: Severity::Info,
             message: format!(
                 "unused-suppression: this comment suppresses {what}{}, but there is none",
@@ -123,15 +126,16 @@ pub fn apply_inline(mut dirs: Vec<Directive>, findings: Vec<Finding>) -> Vec<Fin
                 } else {
                     " in this file"
                 }
-            ),
+            )
+            .into(),
             locations: vec![Location {
                 article: d.article,
                 span: d.span,
-                label: "suppresses nothing".to_string(),
+                label: "suppresses nothing".into(),
                 value: None,
             }],
             notes: Vec::new(),
-            help: Some("remove the comment, or fix the rule id it names".to_string()),
+            help: Some("remove the comment, or fix the rule id it names".into()),
         });
     }
     kept
@@ -176,12 +180,12 @@ pub fn baseline_of(articles: &[Article], findings: &[Finding]) -> Baseline {
             .zip(keys)
             .map(|(f, fingerprint)| BaselineEntry {
                 fingerprint,
-                rule: f.rule.clone(),
+                rule: f.rule.to_string(),
                 path: f
                     .primary()
                     .map(|p| articles[p.article].display.clone())
                     .unwrap_or_default(),
-                message: f.message.clone(),
+                message: f.message.to_string(),
             })
             .collect(),
     }
@@ -256,13 +260,13 @@ mod tests {
     fn finding(rule: &str, span: Range<usize>) -> Finding {
         Finding {
             kind: Kind::Hygiene,
-            rule: rule.to_string(),
+            rule: rule.into(),
             severity: Severity::Warning,
             message: "m".into(),
             locations: vec![Location {
                 article: 0,
                 span,
-                label: String::new(),
+                label: "".into(),
                 value: None,
             }],
             notes: vec![],

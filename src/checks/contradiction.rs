@@ -72,13 +72,14 @@ impl Check for Contradiction {
                     }
                     findings.push(Finding {
                         kind: Kind::Contradiction,
-                        rule: fact.id.clone(),
+                        rule: fact.id.clone().into(),
                         severity: ctx.severity(&info, Some(fact)),
                         message: format!(
                             "contradiction: {} is {value} here but {ref_value} in {}",
                             describe(fact),
                             ctx.articles[reference.article].display
-                        ),
+                        )
+                        .into(),
                         locations: vec![
                             claim_location(ctx.articles, claim, "claims "),
                             claim_location(ctx.articles, reference, "claims "),
@@ -87,13 +88,15 @@ impl Check for Contradiction {
                             "{why}; {value} and {ref_value} cannot both be true"
                         ))
                         .chain(ctx.conversion_note(ref_value, value))
+                        .map(Into::into)
                         .collect(),
                         help: Some(if fact.stable {
-                            "correct the article that is wrong; this fact never changes".to_string()
+                            "correct the article that is wrong; this fact never changes".into()
                         } else {
                             "correct one of the claims, or give the rule a `timeline` if the \
                              value changed"
                                 .to_string()
+                                .into()
                         }),
                     });
                 }

@@ -58,21 +58,25 @@ impl Check for Drift {
                 if !expected_direction {
                     findings.push(Finding {
                         kind: Kind::Drift,
-                        rule: fact.id.clone(),
+                        rule: fact.id.clone().into(),
                         severity: ctx.severity(&info, Some(fact)).min(Severity::Warning),
-                        message: format!("drift: {} changed from {pv} to {v}", describe(fact)),
+                        message: format!("drift: {} changed from {pv} to {v}", describe(fact))
+                            .into(),
                         locations: vec![
                             claim_location(ctx.articles, claim, "now "),
                             claim_location(ctx.articles, prev, "before "),
                         ],
                         notes: vec![
-                            "the rule has no timeline saying when the value changed".to_string(),
+                            "the rule has no timeline saying when the value changed".into(),
                         ],
-                        help: Some(format!(
-                            "if the value really changed, add `timeline:` entries to `{}`; \
+                        help: Some(
+                            format!(
+                                "if the value really changed, add `timeline:` entries to `{}`; \
                              otherwise correct the article that is wrong",
-                            fact.id
-                        )),
+                                fact.id
+                            )
+                            .into(),
+                        ),
                     });
                 }
                 current = Some(claim);

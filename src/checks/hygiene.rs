@@ -136,25 +136,25 @@ impl Check for Hygiene {
             let mut locations = vec![Location {
                 article: article.id,
                 span: span.clone(),
-                label: what.clone(),
+                label: what.clone().into(),
                 value: None,
             }];
             if repeated && let Some(t) = &article.title {
                 locations.push(Location {
                     article: article.id,
                     span: t.clone(),
-                    label: "the headline".to_string(),
+                    label: "the headline".into(),
                     value: None,
                 });
             }
             findings.push(Finding {
                 kind: Kind::Hygiene,
-                rule: info.id.to_string(),
+                rule: info.id.into(),
                 severity,
-                message: format!("hygiene: {what} left in the article"),
+                message: format!("hygiene: {what} left in the article").into(),
                 locations,
                 notes: Vec::new(),
-                help: Some("delete the line: it is page furniture, not reporting".to_string()),
+                help: Some("delete the line: it is page furniture, not reporting".into()),
             });
         }
         Scan {

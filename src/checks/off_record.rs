@@ -82,18 +82,20 @@ impl Check for OffRecord {
                 };
                 findings.push(Finding {
                     kind: Kind::OffRecord,
-                    rule: fact.id.clone(),
+                    rule: fact.id.clone().into(),
                     severity: ctx.severity(&info, Some(fact)),
                     message: format!(
                         "off-record: {} is {value} here, the record says {record}",
                         describe(fact)
-                    ),
+                    )
+                    .into(),
                     locations: vec![claim_location(ctx.articles, claim, "claims ")],
-                    notes: vec![note],
+                    notes: vec![note.into()],
                     help: Some(
                         "correct the claim, or update the rule's `expect`/`timeline` if the \
                          record is out of date"
-                            .to_string(),
+                            .to_string()
+                            .into(),
                     ),
                 });
             }
@@ -121,24 +123,28 @@ fn previous_value(
     }
     Some(Finding {
         kind: Kind::OffRecord,
-        rule: fact.id.clone(),
+        rule: fact.id.clone().into(),
         severity: ctx.severity(info, Some(fact)),
         message: format!(
             "off-record: {} was {} before {}, not {was}",
             describe(fact),
             before.value,
             current.since
-        ),
+        )
+        .into(),
         locations: vec![crate::finding::Location {
             article: claim.article,
             span: span.clone(),
-            label: format!("claims the value before was {was}"),
+            label: format!("claims the value before was {was}").into(),
             value: Some(was.to_string()),
         }],
-        notes: vec![format!(
-            "the rule's timeline has {} from {} until {} replaced it on {}",
-            before.value, before.since, current.value, current.since
-        )],
-        help: Some("correct the earlier value, or fix the rule's timeline".to_string()),
+        notes: vec![
+            format!(
+                "the rule's timeline has {} from {} until {} replaced it on {}",
+                before.value, before.since, current.value, current.since
+            )
+            .into(),
+        ],
+        help: Some("correct the earlier value, or fix the rule's timeline".into()),
     })
 }

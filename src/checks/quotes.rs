@@ -499,36 +499,43 @@ impl Check for Quotes {
                 let (mine, theirs) = if flip { (&e.b, &e.a) } else { (&e.a, &e.b) };
                 let here = phrase(pt, pw, mine.clone());
                 let there = phrase(ot, ow, theirs.clone());
-                notes.push(match (here.is_empty(), there.is_empty()) {
-                    (true, false) => format!("dropped: \"{there}\""),
-                    (false, true) => format!("added: \"{here}\""),
-                    _ => format!("changed: \"{there}\" → \"{here}\""),
-                });
+                notes.push(
+                    match (here.is_empty(), there.is_empty()) {
+                        (true, false) => format!("dropped: \"{there}\""),
+                        (false, true) => format!("added: \"{here}\""),
+                        _ => format!("changed: \"{there}\" → \"{here}\""),
+                    }
+                    .into(),
+                );
             }
-            notes.push(format!(
-                "word diff against {}: {}",
-                ctx.articles[o.article].display,
-                word_diff(ot, ow, pt, pw, &edits, flip)
-            ));
+            notes.push(
+                format!(
+                    "word diff against {}: {}",
+                    ctx.articles[o.article].display,
+                    word_diff(ot, ow, pt, pw, &edits, flip)
+                )
+                .into(),
+            );
             findings.push(Finding {
                 kind: Kind::Quote,
-                rule: info.id.to_string(),
+                rule: info.id.into(),
                 severity,
                 message: format!(
                     "quotes: this quotation reads differently in {}",
                     ctx.articles[o.article].display
-                ),
+                )
+                .into(),
                 locations: vec![
                     Location {
                         article: p.article,
                         span: p.span.clone(),
-                        label: "rendered like this".to_string(),
+                        label: "rendered like this".into(),
                         value: None,
                     },
                     Location {
                         article: o.article,
                         span: o.span.clone(),
-                        label: "and like this".to_string(),
+                        label: "and like this".into(),
                         value: None,
                     },
                 ],
@@ -536,7 +543,8 @@ impl Check for Quotes {
                 help: Some(
                     "check the quotation against the recording or transcript and make both \
                      articles match it; mark a deliberate cut with an ellipsis"
-                        .to_string(),
+                        .to_string()
+                        .into(),
                 ),
             });
         }

@@ -53,7 +53,7 @@ impl Check for Regression {
                     if wrong {
                         findings.push(Finding {
                             kind: Kind::Regression,
-                            rule: fact.id.clone(),
+                            rule: fact.id.clone().into(),
                             severity: ctx.severity(&info, Some(fact)),
                             message: format!(
                                 "regression: {} went from {pv} to {v}, but it only {}",
@@ -62,21 +62,24 @@ impl Check for Regression {
                                     Monotonic::Increasing => "increases",
                                     Monotonic::Decreasing => "decreases",
                                 }
-                            ),
+                            )
+                            .into(),
                             locations: vec![
                                 claim_location(ctx.articles, claim, "claims "),
                                 claim_location(ctx.articles, p, "earlier claim "),
                             ],
-                            notes: vec![format!(
-                                "{} is dated {} and {} is dated {}",
-                                ctx.articles[p.article].display,
-                                p.speaks_for.map(|d| d.to_string()).unwrap_or_default(),
-                                ctx.articles[claim.article].display,
-                                claim.speaks_for.map(|d| d.to_string()).unwrap_or_default(),
-                            )],
+                            notes: vec![
+                                format!(
+                                    "{} is dated {} and {} is dated {}",
+                                    ctx.articles[p.article].display,
+                                    p.speaks_for.map(|d| d.to_string()).unwrap_or_default(),
+                                    ctx.articles[claim.article].display,
+                                    claim.speaks_for.map(|d| d.to_string()).unwrap_or_default(),
+                                )
+                                .into(),
+                            ],
                             help: Some(
-                                "one of the two counts is wrong, or an article's date is"
-                                    .to_string(),
+                                "one of the two counts is wrong, or an article's date is".into(),
                             ),
                         });
                     }

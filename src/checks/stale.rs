@@ -47,7 +47,7 @@ impl Check for Stale {
                 };
                 findings.push(Finding {
                     kind: Kind::Stale,
-                    rule: fact.id.clone(),
+                    rule: fact.id.clone().into(),
                     severity: ctx.severity(&info, Some(fact)),
                     message: format!(
                         "stale: {} was {} from {}, but {} since {}",
@@ -56,16 +56,23 @@ impl Check for Stale {
                         old.since,
                         current.value,
                         current.since
-                    ),
+                    )
+                    .into(),
                     locations: vec![claim_location(ctx.articles, claim, "claims ")],
-                    notes: vec![format!(
-                        "the claim speaks for {date}; the rule's timeline has {} in force then",
-                        current.value
-                    )],
-                    help: Some(format!(
-                        "update the claim to {} (or fix the rule's timeline)",
-                        current.value
-                    )),
+                    notes: vec![
+                        format!(
+                            "the claim speaks for {date}; the rule's timeline has {} in force then",
+                            current.value
+                        )
+                        .into(),
+                    ],
+                    help: Some(
+                        format!(
+                            "update the claim to {} (or fix the rule's timeline)",
+                            current.value
+                        )
+                        .into(),
+                    ),
                 });
             }
         }

@@ -15,7 +15,7 @@ pub fn claim_location(articles: &[Article], claim: &Claim, label: &str) -> Locat
     Location {
         article: claim.article,
         span: claim.span.clone(),
-        label,
+        label: label.into(),
         value,
     }
 }

@@ -13,7 +13,7 @@ use regex::Regex;
 use super::text::inside;
 use super::{Check, CheckInfo, Context, Scan};
 use crate::article::Article;
-use crate::finding::{Finding, Kind, Location, Severity};
+use crate::finding::{Finding, Kind, Location, Severity, Text};
 use crate::literals::Literals;
 use crate::rules::{RuleSet, term_regex};
 
@@ -367,17 +367,15 @@ impl Check for Terms {
                 .get(&Key::Preferred(i))
                 .and_then(|v| v.first())
                 .map(|(u, _)| (u.article, u.span.clone()));
+            let mut say = Say::new(
+                &info,
+                severity,
+                &term.prefer,
+                "the house style prefers it (a `terms:` rule)".to_string(),
+            );
             for j in 0..term.instead_of.len() {
                 for (u, used) in by_key.get(&Key::Wrong(i, j)).into_iter().flatten() {
-                    findings.push(finding(
-                        &info,
-                        severity,
-                        u,
-                        used,
-                        &term.prefer,
-                        example.clone(),
-                        "the house style prefers it (a `terms:` rule)".to_string(),
-                    ));
+                    findings.push(say.finding(u, used, example.clone()));
                 }
             }
         }
@@ -419,19 +417,17 @@ impl Check for Terms {
         let mut order: Vec<_> = minority.iter().collect();
         order.sort_by_key(|((_, dialect), (k, ..))| (*k, *dialect));
         for (group, &(_, majority, preferred)) in order {
+            let mut say = Say::new(
+                &info,
+                severity,
+                preferred,
+                format!(
+                    "the corpus writes \"{preferred}\" {} times in {} articles",
+                    majority.uses, majority.articles
+                ),
+            );
             for (u, used) in flagged.get(group).into_iter().flatten() {
-                findings.push(finding(
-                    &info,
-                    severity,
-                    u,
-                    used,
-                    preferred,
-                    majority.example_for(u.article),
-                    format!(
-                        "the corpus writes \"{preferred}\" {} times in {} articles",
-                        majority.uses, majority.articles
-                    ),
-                ));
+                findings.push(say.finding(u, used, majority.example_for(u.article)));
             }
         }
         findings
@@ -476,40 +472,74 @@ impl Tally {
     }
 }
 
-fn finding(
-    info: &CheckInfo,
+/// What the findings about one preferred spelling say: made once and shared by all of them
+/// (a spelling can be flagged a hundred thousand times in an archive).
+struct Say {
     severity: Severity,
-    u: &Use,
-    used: &str,
-    preferred: &str,
-    example: Option<(usize, Range<usize>)>,
-    why: String,
-) -> Finding {
-    let mut locations = vec![Location {
-        article: u.article,
-        span: u.span.clone(),
-        label: format!("write \"{preferred}\""),
-        value: None,
-    }];
-    if let Some((article, span)) = example {
-        locations.push(Location {
-            article,
-            span,
-            label: "as here".to_string(),
-            value: None,
-        });
+    preferred: String,
+    rule: Text,
+    label: Text,
+    as_here: Text,
+    why: Text,
+    help: Text,
+    /// The message for the last spelling flagged, as written.
+    message: Option<(String, Text)>,
+}
+
+impl Say {
+    fn new(info: &CheckInfo, severity: Severity, preferred: &str, why: String) -> Say {
+        Say {
+            severity,
+            preferred: preferred.to_string(),
+            rule: info.id.into(),
+            label: format!("write \"{preferred}\"").into(),
+            as_here: "as here".into(),
+            why: why.into(),
+            help: format!(
+                "write \"{preferred}\"; if this is a proper name, list it under `except:` in a \
+                 `terms:` rule"
+            )
+            .into(),
+            message: None,
+        }
     }
-    Finding {
-        kind: Kind::Term,
-        rule: info.id.to_string(),
-        severity,
-        message: format!("terms: \"{used}\" where the house style is \"{preferred}\""),
-        locations,
-        notes: vec![why],
-        help: Some(format!(
-            "write \"{preferred}\"; if this is a proper name, list it under `except:` in a \
-             `terms:` rule"
-        )),
+
+    fn finding(&mut self, u: &Use, used: &str, example: Option<(usize, Range<usize>)>) -> Finding {
+        let message = match &self.message {
+            Some((written, message)) if written == used => message.clone(),
+            _ => {
+                let message: Text = format!(
+                    "terms: \"{used}\" where the house style is \"{}\"",
+                    self.preferred
+                )
+                .into();
+                self.message = Some((used.to_string(), message.clone()));
+                message
+            }
+        };
+        let mut locations = vec![Location {
+            article: u.article,
+            span: u.span.clone(),
+            label: self.label.clone(),
+            value: None,
+        }];
+        if let Some((article, span)) = example {
+            locations.push(Location {
+                article,
+                span,
+                label: self.as_here.clone(),
+                value: None,
+            });
+        }
+        Finding {
+            kind: Kind::Term,
+            rule: self.rule.clone(),
+            severity: self.severity,
+            message,
+            locations,
+            notes: vec![self.why.clone()],
+            help: Some(self.help.clone()),
+        }
     }
 }
 

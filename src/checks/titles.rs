@@ -381,33 +381,38 @@ fn discovered(
         };
         findings.push(Finding {
             kind: Kind::Title,
-            rule: info.id.to_string(),
+            rule: info.id.into(),
             severity,
             message: format!(
                 "titles: {name} is \"{}\" here but \"{}\" in {}",
                 primary.written, other.written, ctx.articles[other.article].display
-            ),
+            )
+            .into(),
             locations: vec![
                 Location {
                     article: primary.article,
                     span: primary.title_span.clone(),
-                    label: format!("\"{}\"", primary.written),
+                    label: format!("\"{}\"", primary.written).into(),
                     value: None,
                 },
                 Location {
                     article: other.article,
                     span: other.title_span.clone(),
-                    label: format!("\"{}\"", other.written),
+                    label: format!("\"{}\"", other.written).into(),
                     value: None,
                 },
             ],
-            notes: vec![format!(
-                "{name} is given {} different titles in the corpus",
-                by_title.len()
-            )],
-            help: Some(format!(
-                "use one title for {name}, or list the accepted ones in a `people:` entry"
-            )),
+            notes: vec![
+                format!(
+                    "{name} is given {} different titles in the corpus",
+                    by_title.len()
+                )
+                .into(),
+            ],
+            help: Some(
+                format!("use one title for {name}, or list the accepted ones in a `people:` entry")
+                    .into(),
+            ),
         });
     }
 }
@@ -460,20 +465,23 @@ fn accepted_titles(
         };
         findings.push(Finding {
             kind: Kind::Title,
-            rule: info.id.to_string(),
+            rule: info.id.into(),
             severity,
-            message,
+            message: message.into(),
             locations: vec![Location {
                 article: m.article,
                 span: m.title_span.clone(),
-                label: format!("\"{}\"", m.written),
+                label: format!("\"{}\"", m.written).into(),
                 value: None,
             }],
-            notes: vec![note],
-            help: Some(format!(
-                "use an accepted title for {}, or add this one to the `people:` entry",
-                person.name
-            )),
+            notes: vec![note.into()],
+            help: Some(
+                format!(
+                    "use an accepted title for {}, or add this one to the `people:` entry",
+                    person.name
+                )
+                .into(),
+            ),
         });
     }
 }

@@ -53,17 +53,17 @@ impl Check for Unresolved {
                 };
                 findings.push(Finding {
                     kind: Kind::Unresolved,
-                    rule: fact.id.clone(),
+                    rule: fact.id.clone().into(),
                     severity: ctx.severity(&info, None),
-                    message,
+                    message: message.into(),
                     locations: vec![Location {
                         article: claim.article,
                         span: claim.span.clone(),
-                        label: label.to_string(),
+                        label: label.into(),
                         value: None,
                     }],
                     notes: Vec::new(),
-                    help: Some(help.to_string()),
+                    help: Some(help.into()),
                 });
             }
         }

@@ -83,7 +83,7 @@ impl Render for Github {
                 }
                 *slot += 1;
                 let p = resolve(report.articles, primary);
-                let mut message = finding.message.clone();
+                let mut message = finding.message.to_string();
                 for other in finding.locations.iter().skip(1) {
                     let r = resolve(report.articles, other);
                     message.push_str(&format!("\n{}:{}: {}", r.path, r.line, r.label));

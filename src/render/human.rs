@@ -91,7 +91,7 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
     let mut shown: HashMap<&str, usize> = HashMap::new();
     let mut omitted = 0;
     for finding in report.findings {
-        let n = shown.entry(finding.rule.as_str()).or_insert(0);
+        let n = shown.entry(&*finding.rule).or_insert(0);
         *n += 1;
         if max_per_rule > 0 && *n > max_per_rule {
             omitted += 1;

@@ -47,7 +47,7 @@ struct JsonFinding<'a> {
     severity: &'static str,
     message: &'a str,
     locations: Vec<JsonLocation>,
-    notes: &'a [String],
+    notes: &'a [crate::finding::Text],
     help: Option<&'a str>,
     fingerprint: String,
 }
@@ -61,7 +61,7 @@ struct JsonLocation {
     end_column: usize,
     value: Option<String>,
     article_date: Option<String>,
-    label: String,
+    label: crate::finding::Text,
 }
 
 #[derive(Serialize)]

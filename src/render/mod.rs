@@ -97,7 +97,7 @@ pub struct Resolved {
     pub end_column: usize,
     pub value: Option<String>,
     pub article_date: Option<String>,
-    pub label: String,
+    pub label: crate::finding::Text,
 }
 
 pub fn resolve(articles: &[Article], loc: &crate::finding::Location) -> Resolved {

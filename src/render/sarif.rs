@@ -87,8 +87,8 @@ fn rules(report: &Report) -> (Vec<Value>, BTreeMap<String, usize>) {
         }));
     }
     for finding in report.findings {
-        if !index.contains_key(&finding.rule) {
-            index.insert(finding.rule.clone(), list.len());
+        if !index.contains_key(&*finding.rule) {
+            index.insert(finding.rule.to_string(), list.len());
             list.push(json!({
                 "id": finding.rule,
                 "shortDescription": { "text": finding.kind.name() },
@@ -122,7 +122,7 @@ impl Render for Sarif {
                     })
                 })
                 .collect();
-            let mut text = finding.message.clone();
+            let mut text = finding.message.to_string();
             if !related.is_empty() {
                 let links: Vec<String> = finding
                     .locations
@@ -151,7 +151,7 @@ impl Render for Sarif {
                 "partialFingerprints": { "newslintFingerprint/v1": fingerprint(report.articles, finding) },
                 "properties": { "newslintKind": finding.kind.name() },
             });
-            if let Some(i) = index.get(&finding.rule) {
+            if let Some(i) = index.get(&*finding.rule) {
                 result["ruleIndex"] = json!(i);
             }
             if !related.is_empty() {
