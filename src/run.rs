@@ -201,7 +201,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
                     }
                     articles.push(s.article);
                     claims.extend(s.claims);
-                    scans.add(id, s.scans);
+                    scans.add(&plan, id, s.scans);
                     directives.extend(s.directives);
                 }
                 Err(e) if e.skipped => skipped.push(e),

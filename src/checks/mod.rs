@@ -4,6 +4,7 @@
 
 mod contradiction;
 mod drift;
+mod gathered;
 mod hygiene;
 mod off_record;
 mod quotes;
@@ -16,6 +17,8 @@ mod titles;
 mod unresolved;
 
 use std::any::Any;
+
+pub use gathered::{Gathered, Store, store_of};
 
 use crate::article::Article;
 use crate::extract::Claim;
@@ -81,9 +84,10 @@ impl Scan {
     }
 }
 
-/// The scans of every check over every article: `data[check][i]` is (article id, data).
+/// The scans of every check over every article: `data[check]` is what the check gathered
+/// (see [`Check::gather`]).
 pub struct Scans {
-    pub data: Vec<Vec<(usize, Box<dyn Any + Send + Sync>)>>,
+    pub data: Vec<Store>,
     pub findings: Vec<Finding>,
     /// What each check prepared for its scans (and may have filled in, such as a table of
     /// names the scans refer to by number), in [`all`] order.
@@ -111,14 +115,10 @@ impl Context<'_> {
             .downcast_ref::<T>()
     }
 
-    /// The data the check at `index` (in [`all`]) kept for each article, in article order.
-    pub fn scanned<T: 'static>(&self, check: &str) -> impl Iterator<Item = (usize, &T)> {
-        let index = all().iter().position(|c| c.info().id == check);
-        index
-            .and_then(|i| self.scans.data.get(i))
-            .into_iter()
-            .flatten()
-            .filter_map(|(article, data)| data.downcast_ref::<T>().map(|d| (*article, d)))
+    /// What the check `check` gathered from its scans, as its own [`Check::gather`] stored it.
+    pub fn gathered<S: 'static>(&self, check: &str) -> Option<&S> {
+        let index = all().iter().position(|c| c.info().id == check)?;
+        self.scans.data.get(index)?.as_ref()?.downcast_ref::<S>()
     }
 
     /// The claims of each fact, in fact order.
@@ -228,6 +228,15 @@ pub trait Check: Sync {
     fn scan(&self, _reading: &Reading, _rules: &RuleSet, _prepared: &Prepared) -> Scan {
         Scan::default()
     }
+    /// Takes what the scan of `article` kept into the check's store for the run (articles
+    /// come in order, one at a time). By default each article's data is kept as it is, in a
+    /// `Gathered<Box<dyn Any + Send + Sync>>` (see [`Context::gathered`]); a check that keeps
+    /// data from most articles of an archive stores it more compactly.
+    fn gather(&self, store: &mut Store, article: usize, data: Box<dyn Any + Send + Sync>) {
+        if let Some(kept) = store_of::<Gathered<Box<dyn Any + Send + Sync>>>(store) {
+            kept.push(article, [data]);
+        }
+    }
     /// The cross-article pass.
     fn run(&self, ctx: &Context) -> Vec<Finding>;
 }
@@ -295,7 +304,7 @@ impl Scans {
     /// No scan yet, with room for every check.
     pub fn new() -> Scans {
         Scans {
-            data: (0..all().len()).map(|_| Vec::new()).collect(),
+            data: (0..all().len()).map(|_| None).collect(),
             findings: Vec::new(),
             prepared: Vec::new(),
         }
@@ -304,13 +313,14 @@ impl Scans {
     /// Adds the scans of article `article` (each as (check index, scan)); articles come in
     /// order. Taken as each chunk of files is done, so no second list of every article's
     /// scans is ever held.
-    pub fn add(&mut self, article: usize, list: Vec<(usize, Scan)>) {
+    pub fn add(&mut self, plan: &ScanPlan, article: usize, list: Vec<(usize, Scan)>) {
         for (i, scan) in list {
             self.findings.extend(scan.findings);
             if let Some(d) = scan.data
-                && let Some(data) = self.data.get_mut(i)
+                && let (Some(store), Some((check, _, _))) =
+                    (self.data.get_mut(i), plan.checks.get(i))
             {
-                data.push((article, d));
+                check.gather(store, article, d);
             }
         }
     }

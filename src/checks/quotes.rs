@@ -5,6 +5,7 @@
 //! alone never makes a quotation "altered". Two passages sharing a run of at least
 //! `min_words` words (default 6) are taken to be the same quotation.
 
+use std::any::Any;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -13,7 +14,7 @@ use regex::Regex;
 
 use super::terms::BUILTIN_PAIRS;
 use super::text::{Word, hash_str, word_hashes, words};
-use super::{Check, CheckInfo, Context, Scan};
+use super::{Check, CheckInfo, Context, Gathered, Scan};
 use crate::finding::{Finding, Kind, Location, Severity};
 use crate::rules::RuleSet;
 
@@ -47,16 +48,28 @@ struct Kept {
     whole: u64,
 }
 
-impl Scanned {
-    /// Each quotation with its span in the text and its hashes.
-    fn each(&self) -> impl Iterator<Item = (Range<usize>, &[u32], u64)> {
-        let mut start = 0;
-        self.quotations.iter().map(move |q| {
-            let end = q.shingles_end as usize;
-            let hashes = &self.shingles[start..end];
-            start = end;
-            (q.span.start as usize..q.span.end as usize, hashes, q.whole)
-        })
+/// What the scans of every article keep, gathered for the run: the same article order in both.
+#[derive(Default)]
+struct Store {
+    quotations: Gathered<Kept>,
+    shingles: Gathered<u32>,
+}
+
+impl Store {
+    /// Each quotation in article order: its article, its span in the text and its hashes.
+    fn each(&self) -> impl Iterator<Item = (usize, Range<usize>, &[u32], u64)> {
+        self.quotations.each().zip(self.shingles.each()).flat_map(
+            |((article, kept), (_, shingles))| {
+                let mut start = 0;
+                kept.iter().map(move |q| {
+                    let end = q.shingles_end as usize;
+                    let hashes = &shingles[start..end];
+                    start = end;
+                    let span = q.span.start as usize..q.span.end as usize;
+                    (article, span, hashes, q.whole)
+                })
+            },
+        )
     }
 }
 
@@ -73,11 +86,7 @@ const MAX_PARTS: usize = 8;
 /// equal shingles sit together. On a large archive this is the largest table of the run, so
 /// it is built in `parts`, each for a range of hashes (a shingle falls in exactly one):
 /// memory holds one part at a time.
-fn candidate_pairs(
-    scanned: &[&Scanned],
-    quotes: &[Quotation],
-    parts: usize,
-) -> Vec<(usize, usize)> {
+fn candidate_pairs(store: &Store, quotes: &[Quotation], parts: usize) -> Vec<(usize, usize)> {
     let parts = parts.clamp(1, MAX_PARTS) as u64;
     let part_of = |h: u32| (u64::from(h) * parts) >> 32;
     let mut pairs: Vec<(usize, usize)> = Vec::new();
@@ -91,23 +100,19 @@ fn candidate_pairs(
     };
     for part in 0..parts {
         index.clear();
-        let mut qi = 0usize;
-        for s in scanned {
-            for (_, hashes, _) in s.each() {
-                let hashes = if parts == 1 {
-                    hashes
-                } else {
-                    let from = taken[qi] as usize;
-                    let run = hashes[from..]
-                        .iter()
-                        .position(|&h| part_of(h) != part)
-                        .unwrap_or(hashes.len() - from);
-                    taken[qi] = (from + run) as u32;
-                    &hashes[from..from + run]
-                };
-                index.extend(hashes.iter().map(|&h| (u64::from(h) << 32) | qi as u64));
-                qi += 1;
-            }
+        for (qi, (_, _, hashes, _)) in store.each().enumerate() {
+            let hashes = if parts == 1 {
+                hashes
+            } else {
+                let from = taken[qi] as usize;
+                let run = hashes[from..]
+                    .iter()
+                    .position(|&h| part_of(h) != part)
+                    .unwrap_or(hashes.len() - from);
+                taken[qi] = (from + run) as u32;
+                &hashes[from..from + run]
+            };
+            index.extend(hashes.iter().map(|&h| (u64::from(h) << 32) | qi as u64));
         }
         {
             use rayon::slice::ParallelSliceMut;
@@ -135,10 +140,21 @@ fn candidate_pairs(
     pairs
 }
 
+/// A quotation as the cross-article pass lists them (millions in an archive: 24 bytes).
 struct Quotation {
-    article: usize,
-    span: Range<usize>,
+    article: u32,
+    span: Range<u32>,
     whole: u64,
+}
+
+impl Quotation {
+    fn article(&self) -> usize {
+        self.article as usize
+    }
+
+    fn span(&self) -> Range<usize> {
+        self.span.start as usize..self.span.end as usize
+    }
 }
 
 fn min_words(rules: &RuleSet) -> usize {
@@ -426,12 +442,22 @@ impl Check for Quotes {
         if kept.quotations.is_empty() {
             return Scan::default();
         }
-        // Kept for the whole run, for every article: no spare capacity.
-        kept.quotations.shrink_to_fit();
-        kept.shingles.shrink_to_fit();
         Scan {
             findings: Vec::new(),
             data: Some(Box::new(kept)),
+        }
+    }
+
+    fn gather(&self, store: &mut super::Store, article: usize, data: Box<dyn Any + Send + Sync>) {
+        if let (Some(store), Ok(scanned)) =
+            (super::store_of::<Store>(store), data.downcast::<Scanned>())
+        {
+            let Scanned {
+                quotations,
+                shingles,
+            } = *scanned;
+            store.quotations.push(article, quotations);
+            store.shingles.push(article, shingles);
         }
     }
 
@@ -439,24 +465,20 @@ impl Check for Quotes {
         let info = self.info();
         let severity = ctx.severity(&info, None);
         let style = style_map(ctx.rules);
-        let (count, shingles) = ctx
-            .scanned::<Scanned>(info.id)
-            .fold((0, 0), |(n, s), (_, q)| {
-                (n + q.quotations.len(), s + q.shingles.len())
-            });
+        let Some(store) = ctx.gathered::<Store>(info.id) else {
+            return Vec::new();
+        };
         // Sized up front: growing by doubling would briefly hold it twice.
-        let mut quotes: Vec<Quotation> = Vec::with_capacity(count);
-        for (article, scanned) in ctx.scanned::<Scanned>(info.id) {
-            for (span, _, whole) in scanned.each() {
-                quotes.push(Quotation {
-                    article,
-                    span,
-                    whole,
-                });
-            }
+        let mut quotes: Vec<Quotation> = Vec::with_capacity(store.quotations.len());
+        for (article, span, _, whole) in store.each() {
+            // Spans were kept in 32 bits; ids fit too (the store keeps them so).
+            quotes.push(Quotation {
+                article: article as u32,
+                span: span.start as u32..span.end as u32,
+                whole,
+            });
         }
-        let scanned: Vec<&Scanned> = ctx.scanned::<Scanned>(info.id).map(|(_, s)| s).collect();
-        let pairs = candidate_pairs(&scanned, &quotes, shingles.div_ceil(INDEX_PART));
+        let pairs = candidate_pairs(store, &quotes, store.shingles.len().div_ceil(INDEX_PART));
         // The texts were released after the scan: read back only the articles compared,
         // keeping a bounded number at a time (pairs are in order, so reuse is high).
         const CACHED_TEXTS: usize = 64;
@@ -465,20 +487,20 @@ impl Check for Quotes {
         for (a, b) in pairs {
             let missing = [a, b]
                 .iter()
-                .filter(|&&q| !texts.contains_key(&quotes[q].article))
+                .filter(|&&q| !texts.contains_key(&quotes[q].article()))
                 .count();
             if texts.len() + missing > CACHED_TEXTS {
-                texts.retain(|id, _| *id == quotes[a].article || *id == quotes[b].article);
+                texts.retain(|id, _| *id == quotes[a].article() || *id == quotes[b].article());
             }
             for q in [a, b] {
-                let id = quotes[q].article;
+                let id = quotes[q].article();
                 texts
                     .entry(id)
                     .or_insert_with(|| ctx.articles[id].current_text().into_owned());
             }
             let (qa, qb) = (&quotes[a], &quotes[b]);
-            let wa = quotation_words(&texts[&qa.article], qa.span.clone(), &style);
-            let wb = quotation_words(&texts[&qb.article], qb.span.clone(), &style);
+            let wa = quotation_words(&texts[&qa.article()], qa.span(), &style);
+            let wb = quotation_words(&texts[&qb.article()], qb.span(), &style);
             let edits = diff(&wa, &wb);
             if edits.is_empty() {
                 continue;
@@ -486,14 +508,15 @@ impl Check for Quotes {
             // The rendering that lacks words is the primary; on a tie, the later article.
             let dropped_a: usize = edits.iter().map(|e| e.b.len()).sum();
             let dropped_b: usize = edits.iter().map(|e| e.a.len()).sum();
-            let (p, pw, o, ow, flip) =
-                if dropped_a > dropped_b || (dropped_a == dropped_b && qa.article > qb.article) {
-                    (qa, &wa, qb, &wb, false)
-                } else {
-                    (qb, &wb, qa, &wa, true)
-                };
-            let pt = texts[&p.article].as_str();
-            let ot = texts[&o.article].as_str();
+            let (p, pw, o, ow, flip) = if dropped_a > dropped_b
+                || (dropped_a == dropped_b && qa.article() > qb.article())
+            {
+                (qa, &wa, qb, &wb, false)
+            } else {
+                (qb, &wb, qa, &wa, true)
+            };
+            let pt = texts[&p.article()].as_str();
+            let ot = texts[&o.article()].as_str();
             let mut notes = Vec::new();
             for e in &edits {
                 let (mine, theirs) = if flip { (&e.b, &e.a) } else { (&e.a, &e.b) };
@@ -511,7 +534,7 @@ impl Check for Quotes {
             notes.push(
                 format!(
                     "word diff against {}: {}",
-                    ctx.articles[o.article].display,
+                    ctx.articles[o.article()].display,
                     word_diff(ot, ow, pt, pw, &edits, flip)
                 )
                 .into(),
@@ -522,19 +545,19 @@ impl Check for Quotes {
                 severity,
                 message: format!(
                     "quotes: this quotation reads differently in {}",
-                    ctx.articles[o.article].display
+                    ctx.articles[o.article()].display
                 )
                 .into(),
                 locations: vec![
                     Location {
-                        article: p.article,
-                        span: p.span.clone(),
+                        article: p.article(),
+                        span: p.span(),
                         label: "rendered like this".into(),
                         value: None,
                     },
                     Location {
-                        article: o.article,
-                        span: o.span.clone(),
+                        article: o.article(),
+                        span: o.span(),
                         label: "and like this".into(),
                         value: None,
                     },
@@ -626,23 +649,26 @@ mod tests {
                 kept
             })
             .collect();
-        let scanned: Vec<&Scanned> = articles.iter().collect();
-        let quotes: Vec<Quotation> = scanned
-            .iter()
-            .enumerate()
-            .flat_map(|(article, s)| {
-                s.each().map(move |(span, _, whole)| Quotation {
-                    article,
-                    span,
-                    whole,
-                })
+        let mut store = None;
+        for (article, scanned) in articles.into_iter().enumerate() {
+            Quotes.gather(&mut store, article, Box::new(scanned));
+        }
+        let store = store.unwrap();
+        let store = store.downcast_ref::<Store>().unwrap();
+        let quotes: Vec<Quotation> = store
+            .each()
+            .map(|(article, span, _, whole)| Quotation {
+                article: article as u32,
+                span: span.start as u32..span.end as u32,
+                whole,
             })
             .collect();
-        let whole = candidate_pairs(&scanned, &quotes, 1);
+        assert_eq!(quotes.len(), 120);
+        let whole = candidate_pairs(store, &quotes, 1);
         assert!(whole.len() > 100, "{}", whole.len());
         for parts in [2, 3, MAX_PARTS, 1000] {
             assert_eq!(
-                candidate_pairs(&scanned, &quotes, parts),
+                candidate_pairs(store, &quotes, parts),
                 whole,
                 "{parts} parts"
             );

@@ -3,6 +3,7 @@
 //! (aluminium/aluminum, per cent/percent…) reports the minority spelling when the corpus
 //! mixes both. Text inside quotation marks and proper names are left alone.
 
+use std::any::Any;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -11,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::text::inside;
-use super::{Check, CheckInfo, Context, Scan};
+use super::{Check, CheckInfo, Context, Gathered, Scan};
 use crate::article::Article;
 use crate::finding::{Finding, Kind, Location, Severity, Text};
 use crate::literals::Literals;
@@ -70,25 +71,38 @@ struct Scanned {
     written: Box<[(u32, Box<str>)]>,
 }
 
-impl Scanned {
-    /// Each use: its form's index, its span, and its text as written.
+/// What the scans of every article keep, gathered for the run.
+#[derive(Default)]
+struct Store {
+    uses: Gathered<[u32; 3]>,
+    written: Gathered<(u32, Box<str>)>,
+}
+
+impl Store {
+    /// Each use, in article order: its article, its form's key, its span and its text as
+    /// written.
     fn each<'a>(
         &'a self,
         rules: &'a RuleSet,
         keys: &'a [Key],
-    ) -> impl Iterator<Item = (Key, Range<usize>, &'a str)> + 'a {
-        let mut written = self.written.iter().peekable();
-        self.uses
-            .iter()
-            .enumerate()
-            .map(move |(i, &[form, start, end])| {
-                let key = keys[form as usize];
-                let used = match written.next_if(|(w, _)| *w as usize == i) {
-                    Some((_, text)) => &**text,
-                    None => form_text(rules, key),
-                };
-                (key, start as usize..end as usize, used)
-            })
+    ) -> impl Iterator<Item = (usize, Key, Range<usize>, &'a str)> + 'a {
+        let mut written = self.written.each().peekable();
+        self.uses.each().flat_map(move |(article, uses)| {
+            let texts: &[(u32, Box<str>)] = written
+                .next_if(|(a, _)| *a == article)
+                .map_or(&[], |(_, texts)| texts);
+            let mut texts = texts.iter().peekable();
+            uses.iter()
+                .enumerate()
+                .map(move |(i, &[form, start, end])| {
+                    let key = keys[form as usize];
+                    let used = match texts.next_if(|(w, _)| *w as usize == i) {
+                        Some((_, text)) => &**text,
+                        None => form_text(rules, key),
+                    };
+                    (article, key, start as usize..end as usize, used)
+                })
+        })
     }
 }
 
@@ -334,17 +348,26 @@ impl Check for Terms {
         }
     }
 
+    fn gather(&self, store: &mut super::Store, article: usize, data: Box<dyn Any + Send + Sync>) {
+        if let (Some(store), Ok(scanned)) =
+            (super::store_of::<Store>(store), data.downcast::<Scanned>())
+        {
+            let Scanned { uses, written } = *scanned;
+            store.uses.push(article, uses);
+            store.written.push(article, written);
+        }
+    }
+
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
         let severity = ctx.severity(&info, None);
         let keys: Vec<Key> = Plan::forms(ctx.rules).map(|(key, _)| key).collect();
+        let store = ctx.gathered::<Store>(info.id);
         let each_use = || {
-            ctx.scanned::<Scanned>(info.id)
-                .flat_map(|(article, scanned)| {
-                    scanned
-                        .each(ctx.rules, &keys)
-                        .map(move |(key, span, used)| (key, Use { article, span }, used))
-                })
+            store
+                .into_iter()
+                .flat_map(|store| store.each(ctx.rules, &keys))
+                .map(|(article, key, span, used)| (key, Use { article, span }, used))
         };
         // Rule terms: every use of a wrong form, and the first of the preferred one.
         let mut by_key: HashMap<Key, Uses> = HashMap::new();
@@ -561,11 +584,15 @@ mod tests {
         let Some(data) = scan.data else {
             return Vec::new();
         };
-        let found = data.downcast_ref::<Scanned>().unwrap();
+        let mut store = None;
+        Terms.gather(&mut store, 0, data);
+        let store = store.unwrap();
         let keys: Vec<Key> = Plan::forms(rules).map(|(key, _)| key).collect();
-        found
+        store
+            .downcast_ref::<Store>()
+            .unwrap()
             .each(rules, &keys)
-            .map(|(key, span, used)| {
+            .map(|(_, key, span, used)| {
                 assert_eq!(used, &text[span.clone()]);
                 (key, used.to_string())
             })

@@ -2,13 +2,14 @@
 //! LeBlanc" in one, "Intergovernmental Affairs Minister Dominic LeBlanc" in another), and,
 //! with a `people:` entry, a title that is not among the accepted ones or has lapsed.
 
+use std::any::Any;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::{Arc, LazyLock, Mutex};
 
 use regex::Regex;
 
-use super::{Check, CheckInfo, Context, Scan};
+use super::{Check, CheckInfo, Context, Gathered, Scan};
 use crate::finding::{Finding, Kind, Location, Severity};
 use crate::rules::Person;
 use crate::rules::RuleSet;
@@ -225,6 +226,15 @@ impl Check for Titles {
         Scan::keep(kept)
     }
 
+    fn gather(&self, store: &mut super::Store, article: usize, data: Box<dyn Any + Send + Sync>) {
+        if let (Some(store), Ok(kept)) = (
+            super::store_of::<Gathered<Scanned>>(store),
+            data.downcast::<Vec<Scanned>>(),
+        ) {
+            store.push(article, *kept);
+        }
+    }
+
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
         let severity = ctx.severity(&info, None);
@@ -244,7 +254,9 @@ impl Check for Titles {
             rank[id as usize] = r as u32;
         }
         let mut all: Vec<(u32, usize, &Scanned)> = ctx
-            .scanned::<Vec<Scanned>>(info.id)
+            .gathered::<Gathered<Scanned>>(info.id)
+            .into_iter()
+            .flat_map(Gathered::each)
             .flat_map(|(article, scanned)| scanned.iter().map(move |s| (s.person, article, s)))
             .collect();
         // Stable: within a person, mentions stay in article order.
