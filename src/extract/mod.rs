@@ -6,7 +6,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use rayon::prelude::*;
-use regex_automata::meta::Regex;
+use regex_automata::meta::{Cache, Regex};
 use regex_automata::util::captures::Captures;
 use regex_automata::{Input, PatternID};
 
@@ -84,8 +84,13 @@ pub fn extract_many(
         .par_iter()
         .map(|group| {
             let (fact, pattern) = group[0].0;
-            let pattern = &rules.facts[fact].patterns[pattern];
-            let mut matcher = Matcher::new(&pattern.regex);
+            let regex = &rules.facts[fact].patterns[pattern].regex;
+            // Each pattern's group is one task, so its cache is never waited for.
+            let mut cache = prefilter.caches[fact][pattern]
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            let mut matcher =
+                Matcher::new(regex, cache.get_or_insert_with(|| regex.create_cache()));
             group
                 .iter()
                 .filter_map(|&(p, a, scan)| {
@@ -222,6 +227,7 @@ struct Found {
 /// Runs one pattern's regex, reusing its capture slots from one search to the next.
 struct Matcher<'r> {
     regex: &'r Regex,
+    cache: &'r mut Cache,
     captures: Captures,
     value: Option<usize>,
     when: Option<usize>,
@@ -229,10 +235,11 @@ struct Matcher<'r> {
 }
 
 impl<'r> Matcher<'r> {
-    fn new(regex: &'r Regex) -> Matcher<'r> {
+    fn new(regex: &'r Regex, cache: &'r mut Cache) -> Matcher<'r> {
         let group = |name: &str| regex.group_info().to_index(PatternID::ZERO, name);
         Matcher {
             regex,
+            cache,
             captures: regex.create_captures(),
             value: group("value"),
             when: group("when"),
@@ -253,8 +260,11 @@ impl<'r> Matcher<'r> {
             let hay = &text[..w.end];
             let mut pos = w.start;
             while pos <= w.end {
-                self.regex
-                    .search_captures(&Input::new(hay).span(pos..hay.len()), &mut self.captures);
+                self.regex.search_captures_with(
+                    self.cache,
+                    &Input::new(hay).span(pos..hay.len()),
+                    &mut self.captures,
+                );
                 let Some(m) = self.captures.get_match() else {
                     break;
                 };

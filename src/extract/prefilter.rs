@@ -35,6 +35,11 @@ type LiteralSet = Vec<Vec<u8>>;
 type FinderSet = Vec<memchr::memmem::Finder<'static>>;
 
 pub struct Prefilter {
+    /// One search cache per pattern ([fact][pattern]), made on first use and kept for the
+    /// run. A pattern runs on one core at a time (see `extract_many`), so one cache is
+    /// enough; the regex's own pool would keep one per core that ever ran it, and a cache
+    /// costs a few hundred kilobytes whether it is used much or not.
+    pub caches: Vec<Vec<std::sync::Mutex<Option<regex_automata::meta::Cache>>>>,
     literals: Literals,
     /// The patterns that have required literals, in order.
     filtered: Vec<PatternRef>,
@@ -136,7 +141,13 @@ impl Prefilter {
             owners.clear();
             sets.clear();
         }
+        let caches = rules
+            .facts
+            .iter()
+            .map(|f| f.patterns.iter().map(|_| Default::default()).collect())
+            .collect();
         Prefilter {
+            caches,
             literals,
             filtered,
             owners,
