@@ -48,16 +48,11 @@ pub struct Article {
     pub date_source: Option<DateSource>,
     /// Front-matter `title:`, or the first line of the body.
     pub title: Option<Range<usize>>,
-    /// Front-matter `outlet:`/`source:` value, if any.
-    pub outlet: Option<String>,
     /// True for files given with `--drafts`.
     pub is_draft: bool,
-    /// What a bare `$` means in this article, from the configuration's `sources:`.
-    pub currency: Option<String>,
-    /// The spelling dialect of its source (`en-CA`, `en-US`…), from `sources:`.
-    pub dialect: Option<String>,
-    /// Notes about how the file was read (decoding, skipped front matter…).
-    pub notes: Vec<String>,
+    /// What most articles do not have (see [`Extras`]); boxed, as an archive holds hundreds
+    /// of thousands of records.
+    extras: Option<Box<Extras>>,
     /// Computed when first needed: most articles never show a line number.
     line_starts: std::sync::OnceLock<Vec<usize>>,
     /// Once the text is released, what findings need of it (see [`Article::pin`]); boxed
@@ -67,6 +62,26 @@ pub struct Article {
     released: bool,
     /// Size and modification time when read, to notice a file changed before it is shown.
     pub stamp: Option<(u64, std::time::SystemTime)>,
+}
+
+/// An article's rarer attributes.
+#[derive(Debug, Default)]
+struct Extras {
+    /// Front-matter `outlet:`/`source:` value.
+    outlet: Option<String>,
+    /// What a bare `$` means in this article, from the configuration's `sources:`.
+    currency: Option<String>,
+    /// The spelling dialect of its source (`en-CA`, `en-US`…), from `sources:`.
+    dialect: Option<String>,
+    /// Notes about how the file was read (decoding, skipped front matter…).
+    notes: Vec<String>,
+}
+
+impl Extras {
+    /// The extras in `slot`, made on first use.
+    fn of(slot: &mut Option<Box<Extras>>) -> &mut Extras {
+        slot.get_or_insert_with(Box::default)
+    }
 }
 
 /// What a released article keeps for the findings that point into it.
@@ -125,12 +140,12 @@ impl Article {
             date: None,
             date_source: None,
             title: None,
-            outlet: None,
             is_draft: false,
-            currency: None,
-            dialect: None,
-            notes: note.into_iter().collect(),
+            extras: None,
         };
+        if let Some(note) = note {
+            article.add_note(note);
+        }
         article.read_header();
         if article.date.is_none()
             && let Some(date) = date_from_file_name(&article.path)
@@ -142,6 +157,39 @@ impl Article {
             article.title = first_line(&article.text, article.body_start);
         }
         Ok(article)
+    }
+
+    /// Front-matter `outlet:`/`source:` value, if any.
+    pub fn outlet(&self) -> Option<&str> {
+        self.extras.as_ref()?.outlet.as_deref()
+    }
+
+    /// What a bare `$` means in this article, from the configuration's `sources:`.
+    pub fn currency(&self) -> Option<&str> {
+        self.extras.as_ref()?.currency.as_deref()
+    }
+
+    /// The spelling dialect of its source (`en-CA`, `en-US`…), from `sources:`.
+    pub fn dialect(&self) -> Option<&str> {
+        self.extras.as_ref()?.dialect.as_deref()
+    }
+
+    /// Sets what `sources:` say of the article's source.
+    pub fn set_source(&mut self, currency: Option<String>, dialect: Option<String>) {
+        if currency.is_some() || dialect.is_some() {
+            let extras = Extras::of(&mut self.extras);
+            extras.currency = currency;
+            extras.dialect = dialect;
+        }
+    }
+
+    /// Notes about how the file was read (decoding, skipped front matter…).
+    pub fn notes(&self) -> &[String] {
+        self.extras.as_ref().map_or(&[], |e| &e.notes)
+    }
+
+    pub fn add_note(&mut self, note: String) {
+        Extras::of(&mut self.extras).notes.push(note);
     }
 
     /// The body text (after front matter and date token).
@@ -182,7 +230,7 @@ impl Article {
             .ok()
             .and_then(|m| Some((m.len(), m.modified().ok()?)));
         if self.stamp.is_some() && now != self.stamp {
-            self.notes.push(
+            self.add_note(
                 "the file changed while newslint was running; excerpts show it as it is now"
                     .to_string(),
             );
@@ -280,7 +328,7 @@ impl Article {
                                 self.date = Some(date);
                                 self.date_source = Some(DateSource::FrontMatter);
                             }
-                            None => self.notes.push(format!(
+                            None => Extras::of(&mut self.extras).notes.push(format!(
                                 "front matter `date: {raw}` is not a YYYY-MM-DD date; ignored"
                             )),
                         }
@@ -293,10 +341,10 @@ impl Article {
                         _ => None,
                     });
                     if outlet.is_some() {
-                        self.outlet = outlet;
+                        Extras::of(&mut self.extras).outlet = outlet;
                     }
                 }
-                Err(note) => self.notes.push(note),
+                Err(note) => self.add_note(note),
             }
             return;
         }
@@ -326,7 +374,9 @@ impl Article {
                         self.date = Some(d);
                         self.date_source = Some(DateSource::DateLine);
                     }
-                    self.outlet = outlet;
+                    if outlet.is_some() {
+                        Extras::of(&mut self.extras).outlet = outlet;
+                    }
                 }
                 return;
             }
@@ -643,9 +693,9 @@ mod tests {
         let a = load("2024-01-02_x.md", "---\ndate: soon\n---\nBody\n");
         assert_eq!(a.date, Some(jiff::civil::date(2024, 1, 2)));
         assert!(
-            a.notes[0].contains("not a YYYY-MM-DD date"),
+            a.notes()[0].contains("not a YYYY-MM-DD date"),
             "{:?}",
-            a.notes
+            a.notes()
         );
     }
 
@@ -654,7 +704,7 @@ mod tests {
         let a = load("r.txt", "source: Reuters\ndate: 1987-04-01\n\nTITLE\nBody");
         assert_eq!(a.date, Some(jiff::civil::date(1987, 4, 1)));
         assert_eq!(a.body(), "TITLE\nBody");
-        assert_eq!(a.outlet.as_deref(), Some("Reuters"));
+        assert_eq!(a.outlet(), Some("Reuters"));
     }
 
     #[test]
@@ -674,13 +724,13 @@ mod tests {
         assert_eq!((a.line_col(first), a.line_col(second)), want);
         assert_eq!(want.1, (3, 6)); // columns count characters: "Été: " is five
         assert_eq!(a.excerpt(first..first + 3), "25%");
-        assert!(a.notes.is_empty());
+        assert!(a.notes().is_empty());
         // A file that changed since it was checked is noted.
         let mut b = Article::from_vec(1, path.clone(), "a.md".into(), text.into()).unwrap();
         b.stamp = Some((0, std::time::SystemTime::UNIX_EPOCH));
         b.release_text();
         b.pin(&[first], &[]);
-        assert!(b.notes[0].contains("changed"), "{:?}", b.notes);
+        assert!(b.notes()[0].contains("changed"), "{:?}", b.notes());
     }
 
     #[test]

@@ -375,7 +375,7 @@ impl Check for Terms {
         // "aluminium" beside an en-US one writing "aluminum" is not inconsistent. The
         // common spelling's uses are only counted (an archive holds millions of them); the
         // other's are listed in a second pass.
-        let dialect = |article: usize| ctx.articles[article].dialect.as_deref();
+        let dialect = |article: usize| ctx.articles[article].dialect();
         let mut tallies: HashMap<(Key, Option<&str>), Tally> = HashMap::new();
         for (key, u, used) in each_use() {
             match key {

@@ -147,7 +147,7 @@ fn extract_fact<'f>(
     let currency = fact
         .currency
         .as_deref()
-        .or(article.currency.as_deref())
+        .or(article.currency())
         .unwrap_or(default_currency);
     let first = out.len();
     let body_text = &text[body..];

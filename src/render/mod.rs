@@ -41,7 +41,7 @@ impl Report<'_> {
     pub fn article_notes(&self) -> impl Iterator<Item = (&Article, &String)> {
         self.articles
             .iter()
-            .flat_map(|a| a.notes.iter().map(move |n| (a, n)))
+            .flat_map(|a| a.notes().iter().map(move |n| (a, n)))
     }
 }
 
