@@ -87,10 +87,11 @@ impl Extras {
 /// What a released article keeps for the findings that point into it.
 #[derive(Debug)]
 struct Pinned {
-    /// (offset, line, column) of the offsets findings point at, sorted.
-    positions: Vec<(usize, usize, usize)>,
-    /// The text of the spans their fingerprints quote.
-    texts: Vec<(Range<usize>, String)>,
+    /// (offset, line, column) of the offsets findings point at, sorted; in 32 bits, as
+    /// hundreds of thousands of articles can be shown (files over 4 GiB are not loaded).
+    positions: Box<[[u32; 3]]>,
+    /// The text of the spans their fingerprints quote, sorted by span.
+    texts: Box<[(Range<u32>, Box<str>)]>,
 }
 
 /// Why a file could not be loaded as an article.
@@ -249,28 +250,31 @@ impl Article {
             return;
         }
         self.reload();
-        let mut pinned: Vec<(usize, usize, usize)> = offsets
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let mut positions: Vec<[u32; 3]> = offsets
             .iter()
             .map(|&o| {
                 let (line, column) = self.line_col(o);
-                (o, line, column)
+                [narrow(o), narrow(line), narrow(column)]
             })
             .collect();
-        pinned.sort_unstable();
-        pinned.dedup();
-        let pinned_text = spans
+        positions.sort_unstable();
+        positions.dedup();
+        let mut texts: Vec<(Range<u32>, Box<str>)> = spans
             .iter()
             .map(|s| {
                 (
-                    s.clone(),
-                    self.text.get(s.clone()).unwrap_or("").to_string(),
+                    narrow(s.start)..narrow(s.end),
+                    self.text.get(s.clone()).unwrap_or("").into(),
                 )
             })
             .collect();
+        texts.sort_unstable_by_key(|(s, _)| (s.start, s.end));
+        texts.dedup_by(|a, b| a.0 == b.0);
         self.release_text();
         self.pinned = Some(Box::new(Pinned {
-            positions: pinned,
-            texts: pinned_text,
+            positions: positions.into_boxed_slice(),
+            texts: texts.into_boxed_slice(),
         }));
     }
 
@@ -279,20 +283,26 @@ impl Article {
         if !self.released {
             return self.text.get(span).unwrap_or("");
         }
+        let (Ok(start), Ok(end)) = (u32::try_from(span.start), u32::try_from(span.end)) else {
+            return "";
+        };
         self.pinned
             .iter()
-            .flat_map(|p| &p.texts)
-            .find(|(s, _)| *s == span)
-            .map_or("", |(_, t)| t.as_str())
+            .flat_map(|p| p.texts.iter())
+            .find(|(s, _)| *s == (start..end))
+            .map_or("", |(_, t)| &**t)
     }
 
     /// 1-based line and column (in characters) of a byte offset. For a released text, only
     /// pinned offsets are known (others give line 1, column 1).
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         if self.released {
-            let positions = self.pinned.as_ref().map_or(&[][..], |p| &p.positions);
-            return match positions.binary_search_by_key(&offset, |p| p.0) {
-                Ok(i) => (positions[i].1, positions[i].2),
+            let positions = self.pinned.as_ref().map_or(&[][..], |p| &p.positions[..]);
+            let Ok(offset) = u32::try_from(offset) else {
+                return (1, 1);
+            };
+            return match positions.binary_search_by_key(&offset, |p| p[0]) {
+                Ok(i) => (positions[i][1] as usize, positions[i][2] as usize),
                 Err(_) => (1, 1),
             };
         }

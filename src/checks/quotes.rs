@@ -73,9 +73,9 @@ impl Store {
     }
 }
 
-/// Shingles per part of the quotation index (see [`candidate_pairs`]): 32 MB of index at a
+/// Shingles per part of the quotation index (see [`candidate_pairs`]): 16 MB of index at a
 /// time, in at most [`MAX_PARTS`] parts (each part walks every quotation once).
-const INDEX_PART: usize = 4 << 20;
+const INDEX_PART: usize = 2 << 20;
 const MAX_PARTS: usize = 8;
 
 /// The pairs of quotations (indices in `quotes`, which lists the quotations of `scanned` in
@@ -86,7 +86,7 @@ const MAX_PARTS: usize = 8;
 /// equal shingles sit together. On a large archive this is the largest table of the run, so
 /// it is built in `parts`, each for a range of hashes (a shingle falls in exactly one):
 /// memory holds one part at a time.
-fn candidate_pairs(store: &Store, quotes: &[Quotation], parts: usize) -> Vec<(usize, usize)> {
+fn candidate_pairs(store: &Store, quotes: &[Listed], parts: usize) -> Vec<(usize, usize)> {
     let parts = parts.clamp(1, MAX_PARTS) as u64;
     let part_of = |h: u32| (u64::from(h) * parts) >> 32;
     let mut pairs: Vec<(usize, usize)> = Vec::new();
@@ -140,11 +140,28 @@ fn candidate_pairs(store: &Store, quotes: &[Quotation], parts: usize) -> Vec<(us
     pairs
 }
 
-/// A quotation as the cross-article pass lists them (millions in an archive: 24 bytes).
+/// Each quotation as the index needs it: its article and the hash of its words, in 12 bytes
+/// (an archive has millions of quotations; their spans are looked up only for the pairs).
+#[derive(Clone, Copy)]
+struct Listed {
+    article: u32,
+    whole: [u32; 2],
+}
+
+impl Listed {
+    fn new(article: usize, whole: u64) -> Listed {
+        Listed {
+            // Article ids fit in 32 bits (the store keeps them so).
+            article: article as u32,
+            whole: [whole as u32, (whole >> 32) as u32],
+        }
+    }
+}
+
+/// A quotation of a candidate pair.
 struct Quotation {
     article: u32,
     span: Range<u32>,
-    whole: u64,
 }
 
 impl Quotation {
@@ -469,16 +486,31 @@ impl Check for Quotes {
             return Vec::new();
         };
         // Sized up front: growing by doubling would briefly hold it twice.
-        let mut quotes: Vec<Quotation> = Vec::with_capacity(store.quotations.len());
-        for (article, span, _, whole) in store.each() {
-            // Spans were kept in 32 bits; ids fit too (the store keeps them so).
-            quotes.push(Quotation {
-                article: article as u32,
-                span: span.start as u32..span.end as u32,
-                whole,
-            });
+        let mut listed: Vec<Listed> = Vec::with_capacity(store.quotations.len());
+        listed.extend(
+            store
+                .each()
+                .map(|(article, _, _, whole)| Listed::new(article, whole)),
+        );
+        let pairs = candidate_pairs(store, &listed, store.shingles.len().div_ceil(INDEX_PART));
+        drop(listed);
+        // The quotations of the pairs, with their spans.
+        let mut involved: Vec<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+        involved.sort_unstable();
+        involved.dedup();
+        let mut quotes: HashMap<usize, Quotation> = HashMap::with_capacity(involved.len());
+        let mut wanted = involved.iter().peekable();
+        for (q, (article, span, _, _)) in store.each().enumerate() {
+            if wanted.next_if_eq(&&q).is_some() {
+                quotes.insert(
+                    q,
+                    Quotation {
+                        article: article as u32,
+                        span: span.start as u32..span.end as u32,
+                    },
+                );
+            }
         }
-        let pairs = candidate_pairs(store, &quotes, store.shingles.len().div_ceil(INDEX_PART));
         // The texts were released after the scan: read back only the articles compared,
         // keeping a bounded number at a time (pairs are in order, so reuse is high).
         const CACHED_TEXTS: usize = 64;
@@ -487,18 +519,18 @@ impl Check for Quotes {
         for (a, b) in pairs {
             let missing = [a, b]
                 .iter()
-                .filter(|&&q| !texts.contains_key(&quotes[q].article()))
+                .filter(|&&q| !texts.contains_key(&quotes[&q].article()))
                 .count();
             if texts.len() + missing > CACHED_TEXTS {
-                texts.retain(|id, _| *id == quotes[a].article() || *id == quotes[b].article());
+                texts.retain(|id, _| *id == quotes[&a].article() || *id == quotes[&b].article());
             }
             for q in [a, b] {
-                let id = quotes[q].article();
+                let id = quotes[&q].article();
                 texts
                     .entry(id)
                     .or_insert_with(|| ctx.articles[id].current_text().into_owned());
             }
-            let (qa, qb) = (&quotes[a], &quotes[b]);
+            let (qa, qb) = (&quotes[&a], &quotes[&b]);
             let wa = quotation_words(&texts[&qa.article()], qa.span(), &style);
             let wb = quotation_words(&texts[&qb.article()], qb.span(), &style);
             let edits = diff(&wa, &wb);
@@ -655,13 +687,9 @@ mod tests {
         }
         let store = store.unwrap();
         let store = store.downcast_ref::<Store>().unwrap();
-        let quotes: Vec<Quotation> = store
+        let quotes: Vec<Listed> = store
             .each()
-            .map(|(article, span, _, whole)| Quotation {
-                article: article as u32,
-                span: span.start as u32..span.end as u32,
-                whole,
-            })
+            .map(|(article, _, _, whole)| Listed::new(article, whole))
             .collect();
         assert_eq!(quotes.len(), 120);
         let whole = candidate_pairs(store, &quotes, 1);

@@ -253,24 +253,46 @@ impl Check for Titles {
         for (r, &id) in by_name.iter().enumerate() {
             rank[id as usize] = r as u32;
         }
-        let mut all: Vec<(u32, usize, &Scanned)> = ctx
-            .gathered::<Gathered<Scanned>>(info.id)
-            .into_iter()
-            .flat_map(Gathered::each)
-            .flat_map(|(article, scanned)| scanned.iter().map(move |s| (s.person, article, s)))
-            .collect();
-        // Stable: within a person, mentions stay in article order.
-        all.sort_by_key(|&(person, _, _)| rank[person as usize]);
+        // Mentions grouped by person in name order, in article order within a person: a
+        // counting sort over the gathered mentions (two passes, 16 bytes a mention).
+        let each = || {
+            ctx.gathered::<Gathered<Scanned>>(info.id)
+                .into_iter()
+                .flat_map(Gathered::each)
+                .flat_map(|(article, scanned)| scanned.iter().map(move |s| (article, s)))
+        };
+        let mut starts = vec![0usize; names.list.len() + 1];
+        for (_, s) in each() {
+            starts[rank[s.person as usize] as usize + 1] += 1;
+        }
+        for r in 0..names.list.len() {
+            starts[r + 1] += starts[r];
+        }
+        let mut next = starts.clone();
+        let mut all: Vec<(u32, Option<&Scanned>)> = vec![(0, None); starts[names.list.len()]];
+        for (article, s) in each() {
+            let slot = &mut next[rank[s.person as usize] as usize];
+            // Article ids fit in 32 bits (the store keeps them so).
+            all[*slot] = (article as u32, Some(s));
+            *slot += 1;
+        }
+        drop(next);
         let mut findings = Vec::new();
-        for group in all.chunk_by(|a, b| a.0 == b.0) {
-            let (person, _, first) = group[0];
+        for group in starts.windows(2).map(|w| &all[w[0]..w[1]]) {
+            let Some(&(_, Some(first))) = group.first() else {
+                continue;
+            };
+            let person = first.person;
             let mentions: Vec<Mention> = group
                 .iter()
-                .map(|&(_, article, s)| Mention {
-                    article,
-                    title_span: s.title_span.start as usize..s.title_span.end as usize,
-                    title: name(s.title),
-                    written: name(s.written),
+                .filter_map(|&(article, s)| {
+                    let s = s?;
+                    Some(Mention {
+                        article: article as usize,
+                        title_span: s.title_span.start as usize..s.title_span.end as usize,
+                        title: name(s.title),
+                        written: name(s.written),
+                    })
                 })
                 .collect();
             // The entry the person's first mention matched (they all match the same one).
