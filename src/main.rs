@@ -260,10 +260,8 @@ fn check(args: CheckArgs) -> i32 {
     );
     let report = report(&outcome);
     if let Some(path) = &args.output {
-        let mut buffer = Vec::new();
-        let written = renderer
-            .render(&report, &mut buffer)
-            .and_then(|_| newslint::suppress::write_atomic(path, &buffer));
+        let written =
+            newslint::suppress::write_atomic_with(path, |out| renderer.render(&report, out));
         if let Err(err) = written {
             eprintln!("error: cannot write {}: {err}", path.display());
             return 2;
