@@ -52,15 +52,15 @@ pub struct Pattern {
 
 /// Expands placeholders and whitespace; errors say what is wrong in the user's terms.
 pub fn expand_placeholders(source: &str, ty: ValueType) -> Result<String, String> {
-    expand_with(source, |p| grammar_of(p, ty).to_string())
+    expand_with(source, |p| type_of(p, ty).grammar().to_string())
 }
 
-/// The grammar a placeholder stands for in a pattern of type `ty`.
-fn grammar_of(placeholder: &str, ty: ValueType) -> &'static str {
+/// The type whose grammar a placeholder stands for in a pattern of type `ty`.
+fn type_of(placeholder: &str, ty: ValueType) -> ValueType {
     if placeholder == "when" {
-        ValueType::Date.grammar()
+        ValueType::Date
     } else {
-        ty.grammar()
+        ty
     }
 }
 
@@ -185,7 +185,7 @@ pub fn compile_pattern(
     } else {
         let stand_in = expand_with(source, |_| STAND_IN.to_string())?;
         splice(parse(&stand_in, case_sensitive)?, &|name| {
-            grammar_hir(grammar_of(name, ty), case_sensitive)
+            grammar_hir(type_of(name, ty), case_sensitive)
         })
     };
     Ok(Pattern {
@@ -245,15 +245,13 @@ fn build(hir: &Hir) -> Result<Regex, String> {
         })
 }
 
-/// The parsed grammar `text`, parsed once per run for each case setting.
-fn grammar_hir(text: &'static str, case_sensitive: bool) -> Option<Hir> {
+/// The parsed grammar of `ty`, parsed once per run for each case setting.
+fn grammar_hir(ty: ValueType, case_sensitive: bool) -> Option<Hir> {
     static PARSED: [[OnceLock<Option<Hir>>; 2]; ValueType::ALL.len()] =
         [const { [const { OnceLock::new() }, const { OnceLock::new() }] }; ValueType::ALL.len()];
-    let index = ValueType::ALL
-        .iter()
-        .position(|t| std::ptr::eq(t.grammar(), text))?;
+    let index = ValueType::ALL.iter().position(|t| *t == ty)?;
     PARSED[index][usize::from(case_sensitive)]
-        .get_or_init(|| parse(text, case_sensitive).ok())
+        .get_or_init(|| parse(ty.grammar(), case_sensitive).ok())
         .clone()
 }
 
@@ -387,7 +385,7 @@ mod tests {
                 for case_sensitive in [false, true] {
                     let stand_in = expand_with(source, |_| STAND_IN.to_string()).unwrap();
                     let spliced = splice(parse(&stand_in, case_sensitive).unwrap(), &|name| {
-                        grammar_hir(grammar_of(name, ty), case_sensitive)
+                        grammar_hir(type_of(name, ty), case_sensitive)
                     });
                     let whole =
                         parse(&expand_placeholders(source, ty).unwrap(), case_sensitive).unwrap();
