@@ -45,26 +45,22 @@ const QUALIFIERS: &[&str] = &[
     "japan", "japanese", "federal", "then-", "the",
 ];
 
-/// A mention as the scan keeps it, for every titled name of every article: the person's
-/// key, the title normalized and as written (all three as numbers in [`Names`]), which
-/// `people:` entry matched, and where the title is.
+/// A mention as the scan keeps it, for every titled name of every article (16 bytes: an
+/// archive holds millions): the person's key and the title as written, both as numbers in
+/// [`Names`], and where the title is. The normalized title follows from the written one, and
+/// the `people:` entry from the person (see [`Names::entries`]).
 struct Scanned {
     person: u32,
-    title: u32,
     written: u32,
-    /// [`NO_ENTRY`] when no entry matched.
-    entry: u32,
     title_span: Range<u32>,
 }
 
-/// [`Scanned::entry`] when no `people:` entry matched (kept in 32 bits: an archive holds
-/// millions of mentions).
+/// In [`Names::entries`], for a person no `people:` entry matched.
 const NO_ENTRY: u32 = u32::MAX;
 
 /// A mention as found, before its strings are numbered.
 struct Found {
     person: String,
-    title: String,
     written: String,
     entry: Option<usize>,
     title_span: Range<usize>,
@@ -75,6 +71,9 @@ struct Found {
 struct Names {
     index: HashMap<Arc<str>, u32>,
     list: Vec<Arc<str>>,
+    /// For a person's key, by number: the `people:` entry it matched, or [`NO_ENTRY`]. (A key
+    /// is an entry's name only when a mention matched that entry, so a key has one entry.)
+    entries: Vec<u32>,
 }
 
 impl Names {
@@ -85,7 +84,20 @@ impl Names {
         let id = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
         let shared: Arc<str> = s.into();
         self.list.push(shared.clone());
+        self.entries.push(NO_ENTRY);
         self.index.insert(shared, id);
+        id
+    }
+
+    /// The number of a person's key, noting the `people:` entry it matched.
+    fn person(&mut self, key: &str, entry: Option<usize>) -> u32 {
+        let id = self.id(key);
+        if let (Some(e), Some(slot)) = (
+            entry.and_then(|e| u32::try_from(e).ok()),
+            self.entries.get_mut(id as usize),
+        ) {
+            *slot = e;
+        }
         id
     }
 }
@@ -187,14 +199,12 @@ impl Check for Titles {
                 continue;
             }
             let written = t.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
-            let title = normalize_title(&written);
-            if title.is_empty() {
+            if normalize_title(&written).is_empty() {
                 continue;
             }
             let (person, entry) = person_key(&clean_name(n.as_str()), &rules.people);
             found.push(Found {
                 person,
-                title,
                 written,
                 entry,
                 title_span,
@@ -212,13 +222,8 @@ impl Check for Titles {
                 let start = u32::try_from(f.title_span.start).ok()?;
                 let end = u32::try_from(f.title_span.end).ok()?;
                 Some(Scanned {
-                    person: names.id(&f.person),
-                    title: names.id(&f.title),
+                    person: names.person(&f.person, f.entry),
                     written: names.id(&f.written),
-                    entry: f
-                        .entry
-                        .and_then(|e| u32::try_from(e).ok())
-                        .unwrap_or(NO_ENTRY),
                     title_span: start..end,
                 })
             })
@@ -244,6 +249,9 @@ impl Check for Titles {
         };
         let names = names.lock().unwrap_or_else(|e| e.into_inner());
         let name = |id: u32| &*names.list[id as usize];
+        // Each title as written, normalized (the others of the list are names, never looked
+        // up this way).
+        let titles: Vec<String> = names.list.iter().map(|n| normalize_title(n)).collect();
         // Every mention as (person, article, scan), grouped by person in the order of their
         // names; a person's mentions are written out only while that person is checked (an
         // archive holds millions).
@@ -290,14 +298,19 @@ impl Check for Titles {
                     Some(Mention {
                         article: article as usize,
                         title_span: s.title_span.start as usize..s.title_span.end as usize,
-                        title: name(s.title),
+                        title: &titles[s.written as usize],
                         written: name(s.written),
                     })
                 })
                 .collect();
             // The entry the person's first mention matched (they all match the same one).
-            match people.get(first.entry as usize) {
-                Some(p) if first.entry != NO_ENTRY && !p.titles.is_empty() => {
+            let entry = names
+                .entries
+                .get(person as usize)
+                .copied()
+                .unwrap_or(NO_ENTRY);
+            match people.get(entry as usize) {
+                Some(p) if entry != NO_ENTRY && !p.titles.is_empty() => {
                     accepted_titles(ctx, &info, severity, p, &mentions, &mut findings)
                 }
                 _ => discovered(ctx, &info, severity, name(person), &mentions, &mut findings),
