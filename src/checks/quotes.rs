@@ -45,7 +45,19 @@ struct Kept {
     /// Its hashes are `shingles[previous quotation's shingles_end..shingles_end]`.
     shingles_end: u32,
     /// A hash of all its normalized words: two quotations with the same one read the same.
-    whole: u64,
+    /// (As two halves, so that the whole takes 20 bytes rather than 24.)
+    whole: [u32; 2],
+}
+
+impl Kept {
+    fn whole(&self) -> u64 {
+        u64::from(self.whole[0]) | (u64::from(self.whole[1]) << 32)
+    }
+}
+
+/// A 64-bit hash as two halves.
+fn halves(hash: u64) -> [u32; 2] {
+    [hash as u32, (hash >> 32) as u32]
 }
 
 /// What the scans of every article keep, gathered for the run: the same article order in both.
@@ -66,7 +78,7 @@ impl Store {
                     let hashes = &shingles[start..end];
                     start = end;
                     let span = q.span.start as usize..q.span.end as usize;
-                    (article, span, hashes, q.whole)
+                    (article, span, hashes, q.whole())
                 })
             },
         )
@@ -153,7 +165,7 @@ impl Listed {
         Listed {
             // Article ids fit in 32 bits (the store keeps them so).
             article: article as u32,
-            whole: [whole as u32, (whole >> 32) as u32],
+            whole: halves(whole),
         }
     }
 }
@@ -452,7 +464,7 @@ impl Check for Quotes {
                 kept.quotations.push(Kept {
                     span: start..end,
                     shingles_end: u32::try_from(kept.shingles.len()).unwrap_or(u32::MAX),
-                    whole,
+                    whole: halves(whole),
                 });
             }
         }
@@ -675,7 +687,7 @@ mod tests {
                     kept.quotations.push(Kept {
                         span: q * 10..q * 10 + 9,
                         shingles_end: kept.shingles.len() as u32,
-                        whole: u64::from(a * 3 + q),
+                        whole: halves(u64::from(a * 3 + q) << 20 | u64::from(q)),
                     });
                 }
                 kept
