@@ -73,10 +73,10 @@ pub struct Scan {
 }
 
 impl Scan {
-    /// A scan that keeps `data` for the cross-article phase (nothing when it is empty).
-    pub fn keep<T: Send + Sync + 'static>(mut data: Vec<T>) -> Scan {
-        // Kept for the whole run, for every article: no spare capacity.
-        data.shrink_to_fit();
+    /// A scan that keeps `data` for the cross-article phase (nothing when it is empty). It
+    /// is handed to the check's [`Check::gather`], which copies what it keeps into its store:
+    /// no need to trim it here.
+    pub fn keep<T: Send + Sync + 'static>(data: Vec<T>) -> Scan {
         Scan {
             findings: Vec::new(),
             data: (!data.is_empty()).then(|| Box::new(data) as _),
@@ -358,4 +358,54 @@ pub fn sort_findings(articles: &[Article], findings: &mut [Finding]) {
         )
     };
     findings.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.rule.cmp(&b.rule)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A check that keeps data but has no store of its own.
+    struct Plain;
+
+    impl Check for Plain {
+        fn info(&self) -> CheckInfo {
+            CheckInfo {
+                id: "plain",
+                kind: Kind::Hygiene,
+                default_severity: Severity::Info,
+                summary: "",
+                explanation: "",
+                fact_check: false,
+            }
+        }
+
+        fn run(&self, _ctx: &Context) -> Vec<Finding> {
+            Vec::new()
+        }
+    }
+
+    #[test]
+    fn the_default_gather_keeps_each_articles_data_as_it_is() {
+        let mut store: Store = None;
+        for (article, words) in [(2usize, vec!["a", "b"]), (5, vec!["c"])] {
+            let Some(data) = Scan::keep(words).data else {
+                panic!("kept data");
+            };
+            Plain.gather(&mut store, article, data);
+        }
+        // An article that keeps nothing adds nothing.
+        assert!(Scan::keep(Vec::<u8>::new()).data.is_none());
+        let store = store.expect("a store was made");
+        let kept = store
+            .downcast_ref::<Gathered<Box<dyn Any + Send + Sync>>>()
+            .expect("the default store");
+        let got: Vec<(usize, Vec<&str>)> = kept
+            .each()
+            .map(|(article, data)| {
+                let words = data[0].downcast_ref::<Vec<&str>>().expect("as kept");
+                (article, words.clone())
+            })
+            .collect();
+        assert_eq!(got, vec![(2, vec!["a", "b"]), (5, vec!["c"])]);
+    }
 }
