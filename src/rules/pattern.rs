@@ -176,12 +176,12 @@ pub fn compile_pattern(
     ty: ValueType,
     case_sensitive: bool,
 ) -> Result<Pattern, String> {
-    // Errors in the user's terms (no `{value}`, a placeholder twice) come first.
-    let expanded = expand_placeholders(source, ty)?;
+    // Errors in the user's terms (no `{value}`, a placeholder twice) come from the expansion,
+    // whichever is made.
     let hir = if has_inline_flags(source) {
         // A flag such as `(?x)` set in the pattern would apply to the grammar too: parse the
         // whole expansion, as written.
-        parse(&expanded, case_sensitive)?
+        parse(&expand_placeholders(source, ty)?, case_sensitive)?
     } else {
         let stand_in = expand_with(source, |_| STAND_IN.to_string())?;
         splice(parse(&stand_in, case_sensitive)?, &|name| {
