@@ -6,6 +6,7 @@ mod contradiction;
 mod drift;
 mod gathered;
 mod hygiene;
+mod mentions;
 mod off_record;
 mod quotes;
 mod regression;

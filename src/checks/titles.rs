@@ -5,33 +5,15 @@
 use std::any::Any;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, Mutex};
 
-use regex::Regex;
-
+use super::mentions::mentions;
 use super::{Check, CheckInfo, Context, Gathered, Scan};
 use crate::finding::{Finding, Kind, Location, Severity};
 use crate::rules::Person;
 use crate::rules::RuleSet;
 
 pub struct Titles;
-
-/// "<Capitalised title phrase ending in a title word> <Capitalised Name, 2–3 words>".
-static MENTION: LazyLock<Regex> = LazyLock::new(|| {
-    // Words are separated by spaces or one line break (a wrapped line), never a blank line.
-    let sp = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)";
-    let head = format!(
-        r"(?:Prime{sp}Minister|Deputy{sp}Prime{sp}Minister|Minister|Secretary|President|Vice[ -]President|Premier|Ambassador|Governor|Senator|Chancellor|Chief{sp}of{sp}Staff|Director|Chair(?:man|woman|person)?|Leader|Mayor|Commissioner|Trade{sp}Representative|Speaker|Attorney{sp}General|CEO|Chief{sp}Executive)"
-    );
-    // "U.S." and other initialisms, or a capitalised word (no trailing period: "January."
-    // ends a sentence).
-    let word = r"(?:(?:[A-Z]\.){2,4}|[A-Z][\p{L}’'&-]*)";
-    let name = format!(r"[A-Z][\p{{L}}’'-]+(?:{sp}[A-Z][\p{{L}}’'-]+){{1,2}}");
-    Regex::new(&format!(
-        r"(?P<title>(?:{word}{sp}){{0,4}}?{head}){sp}(?P<name>{name})"
-    ))
-    .expect("title grammar is valid")
-});
 
 /// Words before a title that say it is not (or no longer) the person's title.
 const NOT_CURRENT: &[&str] = &[
@@ -190,19 +172,17 @@ impl Check for Titles {
         let text = article.text.as_str();
         let body = article.body_start;
         let mut found: Vec<Found> = Vec::new();
-        for caps in MENTION.captures_iter(&text[body..]) {
-            let (Some(t), Some(n)) = (caps.name("title"), caps.name("name")) else {
-                continue;
-            };
-            let title_span = body + t.start()..body + t.end();
-            if preceded_by_not_current(text, title_span.start, t.as_str()) {
+        for mention in mentions(text, body) {
+            let (title, name) = (&text[mention.title.clone()], &text[mention.name]);
+            let title_span = mention.title;
+            if preceded_by_not_current(text, title_span.start, title) {
                 continue;
             }
-            let written = t.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+            let written = title.split_whitespace().collect::<Vec<_>>().join(" ");
             if normalize_title(&written).is_empty() {
                 continue;
             }
-            let (person, entry) = person_key(&clean_name(n.as_str()), &rules.people);
+            let (person, entry) = person_key(&clean_name(name), &rules.people);
             found.push(Found {
                 person,
                 written,
@@ -562,25 +542,5 @@ mod tests {
             "intergovernmental affairs minister"
         ));
         assert!(!compatible("prime minister", "deputy prime minister"));
-    }
-
-    #[test]
-    fn mentions_are_found_with_names() {
-        let text =
-            "including Trade Minister Dominic LeBlanc and U.S. Commerce Secretary Howard Lutnick.";
-        let got: Vec<(String, String)> = MENTION
-            .captures_iter(text)
-            .map(|c| (c["title"].to_string(), c["name"].to_string()))
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                ("Trade Minister".to_string(), "Dominic LeBlanc".to_string()),
-                (
-                    "U.S. Commerce Secretary".to_string(),
-                    "Howard Lutnick".to_string()
-                )
-            ]
-        );
     }
 }
