@@ -38,7 +38,10 @@ impl DateSource {
 pub struct Article {
     /// Index in the corpus.
     pub id: usize,
-    pub path: PathBuf,
+    /// The file, when its path is not written as `display` is (one under the working
+    /// directory given whole, or with `\\` separators): an archive holds hundreds of
+    /// thousands of records, and the two are nearly always the same. See [`Article::path`].
+    path: Option<Box<Path>>,
     /// The path as shown to the user (relative, forward slashes).
     pub display: String,
     pub text: String,
@@ -128,6 +131,7 @@ impl Article {
             message,
             skipped: true,
         })?;
+        let path = (path.as_os_str() != std::ffi::OsStr::new(&display)).then(|| path.into());
         let mut article = Article {
             id,
             path,
@@ -149,7 +153,7 @@ impl Article {
         }
         article.read_header();
         if article.date.is_none()
-            && let Some(date) = date_from_file_name(&article.path)
+            && let Some(date) = date_from_file_name(article.path())
         {
             article.date = Some(date);
             article.date_source = Some(DateSource::FileName);
@@ -158,6 +162,13 @@ impl Article {
             article.title = first_line(&article.text, article.body_start);
         }
         Ok(article)
+    }
+
+    /// The file it was read from.
+    pub fn path(&self) -> &Path {
+        self.path
+            .as_deref()
+            .unwrap_or_else(|| Path::new(&self.display))
     }
 
     /// Front-matter `outlet:`/`source:` value, if any.
@@ -211,7 +222,7 @@ impl Article {
         if !self.released {
             return std::borrow::Cow::Borrowed(&self.text);
         }
-        match std::fs::read(&self.path)
+        match std::fs::read(self.path())
             .ok()
             .and_then(|b| decode::decode(&b).ok())
         {
@@ -227,7 +238,7 @@ impl Article {
             return;
         }
         let text = self.current_text().into_owned();
-        let now = std::fs::metadata(&self.path)
+        let now = std::fs::metadata(self.path())
             .ok()
             .and_then(|m| Some((m.len(), m.modified().ok()?)));
         if self.stamp.is_some() && now != self.stamp {
@@ -741,6 +752,27 @@ mod tests {
         b.release_text();
         b.pin(&[first], &[]);
         assert!(b.notes()[0].contains("changed"), "{:?}", b.notes());
+    }
+
+    #[test]
+    fn the_path_is_kept_apart_only_when_it_is_not_written_as_shown() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        let text = "Title\nThe rate is 25%.\n";
+        std::fs::write(&path, text).unwrap();
+        let shown = path.to_str().unwrap().to_string();
+        let same = Article::from_vec(0, path.clone(), shown.clone(), text.into()).unwrap();
+        assert!(same.path.is_none());
+        let apart = Article::from_vec(1, path.clone(), "a.md".into(), text.into()).unwrap();
+        assert!(apart.path.is_some());
+        for mut a in [same, apart] {
+            assert_eq!(a.path(), path);
+            // Released texts are read back from the file, whichever way it is kept.
+            a.release_text();
+            a.pin(&[6], &[]);
+            assert_eq!(a.line_col(6), (2, 1));
+            assert!(a.notes().is_empty(), "{:?}", a.notes());
+        }
     }
 
     #[test]

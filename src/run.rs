@@ -260,9 +260,9 @@ fn assign_defaults(article: &mut Article, rules: &crate::rules::RuleSet, options
         None
     } else {
         let key = article
-            .path
+            .path()
             .canonicalize()
-            .unwrap_or_else(|_| article.path.clone());
+            .unwrap_or_else(|_| article.path().to_path_buf());
         rules.dates.get(&key).copied()
     };
     if let Some(date) = configured {
