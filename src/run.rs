@@ -291,13 +291,17 @@ pub fn load_rules(explicit: &[PathBuf]) -> LoadedRules {
 /// The full check.
 pub fn check(options: &Options) -> Outcome {
     let mut outcome = pipeline(options, true);
+    // What the scans kept serves the cross-article phase only: it is let go before the
+    // findings are pinned, the other large step of a run.
+    let scans = std::mem::take(&mut outcome.scans);
     let ctx = Context {
         articles: &outcome.articles,
         rules: &outcome.rules.rules,
         claims: &outcome.claims,
-        scans: &outcome.scans,
+        scans: &scans,
     };
     let mut findings = checks::run_all(&ctx);
+    drop(scans);
     findings = suppress::apply_inline(std::mem::take(&mut outcome.directives), findings);
     if !options.drafts.is_empty() {
         findings = only_drafts(&outcome.articles, findings);

@@ -18,6 +18,7 @@ mod titles;
 mod unresolved;
 
 use std::any::Any;
+use std::sync::Mutex;
 
 pub use gathered::{Gathered, Store, store_of};
 
@@ -86,9 +87,9 @@ impl Scan {
 }
 
 /// The scans of every check over every article: `data[check]` is what the check gathered
-/// (see [`Check::gather`]).
+/// (see [`Check::gather`]), until the check takes it ([`Context::take_gathered`]).
 pub struct Scans {
-    pub data: Vec<Store>,
+    pub data: Vec<Mutex<Store>>,
     pub findings: Vec<Finding>,
     /// What each check prepared for its scans (and may have filled in, such as a table of
     /// names the scans refer to by number), in [`all`] order.
@@ -116,10 +117,36 @@ impl Context<'_> {
             .downcast_ref::<T>()
     }
 
+    /// True when the check at `index` in [`all`] has gathered data not taken yet.
+    fn holds_gathered(&self, index: usize) -> bool {
+        self.scans.data.get(index).is_some_and(|store| {
+            store
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .is_some()
+        })
+    }
+
     /// What the check `check` gathered from its scans, as its own [`Check::gather`] stored it.
-    pub fn gathered<S: 'static>(&self, check: &str) -> Option<&S> {
+    /// Taken, not lent: these are the largest tables of a run, and the check lets go of its
+    /// own as soon as it is done with it rather than when every check is (so a check's
+    /// cross-article pass finds its data only once).
+    pub fn take_gathered<S: 'static>(&self, check: &str) -> Option<Box<S>> {
         let index = all().iter().position(|c| c.info().id == check)?;
-        self.scans.data.get(index)?.as_ref()?.downcast_ref::<S>()
+        let mut slot = self
+            .scans
+            .data
+            .get(index)?
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match slot.take()?.downcast::<S>() {
+            Ok(data) => Some(data),
+            // Not what was asked for: left where it was.
+            Err(other) => {
+                *slot = Some(other);
+                None
+            }
+        }
     }
 
     /// The claims of each fact, in fact order.
@@ -305,7 +332,7 @@ impl Scans {
     /// No scan yet, with room for every check.
     pub fn new() -> Scans {
         Scans {
-            data: (0..all().len()).map(|_| None).collect(),
+            data: (0..all().len()).map(|_| Mutex::new(None)).collect(),
             findings: Vec::new(),
             prepared: Vec::new(),
         }
@@ -321,6 +348,9 @@ impl Scans {
                 && let (Some(store), Some((check, _, _))) =
                     (self.data.get_mut(i), plan.checks.get(i))
             {
+                let store = store
+                    .get_mut()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
                 check.gather(store, article, d);
             }
         }
@@ -337,12 +367,29 @@ impl Scans {
 /// included) in a stable order.
 pub fn run_all(ctx: &Context) -> Vec<Finding> {
     use rayon::prelude::*;
-    let checks = all();
-    let mut findings: Vec<Finding> = checks
-        .par_iter()
-        .filter(|c| enabled(ctx.rules, c.as_ref()))
-        .flat_map_iter(|c| c.run(ctx))
-        .collect();
+    let (gathered, others): (Vec<_>, Vec<_>) = all()
+        .into_iter()
+        .enumerate()
+        .filter(|(_, c)| enabled(ctx.rules, c.as_ref()))
+        .partition(|(i, _)| ctx.holds_gathered(*i));
+    // The checks with gathered data run one after the other, each letting go of its data
+    // when done: side by side, the tables each builds from its data would all be in memory
+    // at once with all of the data. The others run beside them.
+    let (mut findings, rest) = rayon::join(
+        || {
+            gathered
+                .iter()
+                .flat_map(|(_, c)| c.run(ctx))
+                .collect::<Vec<Finding>>()
+        },
+        || {
+            others
+                .par_iter()
+                .flat_map_iter(|(_, c)| c.run(ctx))
+                .collect::<Vec<Finding>>()
+        },
+    );
+    findings.extend(rest);
     findings.extend(ctx.scans.findings.iter().cloned());
     sort_findings(ctx.articles, &mut findings);
     findings
@@ -383,6 +430,28 @@ mod tests {
         fn run(&self, _ctx: &Context) -> Vec<Finding> {
             Vec::new()
         }
+    }
+
+    #[test]
+    fn gathered_data_is_taken_once_and_only_as_the_type_stored() {
+        let mut scans = Scans::new();
+        let quotes = all().iter().position(|c| c.info().id == "quotes").unwrap();
+        *scans.data[quotes].get_mut().unwrap() = Some(Box::new(7u32));
+        let rules = RuleSet::default();
+        let ctx = Context {
+            articles: &[],
+            rules: &rules,
+            claims: &[],
+            scans: &scans,
+        };
+        assert!(ctx.holds_gathered(quotes));
+        assert_eq!(ctx.take_gathered::<u64>("quotes"), None);
+        assert!(ctx.holds_gathered(quotes));
+        assert_eq!(ctx.take_gathered::<u32>("quotes").as_deref(), Some(&7));
+        // Taken: the check lets go of it when done, and nothing is left behind.
+        assert!(!ctx.holds_gathered(quotes));
+        assert_eq!(ctx.take_gathered::<u32>("quotes"), None);
+        assert_eq!(ctx.take_gathered::<u32>("no such check"), None);
     }
 
     #[test]

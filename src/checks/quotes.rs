@@ -494,7 +494,7 @@ impl Check for Quotes {
         let info = self.info();
         let severity = ctx.severity(&info, None);
         let style = style_map(ctx.rules);
-        let Some(store) = ctx.gathered::<Store>(info.id) else {
+        let Some(store) = ctx.take_gathered::<Store>(info.id) else {
             return Vec::new();
         };
         // Sized up front: growing by doubling would briefly hold it twice.
@@ -504,7 +504,7 @@ impl Check for Quotes {
                 .each()
                 .map(|(article, _, _, whole)| Listed::new(article, whole)),
         );
-        let pairs = candidate_pairs(store, &listed, store.shingles.len().div_ceil(INDEX_PART));
+        let pairs = candidate_pairs(&store, &listed, store.shingles.len().div_ceil(INDEX_PART));
         drop(listed);
         // The quotations of the pairs, with their spans.
         let mut involved: Vec<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
@@ -523,6 +523,8 @@ impl Check for Quotes {
                 );
             }
         }
+        // What the scans kept is no longer needed: the largest table of this check.
+        drop(store);
         // The texts were released after the scan: read back only the articles compared,
         // keeping a bounded number at a time (pairs are in order, so reuse is high).
         const CACHED_TEXTS: usize = 64;

@@ -362,9 +362,10 @@ impl Check for Terms {
         let info = self.info();
         let severity = ctx.severity(&info, None);
         let keys: Vec<Key> = Plan::forms(ctx.rules).map(|(key, _)| key).collect();
-        let store = ctx.gathered::<Store>(info.id);
+        let store = ctx.take_gathered::<Store>(info.id);
         let each_use = || {
             store
+                .as_deref()
                 .into_iter()
                 .flat_map(|store| store.each(ctx.rules, &keys))
                 .map(|(article, key, span, used)| (key, Use { article, span }, used))

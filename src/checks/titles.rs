@@ -243,8 +243,10 @@ impl Check for Titles {
         }
         // Mentions grouped by person in name order, in article order within a person: a
         // counting sort over the gathered mentions (two passes, 16 bytes a mention).
+        let store = ctx.take_gathered::<Gathered<Scanned>>(info.id);
         let each = || {
-            ctx.gathered::<Gathered<Scanned>>(info.id)
+            store
+                .as_deref()
                 .into_iter()
                 .flat_map(Gathered::each)
                 .flat_map(|(article, scanned)| scanned.iter().map(move |s| (article, s)))
