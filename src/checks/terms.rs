@@ -541,12 +541,15 @@ impl Say {
                 message
             }
         };
-        let mut locations = vec![Location {
+        // Room for exactly two: pushing onto a list of one would make room for four, and an
+        // archive can have a hundred thousand of these findings.
+        let mut locations = Vec::with_capacity(2);
+        locations.push(Location {
             article: u.article,
             span: u.span.clone(),
             label: self.label.clone(),
             value: None,
-        }];
+        });
         if let Some((article, span)) = example {
             locations.push(Location {
                 article,
