@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::spill::Spill;
 use super::terms::BUILTIN_PAIRS;
 use super::text::{Word, hash_str, word_hashes, words};
 use super::{Check, CheckInfo, Context, Gathered, Scan};
@@ -60,28 +61,31 @@ fn halves(hash: u64) -> [u32; 2] {
     [hash as u32, (hash >> 32) as u32]
 }
 
-/// What the scans of every article keep, gathered for the run: the same article order in both.
+/// What the scans of every article keep, gathered for the run: the quotations, and their
+/// hashes one article after the other (the largest table of a run over an archive, so kept
+/// in a temporary file once large: see [`Spill`]).
 #[derive(Default)]
 struct Store {
     quotations: Gathered<Kept>,
-    shingles: Gathered<u32>,
+    shingles: Spill,
 }
 
 impl Store {
-    /// Each quotation in article order: its article, its span in the text and its hashes.
-    fn each(&self) -> impl Iterator<Item = (usize, Range<usize>, &[u32], u64)> {
-        self.quotations.each().zip(self.shingles.each()).flat_map(
-            |((article, kept), (_, shingles))| {
-                let mut start = 0;
-                kept.iter().map(move |q| {
-                    let end = q.shingles_end as usize;
-                    let hashes = &shingles[start..end];
-                    start = end;
-                    let span = q.span.start as usize..q.span.end as usize;
-                    (article, span, hashes, q.whole())
-                })
-            },
-        )
+    /// Each quotation in article order, with its article, its span in the text and its
+    /// hashes; an error if the hashes cannot be read back.
+    fn each(&self, mut f: impl FnMut(usize, Range<usize>, &[u32], u64)) -> std::io::Result<()> {
+        let mut shingles = self.shingles.reader();
+        for (article, kept) in self.quotations.each() {
+            let all = shingles.take(kept.last().map_or(0, |q| q.shingles_end as usize))?;
+            let mut start = 0;
+            for q in kept {
+                let end = q.shingles_end as usize;
+                let span = q.span.start as usize..q.span.end as usize;
+                f(article, span, &all[start..end], q.whole());
+                start = end;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -98,7 +102,11 @@ const MAX_PARTS: usize = 8;
 /// equal shingles sit together. On a large archive this is the largest table of the run, so
 /// it is built in `parts`, each for a range of hashes (a shingle falls in exactly one):
 /// memory holds one part at a time.
-fn candidate_pairs(store: &Store, quotes: &[Listed], parts: usize) -> Vec<(usize, usize)> {
+fn candidate_pairs(
+    store: &Store,
+    quotes: &[Listed],
+    parts: usize,
+) -> std::io::Result<Vec<(usize, usize)>> {
     let parts = parts.clamp(1, MAX_PARTS) as u64;
     let part_of = |h: u32| (u64::from(h) * parts) >> 32;
     let mut pairs: Vec<(usize, usize)> = Vec::new();
@@ -112,7 +120,8 @@ fn candidate_pairs(store: &Store, quotes: &[Listed], parts: usize) -> Vec<(usize
     };
     for part in 0..parts {
         index.clear();
-        for (qi, (_, _, hashes, _)) in store.each().enumerate() {
+        let mut qi = 0;
+        store.each(|_, _, hashes, _| {
             let hashes = if parts == 1 {
                 hashes
             } else {
@@ -125,7 +134,8 @@ fn candidate_pairs(store: &Store, quotes: &[Listed], parts: usize) -> Vec<(usize
                 &hashes[from..from + run]
             };
             index.extend(hashes.iter().map(|&h| (u64::from(h) << 32) | qi as u64));
-        }
+            qi += 1;
+        })?;
         {
             use rayon::slice::ParallelSliceMut;
             index.par_sort_unstable();
@@ -149,7 +159,7 @@ fn candidate_pairs(store: &Store, quotes: &[Listed], parts: usize) -> Vec<(usize
     }
     pairs.sort_unstable();
     pairs.dedup();
-    pairs
+    Ok(pairs)
 }
 
 /// Each quotation as the index needs it: its article and the hash of its words, in 12 bytes
@@ -486,7 +496,7 @@ impl Check for Quotes {
                 shingles,
             } = *scanned;
             store.quotations.push(article, quotations);
-            store.shingles.push(article, shingles);
+            store.shingles.extend(&shingles);
         }
     }
 
@@ -499,20 +509,24 @@ impl Check for Quotes {
         };
         // Sized up front: growing by doubling would briefly hold it twice.
         let mut listed: Vec<Listed> = Vec::with_capacity(store.quotations.len());
-        listed.extend(
-            store
-                .each()
-                .map(|(article, _, _, whole)| Listed::new(article, whole)),
-        );
-        let pairs = candidate_pairs(&store, &listed, store.shingles.len().div_ceil(INDEX_PART));
+        let pairs = store
+            .each(|article, _, _, whole| listed.push(Listed::new(article, whole)))
+            .and_then(|()| {
+                candidate_pairs(&store, &listed, store.shingles.len().div_ceil(INDEX_PART))
+            });
         drop(listed);
+        let pairs = match pairs {
+            Ok(pairs) => pairs,
+            Err(err) => return unreadable(&store, &err),
+        };
         // The quotations of the pairs, with their spans.
         let mut involved: Vec<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
         involved.sort_unstable();
         involved.dedup();
         let mut quotes: HashMap<usize, Quotation> = HashMap::with_capacity(involved.len());
         let mut wanted = involved.iter().peekable();
-        for (q, (article, span, _, _)) in store.each().enumerate() {
+        let mut q = 0;
+        let listed = store.each(|article, span, _, _| {
             if wanted.next_if_eq(&&q).is_some() {
                 quotes.insert(
                     q,
@@ -522,6 +536,10 @@ impl Check for Quotes {
                     },
                 );
             }
+            q += 1;
+        });
+        if let Err(err) = listed {
+            return unreadable(&store, &err);
         }
         // What the scans kept is no longer needed: the largest table of this check.
         drop(store);
@@ -621,6 +639,20 @@ impl Check for Quotes {
     }
 }
 
+/// When the quotations' hashes cannot be read back from their temporary file (it was
+/// removed or the disk failed): quotations are not compared, and the run says so.
+fn unreadable(store: &Store, err: &std::io::Error) -> Vec<Finding> {
+    let file = store
+        .shingles
+        .path()
+        .map_or_else(String::new, |p| format!(" ({})", p.display()));
+    eprintln!(
+        "warning: quotes: what the scans kept could not be read back{file}: {err}; \
+         quotations were not compared"
+    );
+    Vec::new()
+}
+
 /// The other rendering with `[-dropped-]` and `{+added+}` marks, over the shared stretch.
 fn word_diff(ot: &str, ow: &[Word], pt: &str, pw: &[Word], edits: &[Edit], flip: bool) -> String {
     let side = |e: &Edit| {
@@ -695,26 +727,49 @@ mod tests {
                 kept
             })
             .collect();
-        let mut store = None;
-        for (article, scanned) in articles.into_iter().enumerate() {
-            Quotes.gather(&mut store, article, Box::new(scanned));
+        // Kept in memory, and written out to a file every 50 hashes.
+        let dir = tempfile::tempdir().unwrap();
+        let spilled = Store {
+            quotations: Gathered::default(),
+            shingles: Spill::new(dir.path().to_path_buf(), 50),
+        };
+        let mut found = Vec::new();
+        for start in [None, Some(spilled)] {
+            let mut store: super::super::Store = start.map(|s| Box::new(s) as _);
+            for (article, scanned) in articles.iter().enumerate() {
+                let copy = Scanned {
+                    quotations: scanned
+                        .quotations
+                        .iter()
+                        .map(|k| Kept {
+                            span: k.span.clone(),
+                            ..*k
+                        })
+                        .collect(),
+                    shingles: scanned.shingles.clone(),
+                };
+                Quotes.gather(&mut store, article, Box::new(copy));
+            }
+            let store = store.unwrap();
+            let store = store.downcast_ref::<Store>().unwrap();
+            let mut quotes: Vec<Listed> = Vec::new();
+            store
+                .each(|article, _, _, whole| quotes.push(Listed::new(article, whole)))
+                .unwrap();
+            assert_eq!(quotes.len(), 120);
+            let whole = candidate_pairs(store, &quotes, 1).unwrap();
+            assert!(whole.len() > 100, "{}", whole.len());
+            for parts in [2, 3, MAX_PARTS, 1000] {
+                assert_eq!(
+                    candidate_pairs(store, &quotes, parts).unwrap(),
+                    whole,
+                    "{parts} parts"
+                );
+            }
+            found.push((store.shingles.path().is_some(), whole));
         }
-        let store = store.unwrap();
-        let store = store.downcast_ref::<Store>().unwrap();
-        let quotes: Vec<Listed> = store
-            .each()
-            .map(|(article, _, _, whole)| Listed::new(article, whole))
-            .collect();
-        assert_eq!(quotes.len(), 120);
-        let whole = candidate_pairs(store, &quotes, 1);
-        assert!(whole.len() > 100, "{}", whole.len());
-        for parts in [2, 3, MAX_PARTS, 1000] {
-            assert_eq!(
-                candidate_pairs(store, &quotes, parts),
-                whole,
-                "{parts} parts"
-            );
-        }
+        assert!(!found[0].0 && found[1].0, "the second store wrote a file");
+        assert_eq!(found[0].1, found[1].1);
     }
 
     fn w(s: &str) -> Vec<Word> {

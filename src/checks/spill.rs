@@ -1,0 +1,279 @@
+//! A long list of numbers kept in order, written out to a temporary file once it grows
+//! large. What a check keeps of every article can be the largest table of a run over an
+//! archive (tens of millions of quotation hashes), and its cross-article pass reads it only
+//! in order, a few times: from a file the system caches, it costs no memory of the run's.
+//!
+//! The file is newslint's own, in the system's temporary folder, and is removed when the
+//! list is dropped. If it cannot be made or written, the numbers simply stay in memory.
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+/// Numbers held in memory before they are written out (4 MB).
+const BLOCK: usize = 1 << 20;
+
+pub struct Spill {
+    /// The numbers not written out, after those in the file.
+    memory: Vec<u32>,
+    /// Where written blocks are, made on the first.
+    file: Option<SpillFile>,
+    /// How many numbers the file holds (anything after them is a failed write).
+    in_file: usize,
+    /// Set once the file could not be made or written: memory holds the rest.
+    failed: bool,
+    block: usize,
+    dir: PathBuf,
+}
+
+/// The temporary file, removed when dropped.
+struct SpillFile {
+    file: File,
+    path: PathBuf,
+}
+
+impl Drop for SpillFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+impl Default for Spill {
+    fn default() -> Spill {
+        Spill::new(std::env::temp_dir(), BLOCK)
+    }
+}
+
+impl Spill {
+    /// Writes to a new file in `dir` each time `block` numbers are held in memory.
+    pub fn new(dir: PathBuf, block: usize) -> Spill {
+        Spill {
+            memory: Vec::new(),
+            file: None,
+            in_file: 0,
+            failed: false,
+            block: block.max(1),
+            dir,
+        }
+    }
+
+    pub fn extend(&mut self, numbers: &[u32]) {
+        self.memory.extend_from_slice(numbers);
+        if self.memory.len() >= self.block && !self.failed {
+            self.write_out();
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.in_file + self.memory.len()
+    }
+
+    /// The file, when some numbers were written to it.
+    pub fn path(&self) -> Option<&Path> {
+        self.file.as_ref().map(|f| f.path.as_path())
+    }
+
+    fn write_out(&mut self) {
+        if self.file.is_none() {
+            match create_in(&self.dir) {
+                Ok(file) => self.file = Some(file),
+                Err(_) => {
+                    self.failed = true;
+                    return;
+                }
+            }
+        }
+        let Some(spill) = &mut self.file else {
+            return;
+        };
+        let bytes: Vec<u8> = self.memory.iter().flat_map(|n| n.to_le_bytes()).collect();
+        // Written at the end of what is known to be there, whatever a failed write left.
+        let written = spill
+            .file
+            .seek(SeekFrom::Start(self.in_file as u64 * 4))
+            .and_then(|_| spill.file.write_all(&bytes));
+        match written {
+            Ok(()) => {
+                self.in_file += self.memory.len();
+                self.memory.clear();
+            }
+            Err(_) => self.failed = true,
+        }
+    }
+
+    /// Reads the numbers back in order, `n` at a time (see [`Reader::take`]).
+    pub fn reader(&self) -> Reader<'_> {
+        Reader {
+            spill: self,
+            next: 0,
+            buffer: Vec::new(),
+            buffer_start: 0,
+            file: None,
+        }
+    }
+}
+
+/// Makes a new file in `dir` with a name no other run uses.
+fn create_in(dir: &Path) -> std::io::Result<SpillFile> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static MADE: AtomicUsize = AtomicUsize::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let mut tries = 0;
+    loop {
+        let path = dir.join(format!(
+            "newslint-{}-{}-{nanos}.tmp",
+            std::process::id(),
+            MADE.fetch_add(1, Ordering::Relaxed)
+        ));
+        match File::options()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(file) => return Ok(SpillFile { file, path }),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && tries < 8 => tries += 1,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Reads a [`Spill`] from its start.
+pub struct Reader<'a> {
+    spill: &'a Spill,
+    /// Index of the next number to hand out.
+    next: usize,
+    /// Numbers read from the file, from index `buffer_start` on.
+    buffer: Vec<u32>,
+    buffer_start: usize,
+    /// The file, opened anew for this reading (so that readings do not share a position),
+    /// at the number `buffer_start + buffer.len()`.
+    file: Option<File>,
+}
+
+/// Numbers read from the file at a time (1 MB).
+const READ: usize = 1 << 18;
+
+impl Reader<'_> {
+    /// The next `n` numbers, or an error if the file cannot be read back (or there are not
+    /// that many).
+    pub fn take(&mut self, n: usize) -> std::io::Result<&[u32]> {
+        let spill = self.spill;
+        let (start, end) = (self.next, self.next + n);
+        if end > spill.len() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::UnexpectedEof,
+                "fewer numbers kept than asked for",
+            ));
+        }
+        self.next = end;
+        if start >= spill.in_file {
+            // All in memory: no copy.
+            return Ok(&spill.memory[start - spill.in_file..end - spill.in_file]);
+        }
+        // What was handed out already is let go, once more must be read.
+        let buffered_end = self.buffer_start + self.buffer.len();
+        if end > buffered_end {
+            self.buffer.drain(..start - self.buffer_start);
+            self.buffer_start = start;
+        }
+        let from_file_end = end.min(spill.in_file);
+        while self.buffer_start + self.buffer.len() < from_file_end {
+            let have = self.buffer_start + self.buffer.len();
+            let count = (from_file_end - have).max(READ).min(spill.in_file - have);
+            let file = match &mut self.file {
+                Some(file) => file,
+                None => {
+                    let path = spill.path().ok_or_else(|| {
+                        std::io::Error::new(std::io::ErrorKind::NotFound, "no file written")
+                    })?;
+                    let mut file = File::open(path)?;
+                    file.seek(SeekFrom::Start(have as u64 * 4))?;
+                    self.file.insert(file)
+                }
+            };
+            let mut bytes = vec![0u8; count * 4];
+            file.read_exact(&mut bytes)?;
+            self.buffer.extend(
+                bytes
+                    .chunks_exact(4)
+                    .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+            );
+        }
+        if end > spill.in_file {
+            // The last numbers of the file and the first in memory: one list.
+            let have = self.buffer_start + self.buffer.len();
+            self.buffer
+                .extend_from_slice(&spill.memory[have - spill.in_file..end - spill.in_file]);
+        }
+        Ok(&self.buffer[start - self.buffer_start..end - self.buffer_start])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(spill: &Spill, sizes: &[usize]) -> Vec<u32> {
+        let mut reader = spill.reader();
+        let mut out = Vec::new();
+        for &n in sizes {
+            out.extend_from_slice(reader.take(n).unwrap());
+        }
+        out
+    }
+
+    #[test]
+    fn numbers_come_back_in_order_from_the_file_and_from_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut spill = Spill::new(dir.path().to_path_buf(), 10);
+        let all: Vec<u32> = (0..100u32).map(|i| i.wrapping_mul(2_654_435_761)).collect();
+        for piece in all.chunks(7) {
+            spill.extend(piece);
+        }
+        assert_eq!(spill.len(), 100);
+        let path = spill.path().unwrap().to_path_buf();
+        assert!(spill.in_file > 0 && !spill.memory.is_empty());
+        // Pieces of every size, across the end of the file and into memory; read twice.
+        let sizes = [3, 0, 20, 1, 40, 26, 10];
+        assert_eq!(read_all(&spill, &sizes), all);
+        assert_eq!(read_all(&spill, &[100]), all);
+        assert!(spill.reader().take(101).is_err());
+        drop(spill);
+        assert!(!path.exists(), "the temporary file is removed");
+    }
+
+    #[test]
+    fn a_long_file_is_read_back_in_pieces_of_any_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut spill = Spill::new(dir.path().to_path_buf(), 100_000);
+        let all: Vec<u32> = (0..3 * READ as u32 + 12_345).map(|i| i ^ 0x5555).collect();
+        for piece in all.chunks(999) {
+            spill.extend(piece);
+        }
+        assert!(spill.in_file > 2 * READ && !spill.memory.is_empty());
+        // Pieces from none to more than is read at a time, across every boundary.
+        let mut sizes = Vec::new();
+        let (mut total, mut k) = (0, 0usize);
+        while total < all.len() {
+            let n = [0, 1, 17, 4_000, READ + 3, 250][k % 6].min(all.len() - total);
+            sizes.push(n);
+            total += n;
+            k += 1;
+        }
+        assert_eq!(read_all(&spill, &sizes), all);
+    }
+
+    #[test]
+    fn without_a_place_for_the_file_everything_stays_in_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut spill = Spill::new(dir.path().join("no such folder"), 4);
+        let all: Vec<u32> = (0..30).collect();
+        spill.extend(&all[..13]);
+        spill.extend(&all[13..]);
+        assert!(spill.path().is_none());
+        assert_eq!(read_all(&spill, &[13, 17]), all);
+    }
+}
