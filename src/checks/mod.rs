@@ -378,10 +378,14 @@ pub fn run_all(ctx: &Context) -> Vec<Finding> {
     // at once with all of the data. The others run beside them.
     let (mut findings, rest) = rayon::join(
         || {
-            gathered
-                .iter()
-                .flat_map(|(_, c)| c.run(ctx))
-                .collect::<Vec<Finding>>()
+            // Appended with room for exactly what comes: a check can find hundreds of
+            // thousands of things, and a list grown by doubling holds up to twice that.
+            gathered.iter().fold(Vec::new(), |mut all, (_, c)| {
+                let mut found = c.run(ctx);
+                all.reserve_exact(found.len());
+                all.append(&mut found);
+                all
+            })
         },
         || {
             others
@@ -390,6 +394,7 @@ pub fn run_all(ctx: &Context) -> Vec<Finding> {
                 .collect::<Vec<Finding>>()
         },
     );
+    findings.reserve_exact(rest.len() + ctx.scans.findings.len());
     findings.extend(rest);
     findings.extend(ctx.scans.findings.iter().cloned());
     sort_findings(ctx.articles, &mut findings);

@@ -440,6 +440,9 @@ impl Check for Terms {
         }
         let mut order: Vec<_> = minority.iter().collect();
         order.sort_by_key(|((_, dialect), (k, ..))| (*k, *dialect));
+        // An archive can have a hundred thousand of these: room for exactly as many, and
+        // each group's list let go once its findings are made.
+        findings.reserve_exact(flagged.values().map(Vec::len).sum());
         for (group, &(_, majority, preferred)) in order {
             let mut say = Say::new(
                 &info,
@@ -450,8 +453,8 @@ impl Check for Terms {
                     majority.uses, majority.articles
                 ),
             );
-            for (u, used) in flagged.get(group).into_iter().flatten() {
-                findings.push(say.finding(u, used, majority.example_for(u.article)));
+            for (u, used) in flagged.remove(group).into_iter().flatten() {
+                findings.push(say.finding(&u, used, majority.example_for(u.article)));
             }
         }
         findings
