@@ -259,7 +259,7 @@ pub trait Check: Sync {
     }
     /// Takes what the scan of `article` kept into the check's store for the run (articles
     /// come in order, one at a time). By default each article's data is kept as it is, in a
-    /// `Gathered<Box<dyn Any + Send + Sync>>` (see [`Context::gathered`]); a check that keeps
+    /// `Gathered<Box<dyn Any + Send + Sync>>` (see [`Context::take_gathered`]); a check that keeps
     /// data from most articles of an archive stores it more compactly.
     fn gather(&self, store: &mut Store, article: usize, data: Box<dyn Any + Send + Sync>) {
         if let Some(kept) = store_of::<Gathered<Box<dyn Any + Send + Sync>>>(store) {
