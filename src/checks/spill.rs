@@ -28,12 +28,14 @@ pub struct Spill {
 
 /// The temporary file, removed when dropped.
 struct SpillFile {
-    file: File,
+    /// Closed before the file is removed (some systems do not remove an open file).
+    file: Option<File>,
     path: PathBuf,
 }
 
 impl Drop for SpillFile {
     fn drop(&mut self) {
+        drop(self.file.take());
         let _ = std::fs::remove_file(&self.path);
     }
 }
@@ -83,15 +85,14 @@ impl Spill {
                 }
             }
         }
-        let Some(spill) = &mut self.file else {
+        let Some(file) = self.file.as_mut().and_then(|f| f.file.as_mut()) else {
             return;
         };
         let bytes: Vec<u8> = self.memory.iter().flat_map(|n| n.to_le_bytes()).collect();
         // Written at the end of what is known to be there, whatever a failed write left.
-        let written = spill
-            .file
+        let written = file
             .seek(SeekFrom::Start(self.in_file as u64 * 4))
-            .and_then(|_| spill.file.write_all(&bytes));
+            .and_then(|_| file.write_all(&bytes));
         match written {
             Ok(()) => {
                 self.in_file += self.memory.len();
@@ -133,7 +134,12 @@ fn create_in(dir: &Path) -> std::io::Result<SpillFile> {
             .create_new(true)
             .open(&path)
         {
-            Ok(file) => return Ok(SpillFile { file, path }),
+            Ok(file) => {
+                return Ok(SpillFile {
+                    file: Some(file),
+                    path,
+                });
+            }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && tries < 8 => tries += 1,
             Err(e) => return Err(e),
         }
