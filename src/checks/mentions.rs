@@ -98,6 +98,8 @@ pub fn mentions(text: &str, from: usize) -> Vec<Mention> {
     let mut pos = from;
     // The end of the window of the last title word: a later word before it has the same.
     let mut end = 0;
+    // Made once: a search that finds a mention fills it in.
+    let mut groups = MENTION.capture_locations();
     while pos < text.len() {
         let Some(word) = TITLE_STARTS.find(Input::new(text).range(pos..)) else {
             break;
@@ -111,16 +113,14 @@ pub fn mentions(text: &str, from: usize) -> Vec<Mention> {
         if word.start() >= end {
             end = mention_bound(bytes, word.start());
         }
-        match MENTION.captures_at(&text[..end], start) {
-            Some(caps) => {
-                let (Some(whole), Some(title), Some(name)) =
-                    (caps.get(0), caps.name("title"), caps.name("name"))
-                else {
+        match MENTION.captures_read_at(&mut groups, &text[..end], start) {
+            Some(whole) => {
+                let (Some(title), Some(name)) = (groups.get(1), groups.get(2)) else {
                     break;
                 };
                 out.push(Mention {
-                    title: title.range(),
-                    name: name.range(),
+                    title: title.0..title.1,
+                    name: name.0..name.1,
                 });
                 pos = whole.end();
             }
