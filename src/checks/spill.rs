@@ -273,6 +273,16 @@ mod tests {
     }
 
     #[test]
+    fn a_file_gone_before_it_is_read_back_is_an_error_not_other_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut spill = Spill::new(dir.path().to_path_buf(), 10);
+        let all: Vec<u32> = (0..25).collect();
+        spill.extend(&all);
+        std::fs::remove_file(spill.path().unwrap()).unwrap();
+        assert!(spill.reader().take(5).is_err());
+    }
+
+    #[test]
     fn without_a_place_for_the_file_everything_stays_in_memory() {
         let dir = tempfile::tempdir().unwrap();
         let mut spill = Spill::new(dir.path().join("no such folder"), 4);
