@@ -543,99 +543,146 @@ impl Check for Quotes {
         }
         // What the scans kept is no longer needed: the largest table of this check.
         drop(store);
-        // The texts were released after the scan: read back only the articles compared,
-        // keeping a bounded number at a time (pairs are in order, so reuse is high).
-        const CACHED_TEXTS: usize = 64;
-        let mut texts: HashMap<usize, String> = HashMap::new();
-        let mut findings = Vec::new();
-        for (a, b) in pairs {
-            let missing = [a, b]
-                .iter()
-                .filter(|&&q| !texts.contains_key(&quotes[&q].article()))
-                .count();
-            if texts.len() + missing > CACHED_TEXTS {
-                texts.retain(|id, _| *id == quotes[&a].article() || *id == quotes[&b].article());
-            }
-            for q in [a, b] {
-                let id = quotes[&q].article();
-                texts
-                    .entry(id)
-                    .or_insert_with(|| ctx.articles[id].current_text().into_owned());
-            }
-            let (qa, qb) = (&quotes[&a], &quotes[&b]);
-            let wa = quotation_words(&texts[&qa.article()], qa.span(), &style);
-            let wb = quotation_words(&texts[&qb.article()], qb.span(), &style);
-            let edits = diff(&wa, &wb);
-            if edits.is_empty() {
-                continue;
-            }
-            // The rendering that lacks words is the primary; on a tie, the later article.
-            let dropped_a: usize = edits.iter().map(|e| e.b.len()).sum();
-            let dropped_b: usize = edits.iter().map(|e| e.a.len()).sum();
-            let (p, pw, o, ow, flip) = if dropped_a > dropped_b
-                || (dropped_a == dropped_b && qa.article() > qb.article())
-            {
-                (qa, &wa, qb, &wb, false)
+        // The texts were released after the scan: read back only the articles compared.
+        // Pairs are in order, so a run of them shares most of its articles: runs are
+        // compared in parallel, each keeping the few texts it reads back, and their findings
+        // are joined in order.
+        use rayon::prelude::*;
+        let compared = Compared {
+            ctx,
+            quotes: &quotes,
+            style: &style,
+            rule: info.id.into(),
+            severity,
+        };
+        pairs
+            .par_chunks(PAIRS_PER_RUN)
+            .flat_map_iter(|run| {
+                let mut texts = Texts::default();
+                run.iter()
+                    .filter_map(|&(a, b)| compared.pair(&mut texts, a, b))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+}
+
+/// Pairs compared one after the other by one thread (see [`Quotes::run`]).
+const PAIRS_PER_RUN: usize = 256;
+/// Texts a run keeps read back at a time.
+const CACHED_TEXTS: usize = 32;
+
+/// Article texts read back for comparing quotations, a bounded number at a time.
+#[derive(Default)]
+struct Texts(HashMap<usize, String>);
+
+impl Texts {
+    /// Keeps the texts of articles `a` and `b` (reading back what is missing), letting go of
+    /// the others first when there would be too many.
+    fn hold(&mut self, articles: &[crate::article::Article], a: usize, b: usize) {
+        let missing = [a, b].iter().filter(|id| !self.0.contains_key(id)).count();
+        if self.0.len() + missing > CACHED_TEXTS {
+            self.0.retain(|id, _| *id == a || *id == b);
+        }
+        for id in [a, b] {
+            self.0
+                .entry(id)
+                .or_insert_with(|| articles[id].current_text().into_owned());
+        }
+    }
+}
+
+/// What comparing a pair of quotations needs.
+struct Compared<'a> {
+    ctx: &'a Context<'a>,
+    quotes: &'a HashMap<usize, Quotation>,
+    style: &'a StyleMap,
+    rule: crate::finding::Text,
+    severity: Severity,
+}
+
+impl Compared<'_> {
+    /// The finding for quotations `a` and `b`, if they read differently.
+    fn pair(&self, texts: &mut Texts, a: usize, b: usize) -> Option<Finding> {
+        let ctx = self.ctx;
+        let (qa, qb) = (self.quotes.get(&a)?, self.quotes.get(&b)?);
+        texts.hold(ctx.articles, qa.article(), qb.article());
+        let (ta, tb) = (
+            texts.0.get(&qa.article())?.as_str(),
+            texts.0.get(&qb.article())?.as_str(),
+        );
+        // A file that changed or went away since it was scanned may no longer hold the span:
+        // that pair is not compared.
+        if ta.get(qa.span()).is_none() || tb.get(qb.span()).is_none() {
+            return None;
+        }
+        let wa = quotation_words(ta, qa.span(), self.style);
+        let wb = quotation_words(tb, qb.span(), self.style);
+        let edits = diff(&wa, &wb);
+        if edits.is_empty() {
+            return None;
+        }
+        // The rendering that lacks words is the primary; on a tie, the later article.
+        let dropped_a: usize = edits.iter().map(|e| e.b.len()).sum();
+        let dropped_b: usize = edits.iter().map(|e| e.a.len()).sum();
+        let (p, pw, pt, o, ow, ot, flip) =
+            if dropped_a > dropped_b || (dropped_a == dropped_b && qa.article() > qb.article()) {
+                (qa, &wa, ta, qb, &wb, tb, false)
             } else {
-                (qb, &wb, qa, &wa, true)
+                (qb, &wb, tb, qa, &wa, ta, true)
             };
-            let pt = texts[&p.article()].as_str();
-            let ot = texts[&o.article()].as_str();
-            let mut notes = Vec::new();
-            for e in &edits {
-                let (mine, theirs) = if flip { (&e.b, &e.a) } else { (&e.a, &e.b) };
-                let here = phrase(pt, pw, mine.clone());
-                let there = phrase(ot, ow, theirs.clone());
-                notes.push(
-                    match (here.is_empty(), there.is_empty()) {
-                        (true, false) => format!("dropped: \"{there}\""),
-                        (false, true) => format!("added: \"{here}\""),
-                        _ => format!("changed: \"{there}\" → \"{here}\""),
-                    }
-                    .into(),
-                );
-            }
+        let mut notes = Vec::new();
+        for e in &edits {
+            let (mine, theirs) = if flip { (&e.b, &e.a) } else { (&e.a, &e.b) };
+            let here = phrase(pt, pw, mine.clone());
+            let there = phrase(ot, ow, theirs.clone());
             notes.push(
-                format!(
-                    "word diff against {}: {}",
-                    ctx.articles[o.article()].display,
-                    word_diff(ot, ow, pt, pw, &edits, flip)
-                )
+                match (here.is_empty(), there.is_empty()) {
+                    (true, false) => format!("dropped: \"{there}\""),
+                    (false, true) => format!("added: \"{here}\""),
+                    _ => format!("changed: \"{there}\" → \"{here}\""),
+                }
                 .into(),
             );
-            findings.push(Finding {
-                kind: Kind::Quote,
-                rule: info.id.into(),
-                severity,
-                message: format!(
-                    "quotes: this quotation reads differently in {}",
-                    ctx.articles[o.article()].display
-                )
-                .into(),
-                locations: vec![
-                    Location {
-                        article: p.article(),
-                        span: p.span(),
-                        label: "rendered like this".into(),
-                        value: None,
-                    },
-                    Location {
-                        article: o.article(),
-                        span: o.span(),
-                        label: "and like this".into(),
-                        value: None,
-                    },
-                ],
-                notes,
-                help: Some(
-                    "check the quotation against the recording or transcript and make both \
-                     articles match it; mark a deliberate cut with an ellipsis"
-                        .to_string()
-                        .into(),
-                ),
-            });
         }
-        findings
+        notes.push(
+            format!(
+                "word diff against {}: {}",
+                ctx.articles[o.article()].display,
+                word_diff(ot, ow, pt, pw, &edits, flip)
+            )
+            .into(),
+        );
+        Some(Finding {
+            kind: Kind::Quote,
+            rule: self.rule.clone(),
+            severity: self.severity,
+            message: format!(
+                "quotes: this quotation reads differently in {}",
+                ctx.articles[o.article()].display
+            )
+            .into(),
+            locations: vec![
+                Location {
+                    article: p.article(),
+                    span: p.span(),
+                    label: "rendered like this".into(),
+                    value: None,
+                },
+                Location {
+                    article: o.article(),
+                    span: o.span(),
+                    label: "and like this".into(),
+                    value: None,
+                },
+            ],
+            notes,
+            help: Some(
+                "check the quotation against the recording or transcript and make both \
+                 articles match it; mark a deliberate cut with an ellipsis"
+                    .into(),
+            ),
+        })
     }
 }
 
@@ -770,6 +817,69 @@ mod tests {
         }
         assert!(!found[0].0 && found[1].0, "the second store wrote a file");
         assert_eq!(found[0].1, found[1].1);
+    }
+
+    #[test]
+    fn a_file_changed_after_its_scan_is_not_compared_and_nothing_breaks() {
+        let dir = tempfile::tempdir().unwrap();
+        let texts = [
+            "He said: \"We will not sign a deal that hurts our workers, not now and not ever.\"\n",
+            "He said: \"We will not sign a deal that hurts workers, not now and not ever.\"\n",
+        ];
+        let load = |i: usize| {
+            let path = dir.path().join(format!("{i}.md"));
+            std::fs::write(&path, texts[i]).unwrap();
+            let display = path.display().to_string();
+            let mut article =
+                crate::article::Article::from_vec(i, path, display, texts[i].into()).unwrap();
+            article.release_text();
+            article
+        };
+        let articles = vec![load(0), load(1)];
+        let quotes: HashMap<usize, Quotation> = (0..2)
+            .map(|i| {
+                let start = texts[i].find('"').unwrap() as u32 + 1;
+                let end = texts[i].rfind('"').unwrap() as u32;
+                (
+                    i,
+                    Quotation {
+                        article: i as u32,
+                        span: start..end,
+                    },
+                )
+            })
+            .collect();
+        let rules = RuleSet::default();
+        let scans = super::super::Scans::new();
+        let ctx = Context {
+            articles: &articles,
+            rules: &rules,
+            claims: &[],
+            scans: &scans,
+        };
+        let style = style_map(&rules);
+        let compared = Compared {
+            ctx: &ctx,
+            quotes: &quotes,
+            style: &style,
+            rule: "quotes".into(),
+            severity: Severity::Warning,
+        };
+        // As scanned: the dropped word is found, reading both files back.
+        let found = compared
+            .pair(&mut Texts::default(), 0, 1)
+            .expect("a finding");
+        assert!(
+            found.notes[0].contains("dropped: \"our\""),
+            "{:?}",
+            found.notes
+        );
+        // Shortened, so the span now ends past the text: that pair is not compared.
+        std::fs::write(articles[1].path(), "He said: \"No.\"\n").unwrap();
+        assert!(compared.pair(&mut Texts::default(), 0, 1).is_none());
+        // Gone: nothing to compare either.
+        std::fs::remove_file(articles[0].path()).unwrap();
+        assert!(compared.pair(&mut Texts::default(), 0, 1).is_none());
     }
 
     fn w(s: &str) -> Vec<Word> {
