@@ -29,6 +29,7 @@ pub mod discover;
 pub mod extract;
 pub mod finding;
 pub mod literals;
+pub mod memory;
 pub mod progress;
 pub mod render;
 pub mod rules;

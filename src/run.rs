@@ -232,6 +232,10 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
         pending = (!loaded.is_empty()).then_some(loaded);
     }
     progress.finish();
+    // The list of files and the buffers of the last chunks are free now (see
+    // [`crate::memory`]).
+    drop(files);
+    crate::memory::release();
     claims.sort_by_key(|c| (c.fact, c.article, c.span.start));
     Outcome {
         articles,
@@ -302,6 +306,7 @@ pub fn check(options: &Options) -> Outcome {
     };
     let mut findings = checks::run_all(&ctx);
     drop(scans);
+    crate::memory::release();
     findings = suppress::apply_inline(std::mem::take(&mut outcome.directives), findings);
     if !options.drafts.is_empty() {
         findings = only_drafts(&outcome.articles, findings);
@@ -327,6 +332,8 @@ pub fn check(options: &Options) -> Outcome {
     shown
         .par_iter_mut()
         .for_each(|(article, (offsets, spans))| article.pin(offsets, spans));
+    drop((shown, wanted));
+    crate::memory::release();
     checks::sort_findings(&outcome.articles, &mut findings);
     if options.keep_unbaselined {
         outcome.unbaselined = findings.clone();

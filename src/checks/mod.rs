@@ -384,6 +384,8 @@ pub fn run_all(ctx: &Context) -> Vec<Finding> {
                 let mut found = c.run(ctx);
                 all.reserve_exact(found.len());
                 all.append(&mut found);
+                // The check let go of its tables: the next one builds its own.
+                crate::memory::release();
                 all
             })
         },
