@@ -94,8 +94,11 @@ impl Store {
 const INDEX_PART: usize = 2 << 20;
 const MAX_PARTS: usize = 8;
 
-/// The pairs of quotations (indices in `quotes`, which lists the quotations of `scanned` in
-/// order) of different articles, not reading the same, that share a shingle.
+/// The pairs of quotations (indices in `wholes`, which holds the hash of all the words of
+/// each quotation of `store`, in order) that share a shingle and do not read the same. Pairs
+/// within one article are among them: the caller, which looks up the articles of the pairs
+/// anyway, leaves those out (an index of every quotation's article would take as much room
+/// again as `wholes`).
 ///
 /// Quotations are indexed by hashed shingles so only passages sharing a run are compared:
 /// (shingle, quotation) packed in one number (shingle in the high half) and sorted, so that
@@ -104,36 +107,26 @@ const MAX_PARTS: usize = 8;
 /// memory holds one part at a time.
 fn candidate_pairs(
     store: &Store,
-    quotes: &[Listed],
+    wholes: &[u64],
     parts: usize,
 ) -> std::io::Result<Vec<(usize, usize)>> {
     let parts = parts.clamp(1, MAX_PARTS) as u64;
     let part_of = |h: u32| (u64::from(h) * parts) >> 32;
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut index: Vec<u64> = Vec::new();
-    // A quotation's hashes are sorted, and parts are ranges of hashes: each part takes the
-    // next run of every quotation's hashes, so all parts together read each hash once.
-    let mut taken: Vec<u32> = if parts > 1 {
-        vec![0; quotes.len()]
-    } else {
-        Vec::new()
-    };
     for part in 0..parts {
         index.clear();
         let mut qi = 0;
         store.each(|_, _, hashes, _| {
-            let hashes = if parts == 1 {
-                hashes
-            } else {
-                let from = taken[qi] as usize;
-                let run = hashes[from..]
+            // A quotation's hashes are sorted, and a part is a range of hashes: its run of
+            // them is found by halving.
+            let from = hashes.partition_point(|&h| part_of(h) < part);
+            let to = from + hashes[from..].partition_point(|&h| part_of(h) == part);
+            index.extend(
+                hashes[from..to]
                     .iter()
-                    .position(|&h| part_of(h) != part)
-                    .unwrap_or(hashes.len() - from);
-                taken[qi] = (from + run) as u32;
-                &hashes[from..from + run]
-            };
-            index.extend(hashes.iter().map(|&h| (u64::from(h) << 32) | qi as u64));
+                    .map(|&h| (u64::from(h) << 32) | qi as u64),
+            );
             qi += 1;
         })?;
         {
@@ -149,8 +142,7 @@ fn candidate_pairs(
                 for &b in &bucket[x + 1..] {
                     let (a, b) = ((a & 0xffff_ffff) as usize, (b & 0xffff_ffff) as usize);
                     // Quotations that read the same need no comparison.
-                    if quotes[a].article != quotes[b].article && quotes[a].whole != quotes[b].whole
-                    {
+                    if wholes[a] != wholes[b] {
                         pairs.push((a.min(b), a.max(b)));
                     }
                 }
@@ -160,24 +152,6 @@ fn candidate_pairs(
     pairs.sort_unstable();
     pairs.dedup();
     Ok(pairs)
-}
-
-/// Each quotation as the index needs it: its article and the hash of its words, in 12 bytes
-/// (an archive has millions of quotations; their spans are looked up only for the pairs).
-#[derive(Clone, Copy)]
-struct Listed {
-    article: u32,
-    whole: [u32; 2],
-}
-
-impl Listed {
-    fn new(article: usize, whole: u64) -> Listed {
-        Listed {
-            // Article ids fit in 32 bits (the store keeps them so).
-            article: article as u32,
-            whole: halves(whole),
-        }
-    }
 }
 
 /// A quotation of a candidate pair.
@@ -508,14 +482,14 @@ impl Check for Quotes {
             return Vec::new();
         };
         // Sized up front: growing by doubling would briefly hold it twice.
-        let mut listed: Vec<Listed> = Vec::with_capacity(store.quotations.len());
+        let mut wholes: Vec<u64> = Vec::with_capacity(store.quotations.len());
         let pairs = store
-            .each(|article, _, _, whole| listed.push(Listed::new(article, whole)))
+            .each(|_, _, _, whole| wholes.push(whole))
             .and_then(|()| {
-                candidate_pairs(&store, &listed, store.shingles.len().div_ceil(INDEX_PART))
+                candidate_pairs(&store, &wholes, store.shingles.len().div_ceil(INDEX_PART))
             });
-        drop(listed);
-        let pairs = match pairs {
+        drop(wholes);
+        let mut pairs = match pairs {
             Ok(pairs) => pairs,
             Err(err) => return unreadable(&store, &err),
         };
@@ -543,6 +517,10 @@ impl Check for Quotes {
         }
         // What the scans kept is no longer needed: the largest table of this check.
         drop(store);
+        // A quotation that shares words with another of its own article is no rendering of it.
+        pairs.retain(|(a, b)| {
+            quotes.get(a).map(Quotation::article) != quotes.get(b).map(Quotation::article)
+        });
         // The texts were released after the scan: read back only the articles compared.
         // Pairs are in order, so a run of them shares most of its articles: runs are
         // compared in parallel, each keeping the few texts it reads back, and their findings
@@ -799,10 +777,8 @@ mod tests {
             }
             let store = store.unwrap();
             let store = store.downcast_ref::<Store>().unwrap();
-            let mut quotes: Vec<Listed> = Vec::new();
-            store
-                .each(|article, _, _, whole| quotes.push(Listed::new(article, whole)))
-                .unwrap();
+            let mut quotes: Vec<u64> = Vec::new();
+            store.each(|_, _, _, whole| quotes.push(whole)).unwrap();
             assert_eq!(quotes.len(), 120);
             let whole = candidate_pairs(store, &quotes, 1).unwrap();
             assert!(whole.len() > 100, "{}", whole.len());
