@@ -98,6 +98,42 @@ impl<T> Gathered<T> {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// The items by their position among all of them (in the order they were added), for a
+    /// check that reorders them: a list of (article, position) in 32 bits each takes half the
+    /// room of one of (article, item) references.
+    pub fn positions(&self) -> Positions<'_, T> {
+        let blocks: Vec<&Block<T>> = self
+            .sealed
+            .iter()
+            .chain(std::iter::once(&self.open))
+            .collect();
+        let mut starts = Vec::with_capacity(blocks.len());
+        let mut total = 0;
+        for block in &blocks {
+            starts.push(total);
+            total += block.items.len();
+        }
+        Positions { blocks, starts }
+    }
+}
+
+/// See [`Gathered::positions`].
+pub struct Positions<'a, T> {
+    blocks: Vec<&'a Block<T>>,
+    /// Where each block's items start among all items.
+    starts: Vec<usize>,
+}
+
+impl<'a, T> Positions<'a, T> {
+    /// The item at `position` (its block found by halving: there are few).
+    pub fn get(&self, position: usize) -> Option<&'a T> {
+        let b = self
+            .starts
+            .partition_point(|&s| s <= position)
+            .checked_sub(1)?;
+        self.blocks[b].items.get(position - self.starts[b])
+    }
 }
 
 #[cfg(test)]
@@ -128,5 +164,16 @@ mod tests {
             g.len(),
             expected.iter().map(|(_, v)| v.len()).sum::<usize>()
         );
+        // By position: every item, in the order of `each`.
+        let positions = g.positions();
+        let flat: Vec<usize> = expected
+            .iter()
+            .flat_map(|(_, items)| items.clone())
+            .collect();
+        for (p, item) in flat.iter().enumerate() {
+            assert_eq!(positions.get(p), Some(item), "position {p}");
+        }
+        assert_eq!(positions.get(flat.len()), None);
+        assert_eq!(Gathered::<u8>::default().positions().get(0), None);
     }
 }

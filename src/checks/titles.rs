@@ -258,27 +258,35 @@ impl Check for Titles {
         for r in 0..names.list.len() {
             starts[r + 1] += starts[r];
         }
+        // Each mention as its article and its position in the store (8 bytes a mention),
+        // looked up again as its person is checked.
+        let positions = store.as_deref().map(Gathered::positions);
         let mut next = starts.clone();
-        let mut all: Vec<(u32, Option<&Scanned>)> = vec![(0, None); starts[names.list.len()]];
-        for (article, s) in each() {
+        let mut all: Vec<[u32; 2]> = vec![[0; 2]; starts[names.list.len()]];
+        for (position, (article, s)) in each().enumerate() {
             let slot = &mut next[rank[s.person as usize] as usize];
-            // Article ids fit in 32 bits (the store keeps them so).
-            all[*slot] = (article as u32, Some(s));
+            // Article ids fit in 32 bits (the store keeps them so), and there are fewer
+            // than four billion mentions (the store holds 16 bytes of each).
+            all[*slot] = [article as u32, position as u32];
             *slot += 1;
         }
         drop(next);
+        let mention_at = |[article, position]: [u32; 2]| {
+            let s = positions.as_ref()?.get(position as usize)?;
+            Some((article as usize, s))
+        };
         let mut findings = Vec::new();
         for group in starts.windows(2).map(|w| &all[w[0]..w[1]]) {
-            let Some(&(_, Some(first))) = group.first() else {
+            let Some((_, first)) = group.first().and_then(|&p| mention_at(p)) else {
                 continue;
             };
             let person = first.person;
             let mentions: Vec<Mention> = group
                 .iter()
-                .filter_map(|&(article, s)| {
-                    let s = s?;
+                .filter_map(|&p| {
+                    let (article, s) = mention_at(p)?;
                     Some(Mention {
-                        article: article as usize,
+                        article,
                         title_span: s.title_span.start as usize..s.title_span.end as usize,
                         title: &titles[s.written as usize],
                         written: name(s.written),
