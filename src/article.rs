@@ -49,8 +49,9 @@ pub struct Article {
     pub body_start: usize,
     pub date: Option<Date>,
     pub date_source: Option<DateSource>,
-    /// Front-matter `title:`, or the first line of the body.
-    pub title: Option<Range<usize>>,
+    /// Front-matter `title:`, or the first line of the body (see [`Article::title`]); in 32
+    /// bits, as an archive holds hundreds of thousands of records.
+    title: Option<Range<u32>>,
     /// True for files given with `--drafts`.
     pub is_draft: bool,
     /// What most articles do not have (see [`Extras`]); boxed, as an archive holds hundreds
@@ -64,7 +65,29 @@ pub struct Article {
     /// True once the text was released after scanning (see [`Article::release_text`]).
     released: bool,
     /// Size and modification time when read, to notice a file changed before it is shown.
-    pub stamp: Option<(u64, std::time::SystemTime)>,
+    pub stamp: Option<Stamp>,
+}
+
+/// A file's size and modification time as one number: enough to notice that it changed
+/// (8 bytes in each of hundreds of thousands of records, rather than 32).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp(std::num::NonZeroU64);
+
+impl Stamp {
+    /// The stamp of a file as `meta` describes it; `None` where the system gives no time.
+    pub fn of(meta: &std::fs::Metadata) -> Option<Stamp> {
+        let modified = meta.modified().ok()?;
+        let nanos = match modified.duration_since(std::time::UNIX_EPOCH) {
+            Ok(d) => d.as_nanos() as u64,
+            Err(before) => !(before.duration().as_nanos() as u64),
+        };
+        // Mixed so that a change of size or time, or both, gives another number.
+        let mixed = (meta.len().wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ nanos)
+            .wrapping_mul(0xff51_afd7_ed55_8ccd);
+        Some(Stamp(
+            std::num::NonZeroU64::new(mixed).unwrap_or(std::num::NonZeroU64::MIN),
+        ))
+    }
 }
 
 /// An article's rarer attributes.
@@ -159,7 +182,7 @@ impl Article {
             article.date_source = Some(DateSource::FileName);
         }
         if article.title.is_none() {
-            article.title = first_line(&article.text, article.body_start);
+            article.set_title(first_line(&article.text, article.body_start));
         }
         Ok(article)
     }
@@ -204,6 +227,18 @@ impl Article {
         Extras::of(&mut self.extras).notes.push(note);
     }
 
+    /// Front-matter `title:`, or the first line of the body.
+    pub fn title(&self) -> Option<Range<usize>> {
+        self.title
+            .as_ref()
+            .map(|r| r.start as usize..r.end as usize)
+    }
+
+    fn set_title(&mut self, title: Option<Range<usize>>) {
+        self.title =
+            title.and_then(|r| Some(u32::try_from(r.start).ok()?..u32::try_from(r.end).ok()?));
+    }
+
     /// The body text (after front matter and date token).
     pub fn body(&self) -> &str {
         self.text.get(self.body_start..).unwrap_or("")
@@ -240,7 +275,7 @@ impl Article {
         let text = self.current_text().into_owned();
         let now = std::fs::metadata(self.path())
             .ok()
-            .and_then(|m| Some((m.len(), m.modified().ok()?)));
+            .and_then(|m| Stamp::of(&m));
         if self.stamp.is_some() && now != self.stamp {
             self.add_note(
                 "the file changed while newslint was running; excerpts show it as it is now"
@@ -355,7 +390,8 @@ impl Article {
                         }
                     }
                     if let Some(FrontValue::Text(title)) = get("title") {
-                        self.title = find_in(text, fm.yaml.clone(), title);
+                        let found = find_in(text, fm.yaml.clone(), title);
+                        self.set_title(found);
                     }
                     let outlet = ["outlet", "source"].into_iter().find_map(|k| match get(k) {
                         Some(FrontValue::Text(v)) => Some(v.clone()),
@@ -652,7 +688,7 @@ mod tests {
         assert_eq!(a.date, Some(jiff::civil::date(2025, 10, 5)));
         assert_eq!(a.date_source, Some(DateSource::FrontMatter));
         assert_eq!(a.body(), "Body text.\n");
-        assert_eq!(&a.text[a.title.clone().unwrap()], "Hello");
+        assert_eq!(&a.text[a.title().unwrap()], "Hello");
     }
 
     #[test]
@@ -748,7 +784,7 @@ mod tests {
         assert!(a.notes().is_empty());
         // A file that changed since it was checked is noted.
         let mut b = Article::from_vec(1, path.clone(), "a.md".into(), text.into()).unwrap();
-        b.stamp = Some((0, std::time::SystemTime::UNIX_EPOCH));
+        b.stamp = Stamp::of(&std::fs::metadata(dir.path()).unwrap());
         b.release_text();
         b.pin(&[first], &[]);
         assert!(b.notes()[0].contains("changed"), "{:?}", b.notes());
@@ -779,7 +815,7 @@ mod tests {
     fn undated_is_fine() {
         let a = load("x.txt", "Canada's Prime Minister\nMore");
         assert_eq!(a.date, None);
-        assert_eq!(&a.text[a.title.clone().unwrap()], "Canada's Prime Minister");
+        assert_eq!(&a.text[a.title().unwrap()], "Canada's Prime Minister");
     }
 
     #[test]

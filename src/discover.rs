@@ -218,7 +218,7 @@ pub fn load_one(file: Discovered, max_bytes: u64) -> Result<Article, LoadError> 
     let bytes = read_all(&mut handle, meta.len()).map_err(cannot_read)?;
     let mut article = Article::from_vec(0, file.path, display, bytes)?;
     article.is_draft = file.is_draft;
-    article.stamp = meta.modified().ok().map(|t| (meta.len(), t));
+    article.stamp = crate::article::Stamp::of(&meta);
     Ok(article)
 }
 

@@ -80,8 +80,7 @@ impl Check for Hygiene {
         let mut findings = Vec::new();
         let text = article.text.as_str();
         let headline: Option<Vec<String>> = article
-            .title
-            .clone()
+            .title()
             .map(|r| {
                 text[r]
                     .split_whitespace()
@@ -95,7 +94,7 @@ impl Check for Hygiene {
                 .sum::<usize>()
                 .saturating_sub(1)
         });
-        let title_start = article.title.as_ref().map(|r| r.start);
+        let title_start = article.title().map(|r| r.start);
         for line in lines(text, article.body_start) {
             let span = trim(text, line);
             if span.is_empty() || span.len() > 400 {
@@ -139,7 +138,7 @@ impl Check for Hygiene {
                 label: what.clone().into(),
                 value: None,
             }];
-            if repeated && let Some(t) = &article.title {
+            if repeated && let Some(t) = article.title() {
                 locations.push(Location {
                     article: article.id,
                     span: t.clone(),
