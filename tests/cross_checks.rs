@@ -167,3 +167,42 @@ fn the_rarer_spelling_is_shown_beside_the_common_one_in_another_article_with_its
         run.stdout
     );
 }
+
+#[test]
+fn a_quotation_altered_within_one_article_is_not_a_rendering_of_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = "“We will not sign a deal that hurts our workers, not now and not ever.”";
+    let cut = "“We will not sign a deal that hurts workers, not now and not ever.”";
+    // One article quotes the passage twice, once with a word dropped: no finding.
+    std::fs::write(
+        dir.path().join("a.md"),
+        format!("---\ndate: 2025-09-03\n---\nShe said: {full}\n\nLater: {cut}\n"),
+    )
+    .unwrap();
+    let one = newslint(&["--rules", "rules", dir.path().to_str().unwrap()]);
+    assert!(
+        !one.diags.iter().any(|d| d.rule == "quotes"),
+        "{}",
+        one.stdout
+    );
+    // Another article with the cut rendering: now the two articles differ.
+    std::fs::write(
+        dir.path().join("b.md"),
+        format!("---\ndate: 2025-09-04\n---\nShe said: {cut}\n"),
+    )
+    .unwrap();
+    let two = newslint(&["--rules", "rules", dir.path().to_str().unwrap()]);
+    let quotes: Vec<_> = two.diags.iter().filter(|d| d.rule == "quotes").collect();
+    assert_eq!(quotes.len(), 1, "{}", two.stdout);
+    assert!(
+        quotes[0].body.contains("dropped: \"our\""),
+        "{}",
+        two.stdout
+    );
+    assert!(
+        quotes[0].locations.iter().any(|l| l.0.ends_with("b.md"))
+            && quotes[0].locations.iter().any(|l| l.0.ends_with("a.md")),
+        "{}",
+        two.stdout
+    );
+}
