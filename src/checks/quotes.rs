@@ -36,25 +36,22 @@ static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
 /// quotations' hashes in one list (an archive holds millions of quotations).
 struct Scanned {
     quotations: Vec<Kept>,
-    /// Each quotation's hashes, sorted, one quotation after the other.
+    /// Each quotation's hashes, sorted, then the hash of all its normalized words as two
+    /// halves (two quotations with the same one read the same); one quotation after the
+    /// other. The whole is kept here rather than in [`Kept`] because this list goes to a
+    /// file on a large archive, and [`Kept`] stays in memory.
     shingles: Vec<u32>,
 }
 
-/// One quotation of [`Scanned`].
+/// One quotation of [`Scanned`] (12 bytes: an archive holds millions).
 struct Kept {
     span: Range<u32>,
-    /// Its hashes are `shingles[previous quotation's shingles_end..shingles_end]`.
+    /// Its hashes and whole are `shingles[previous quotation's shingles_end..shingles_end]`.
     shingles_end: u32,
-    /// A hash of all its normalized words: two quotations with the same one read the same.
-    /// (As two halves, so that the whole takes 20 bytes rather than 24.)
-    whole: [u32; 2],
 }
 
-impl Kept {
-    fn whole(&self) -> u64 {
-        u64::from(self.whole[0]) | (u64::from(self.whole[1]) << 32)
-    }
-}
+/// The two halves a quotation's whole hash ends its run of [`Scanned::shingles`] with.
+const WHOLE: usize = 2;
 
 /// A 64-bit hash as two halves.
 fn halves(hash: u64) -> [u32; 2] {
@@ -71,6 +68,13 @@ struct Store {
 }
 
 impl Store {
+    /// How many shingle hashes the quotations have in all.
+    fn hashes(&self) -> usize {
+        self.shingles
+            .len()
+            .saturating_sub(WHOLE * self.quotations.len())
+    }
+
     /// Each quotation in article order, with its article, its span in the text and its
     /// hashes; an error if the hashes cannot be read back.
     fn each(&self, mut f: impl FnMut(usize, Range<usize>, &[u32], u64)) -> std::io::Result<()> {
@@ -81,7 +85,17 @@ impl Store {
             for q in kept {
                 let end = q.shingles_end as usize;
                 let span = q.span.start as usize..q.span.end as usize;
-                f(article, span, &all[start..end], q.whole());
+                // A run shorter than its whole was not written by a scan: read as empty.
+                let (hashes, whole) = match all.get(start..end) {
+                    Some(run) if run.len() >= WHOLE => run.split_at(run.len() - WHOLE),
+                    _ => (&[][..], &[0, 0][..]),
+                };
+                f(
+                    article,
+                    span,
+                    hashes,
+                    u64::from(whole[0]) | u64::from(whole[1]) << 32,
+                );
                 start = end;
             }
         }
@@ -113,7 +127,11 @@ fn candidate_pairs(
     let parts = parts.clamp(1, MAX_PARTS) as u64;
     let part_of = |h: u32| (u64::from(h) * parts) >> 32;
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    let mut index: Vec<u64> = Vec::new();
+    // Hashes spread evenly over the parts, so each holds about its share (a part of a
+    // million differs from it by about a thousand): sized once, as grown by doubling the
+    // table would take up to twice the room, and the copy it leaves behind as much again.
+    let share = store.hashes().div_ceil(parts as usize);
+    let mut index: Vec<u64> = Vec::with_capacity(share + share / 64 + 1024);
     for part in 0..parts {
         index.clear();
         let mut qi = 0;
@@ -445,10 +463,10 @@ impl Check for Quotes {
                 let whole = ws.iter().fold(ws.len() as u64, |h, w| {
                     (h ^ w).wrapping_mul(0x0000_0100_0000_01b3)
                 });
+                kept.shingles.extend(halves(whole));
                 kept.quotations.push(Kept {
                     span: start..end,
                     shingles_end: u32::try_from(kept.shingles.len()).unwrap_or(u32::MAX),
-                    whole: halves(whole),
                 });
             }
         }
@@ -485,9 +503,7 @@ impl Check for Quotes {
         let mut wholes: Vec<u64> = Vec::with_capacity(store.quotations.len());
         let pairs = store
             .each(|_, _, _, whole| wholes.push(whole))
-            .and_then(|()| {
-                candidate_pairs(&store, &wholes, store.shingles.len().div_ceil(INDEX_PART))
-            });
+            .and_then(|()| candidate_pairs(&store, &wholes, store.hashes().div_ceil(INDEX_PART)));
         drop(wholes);
         let mut pairs = match pairs {
             Ok(pairs) => pairs,
@@ -743,10 +759,11 @@ mod tests {
                         .collect();
                     hashes.sort_unstable();
                     kept.shingles.extend(hashes);
+                    kept.shingles
+                        .extend(halves(u64::from(a * 3 + q) << 20 | u64::from(q)));
                     kept.quotations.push(Kept {
                         span: q * 10..q * 10 + 9,
                         shingles_end: kept.shingles.len() as u32,
-                        whole: halves(u64::from(a * 3 + q) << 20 | u64::from(q)),
                     });
                 }
                 kept
