@@ -135,7 +135,8 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
     let progress = crate::progress::Progress::new(files.len(), options.progress);
     // Sized up front: growing by doubling would briefly hold two copies of the records.
     let mut articles = Vec::with_capacity(files.len());
-    let mut claims = Vec::new();
+    // Each chunk's claims, in one list made to size at the end (see [`extract::in_order`]).
+    let mut claims: Vec<Vec<Claim>> = Vec::new();
     let mut scans = checks::Scans::new();
     let mut directives = Vec::new();
     let mut skipped = Vec::new();
@@ -180,6 +181,13 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
             s.claims = claims_of.next().unwrap_or_default();
             s.article.release_text();
         }
+        let mut chunk_claims = Vec::with_capacity(
+            results
+                .iter()
+                .filter_map(|r| r.as_ref().ok())
+                .map(|s| s.claims.len())
+                .sum(),
+        );
         for result in results {
             match result {
                 Ok(mut s) => {
@@ -200,7 +208,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
                         d.article = id;
                     }
                     articles.push(s.article);
-                    claims.extend(s.claims);
+                    chunk_claims.extend(s.claims);
                     scans.add(&plan, id, s.scans);
                     directives.extend(s.directives);
                 }
@@ -208,6 +216,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
                 Err(e) => input_errors.push(e),
             }
         }
+        claims.push(chunk_claims);
     };
     let (mut done, mut text_seen) = (0, 0);
     let mut pending: Option<Vec<Result<Scanned, LoadError>>> = None;
@@ -236,7 +245,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
     // [`crate::memory`]).
     drop(files);
     crate::memory::release();
-    claims.sort_by_key(|c| (c.fact, c.article, c.span.start));
+    let claims = extract::in_order(claims);
     Outcome {
         articles,
         rules,

@@ -14,8 +14,11 @@ use crate::article::Article;
 use crate::rules::{Fact, RuleSet};
 use crate::values::{self, NormalizeContext, Value, ValueError};
 
+mod order;
 mod prefilter;
 mod sentences;
+
+pub use order::in_order;
 
 pub use prefilter::{PatternRef, Prefilter, Scan};
 pub use sentences::{SentenceFinder, crosses_sentence, sentence_around};
