@@ -103,26 +103,29 @@ impl SentenceEnds {
 pub struct SentenceFinder<'t> {
     text: &'t str,
     ends: Option<SentenceEnds>,
-    scans: usize,
+    /// Bytes of the sentences found by scanning so far.
+    scanned: usize,
 }
 
 impl<'t> SentenceFinder<'t> {
-    /// Scans after which the index is built: a scan reads one sentence, the index the text.
-    const SCANS: usize = 8;
-
     pub fn new(text: &'t str) -> SentenceFinder<'t> {
         SentenceFinder {
             text,
             ends: None,
-            scans: 0,
+            scanned: 0,
         }
     }
 
     /// The same as `sentence_around(text, at..at, 0)`.
     pub fn around(&mut self, at: usize) -> Range<usize> {
-        if self.ends.is_none() && self.scans < Self::SCANS {
-            self.scans += 1;
-            return sentence_around(self.text, at..at, 0);
+        // A scan reads about one sentence; the index reads the whole text and checks every
+        // period and line break in it. Built once the sentences scanned add up to the text,
+        // the index never costs more than the scans it saves (and most articles, with a few
+        // places to look at, never need it).
+        if self.ends.is_none() && self.scanned < self.text.len() {
+            let sentence = sentence_around(self.text, at..at, 0);
+            self.scanned += sentence.len().max(1);
+            return sentence;
         }
         self.ends
             .get_or_insert_with(|| SentenceEnds::new(self.text))
@@ -200,12 +203,16 @@ mod tests {
             "item, ".repeat(150)
         );
         let ends = SentenceEnds::new(&text);
+        // The finder scans first and builds the index part of the way through.
+        let mut finder = SentenceFinder::new(&text);
         for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
-            assert_eq!(
-                ends.around(&text, at),
-                sentence_around(&text, at..at, 0),
-                "at {at}"
-            );
+            let scanned = sentence_around(&text, at..at, 0);
+            assert_eq!(ends.around(&text, at), scanned, "at {at}");
+            assert_eq!(finder.around(at), scanned, "finder at {at}");
         }
+        assert!(finder.ends.is_some(), "the index was built");
+        let mut few = SentenceFinder::new(&text);
+        few.around(3);
+        assert!(few.ends.is_none(), "one place is scanned around");
     }
 }
