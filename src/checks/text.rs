@@ -14,16 +14,22 @@ pub fn quotation_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let body = &text[range.clone()];
     let bytes = body.as_bytes();
     let mut open: Option<(usize, char)> = None;
+    // Every character that matters starts with one of these bytes: `"`, the lead bytes of
+    // « » (C2) and of the curly quotes (E2), and a line break while a quotation is open
+    // (it may end its paragraph); the rest is skipped without decoding.
+    let next = |from: usize, open: bool| {
+        let rest = &bytes[from..];
+        let quote = memchr::memchr3(b'"', 0xC2, 0xE2, rest);
+        let line_break = if open {
+            memchr::memchr(b'\n', &rest[..quote.unwrap_or(rest.len())])
+        } else {
+            None
+        };
+        line_break.or(quote).map(|k| from + k)
+    };
     let mut i = 0;
-    while i < bytes.len() {
-        // Every character that matters starts with one of these bytes: `"`, a line break,
-        // and the lead bytes of « » (C2) and of the curly quotes (E2); the rest is skipped
-        // without decoding.
-        let b = bytes[i];
-        if !matches!(b, b'"' | b'\n' | 0xC2 | 0xE2) {
-            i += 1;
-            continue;
-        }
+    while let Some(at) = next(i, open.is_some()) {
+        i = at;
         let c = body[i..].chars().next().unwrap_or('\0');
         let at = range.start + i;
         match open {
@@ -262,6 +268,58 @@ mod tests {
         let spans = quotation_spans(t, 0..t.len());
         let got: Vec<&str> = spans.iter().map(|s| &t[s.clone()]).collect();
         assert_eq!(got, vec!["it’s fine", "ok then", "worry"]);
+    }
+
+    /// The quotations found by looking at every byte (how `quotation_spans` once read).
+    fn quotations_byte_by_byte(body: &str) -> Vec<Range<usize>> {
+        let (bytes, mut spans, mut open) = (body.as_bytes(), Vec::new(), None);
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = body[i..].chars().next().unwrap();
+            match open {
+                None if OPEN.contains(&c) || (c == '‘' && opens_single(body, i)) => {
+                    open = Some((i + c.len_utf8(), c));
+                }
+                None => {}
+                Some((start, opener)) => {
+                    let closes = match opener {
+                        '‘' => c == '’' && closes_single(body, i + c.len_utf8()),
+                        '"' => c == '"',
+                        _ => CLOSE.contains(&c),
+                    };
+                    let paragraph_end =
+                        c == '\n' && matches!(bytes.get(i + 1), Some(b'\n' | b'\r'));
+                    if closes || paragraph_end {
+                        spans.push(start..i);
+                        open = None;
+                    }
+                }
+            }
+            i += c.len_utf8();
+        }
+        if let Some((start, _)) = open {
+            spans.push(start..body.len());
+        }
+        spans
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn skipping_to_the_bytes_that_matter_finds_the_same_quotations(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", " ", "word", "\n", "\n\n", "\r", "\"", "“", "”", "‘", "’", "«", "»",
+                    "é", "—", "\u{a0}", "(", "it’s", "don't",
+                ]),
+                0..60,
+            )
+        ) {
+            let body: String = parts.concat();
+            proptest::prop_assert_eq!(
+                quotation_spans(&body, 0..body.len()),
+                quotations_byte_by_byte(&body)
+            );
+        }
     }
 
     #[test]
