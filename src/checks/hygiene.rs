@@ -79,21 +79,25 @@ impl Check for Hygiene {
         let severity = super::severity_for(rules, &info, None);
         let mut findings = Vec::new();
         let text = article.text.as_str();
-        let headline: Option<Vec<String>> = article
+        // The headline's words, lowercased, are made only for a line that may repeat it
+        // (few do); its length in those words is known without making them.
+        let headline_text = article
             .title()
-            .map(|r| {
-                text[r]
-                    .split_whitespace()
-                    .map(str::to_lowercase)
-                    .collect::<Vec<_>>()
-            })
-            .filter(|h| h.len() >= 3);
-        let headline_len = headline.as_ref().map_or(0, |h| {
-            h.iter()
-                .map(|w| w.len() + 1)
+            .map(|r| &text[r])
+            .filter(|h| h.split_whitespace().nth(2).is_some());
+        let headline_len = headline_text.map_or(0, |h| {
+            h.split_whitespace()
+                .map(|w| {
+                    w.chars()
+                        .flat_map(char::to_lowercase)
+                        .map(char::len_utf8)
+                        .sum::<usize>()
+                        + 1
+                })
                 .sum::<usize>()
                 .saturating_sub(1)
         });
+        let mut headline: Option<Vec<String>> = None;
         let title_start = article.title().map(|r| r.start);
         for line in lines(text, article.body_start) {
             let span = trim(text, line);
@@ -126,7 +130,13 @@ impl Check for Hygiene {
             if what.is_none()
                 && near
                 && Some(span.start) != title_start
-                && headline.as_ref().is_some_and(|h| same_words(content, h))
+                && let Some(h) = headline_text
+                && same_words(
+                    content,
+                    headline.get_or_insert_with(|| {
+                        h.split_whitespace().map(str::to_lowercase).collect()
+                    }),
+                )
             {
                 what = Some("headline repeated in the body".to_string());
             }
