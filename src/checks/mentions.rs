@@ -9,6 +9,8 @@
 //! [`title_reach`] and [`mention_bound`]); the mentions found are exactly those the regex
 //! finds over the whole text, which a test checks on generated texts.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -98,7 +100,7 @@ pub fn mentions(text: &str, from: usize) -> Vec<Mention> {
     let mut pos = from;
     // The end of the window of the last title word: a later word before it has the same.
     let mut end = 0;
-    // Made once: a search that finds a mention fills it in.
+    // Made once: a search that reads a mention's parts fills it in.
     let mut groups = MENTION.capture_locations();
     while pos < text.len() {
         let Some(word) = TITLE_STARTS.find(Input::new(text).range(pos..)) else {
@@ -113,22 +115,48 @@ pub fn mentions(text: &str, from: usize) -> Vec<Mention> {
         if word.start() >= end {
             end = mention_bound(bytes, word.start());
         }
-        match MENTION.captures_read_at(&mut groups, &text[..end], start) {
-            Some(whole) => {
-                let (Some(title), Some(name)) = (groups.get(1), groups.get(2)) else {
-                    break;
-                };
-                out.push(Mention {
-                    title: title.0..title.1,
-                    name: name.0..name.1,
-                });
-                pos = whole.end();
-            }
-            None => pos = end,
-        }
+        let Some(whole) = MENTION.find_at(&text[..end], start) else {
+            pos = end;
+            continue;
+        };
+        let said = &text[whole.range()];
+        let known = PARTS.with_borrow(|parts| parts.get(said).copied());
+        let Some((title_end, name_start)) = known.or_else(|| {
+            // The regex's reading from the mention's start ends where the mention does, so
+            // it reads the same in `text[..whole.end()]`, which holds nothing more.
+            MENTION.captures_read_at(&mut groups, &text[..whole.end()], whole.start())?;
+            let (title, name) = groups.get(1).zip(groups.get(2))?;
+            let parts = (title.1 - whole.start(), name.0 - whole.start());
+            PARTS.with_borrow_mut(|kept| {
+                if kept.len() >= PARTS_KEPT {
+                    kept.clear();
+                }
+                kept.insert(said.into(), parts);
+            });
+            Some(parts)
+        }) else {
+            break;
+        };
+        out.push(Mention {
+            title: whole.start()..whole.start() + title_end,
+            name: whole.start() + name_start..whole.end(),
+        });
+        pos = whole.end();
     }
     out
 }
+
+thread_local! {
+    /// Mentions already read, by what they say: where the title ends and the name starts,
+    /// from the mention's start. An archive names the same people with the same titles over
+    /// and over, and telling the parts apart is most of the regex's work (its groups take a
+    /// backtracking search; finding the mention does not). The parts follow from the
+    /// mention's text alone: the grammar looks at nothing around it.
+    static PARTS: RefCell<HashMap<Box<str>, (usize, usize)>> = RefCell::new(HashMap::new());
+}
+
+/// Mentions kept in [`PARTS`] by each thread at most (about half a megabyte).
+const PARTS_KEPT: usize = 1 << 12;
 
 /// Bytes a title's words can hold besides letters (`\p{L}` beyond ASCII is any byte from
 /// 0x80 here, a superset).
