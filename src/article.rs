@@ -257,13 +257,23 @@ impl Article {
         if !self.released {
             return std::borrow::Cow::Borrowed(&self.text);
         }
-        match std::fs::read(self.path())
+        std::borrow::Cow::Owned(self.read_now().0)
+    }
+
+    /// The file's text as it is now (empty when it cannot be read or decoded) and its stamp
+    /// (none when it cannot be opened): one open, the size and time asked of the open file.
+    fn read_now(&self) -> (String, Option<Stamp>) {
+        let Ok(mut handle) = std::fs::File::open(self.path()) else {
+            return (String::new(), None);
+        };
+        let meta = handle.metadata().ok();
+        let stamp = meta.as_ref().and_then(Stamp::of);
+        let text = crate::discover::read_all(&mut handle, meta.map_or(0, |m| m.len()))
             .ok()
-            .and_then(|b| decode::decode(&b).ok())
-        {
-            Some(d) => std::borrow::Cow::Owned(d.text),
-            None => std::borrow::Cow::Borrowed(""),
-        }
+            .and_then(|bytes| decode::decode_owned(bytes).ok())
+            .map(|d| d.text)
+            .unwrap_or_default();
+        (text, stamp)
     }
 
     /// Reads a released text back (to show excerpts). A file that changed or vanished since
@@ -272,10 +282,7 @@ impl Article {
         if !self.released {
             return;
         }
-        let text = self.current_text().into_owned();
-        let now = std::fs::metadata(self.path())
-            .ok()
-            .and_then(|m| Stamp::of(&m));
+        let (text, now) = self.read_now();
         if self.stamp.is_some() && now != self.stamp {
             self.add_note(
                 "the file changed while newslint was running; excerpts show it as it is now"
@@ -788,6 +795,19 @@ mod tests {
         b.release_text();
         b.pin(&[first], &[]);
         assert!(b.notes()[0].contains("changed"), "{:?}", b.notes());
+        // The file as it was when read: no note, and the text read back is the file's.
+        let mut c = Article::from_vec(2, path.clone(), "a.md".into(), text.into()).unwrap();
+        c.stamp = Stamp::of(&std::fs::metadata(&path).unwrap());
+        c.release_text();
+        assert_eq!(c.current_text(), text);
+        c.reload();
+        assert_eq!((c.text.as_str(), c.notes().len()), (text, 0));
+        // A file gone since: noted, and nothing to show.
+        c.release_text();
+        std::fs::remove_file(&path).unwrap();
+        c.reload();
+        assert!(c.text.is_empty());
+        assert!(c.notes()[0].contains("changed"), "{:?}", c.notes());
     }
 
     #[test]

@@ -226,7 +226,7 @@ pub fn load_one(file: Discovered, max_bytes: u64) -> Result<Article, LoadError> 
 /// size and position again (two more calls per file, a tenth of the time of a large walk):
 /// through `take` it only reads, into room made beforehand and not cleared first. A file
 /// that grew meanwhile is still read to its end.
-fn read_all(handle: &mut std::fs::File, len: u64) -> std::io::Result<Vec<u8>> {
+pub(crate) fn read_all(handle: &mut std::fs::File, len: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     // One byte more than the size, so that the end of the file is seen without growing.
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
