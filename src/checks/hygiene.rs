@@ -79,25 +79,18 @@ impl Check for Hygiene {
         let severity = super::severity_for(rules, &info, None);
         let mut findings = Vec::new();
         let text = article.text.as_str();
-        // The headline's words, lowercased, are made only for a line that may repeat it
-        // (few do); its length in those words is known without making them.
-        let headline_text = article
+        // Only a headline of three words or more counts as repeated.
+        let headline = article
             .title()
             .map(|r| &text[r])
             .filter(|h| h.split_whitespace().nth(2).is_some());
-        let headline_len = headline_text.map_or(0, |h| {
+        // Its length with its words lowercased and one space apart.
+        let headline_len = headline.map_or(0, |h| {
             h.split_whitespace()
-                .map(|w| {
-                    w.chars()
-                        .flat_map(char::to_lowercase)
-                        .map(char::len_utf8)
-                        .sum::<usize>()
-                        + 1
-                })
+                .map(|w| lowercased_len(w) + 1)
                 .sum::<usize>()
                 .saturating_sub(1)
         });
-        let mut headline: Option<Vec<String>> = None;
         let title_start = article.title().map(|r| r.start);
         for line in lines(text, article.body_start) {
             let span = trim(text, line);
@@ -130,13 +123,7 @@ impl Check for Hygiene {
             if what.is_none()
                 && near
                 && Some(span.start) != title_start
-                && let Some(h) = headline_text
-                && same_words(
-                    content,
-                    headline.get_or_insert_with(|| {
-                        h.split_whitespace().map(str::to_lowercase).collect()
-                    }),
-                )
+                && headline.is_some_and(|h| same_words(content, h))
             {
                 what = Some("headline repeated in the body".to_string());
             }
@@ -173,12 +160,57 @@ impl Check for Hygiene {
     }
 }
 
-/// True when `line` is `words` (lowercased) up to case and spacing.
-fn same_words(line: &str, words: &[String]) -> bool {
-    let mut mine = line.split_whitespace();
-    // Lowercased as the headline's words were (a word's last Σ is ς only that way).
-    words
-        .iter()
-        .all(|w| mine.next().is_some_and(|m| m.to_lowercase() == *w))
-        && mine.next().is_none()
+/// True when `line` has the words of `headline`, up to case and spacing.
+fn same_words(line: &str, headline: &str) -> bool {
+    let (mut mine, mut theirs) = (line.split_whitespace(), headline.split_whitespace());
+    loop {
+        match (mine.next(), theirs.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if same_word(a, b) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Two words alike once lowercased: compared in place when both are ASCII (nearly always).
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    // A word's last Σ lowercases to ς only as a whole word: lowercased as strings.
+    a.to_lowercase() == b.to_lowercase()
+}
+
+/// The length of `word` lowercased.
+fn lowercased_len(word: &str) -> usize {
+    if word.is_ascii() {
+        word.len()
+    } else {
+        word.to_lowercase().len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_repeats_the_headline_up_to_case_and_spacing() {
+        let headline = "Canada  and Mexico REACH a Deal";
+        assert!(same_words("canada and mexico reach a deal", headline));
+        assert!(same_words(" Canada and\tMexico reach a DEAL ", headline));
+        assert!(!same_words(
+            "Canada and Mexico reach a deal today",
+            headline
+        ));
+        assert!(!same_words("Canada and Mexico reach a", headline));
+        assert!(!same_words("Canada or Mexico reach a deal", headline));
+        // Beyond ASCII, words are lowercased as strings.
+        assert!(same_words("ÉTÉ À MONTRÉAL", "été à Montréal"));
+        // A capital sigma ending a word lowercases to the final form.
+        assert!(same_words("ΟΔΟΣ", "οδο\u{3c2}"));
+        assert!(!same_words("ΟΔΟΣ", "οδο\u{3c3}"));
+        assert_eq!(lowercased_len("İstanbul"), "İstanbul".to_lowercase().len());
+        assert_eq!(lowercased_len("Deal"), 4);
+    }
 }
