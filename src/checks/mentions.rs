@@ -295,6 +295,35 @@ mod tests {
     }
 
     #[test]
+    fn a_mention_said_again_has_the_same_parts() {
+        // The same words as a mention, and as part of longer ones, in several articles.
+        let texts = [
+            "Prime Minister Mark Carney spoke. Prime Minister Mark Carney left.",
+            "Deputy Prime Minister Mark Carney met Trade Minister Dominic LeBlanc.",
+            "U.S. Trade Representative Mark Carney and Prime Minister Mark Carney.",
+            "Prime Minister Mark Carney spoke. Prime Minister Mark Carney left.",
+        ];
+        for text in texts {
+            assert_eq!(
+                shown(text, &mentions(text, 0)),
+                shown(text, &by_regex(text, 0))
+            );
+            assert_eq!(mentions(text, 0), by_regex(text, 0), "{text}");
+        }
+        let text = texts[2];
+        assert_eq!(
+            shown(text, &mentions(text, 0)),
+            [
+                (
+                    "U.S. Trade Representative".to_string(),
+                    "Mark Carney".to_string()
+                ),
+                ("Prime Minister".to_string(), "Mark Carney".to_string()),
+            ]
+        );
+    }
+
+    #[test]
     fn the_search_starts_where_it_is_told() {
         let text = "Premier Doug Ford met Mayor Olivia Chow.";
         let from = text.find("met").unwrap();
@@ -388,7 +417,10 @@ mod tests {
                 starts.push(text.len());
             }
             let from = starts[from_pick % starts.len()];
-            prop_assert_eq!(mentions(&text, from), by_regex(&text, from), "text: {:?}", text);
+            let want = by_regex(&text, from);
+            prop_assert_eq!(mentions(&text, from), want.clone(), "text: {:?}", text);
+            // Again, now that this thread has read every one of these mentions before.
+            prop_assert_eq!(mentions(&text, from), want, "again: {:?}", text);
         }
     }
 }
