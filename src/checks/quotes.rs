@@ -745,6 +745,66 @@ mod tests {
     use super::*;
 
     #[test]
+    fn each_quotation_comes_back_with_its_own_hashes_and_whole() {
+        // Three articles, the middle one without quotations; runs of 0, 1 and 3 hashes.
+        // (article, [(hashes, whole)]).
+        type Given = Vec<(usize, Vec<(Vec<u32>, u64)>)>;
+        let given: Given = vec![
+            (
+                0,
+                vec![(vec![5, 9, 12], 0xdead_beef_0000_0001), (vec![], 7)],
+            ),
+            (2, vec![(vec![1], u64::MAX), (vec![2, 3, 4], 1 << 40)]),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        for (round, spill) in [Spill::default(), Spill::new(dir.path().to_path_buf(), 3)]
+            .into_iter()
+            .enumerate()
+        {
+            let mut store: super::super::Store = Some(Box::new(Store {
+                quotations: Gathered::default(),
+                shingles: spill,
+            }));
+            for (article, quotations) in &given {
+                let mut kept = Scanned {
+                    quotations: Vec::new(),
+                    shingles: Vec::new(),
+                };
+                for (q, (hashes, whole)) in quotations.iter().enumerate() {
+                    kept.shingles.extend(hashes);
+                    kept.shingles.extend(halves(*whole));
+                    let at = q as u32 * 10;
+                    kept.quotations.push(Kept {
+                        span: at..at + 5,
+                        shingles_end: kept.shingles.len() as u32,
+                    });
+                }
+                Quotes.gather(&mut store, *article, Box::new(kept));
+            }
+            let store = store.unwrap();
+            let store = store.downcast_ref::<Store>().unwrap();
+            assert_eq!(store.hashes(), 7);
+            // In memory first, then from the file the second store wrote.
+            assert_eq!(store.shingles.path().is_some(), round == 1);
+            let mut got = Vec::new();
+            store
+                .each(|article, span, hashes, whole| {
+                    got.push((article, span, hashes.to_vec(), whole))
+                })
+                .unwrap();
+            let want: Vec<_> = given
+                .iter()
+                .flat_map(|(article, quotations)| {
+                    quotations.iter().enumerate().map(|(q, (hashes, whole))| {
+                        (*article, q * 10..q * 10 + 5, hashes.clone(), *whole)
+                    })
+                })
+                .collect();
+            assert_eq!(got, want);
+        }
+    }
+
+    #[test]
     fn the_index_built_in_parts_finds_the_same_pairs() {
         // 40 articles of 3 quotations each, sharing hashes in a pattern with many pairs.
         let articles: Vec<Scanned> = (0..40u32)
