@@ -119,9 +119,9 @@ impl<'t> SentenceFinder<'t> {
     /// The same as `sentence_around(text, at..at, 0)`.
     pub fn around(&mut self, at: usize) -> Range<usize> {
         // A scan reads about one sentence; the index reads the whole text and checks every
-        // period and line break in it. Built once the sentences scanned add up to the text,
-        // the index never costs more than the scans it saves (and most articles, with a few
-        // places to look at, never need it).
+        // period and line break in it. Built only once the sentences scanned add up to the
+        // text, the scans before it read about as much as it does (and most articles, with a
+        // few places to look at, never need it).
         if self.ends.is_none() && self.scanned < self.text.len() {
             let sentence = sentence_around(self.text, at..at, 0);
             self.scanned += sentence.len().max(1);
