@@ -87,7 +87,11 @@ pub fn extract_many(
         .par_iter()
         .map(|group| {
             let (fact, pattern) = group[0].0;
-            let regex = &rules.facts[fact].patterns[pattern].regex;
+            // Built here the first time (see `compile_pattern`): one that could fail was
+            // built, and rejected, when the rules were loaded.
+            let Ok(regex) = rules.facts[fact].patterns[pattern].regex() else {
+                return Vec::new();
+            };
             // Each pattern's group is one task, so its cache is never waited for.
             let mut cache = prefilter.caches[fact][pattern]
                 .lock()

@@ -9,6 +9,7 @@
 //! each grammar is parsed once per run, and a pattern is parsed with a one-character stand-in
 //! for it that is then swapped for the grammar's parsed form. The result is the regex that
 //! parsing the whole expanded text gives (tests compare the two), for about half the time.
+//! The regex itself is built when it is first needed (see [`compile_pattern`]).
 
 use std::sync::OnceLock;
 
@@ -45,9 +46,24 @@ pub const FRAGMENTS: &[(&str, &str)] = &[
 pub struct Pattern {
     /// The pattern as written in the rule file.
     pub source: String,
-    pub regex: Regex,
     /// The pattern with placeholders reduced to one character, for literal extraction.
     pub skeleton: String,
+    /// The type and case of the fact, to build the regex from `source`.
+    ty: ValueType,
+    case_sensitive: bool,
+    /// The regex, built the first time an article may hold a match (see [`compile_pattern`]).
+    regex: OnceLock<Result<Regex, String>>,
+}
+
+impl Pattern {
+    /// The compiled regex. Building it cannot fail for a pattern [`compile_pattern`]
+    /// accepted (an `Err` would carry the builder's message).
+    pub fn regex(&self) -> Result<&Regex, &str> {
+        self.regex
+            .get_or_init(|| build(&pattern_hir(&self.source, self.ty, self.case_sensitive)?))
+            .as_ref()
+            .map_err(String::as_str)
+    }
 }
 
 /// Expands placeholders and whitespace; errors say what is wrong in the user's terms.
@@ -170,29 +186,122 @@ pub fn skeleton(source: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Compiles a claim pattern for a fact of type `ty`.
+/// Checks a claim pattern for a fact of type `ty`, and compiles it when it may be too large.
+///
+/// In a pack of hundreds of rules, most patterns find nothing in a given corpus: their
+/// regex is built on first use, so a rule costs next to nothing until an article may hold
+/// its claim. Every error is still found here: parsing reports the syntax, and a pattern
+/// that could exceed the size limit (see [`size_bound`]) is built now, so one that is
+/// deferred always builds.
 pub fn compile_pattern(
     source: &str,
     ty: ValueType,
     case_sensitive: bool,
 ) -> Result<Pattern, String> {
-    // Errors in the user's terms (no `{value}`, a placeholder twice) come from the expansion,
-    // whichever is made.
-    let hir = if has_inline_flags(source) {
-        // A flag such as `(?x)` set in the pattern would apply to the grammar too: parse the
-        // whole expansion, as written.
-        parse(&expand_placeholders(source, ty)?, case_sensitive)?
-    } else {
-        let stand_in = expand_with(source, |_| STAND_IN.to_string())?;
-        splice(parse(&stand_in, case_sensitive)?, &|name| {
-            grammar_hir(type_of(name, ty), case_sensitive)
-        })
-    };
+    let bound = load_bound(source, ty, case_sensitive)?;
+    let regex = OnceLock::new();
+    if bound > REGEX_SIZE_LIMIT {
+        let _ = regex.set(Ok(build(&pattern_hir(source, ty, case_sensitive)?)?));
+    }
     Ok(Pattern {
         source: source.to_string(),
-        regex: build(&hir)?,
         skeleton: skeleton(source),
+        ty,
+        case_sensitive,
+        regex,
     })
+}
+
+/// The [`size_bound`] of a claim pattern, from its own parsed text and the bounds of the
+/// grammars (counted once per run), without building the whole pattern.
+fn load_bound(source: &str, ty: ValueType, case_sensitive: bool) -> Result<usize, String> {
+    if has_inline_flags(source) {
+        return Ok(size_bound(
+            &pattern_hir(source, ty, case_sensitive)?,
+            &|_| None,
+        ));
+    }
+    let stand_in = parse(
+        &expand_with(source, |_| STAND_IN.to_string())?,
+        case_sensitive,
+    )?;
+    Ok(size_bound(&stand_in, &|name| {
+        grammar_bound(type_of(name, ty), case_sensitive)
+    }))
+}
+
+/// The parsed form of a claim pattern, grammars included.
+fn pattern_hir(source: &str, ty: ValueType, case_sensitive: bool) -> Result<Hir, String> {
+    // Errors in the user's terms (no `{value}`, a placeholder twice) come from the expansion,
+    // whichever is made.
+    if has_inline_flags(source) {
+        // A flag such as `(?x)` set in the pattern would apply to the grammar too: parse the
+        // whole expansion, as written.
+        parse(&expand_placeholders(source, ty)?, case_sensitive)
+    } else {
+        let stand_in = expand_with(source, |_| STAND_IN.to_string())?;
+        Ok(splice(parse(&stand_in, case_sensitive)?, &|name| {
+            grammar_hir(type_of(name, ty), case_sensitive)
+        }))
+    }
+}
+
+/// An upper bound on the memory (in bytes) the regex engine's compiler takes for `hir`,
+/// forwards or in reverse, as it counts it against the size limit: every state it could
+/// make, at more than the size of one, with the transitions of each byte range. A UTF-8
+/// class is counted by the byte sequences that encode it. Repetitions multiply their part.
+/// `grammar` gives the bound of the grammar a placeholder group stands in for.
+fn size_bound(hir: &Hir, grammar: &dyn Fn(&str) -> Option<usize>) -> usize {
+    // The unanchored prefix, the match state and the group bookkeeping of a whole regex.
+    bound(hir, grammar).saturating_add(16 * STATE)
+}
+
+// Generous: a compiled state is smaller than this, with its transitions and links.
+const STATE: usize = 40;
+const TRANSITION: usize = 12;
+
+fn bound(hir: &Hir, grammar: &dyn Fn(&str) -> Option<usize>) -> usize {
+    use regex_syntax::hir::Class;
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => STATE,
+        HirKind::Literal(lit) => STATE * (lit.0.len() + 1),
+        HirKind::Class(Class::Bytes(class)) => STATE * 2 + TRANSITION * class.ranges().len(),
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut total = STATE * 2;
+            for range in class.ranges() {
+                for seq in regex_syntax::utf8::Utf8Sequences::new(range.start(), range.end()) {
+                    total = total.saturating_add((STATE + TRANSITION) * (seq.len() + 1));
+                }
+            }
+            total
+        }
+        HirKind::Repetition(rep) => {
+            let copies = rep.max.unwrap_or(rep.min).max(rep.min) as usize + 1;
+            (bound(&rep.sub, grammar) + STATE).saturating_mul(copies)
+        }
+        HirKind::Capture(cap) => {
+            let stand_in = matches!(cap.sub.kind(), HirKind::Literal(lit)
+                if *lit.0 == *STAND_IN.encode_utf8(&mut [0; 4]).as_bytes());
+            let placeholder = cap.name.as_deref().filter(|_| stand_in);
+            STATE * 2
+                + placeholder
+                    .and_then(grammar)
+                    .unwrap_or_else(|| bound(&cap.sub, grammar))
+        }
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs
+            .iter()
+            .map(|sub| bound(sub, grammar))
+            .fold(STATE * 2, |sum, b| sum.saturating_add(b + STATE)),
+    }
+}
+
+/// The bound of the grammar of `ty` (see [`size_bound`]), counted once per run.
+fn grammar_bound(ty: ValueType, case_sensitive: bool) -> Option<usize> {
+    static BOUNDS: [[OnceLock<Option<usize>>; 2]; ValueType::ALL.len()] =
+        [const { [const { OnceLock::new() }, const { OnceLock::new() }] }; ValueType::ALL.len()];
+    let index = ValueType::ALL.iter().position(|t| *t == ty)?;
+    *BOUNDS[index][usize::from(case_sensitive)]
+        .get_or_init(|| grammar_hir(ty, case_sensitive).map(|hir| bound(&hir, &|_| None)))
 }
 
 /// Compiles a pattern without placeholders (`exclude:`), with the same whitespace rule.
@@ -351,7 +460,7 @@ mod tests {
         let p = expand_placeholders(r"\d{2} {value}", ValueType::Count).unwrap();
         assert!(p.starts_with(r"\d{2}\s+"), "{p}");
         let p = compile_pattern(r"\d{2} {value}", ValueType::Count, false).unwrap();
-        assert_eq!(value_in(&p.regex, "ref 42 seven"), Some("seven"));
+        assert_eq!(value_in(p.regex().unwrap(), "ref 42 seven"), Some("seven"));
     }
 
     /// The text of the `value` group of the first match.
@@ -403,7 +512,10 @@ mod tests {
         // A flag that would change the grammar is honoured, as when it is parsed whole.
         // (Verbose mode drops the space of the "more than" qualifier.)
         let p = compile_pattern("(?x)visits {value}", ValueType::Count, false).unwrap();
-        assert_eq!(value_in(&p.regex, "visits morethan 3"), Some("morethan 3"));
+        assert_eq!(
+            value_in(p.regex().unwrap(), "visits morethan 3"),
+            Some("morethan 3")
+        );
     }
 
     #[test]
@@ -415,10 +527,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            value_in(&p.regex, "Mark Carney said on Monday that three"),
+            value_in(p.regex().unwrap(), "Mark Carney said on Monday that three"),
             Some("three")
         );
-        assert!(!p.regex.is_match("mark carney said on Monday that three"));
+        assert!(
+            !p.regex()
+                .unwrap()
+                .is_match("mark carney said on Monday that three")
+        );
     }
 
     #[test]
@@ -439,6 +555,114 @@ mod tests {
     fn a_pattern_too_large_to_compile_says_so() {
         let err = compile_pattern(r"\w{500} {value}", ValueType::Count, false).unwrap_err();
         assert!(err.contains("too large once compiled"), "{err}");
+    }
+
+    /// The smallest size limit under which the regex engine builds `hir`.
+    fn needed(hir: &Hir) -> usize {
+        let builds = |limit: usize| {
+            meta::Builder::new()
+                .configure(
+                    meta::Config::new()
+                        .nfa_size_limit(Some(limit))
+                        .auto_prefilter(false),
+                )
+                .build_from_hir(hir)
+                .is_ok()
+        };
+        let (mut fails, mut works) = (0usize, 64 << 20);
+        while fails + 1 < works {
+            let mid = (fails + works) / 2;
+            if builds(mid) {
+                works = mid
+            } else {
+                fails = mid
+            }
+        }
+        works
+    }
+
+    #[test]
+    fn every_grammar_is_built_on_first_use_and_within_its_bound() {
+        for ty in ValueType::ALL {
+            let source = "tariffs on Canadian steel (?:of|at) {value}";
+            let p = compile_pattern(source, ty, false).unwrap();
+            assert!(p.regex.get().is_none(), "{ty:?} was built at load");
+            let hir = pattern_hir(source, ty, false).unwrap();
+            let (bound, needed) = (size_bound(&hir, &|_| None), needed(&hir));
+            // Counting the grammar apart gives the same bound.
+            assert_eq!(load_bound(source, ty, false), Ok(bound));
+            // Close enough that a pattern of any type is built only when first used.
+            assert!(
+                needed <= bound && bound < REGEX_SIZE_LIMIT,
+                "{ty:?}: {needed} {bound}"
+            );
+            let value = value_in(p.regex().unwrap(), "tariffs on Canadian steel of 25%");
+            if ty == ValueType::Percent {
+                assert_eq!(value, Some("25%"));
+            }
+        }
+    }
+
+    /// Parts of patterns: literals, Unicode classes, counted repetitions, alternations.
+    const PIECES: &[&str] = &[
+        "tariffs",
+        "on",
+        "Canadian",
+        "\\w",
+        "\\w+",
+        "\\p{L}{2,4}",
+        "[à-ÿ]",
+        "\\d{1,3}",
+        "(?:of|at|to)",
+        "(?:a|b|c|dé)?",
+        "[^x]",
+        ".",
+        "\\S+",
+        "(?:\\w|\\d){3,9}",
+        "\\b",
+        "(\\p{Lu}\\p{Ll}+)",
+        "(?i:ÉTÉ)",
+        "(?:x{2}){2,}",
+        "\\w{30}",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// A deferred pattern must build later: the compiler never needs more than the bound.
+        #[test]
+        fn the_size_bound_is_never_below_what_the_compiler_needs(
+            picks in proptest::collection::vec(0..PIECES.len(), 1..8),
+            at in 0usize..8,
+            ty in 0..ValueType::ALL.len(),
+            case_sensitive: bool,
+        ) {
+            let mut parts: Vec<&str> = picks.iter().map(|&i| PIECES[i]).collect();
+            parts.insert(at.min(parts.len()), "{value}");
+            let source = parts.join(" ");
+            let hir = pattern_hir(&source, ValueType::ALL[ty], case_sensitive).unwrap();
+            let bound = load_bound(&source, ValueType::ALL[ty], case_sensitive).unwrap();
+            let works = meta::Builder::new()
+                .configure(
+                    meta::Config::new()
+                        .nfa_size_limit(Some(bound))
+                        .auto_prefilter(false),
+                )
+                .build_from_hir(&hir)
+                .is_ok();
+            proptest::prop_assert!(works, "{} needs more than its bound {}", source, bound);
+        }
+    }
+
+    #[test]
+    fn a_pattern_over_its_bound_is_built_at_load() {
+        // Large, but under the limit: built (and checked) when the rules load.
+        let p = compile_pattern(r"\w{20} {value}", ValueType::Count, false).unwrap();
+        assert!(p.regex.get().is_some());
+        assert!(
+            p.regex()
+                .unwrap()
+                .is_match(&format!("{} three", "é".repeat(20)))
+        );
     }
 
     #[test]
