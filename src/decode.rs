@@ -71,7 +71,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
 
 /// A NUL byte in the first 8 KiB marks a binary file (PDF, image, archive).
 fn looks_binary(bytes: &[u8]) -> bool {
-    bytes[..bytes.len().min(8192)].contains(&0)
+    memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
 }
 
 #[cfg(test)]

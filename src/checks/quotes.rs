@@ -14,7 +14,7 @@ use regex::Regex;
 
 use super::spill::Spill;
 use super::terms::BUILTIN_PAIRS;
-use super::text::{Word, hash_str, word_hashes, words};
+use super::text::{Word, WordHashKeys, hash_str, word_hashes, words};
 use super::{Check, CheckInfo, Context, Gathered, Scan};
 use crate::finding::{Finding, Kind, Location, Severity};
 use crate::rules::RuleSet;
@@ -235,10 +235,10 @@ fn style_map(rules: &RuleSet) -> StyleMap {
 }
 
 /// The style map over word hashes, for the scan.
-type HashedStyle = HashMap<u64, Vec<(Vec<u64>, u64)>>;
+type HashedStyle = HashMap<u64, Vec<(Vec<u64>, u64)>, WordHashKeys>;
 
 fn hashed_style(map: &StyleMap) -> HashedStyle {
-    let mut out: HashedStyle = HashMap::new();
+    let mut out: HashedStyle = HashMap::default();
     for list in map.values() {
         for (seq, to) in list {
             let hs: Vec<u64> = seq.iter().map(|w| hash_str(w)).collect();

@@ -111,14 +111,90 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
 /// The hash of each normalized word of `text[range]` (the same normalization as [`words`],
 /// without allocating a string per word).
 pub fn word_hashes(text: &str, range: Range<usize>) -> Vec<u64> {
-    let mut out = Vec::new();
-    for_each_token(text, range, |_, raw| {
-        if let Some(h) = hash_normalized(raw) {
-            out.push(h);
+    // The tokens of `for_each_token`, each hashed as `hash_normalized` does, in one pass:
+    // this runs over every quotation, and most words are ASCII, hashed byte by byte as they
+    // are read. A word with any other character is hashed again from its characters.
+    let slice = &text[range];
+    let bytes = slice.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 4 + 1);
+    // The word being read: where it starts, and its hash so far while it is all ASCII.
+    let mut start: Option<usize> = None;
+    let mut ascii = true;
+    let (mut h, mut started, mut dashes) = (FNV_OFFSET, false, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (class, width) = if b < 0x80 {
+            (ASCII_CLASS[usize::from(b)], 1)
+        } else {
+            let c = slice[i..].chars().next().unwrap_or(' ');
+            let part = c.is_alphanumeric() || matches!(c, '’' | '‘');
+            (if part { OTHER_PART } else { SEPARATOR }, c.len_utf8())
+        };
+        if class != SEPARATOR {
+            if start.is_none() {
+                start = Some(i);
+                (ascii, h, started, dashes) = (true, FNV_OFFSET, false, 0);
+            }
+            if width > 1 {
+                ascii = false;
+            } else if ascii {
+                if class == DASH {
+                    dashes += usize::from(started);
+                } else if class != OTHER_PART {
+                    for _ in 0..dashes {
+                        h = (h ^ u64::from(b'-')).wrapping_mul(FNV_PRIME);
+                    }
+                    dashes = 0;
+                    // The class of a letter or digit is its lowercase form.
+                    h = (h ^ u64::from(class)).wrapping_mul(FNV_PRIME);
+                    started = true;
+                }
+            }
+        } else if let Some(s) = start.take() {
+            let word = if ascii {
+                started.then_some(h)
+            } else {
+                hash_normalized(&slice[s..i])
+            };
+            out.extend(word);
         }
-    });
+        i += width;
+    }
+    if let Some(s) = start {
+        let word = if ascii {
+            started.then_some(h)
+        } else {
+            hash_normalized(&slice[s..])
+        };
+        out.extend(word);
+    }
     out
 }
+
+/// What an ASCII byte is to a word: a letter or digit (as its lowercase form), a dash, a
+/// character that belongs to a word but is dropped from it (`'` and `.`), or a separator.
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [SEPARATOR; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else if c == b'-' {
+            DASH
+        } else if c == b'\'' || c == b'.' {
+            OTHER_PART
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    table
+};
+const SEPARATOR: u8 = 0;
+const DASH: u8 = 1;
+const OTHER_PART: u8 = 2;
 
 /// [`hash_str`] of what [`normalize_into`] makes of `raw`, trimmed of dashes, computed
 /// on the fly (`None` when nothing is left).
@@ -162,6 +238,39 @@ fn hash_normalized(raw: &str) -> Option<u64> {
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// Hashers for maps keyed by word hashes: the key, already a hash, is only mixed (hashing it
+/// again with the default hasher cost more than the rest of a lookup).
+#[derive(Clone, Copy, Default)]
+pub struct WordHashKeys;
+
+impl std::hash::BuildHasher for WordHashKeys {
+    type Hasher = WordHashKey;
+    fn build_hasher(&self) -> WordHashKey {
+        WordHashKey(0)
+    }
+}
+
+pub struct WordHashKey(u64);
+
+impl std::hash::Hasher for WordHashKey {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Not used for u64 keys; correct for any other.
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // Spreads the bits of the key over the whole hash (table slots use the low bits).
+        let n = self.0 ^ n;
+        self.0 = (n ^ (n >> 31)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    }
+}
 
 /// FNV-1a of a normalized word: stable, and cheap for short strings.
 pub fn hash_str(s: &str) -> u64 {
@@ -319,6 +428,27 @@ mod tests {
                 quotation_spans(&body, 0..body.len()),
                 quotations_byte_by_byte(&body)
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_hashes_hash_each_token_as_a_word(text in "[aZz09 .,'’‘é—”“\n%-]{0,30}") {
+            let mut want = Vec::new();
+            for_each_token(&text, 0..text.len(), |_, raw| want.extend(hash_normalized(raw)));
+            proptest::prop_assert_eq!(word_hashes(&text, 0..text.len()), want);
+        }
+    }
+
+    #[test]
+    fn the_ascii_classes_are_those_of_the_tokens_and_the_words() {
+        for b in 0..128u8 {
+            let class = ASCII_CLASS[usize::from(b)];
+            let part = b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-' | b'.');
+            assert_eq!(class != SEPARATOR, part, "byte {b}");
+            if b.is_ascii_alphanumeric() {
+                assert_eq!(class, b.to_ascii_lowercase(), "byte {b}");
+            }
         }
     }
 
