@@ -159,11 +159,16 @@ fn single_spaced(text: &str) -> Cow<'_, str> {
 }
 
 fn clean_name(name: &str) -> Cow<'_, str> {
-    let n = name
-        .trim_end_matches("’s")
-        .trim_end_matches("'s")
-        .trim_end_matches(['’', '\'']);
-    single_spaced(n)
+    // Suffixes compared in place (trimming by a string pattern builds a searcher each call,
+    // and this runs for every mention).
+    let mut n = name;
+    while let Some(rest) = n.strip_suffix("’s") {
+        n = rest;
+    }
+    while let Some(rest) = n.strip_suffix("'s") {
+        n = rest;
+    }
+    single_spaced(n.trim_end_matches(['’', '\'']))
 }
 
 /// The canonical name for a mention: a `people:` entry whose name or alias matches, else
@@ -567,6 +572,21 @@ fn accepted_titles(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_loses_its_possessive_and_extra_spaces() {
+        for (written, clean) in [
+            ("Mark Carney", "Mark Carney"),
+            ("Mark Carney’s", "Mark Carney"),
+            ("Mark  Carney's", "Mark Carney"),
+            ("Chris Jones'", "Chris Jones"),
+            ("Chris Jones’", "Chris Jones"),
+            ("Ann Marie’s’s", "Ann Marie"),
+            ("Lois Ross", "Lois Ross"),
+        ] {
+            assert_eq!(clean_name(written), clean, "{written}");
+        }
+    }
 
     #[test]
     fn nationality_and_possessives_do_not_change_a_title() {
