@@ -32,6 +32,10 @@ pub fn date_phrase(articles: &[Article], claim: &Claim) -> String {
     }
 }
 
+/// Up to this many distinct values, a claim's value is compared with each of them before
+/// it is printed to be looked up.
+const FEW_VALUES: usize = 16;
+
 /// Picks the reference claim of a group: the one most other claims agree with (ties go to
 /// the earliest), so the odd one out is what gets flagged. Claims are first grouped by
 /// value, so the cost grows with the number of distinct values, not claims squared.
@@ -40,6 +44,19 @@ pub fn reference<'a>(ctx: &super::Context, group: &[&'a Claim]) -> Option<&'a Cl
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for claim in group {
         let Ok(v) = &claim.value else { continue };
+        // Equal values print the same: while the values seen are few, one equal to this one
+        // is found without printing it (printing a number exactly is most of this loop).
+        let seen = (distinct.len() <= FEW_VALUES)
+            .then(|| {
+                distinct
+                    .iter()
+                    .position(|(c, _)| c.value.as_ref().is_ok_and(|w| w == v))
+            })
+            .flatten();
+        if let Some(i) = seen {
+            distinct[i].1 += 1;
+            continue;
+        }
         let key = v.to_string();
         match index.get(&key) {
             Some(&i) => distinct[i].1 += 1,
@@ -81,4 +98,68 @@ pub fn dated_in_order(claims: &[Claim]) -> Vec<&Claim> {
         .collect();
     dated.sort_by_key(|c| (c.speaks_for, c.article, c.span.start));
     dated
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::values::{Magnitude, Qualifier, Value};
+
+    fn claim(i: usize, percent: f64) -> Claim {
+        Claim {
+            fact: 0,
+            article: i,
+            span: 0..3,
+            raw: format!("{percent}%"),
+            value: Ok(Value {
+                qualifier: Qualifier::Exact,
+                magnitude: Magnitude::Percent(percent),
+            }),
+            was: None,
+            was_span: None,
+            speaks_for: None,
+            dated_by_text: false,
+        }
+    }
+
+    /// The reference among claims of these percentages: which one (by index).
+    fn reference_of(percents: &[f64]) -> usize {
+        let loaded = crate::rules::load_str(
+            "r.yaml",
+            "facts:\n  - id: t\n    type: percent\n    patterns: ['rate of {value}']\n",
+        );
+        let scans = super::super::Scans::new();
+        let ctx = super::super::Context {
+            articles: &[],
+            rules: &loaded.rules,
+            claims: &[],
+            scans: &scans,
+        };
+        let claims: Vec<Claim> = percents
+            .iter()
+            .enumerate()
+            .map(|(i, &p)| claim(i, p))
+            .collect();
+        let group: Vec<&Claim> = claims.iter().collect();
+        reference(&ctx, &group).unwrap().article
+    }
+
+    #[test]
+    fn the_reference_is_the_value_most_claims_agree_with() {
+        assert_eq!(reference_of(&[25.0, 35.0, 25.0, 35.0, 35.0]), 1);
+        // Values that print the same count as one, whether compared or printed.
+        assert_eq!(
+            reference_of(&[25.0, 25.0, 35.0, 35.000_000_1, 35.000_000_2]),
+            2
+        );
+    }
+
+    #[test]
+    fn many_distinct_values_are_grouped_as_printed() {
+        // More distinct values than are compared one by one: the rest are looked up by
+        // their printed form, and the near-equal ones still count together.
+        let mut percents: Vec<f64> = (0..40).map(|i| 50.0 + f64::from(i)).collect();
+        percents.extend([35.0, 35.000_000_1, 35.000_000_2]);
+        assert_eq!(reference_of(&percents), 40);
+    }
 }
