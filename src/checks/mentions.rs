@@ -1,83 +1,71 @@
 //! Titled names in a text ("U.S. Commerce Secretary Howard Lutnick"), for the titles check.
 //!
-//! The grammar is one regex, but running it over every byte of an archive was a fifth of a
-//! full run: a mention may start at any capital letter, so the regex engine cannot skip
-//! ahead. Every mention holds a title word ("Minister", "President"…), though, written as
-//! is. So a literal search finds those words, and the regex runs only in a window around
-//! each: from where a mention holding the word could start to the first place no mention
-//! can cross. Both ends follow from what the grammar lets a mention contain (see
-//! [`title_reach`] and [`mention_bound`]); the mentions found are exactly those the regex
-//! finds over the whole text, which a test checks on generated texts.
+//! A mention is "<up to four capitalised words> <title> <Name Name [Name]>". The grammar is
+//! that of one regex (written out in the tests, which hold the scanner to it), but the scan
+//! does not run a regex: a mention may start at any capital letter, so a regex engine
+//! cannot skip ahead, and telling the title from the name takes its slowest, backtracking
+//! search. Instead, a literal search finds the title words ("Minister", "President"…),
+//! which every mention holds as written, and a mention holding one can only start a few
+//! words before it ([`title_reach`]). From each place there, [`Reader`] reads the grammar
+//! by hand, trying the alternatives in the order the regex prefers them, so it finds
+//! exactly the mentions, and the parts, that the regex finds.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
-use regex::Regex;
 
-/// The titles a mention ends with, as regex fragments: a space stands for any break
-/// between words (`\x20` is a space itself).
-const TITLES: &[&str] = &[
-    "Prime Minister",
-    "Deputy Prime Minister",
-    "Minister",
-    "Secretary",
-    "President",
-    r"Vice[\x20-]President",
-    "Premier",
-    "Ambassador",
-    "Governor",
-    "Senator",
-    "Chancellor",
-    "Chief of Staff",
-    "Director",
-    "Chair(?:man|woman|person)?",
-    "Leader",
-    "Mayor",
-    "Commissioner",
-    "Trade Representative",
-    "Speaker",
-    "Attorney General",
-    "CEO",
-    "Chief Executive",
+/// How the words of a title are joined.
+#[derive(Clone, Copy)]
+enum Join {
+    /// Any break between words ([`after_break`]).
+    Break,
+    /// One space or a hyphen ("Vice President", "Vice-President").
+    SpaceOrHyphen,
+}
+
+/// The titles a mention ends with, in the order they are tried (a longer one before its
+/// shorter forms where both could be read at one place).
+const TITLES: &[(&[&str], Join)] = &[
+    (&["Prime", "Minister"], Join::Break),
+    (&["Deputy", "Prime", "Minister"], Join::Break),
+    (&["Minister"], Join::Break),
+    (&["Secretary"], Join::Break),
+    (&["President"], Join::Break),
+    (&["Vice", "President"], Join::SpaceOrHyphen),
+    (&["Premier"], Join::Break),
+    (&["Ambassador"], Join::Break),
+    (&["Governor"], Join::Break),
+    (&["Senator"], Join::Break),
+    (&["Chancellor"], Join::Break),
+    (&["Chief", "of", "Staff"], Join::Break),
+    (&["Director"], Join::Break),
+    (&["Chairman"], Join::Break),
+    (&["Chairwoman"], Join::Break),
+    (&["Chairperson"], Join::Break),
+    (&["Chair"], Join::Break),
+    (&["Leader"], Join::Break),
+    (&["Mayor"], Join::Break),
+    (&["Commissioner"], Join::Break),
+    (&["Trade", "Representative"], Join::Break),
+    (&["Speaker"], Join::Break),
+    (&["Attorney", "General"], Join::Break),
+    (&["CEO"], Join::Break),
+    (&["Chief", "Executive"], Join::Break),
 ];
 
-/// Words are separated by spaces or one line break (a wrapped line), never a blank line.
-const BREAK: &str = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)";
+// The titles starting with a letter are kept as a set of bits.
+const _: () = assert!(TITLES.len() <= 32);
 
 /// At most this many words before the title word belong to the title ("U.S. Trade").
 const TITLE_WORDS: usize = 4;
 
-/// "<Capitalised title phrase ending in a title word> <Capitalised Name, 2–3 words>".
-static MENTION: LazyLock<Regex> = LazyLock::new(|| {
-    let head = TITLES
-        .iter()
-        .map(|t| t.replace(' ', BREAK))
-        .collect::<Vec<_>>()
-        .join("|");
-    // "U.S." and other initialisms, or a capitalised word (no trailing period: "January."
-    // ends a sentence).
-    let word = r"(?:(?:[A-Z]\.){2,4}|[A-Z][\p{L}’'&-]*)";
-    let name = format!(r"[A-Z][\p{{L}}’'-]+(?:{BREAK}[A-Z][\p{{L}}’'-]+){{1,2}}");
-    Regex::new(&format!(
-        r"(?P<title>(?:{word}{BREAK}){{0,{TITLE_WORDS}}}?(?:{head})){BREAK}(?P<name>{name})"
-    ))
-    .expect("title grammar is valid")
-});
-
 /// The first word of every title, as written: each mention holds one.
 static TITLE_STARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let starts: Vec<&str> = TITLES
-        .iter()
-        .map(|t| {
-            let end = t
-                .find(|c: char| !c.is_ascii_alphabetic())
-                .unwrap_or(t.len());
-            &t[..end]
-        })
-        .collect();
+    let mut starts: Vec<&str> = TITLES.iter().map(|(words, _)| words[0]).collect();
+    starts.sort_unstable();
+    // A word found as part of another ("Chair" in "Chairman") is enough.
+    starts.dedup_by(|longer, shorter| longer.starts_with(*shorter));
     // The leftmost: no mention holds an earlier one.
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
@@ -92,71 +80,236 @@ pub struct Mention {
     pub name: Range<usize>,
 }
 
-/// Every mention in `text` from `from` on, in order: the same as running [`MENTION`] over
-/// `&text[from..]`, with offsets into `text`.
+/// Every mention in `text` from `from` on, in order, with offsets into `text`.
 pub fn mentions(text: &str, from: usize) -> Vec<Mention> {
     let bytes = text.as_bytes();
+    let reader = Reader { text, bytes };
     let mut out = Vec::new();
     let mut pos = from;
-    // The end of the window of the last title word: a later word before it has the same.
-    let mut end = 0;
-    // Made once: a search that reads a mention's parts fills it in.
-    let mut groups = MENTION.capture_locations();
     while pos < text.len() {
         let Some(word) = TITLE_STARTS.find(Input::new(text).range(pos..)) else {
             break;
         };
-        // No mention starts in pos..start (see `title_reach`), and none that starts in
-        // start..end crosses `end`: so the first mention found by searching `text[..end]`
-        // from `start` is the first the whole text holds from `pos`, if it starts before
-        // `end`. The grammar looks at nothing outside a match, so the cut changes nothing
-        // else.
+        // No mention starts in pos..start (see `title_reach`), so one that starts in
+        // start..=word is the first the text holds from `pos`. Without one, the next
+        // mention holds a later title word, and starts after this one.
         let start = title_reach(bytes, word.start()).max(pos);
-        if word.start() >= end {
-            end = mention_bound(bytes, word.start());
+        match (start..=word.start())
+            .filter(|&s| bytes[s].is_ascii_uppercase())
+            .find_map(|s| reader.mention_at(s))
+        {
+            Some(m) => {
+                pos = m.name.end;
+                out.push(m);
+            }
+            None => pos = word.start() + 1,
         }
-        let Some(whole) = MENTION.find_at(&text[..end], start) else {
-            pos = end;
-            continue;
-        };
-        let said = &text[whole.range()];
-        let known = PARTS.with_borrow(|parts| parts.get(said).copied());
-        let Some((title_end, name_start)) = known.or_else(|| {
-            // The regex's reading from the mention's start ends where the mention does, so
-            // it reads the same in `text[..whole.end()]`, which holds nothing more.
-            MENTION.captures_read_at(&mut groups, &text[..whole.end()], whole.start())?;
-            let (title, name) = groups.get(1).zip(groups.get(2))?;
-            let parts = (title.1 - whole.start(), name.0 - whole.start());
-            PARTS.with_borrow_mut(|kept| {
-                if kept.len() >= PARTS_KEPT {
-                    kept.clear();
-                }
-                kept.insert(said.into(), parts);
-            });
-            Some(parts)
-        }) else {
-            break;
-        };
-        out.push(Mention {
-            title: whole.start()..whole.start() + title_end,
-            name: whole.start() + name_start..whole.end(),
-        });
-        pos = whole.end();
     }
     out
 }
 
-thread_local! {
-    /// Mentions already read, by what they say: where the title ends and the name starts,
-    /// from the mention's start. An archive names the same people with the same titles over
-    /// and over, and telling the parts apart is most of the regex's work (its groups take a
-    /// backtracking search; finding the mention does not). The parts follow from the
-    /// mention's text alone: the grammar looks at nothing around it.
-    static PARTS: RefCell<HashMap<Box<str>, (usize, usize)>> = RefCell::new(HashMap::new());
+/// Reads the grammar of a mention at a given place of a text.
+struct Reader<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
 }
 
-/// Mentions kept in [`PARTS`] by each thread at most (about half a megabyte).
-const PARTS_KEPT: usize = 1 << 12;
+impl Reader<'_> {
+    /// The mention starting at `s`, if one does: up to [`TITLE_WORDS`] words, as few as
+    /// will do, then the first title that a name follows.
+    fn mention_at(&self, s: usize) -> Option<Mention> {
+        let mut at = s;
+        for words in 0..=TITLE_WORDS {
+            if let Some((title_end, name)) = self.title_then_name(at) {
+                return Some(Mention {
+                    title: s..title_end,
+                    name,
+                });
+            }
+            if words == TITLE_WORDS {
+                break;
+            }
+            at = self.title_word(at)?;
+        }
+        None
+    }
+
+    /// The first title at `at` (in [`TITLES`] order) that a break and a name follow: where
+    /// the title ends, and the name.
+    fn title_then_name(&self, at: usize) -> Option<(usize, Range<usize>)> {
+        // The titles that start with this capital, as a set of positions in TITLES.
+        static BY_CAPITAL: LazyLock<[u32; 26]> = LazyLock::new(|| {
+            let mut sets = [0u32; 26];
+            for (i, (words, _)) in TITLES.iter().enumerate() {
+                sets[usize::from(words[0].as_bytes()[0] - b'A')] |= 1 << i;
+            }
+            sets
+        });
+        let first = *self.bytes.get(at)?;
+        let mut set = if first.is_ascii_uppercase() {
+            BY_CAPITAL[usize::from(first - b'A')]
+        } else {
+            0
+        };
+        std::iter::from_fn(|| {
+            let i = set.trailing_zeros() as usize;
+            set &= set.checked_sub(1)?;
+            Some(TITLES[i])
+        })
+        .find_map(|(words, join)| {
+            let end = self.title_end(at, words, join)?;
+            let name = self.after_break(end)?;
+            Some((end, name..self.name_end(name)?))
+        })
+    }
+
+    /// Where the title `words` ends when it is written at `at`.
+    fn title_end(&self, at: usize, words: &[&str], join: Join) -> Option<usize> {
+        let mut i = at;
+        for (k, word) in words.iter().enumerate() {
+            if k > 0 {
+                i = match join {
+                    Join::Break => self.after_break(i)?,
+                    Join::SpaceOrHyphen => {
+                        matches!(self.bytes.get(i), Some(b' ' | b'-')).then_some(i + 1)?
+                    }
+                };
+            }
+            if !self.bytes.get(i..)?.starts_with(word.as_bytes()) {
+                return None;
+            }
+            i += word.len();
+        }
+        Some(i)
+    }
+
+    /// A word of a title before the title word, and the break after it: where the next
+    /// word starts. An initialism of two to four letters ("U.S."), or a capital followed by
+    /// letters, apostrophes, ampersands and hyphens.
+    fn title_word(&self, at: usize) -> Option<usize> {
+        let b = self.bytes;
+        if !b.get(at)?.is_ascii_uppercase() {
+            return None;
+        }
+        if b.get(at + 1) == Some(&b'.') {
+            // Only an initialism can go on from here; as many letters as it may have (a
+            // shorter one would be followed by a letter, not a break).
+            let mut i = at;
+            let mut pairs = 0;
+            while pairs < 4
+                && b.get(i).is_some_and(u8::is_ascii_uppercase)
+                && b.get(i + 1) == Some(&b'.')
+            {
+                pairs += 1;
+                i += 2;
+            }
+            return if pairs >= 2 {
+                self.after_break(i)
+            } else {
+                None
+            };
+        }
+        // The word runs as far as its characters do: a break must follow.
+        self.after_break(self.word_chars_end(at + 1, true))
+    }
+
+    /// The end of a name word at `at`: a capital and at least one letter, apostrophe or
+    /// hyphen, as many as there are.
+    fn name_word_end(&self, at: usize) -> Option<usize> {
+        if !self.bytes.get(at)?.is_ascii_uppercase() {
+            return None;
+        }
+        let end = self.word_chars_end(at + 1, false);
+        (end > at + 1).then_some(end)
+    }
+
+    /// The end of a name of two or three words at `at` (three when a third follows).
+    fn name_end(&self, at: usize) -> Option<usize> {
+        let second = self.after_break(self.name_word_end(at)?)?;
+        let second_end = self.name_word_end(second)?;
+        let third = self
+            .after_break(second_end)
+            .and_then(|third| self.name_word_end(third));
+        Some(third.unwrap_or(second_end))
+    }
+
+    /// The end of the run of word characters from `at`: letters (`\p{L}`), ’, ' and -, and
+    /// & in a title word.
+    fn word_chars_end(&self, at: usize, ampersand: bool) -> usize {
+        let mut i = at;
+        while let Some(&b) = self.bytes.get(i) {
+            if b < 0x80 {
+                if b.is_ascii_alphabetic() || b == b'\'' || b == b'-' || (ampersand && b == b'&') {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            match self.text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if c == '’' || is_letter(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+        i
+    }
+
+    /// Where the next word starts when a break between words is at `at`: spaces and tabs,
+    /// with at most one line break among them (never a blank line). The break takes all
+    /// the spacing there is, since a word starts with a letter.
+    fn after_break(&self, at: usize) -> Option<usize> {
+        let b = self.bytes;
+        let mut end = at;
+        while b.get(end).is_some_and(|&c| is_break_byte(c)) {
+            end += 1;
+        }
+        let run = &b[at..end];
+        if run.is_empty() {
+            return None;
+        }
+        // `[ \t]+`, or `[ \t]*\r?\n[ \t]*`.
+        let blank = |s: &[u8]| s.iter().all(|&c| c == b' ' || c == b'\t');
+        match run.iter().position(|&c| c == b'\r' || c == b'\n') {
+            None => Some(end),
+            Some(i) => {
+                let rest = &run[i..];
+                let rest = rest.strip_prefix(b"\r").unwrap_or(rest);
+                blank(rest.strip_prefix(b"\n")?).then_some(end)
+            }
+        }
+    }
+}
+
+/// True for a letter (Unicode general category L, as the regex class `\p{L}`).
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    static LETTERS: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
+        use regex_syntax::hir::{Class, HirKind};
+        match regex_syntax::Parser::new()
+            .parse(r"\p{L}")
+            .map(|h| h.into_kind())
+        {
+            Ok(HirKind::Class(Class::Unicode(class))) => class
+                .ranges()
+                .iter()
+                .map(|r| (r.start(), r.end()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    });
+    LETTERS
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                std::cmp::Ordering::Less
+            } else if lo > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
 
 /// Bytes a title's words can hold besides letters (`\p{L}` beyond ASCII is any byte from
 /// 0x80 here, a superset).
@@ -199,30 +352,28 @@ fn title_reach(bytes: &[u8], word: usize) -> usize {
     0
 }
 
-/// The first place from `word` on that no mention can cross: a byte no part of a mention
-/// holds (a digit, a comma, a bracket…), or the second line break of a blank line.
-fn mention_bound(bytes: &[u8], word: usize) -> usize {
-    let mut line_breaks = 0;
-    for (i, &b) in bytes.iter().enumerate().skip(word) {
-        if b == b'\n' {
-            line_breaks += 1;
-            if line_breaks > 1 {
-                return i;
-            }
-        } else if is_break_byte(b) {
-        } else if in_title_word(b) {
-            line_breaks = 0;
-        } else {
-            return i;
-        }
-    }
-    bytes.len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use regex::Regex;
+
+    /// The grammar of a mention as one regex: the scanner must find what it finds, with the
+    /// same parts. A break between words is spaces, or one line break among them.
+    static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+        let sp = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)";
+        let head = format!(
+            r"(?:Prime{sp}Minister|Deputy{sp}Prime{sp}Minister|Minister|Secretary|President|Vice[\x20-]President|Premier|Ambassador|Governor|Senator|Chancellor|Chief{sp}of{sp}Staff|Director|Chair(?:man|woman|person)?|Leader|Mayor|Commissioner|Trade{sp}Representative|Speaker|Attorney{sp}General|CEO|Chief{sp}Executive)"
+        );
+        // An initialism, or a capitalised word (no trailing period: "January." ends a
+        // sentence).
+        let word = r"(?:(?:[A-Z]\.){2,4}|[A-Z][\p{L}’'&-]*)";
+        let name = format!(r"[A-Z][\p{{L}}’'-]+(?:{sp}[A-Z][\p{{L}}’'-]+){{1,2}}");
+        Regex::new(&format!(
+            r"(?P<title>(?:{word}{sp}){{0,4}}?{head}){sp}(?P<name>{name})"
+        ))
+        .unwrap()
+    });
 
     /// What the regex alone finds over `text[from..]`.
     fn by_regex(text: &str, from: usize) -> Vec<Mention> {
@@ -248,18 +399,6 @@ mod tests {
                 )
             })
             .collect()
-    }
-
-    #[test]
-    fn the_grammar_is_the_one_written_out() {
-        let sp = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)";
-        let head = format!(
-            r"(?:Prime{sp}Minister|Deputy{sp}Prime{sp}Minister|Minister|Secretary|President|Vice[\x20-]President|Premier|Ambassador|Governor|Senator|Chancellor|Chief{sp}of{sp}Staff|Director|Chair(?:man|woman|person)?|Leader|Mayor|Commissioner|Trade{sp}Representative|Speaker|Attorney{sp}General|CEO|Chief{sp}Executive)"
-        );
-        let word = r"(?:(?:[A-Z]\.){2,4}|[A-Z][\p{L}’'&-]*)";
-        let name = format!(r"[A-Z][\p{{L}}’'-]+(?:{sp}[A-Z][\p{{L}}’'-]+){{1,2}}");
-        let written = format!(r"(?P<title>(?:{word}{sp}){{0,4}}?{head}){sp}(?P<name>{name})");
-        assert_eq!(MENTION.as_str(), written);
     }
 
     #[test]
@@ -396,10 +535,28 @@ mod tests {
         "-",
         "’",
         "é",
+        "Chairs",
+        "Chairperson",
+        "Vice President",
+        "Vice  President",
+        "Chief Executive",
+        "xTrade",
+        "McDonald",
+        "U.S.A.B.",
+        "J.",
+        "\r",
+        "\u{a0}",
+        "ǅ",
+        "ʰ",
+        "Ⅻ",
+        "e\u{301}",
+        "Ω",
+        "&",
+        "'",
     ];
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #![proptest_config(ProptestConfig::with_cases(4000))]
         #[test]
         fn windows_find_exactly_what_the_whole_text_regex_finds(
             picks in proptest::collection::vec(0..PIECES.len(), 0..60),

@@ -53,7 +53,8 @@ struct Found<'a> {
 /// The strings mentions refer to, each stored once for the whole run.
 #[derive(Default)]
 struct Names {
-    index: HashMap<Arc<str>, u32>,
+    /// Looked up twice a mention: hashed with a fast hasher rather than the default one.
+    index: HashMap<Arc<str>, u32, foldhash::fast::FixedState>,
     list: Vec<Arc<str>>,
     /// For a person's key, by number: the `people:` entry it matched, or [`NO_ENTRY`]. (A key
     /// is an entry's name only when a mention matched that entry, so a key has one entry.)
@@ -146,11 +147,20 @@ fn only_qualifiers(title: &str) -> bool {
 /// `text` with each run of whitespace made one space (borrowed when it already is so).
 fn single_spaced(text: &str) -> Cow<'_, str> {
     let mut last_space = true;
-    let spaced = text.chars().all(|c| {
-        let ok = c == ' ' && !last_space || !c.is_whitespace();
-        last_space = c == ' ';
-        ok
-    }) && !last_space;
+    // Byte by byte when it is all ASCII (nearly always: this runs for every mention).
+    let spaced = if text.is_ascii() {
+        text.bytes().all(|b| {
+            let ok = b == b' ' && !last_space || !b.is_ascii_whitespace() && b != 0x0b;
+            last_space = b == b' ';
+            ok
+        })
+    } else {
+        text.chars().all(|c| {
+            let ok = c == ' ' && !last_space || !c.is_whitespace();
+            last_space = c == ' ';
+            ok
+        })
+    } && !last_space;
     if spaced || text.is_empty() {
         Cow::Borrowed(text)
     } else {
@@ -629,6 +639,9 @@ mod tests {
             " Prime Minister",
             "Prime Minister ",
             "Prime\tMinister",
+            "Prime\x0bMinister",
+            "Prime\x0cMinister",
+            "Prime\u{a0}Minister",
             "Mélanie Joly",
             "",
             " ",
