@@ -325,33 +325,45 @@ fn for_each_token(text: &str, range: Range<usize>, mut f: impl FnMut(Range<usize
 }
 
 /// Lines of `text` from `from`, as byte ranges without their line ending.
-pub fn lines(text: &str, from: usize) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+pub fn lines(text: &str, from: usize) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = text.as_bytes();
-    let mut start = from;
     // Line ends found with a vectorized search: this runs over every article.
-    for at in memchr::memchr2_iter(b'\n', b'\r', bytes.get(from..).unwrap_or_default()) {
-        let i = from + at;
-        if i < start {
-            // The "\n" of a "\r\n" already taken.
-            continue;
+    let mut ends = memchr::memchr2_iter(b'\n', b'\r', bytes.get(from..).unwrap_or_default());
+    let mut start = from;
+    std::iter::from_fn(move || {
+        for at in ends.by_ref() {
+            let i = from + at;
+            if i < start {
+                // The "\n" of a "\r\n" already taken.
+                continue;
+            }
+            let line = start..i;
+            start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
+            return Some(line);
         }
-        out.push(start..i);
-        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-            i + 2
-        } else {
-            i + 1
-        };
-    }
-    if start < text.len() {
-        out.push(start..text.len());
-    }
-    out
+        // The last line, when it has no line end.
+        (start < text.len()).then(|| {
+            let line = start..text.len();
+            start = text.len();
+            line
+        })
+    })
 }
 
 /// `range` without leading and trailing whitespace.
 pub fn trim(text: &str, range: Range<usize>) -> Range<usize> {
     let s = &text[range.clone()];
+    // Most lines start and end with a visible ASCII character: nothing to trim.
+    if let (Some(first), Some(last)) = (s.bytes().next(), s.bytes().next_back())
+        && first.is_ascii_graphic()
+        && last.is_ascii_graphic()
+    {
+        return range;
+    }
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     range.start + lead..(range.end - trail).max(range.start + lead)
@@ -364,11 +376,11 @@ mod tests {
     #[test]
     fn lines_split_at_every_kind_of_line_end() {
         let text = "a\nbb\r\nccc\rd\n\r\n\n\re";
-        let got: Vec<&str> = lines(text, 0).into_iter().map(|r| &text[r]).collect();
+        let got: Vec<&str> = lines(text, 0).map(|r| &text[r]).collect();
         assert_eq!(got, ["a", "bb", "ccc", "d", "", "", "", "e"]);
-        let got: Vec<&str> = lines(text, 2).into_iter().map(|r| &text[r]).collect();
+        let got: Vec<&str> = lines(text, 2).map(|r| &text[r]).collect();
         assert_eq!(got, ["bb", "ccc", "d", "", "", "", "e"]);
-        assert!(lines("ends\n", 0).len() == 1 && lines("x", 5).is_empty());
+        assert!(lines("ends\n", 0).count() == 1 && lines("x", 5).next().is_none());
     }
 
     #[test]
