@@ -139,19 +139,58 @@ static PAIR_RES: LazyLock<Vec<[Option<Regex>; 2]>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Uses of `re` outside quotations and outside `except` names.
+/// The matches of `re` in the body of `article` (offsets into its text): over the whole
+/// body, or only in `windows` of it (sorted), each of which holds all of any match it is
+/// searched for.
+fn matches(article: &Article, re: &Regex, windows: Option<&[Range<usize>]>) -> Vec<Range<usize>> {
+    let text = article.text.as_str();
+    let body = article.body_start;
+    let Some(windows) = windows else {
+        return re
+            .find_iter(&text[body..])
+            .map(|m| body + m.start()..body + m.end())
+            .collect();
+    };
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for w in windows {
+        // The body up to the window's end, so that the regex sees what precedes the
+        // window (a window ends before a space or at the end of the text, where a word
+        // ends either way).
+        let hay = &text[body..w.end];
+        let mut at = w.start - body;
+        while let Some(m) = re.find_at(hay, at) {
+            let span = body + m.start()..body + m.end();
+            // Windows may overlap: a match is kept once, and never one overlapping the
+            // one before (as a search of the whole body would not find it).
+            if out.last().is_none_or(|last| last.end <= span.start) {
+                out.push(span);
+            }
+            at = m.end().max(at + 1);
+            while !hay.is_char_boundary(at) {
+                at += 1;
+            }
+            if at > hay.len() {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The uses among `spans` (matches of a term) that count: whole words outside quotations
+/// and outside `except` names.
 fn uses(
     article: &Article,
     quotes: &[Range<usize>],
-    re: &Regex,
+    spans: Vec<Range<usize>>,
     except: &[Regex],
     proper_names: bool,
 ) -> Vec<Use> {
     let text = article.text.as_str();
     let body = article.body_start;
     let mut excepted: Option<Vec<Range<usize>>> = None;
-    re.find_iter(&text[body..])
-        .map(|m| body + m.start()..body + m.end())
+    spans
+        .into_iter()
         // A whole word: a term ending in punctuation ("U.S.") has no `\b` to stop it there,
         // so it must not run on into a longer one ("U.S.A.").
         .filter(|span| {
@@ -182,32 +221,83 @@ fn uses(
         .collect()
 }
 
+/// The part of `text[lo..hi]` that a match of a term holding the piece at `piece` can lie
+/// in: from the start of the run of non-spaces holding the piece back over `before` more
+/// runs of spaces and the words before them, and from its end on over `after` more (a
+/// term's words are one `\s+` apart, as `\s` goes: Unicode white space). It ends before
+/// a space, or at `hi`.
+fn window(
+    text: &str,
+    lo: usize,
+    hi: usize,
+    piece: Range<usize>,
+    before: usize,
+    after: usize,
+) -> Range<usize> {
+    let mut start = piece.start;
+    let (mut breaks, mut in_space) = (0, false);
+    for (i, c) in text[lo..piece.start].char_indices().rev() {
+        let space = c.is_whitespace();
+        if space && !in_space {
+            breaks += 1;
+            if breaks > before {
+                break;
+            }
+        }
+        in_space = space;
+        start = lo + i;
+    }
+    let mut end = piece.end;
+    let (mut breaks, mut in_space) = (0, false);
+    for (i, c) in text[piece.end..hi].char_indices() {
+        let space = c.is_whitespace();
+        if space && !in_space {
+            breaks += 1;
+            if breaks > after {
+                break;
+            }
+        }
+        in_space = space;
+        end = piece.end + i + c.len_utf8();
+    }
+    start..end
+}
+
 /// What the scans share: which built-in pairs a rule overrides, and one automaton over a
-/// literal of every spelling, so that an article runs only the regexes of the spellings it
-/// can contain.
+/// literal of every spelling. A spelling is looked for only around the places its literal
+/// occurs, which on news text is a small part of it ("per cent" around each "cent").
 struct Plan {
     skip: Vec<bool>,
     literals: Literals,
-    /// For each spelling, in [`Plan::forms`] order: its literal, or `None` (always run).
-    form_literal: Vec<Option<usize>>,
+    /// For each spelling, in [`Plan::forms`] order: its literal and the words of the
+    /// spelling before and after it, or `None` (searched for in the whole body).
+    form_literal: Vec<Option<(usize, usize, usize)>>,
+    /// For each literal, its length and the spellings that hold it.
+    literal_forms: Vec<(usize, Vec<usize>)>,
 }
 
 impl Plan {
     fn new(rules: &RuleSet) -> Plan {
         let mut words: Vec<String> = Vec::new();
+        let mut literal_forms: Vec<(usize, Vec<usize>)> = Vec::new();
         let form_literal = Plan::forms(rules)
-            .map(|(_, term)| {
-                let lit = term_literal(term)?;
-                Some(words.iter().position(|w| *w == lit).unwrap_or_else(|| {
+            .enumerate()
+            .map(|(form, (_, term))| {
+                let (lit, before, after) = term_literal(term)?;
+                let i = words.iter().position(|w| *w == lit).unwrap_or_else(|| {
+                    literal_forms.push((lit.len(), Vec::new()));
                     words.push(lit);
                     words.len() - 1
-                }))
+                });
+                literal_forms[i].1.push(form);
+                Some((i, before, after))
             })
             .collect();
         Plan {
             skip: skipped_pairs(rules),
             literals: Literals::new(&words),
             form_literal,
+            literal_forms,
         }
     }
 
@@ -228,13 +318,19 @@ impl Plan {
     }
 }
 
-/// The longest space-free ASCII piece of a term (lowercased): every match of the term's
-/// regex contains it, ignoring ASCII case. `None` when the term has no such piece.
-fn term_literal(term: &str) -> Option<String> {
-    term.split_whitespace()
-        .filter(|w| w.is_ascii())
-        .max_by_key(|w| w.len())
-        .map(str::to_ascii_lowercase)
+/// The longest space-free ASCII piece of a term (lowercased), with how many of the term's
+/// pieces come before and after it: every match of the term's regex contains the piece,
+/// ignoring ASCII case. `None` when the term has no such piece.
+fn term_literal(term: &str) -> Option<(String, usize, usize)> {
+    let pieces: Vec<&str> = term.split_whitespace().collect();
+    // The first of the longest.
+    let (at, piece) = pieces
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.is_ascii())
+        .rev()
+        .max_by_key(|(_, w)| w.len())?;
+    Some((piece.to_ascii_lowercase(), at, pieces.len() - at - 1))
 }
 
 /// A capitalised word mid-sentence, or one followed by another capitalised word ("Aluminium
@@ -286,27 +382,53 @@ impl Check for Terms {
                 &computed
             }
         };
-        let present = plan.literals.present(article.body());
+        // Each spelling's matches: around its literal where it has one.
+        let forms: Vec<(Key, &str)> = Plan::forms(rules).collect();
+        let mut windows: Vec<Vec<Range<usize>>> = vec![Vec::new(); forms.len()];
+        let (text, body) = (article.text.as_str(), article.body_start);
+        plan.literals.each(article.body(), |literal, at| {
+            let (len, holders) = &plan.literal_forms[literal];
+            let piece = body + at..body + at + len;
+            for &form in holders {
+                if let Some((_, before, after)) = plan.form_literal[form] {
+                    let w = window(text, body, text.len(), piece.clone(), before, after);
+                    windows[form].push(w);
+                }
+            }
+        });
         let mut found: Vec<[u32; 3]> = Vec::new();
         let mut written: Vec<(u32, Box<str>)> = Vec::new();
-        for (form, ((key, _), literal)) in Plan::forms(rules).zip(&plan.form_literal).enumerate() {
-            if literal.is_some_and(|l| !present[l]) {
+        for (form, &(key, spelled)) in forms.iter().enumerate() {
+            let filtered = plan.form_literal[form].is_some();
+            if filtered && windows[form].is_empty() {
                 continue;
             }
+            let windows = filtered.then(|| {
+                // In order of the literal's places, which are in order.
+                windows[form].as_slice()
+            });
             let uses = match key {
                 Key::Wrong(i, j) => {
                     let term = &rules.terms[i];
                     let Some(re) = &term.instead_of_res[j] else {
                         continue;
                     };
-                    uses(article, reading.quotations(), re, &term.except_res, false)
+                    let spans = matches(article, re, windows);
+                    uses(
+                        article,
+                        reading.quotations(),
+                        spans,
+                        &term.except_res,
+                        false,
+                    )
                 }
                 Key::Preferred(i) => {
                     let Some(re) = &rules.terms[i].prefer_re else {
                         continue;
                     };
                     // One example of the preferred form is enough.
-                    let mut first = uses(article, reading.quotations(), re, &[], false);
+                    let spans = matches(article, re, windows);
+                    let mut first = uses(article, reading.quotations(), spans, &[], false);
                     first.truncate(1);
                     first
                 }
@@ -317,10 +439,10 @@ impl Check for Terms {
                     let Some(re) = &PAIR_RES[k][form] else {
                         continue;
                     };
-                    uses(article, reading.quotations(), re, &[], true)
+                    let spans = matches(article, re, windows);
+                    uses(article, reading.quotations(), spans, &[], true)
                 }
             };
-            let spelled = form_text(rules, key);
             for u in uses {
                 let (Ok(start), Ok(end), Ok(form)) = (
                     u32::try_from(u.span.start),
@@ -607,13 +729,86 @@ mod tests {
     }
 
     #[test]
+    fn a_window_reaches_over_the_words_of_the_spelling_around_its_literal() {
+        // A no-break space is white space too, as `\s` has it.
+        let text = "x  per \n cent.\u{a0}more and more";
+        let piece = text.find("cent").unwrap();
+        let piece = piece..piece + 4;
+        let shown = |w: Range<usize>| &text[w];
+        assert_eq!(
+            shown(window(text, 0, text.len(), piece.clone(), 1, 0)),
+            "per \n cent."
+        );
+        assert_eq!(
+            shown(window(text, 0, text.len(), piece.clone(), 0, 0)),
+            "cent."
+        );
+        assert_eq!(
+            shown(window(text, 0, text.len(), piece.clone(), 2, 1)),
+            "x  per \n cent.\u{a0}more"
+        );
+        // Not past the bounds it is given.
+        let (lo, hi) = (text.find("per").unwrap(), text.find('\u{a0}').unwrap());
+        assert_eq!(shown(window(text, lo, hi, piece, 3, 3)), "per \n cent.");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn searching_around_the_literals_finds_what_a_search_of_the_body_finds(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "per", "cent", "Per", "CENT", "percent", "per cent", " ", "  ", "\n", "\n\n",
+                    "\t", "\u{a0}", "x", "é", ".", ",", "“", "”", "NAFTA", "2.0", "nafta 2.0",
+                    "co-operate", "Co", "-", "operate", "U.S.", "US",
+                ]),
+                0..40,
+            )
+        ) {
+            let rules = crate::rules::load_str(
+                "r.yaml",
+                "terms:\n  - prefer: CUSMA\n    instead_of: [NAFTA 2.0, U.S.]\n",
+            )
+            .rules;
+            let text = format!("Title\n\n{}", parts.concat());
+            let article = Article::from_bytes(0, std::path::Path::new("a.md"), "a.md".into(), text.as_bytes()).unwrap();
+            let plan = Plan::new(&rules);
+            let forms: Vec<(Key, &str)> = Plan::forms(&rules).collect();
+            let body = article.body_start;
+            for (form, &(key, _)) in forms.iter().enumerate() {
+                let re = match key {
+                    Key::Wrong(i, j) => rules.terms[i].instead_of_res[j].clone(),
+                    Key::Preferred(i) => rules.terms[i].prefer_re.clone(),
+                    Key::Pair(k, f) => PAIR_RES[k][f].clone(),
+                };
+                let (Some(re), Some((literal, before, after))) = (re, plan.form_literal[form]) else {
+                    continue;
+                };
+                let mut windows = Vec::new();
+                plan.literals.each(article.body(), |l, at| {
+                    if l == literal {
+                        let piece = body + at..body + at + plan.literal_forms[l].0;
+                        windows.push(window(&article.text, body, article.text.len(), piece, before, after));
+                    }
+                });
+                proptest::prop_assert_eq!(
+                    matches(&article, &re, Some(&windows)),
+                    matches(&article, &re, None),
+                    "{:?} in {:?}", forms[form].1, text
+                );
+            }
+        }
+    }
+
+    #[test]
     fn the_literal_pass_lets_every_case_and_spacing_through() {
         let rules = crate::rules::load_str(
             "r.yaml",
             "terms:\n  - prefer: per cent\n    instead_of: [percent, pct.]\n",
         )
         .rules;
-        assert_eq!(term_literal("per cent").as_deref(), Some("cent"));
+        assert_eq!(term_literal("per cent"), Some(("cent".to_string(), 1, 0)));
+        assert_eq!(term_literal("NAFTA 2.0"), Some(("nafta".to_string(), 0, 1)));
+        assert_eq!(term_literal("été"), None);
         let got = scanned(
             &rules,
             "Title\n\nUp 5 PERCENT, then 6 Pct. and 7 per\n   Cent.\n",
