@@ -14,7 +14,7 @@ use regex::Regex;
 
 use super::spill::Spill;
 use super::terms::BUILTIN_PAIRS;
-use super::text::{Word, WordHashKeys, hash_str, word_hashes, words};
+use super::text::{HashedWord, WordHashKeys, hash_str, hashed_words, word_hashes, words};
 use super::{Check, CheckInfo, Context, Gathered, Scan};
 use crate::finding::{Finding, Kind, Location, Severity};
 use crate::rules::RuleSet;
@@ -253,24 +253,37 @@ fn hashed_style(map: &StyleMap) -> HashedStyle {
 
 fn apply_style_hashes(words: &[u64], map: &HashedStyle) -> Vec<u64> {
     let mut out = Vec::with_capacity(words.len());
+    each_styled(words, |w| *w, map, |_, hash| out.push(hash));
+    out
+}
+
+/// Calls `f(words, hash)` for each word of `words` after house style, where one word may
+/// stand for several (`words` is the range of them, `hash` what they read as).
+fn each_styled<T>(
+    words: &[T],
+    hash: impl Fn(&T) -> u64,
+    map: &HashedStyle,
+    mut f: impl FnMut(Range<usize>, u64),
+) {
     let mut i = 0;
     while i < words.len() {
-        let hit = map.get(&words[i]).and_then(|list| {
-            list.iter()
-                .find(|(seq, _)| i + seq.len() <= words.len() && seq[..] == words[i..i + seq.len()])
+        let hit = map.get(&hash(&words[i])).and_then(|list| {
+            list.iter().find(|(seq, _)| {
+                i + seq.len() <= words.len()
+                    && seq.iter().zip(&words[i..]).all(|(s, w)| *s == hash(w))
+            })
         });
         match hit {
             Some((seq, to)) => {
-                out.push(*to);
+                f(i..i + seq.len(), *to);
                 i += seq.len();
             }
             None => {
-                out.push(words[i]);
+                f(i..i + 1, hash(&words[i]));
                 i += 1;
             }
         }
     }
-    out
 }
 
 fn shingle_hash(words: &[u64]) -> u32 {
@@ -279,34 +292,6 @@ fn shingle_hash(words: &[u64]) -> u32 {
         h = (h ^ w).wrapping_mul(0x0000_0100_0000_01b3);
     }
     (h ^ (h >> 32)) as u32
-}
-
-fn apply_style(words: Vec<Word>, map: &StyleMap) -> Vec<Word> {
-    let mut out = Vec::with_capacity(words.len());
-    let mut i = 0;
-    while i < words.len() {
-        let hit = map.get(&words[i].norm).and_then(|list| {
-            list.iter().find(|(seq, _)| {
-                i + seq.len() <= words.len()
-                    && seq.iter().zip(&words[i..]).all(|(s, w)| *s == w.norm)
-            })
-        });
-        match hit {
-            Some((seq, to)) => {
-                let span = words[i].span.start..words[i + seq.len() - 1].span.end;
-                out.push(Word {
-                    norm: to.clone(),
-                    span,
-                });
-                i += seq.len();
-            }
-            None => {
-                out.push(words[i].clone());
-                i += 1;
-            }
-        }
-    }
-    out
 }
 
 /// Where each speech introduced by a colon ("…, responding: Who cares?") starts in `body`:
@@ -398,11 +383,24 @@ fn quotation_ranges(reading: &super::Reading) -> Vec<Range<usize>> {
     spans
 }
 
-/// The normalized words of a quotation.
-fn quotation_words(text: &str, span: Range<usize>, style: &StyleMap) -> Vec<Word> {
-    let mut ws = words(text, span);
+/// The normalized words of a quotation, after house style (a word standing for several
+/// spans them all).
+fn quotation_words(text: &str, span: Range<usize>, style: &HashedStyle) -> Vec<HashedWord> {
+    let mut ws = hashed_words(text, span);
     ws.truncate(MAX_WORDS);
-    apply_style(ws, style)
+    let mut out = Vec::with_capacity(ws.len());
+    each_styled(
+        &ws,
+        |w| w.hash,
+        style,
+        |run, hash| {
+            out.push(HashedWord {
+                hash,
+                span: ws[run.start].span.start..ws[run.end - 1].span.end,
+            });
+        },
+    );
+    out
 }
 
 /// An edit between two renderings, as ranges of word indices in each.
@@ -414,13 +412,13 @@ struct Edit {
 
 /// Word-level diff of `a` and `b` restricted to the stretch both renderings cover (from the
 /// first to the last shared word): a shorter excerpt of a longer quotation is not an edit.
-fn diff(a: &[Word], b: &[Word]) -> Vec<Edit> {
+fn diff(a: &[HashedWord], b: &[HashedWord]) -> Vec<Edit> {
     let n = a.len();
     let m = b.len();
     let mut lcs = vec![vec![0u16; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            lcs[i][j] = if a[i].norm == b[j].norm {
+            lcs[i][j] = if a[i].hash == b[j].hash {
                 lcs[i + 1][j + 1] + 1
             } else {
                 lcs[i + 1][j].max(lcs[i][j + 1])
@@ -430,7 +428,7 @@ fn diff(a: &[Word], b: &[Word]) -> Vec<Edit> {
     let mut pairs = Vec::new();
     let (mut i, mut j) = (0, 0);
     while i < n && j < m {
-        if a[i].norm == b[j].norm {
+        if a[i].hash == b[j].hash {
             pairs.push((i, j));
             i += 1;
             j += 1;
@@ -463,7 +461,7 @@ fn diff(a: &[Word], b: &[Word]) -> Vec<Edit> {
     edits
 }
 
-fn phrase(text: &str, ws: &[Word], r: Range<usize>) -> String {
+fn phrase(text: &str, ws: &[HashedWord], r: Range<usize>) -> String {
     if r.is_empty() {
         return String::new();
     }
@@ -564,7 +562,7 @@ impl Check for Quotes {
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
         let severity = ctx.severity(&info, None);
-        let style = style_map(ctx.rules);
+        let style = hashed_style(&style_map(ctx.rules));
         let Some(store) = ctx.take_gathered::<Store>(info.id) else {
             return Vec::new();
         };
@@ -659,7 +657,7 @@ impl Texts {
 struct Compared<'a> {
     ctx: &'a Context<'a>,
     quotes: &'a HashMap<usize, Quotation>,
-    style: &'a StyleMap,
+    style: &'a HashedStyle,
     rule: crate::finding::Text,
     severity: Severity,
 }
@@ -764,7 +762,14 @@ fn unreadable(store: &Store, err: &std::io::Error) -> Vec<Finding> {
 }
 
 /// The other rendering with `[-dropped-]` and `{+added+}` marks, over the shared stretch.
-fn word_diff(ot: &str, ow: &[Word], pt: &str, pw: &[Word], edits: &[Edit], flip: bool) -> String {
+fn word_diff(
+    ot: &str,
+    ow: &[HashedWord],
+    pt: &str,
+    pw: &[HashedWord],
+    edits: &[Edit],
+    flip: bool,
+) -> String {
     let side = |e: &Edit| {
         if flip {
             (e.a.clone(), e.b.clone())
@@ -979,7 +984,7 @@ mod tests {
             claims: &[],
             scans: &scans,
         };
-        let style = style_map(&rules);
+        let style = hashed_style(&style_map(&rules));
         let compared = Compared {
             ctx: &ctx,
             quotes: &quotes,
@@ -1004,8 +1009,8 @@ mod tests {
         assert!(compared.pair(&mut Texts::default(), 0, 1).is_none());
     }
 
-    fn w(s: &str) -> Vec<Word> {
-        words(s, 0..s.len())
+    fn w(s: &str) -> Vec<HashedWord> {
+        hashed_words(s, 0..s.len())
     }
 
     proptest::proptest! {

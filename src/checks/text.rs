@@ -111,12 +111,36 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
 /// The hash of each normalized word of `text[range]` (the same normalization as [`words`],
 /// without allocating a string per word).
 pub fn word_hashes(text: &str, range: Range<usize>) -> Vec<u64> {
+    let mut out = Vec::with_capacity(range.len() / 4 + 1);
+    each_word_hash(text, range, |hash, _| out.push(hash));
+    out
+}
+
+/// A normalized word as its hash (see [`word_hashes`]), with its byte span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HashedWord {
+    pub hash: u64,
+    pub span: Range<usize>,
+}
+
+/// The words of `text[range]` as [`words`] finds them, each as its hash with its span.
+pub fn hashed_words(text: &str, range: Range<usize>) -> Vec<HashedWord> {
+    let mut out = Vec::with_capacity(range.len() / 4 + 1);
+    each_word_hash(text, range, |hash, span| {
+        out.push(HashedWord { hash, span })
+    });
+    out
+}
+
+/// Calls `f(hash, span)` for each normalized word of `text[range]`, in order (the span is
+/// the word's token in `text`, as [`words`] gives it).
+fn each_word_hash(text: &str, range: Range<usize>, mut f: impl FnMut(u64, Range<usize>)) {
     // The tokens of `for_each_token`, each hashed as `hash_normalized` does, in one pass:
     // this runs over every quotation, and most words are ASCII, hashed byte by byte as they
     // are read. A word with any other character is hashed again from its characters.
+    let offset = range.start;
     let slice = &text[range];
     let bytes = slice.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() / 4 + 1);
     // The word being read: where it starts, and its hash so far while it is all ASCII.
     let mut start: Option<usize> = None;
     let mut ascii = true;
@@ -157,7 +181,9 @@ pub fn word_hashes(text: &str, range: Range<usize>) -> Vec<u64> {
             } else {
                 hash_normalized(&slice[s..i])
             };
-            out.extend(word);
+            if let Some(hash) = word {
+                f(hash, offset + s..offset + i);
+            }
         }
         i += width;
     }
@@ -167,9 +193,10 @@ pub fn word_hashes(text: &str, range: Range<usize>) -> Vec<u64> {
         } else {
             hash_normalized(&slice[s..])
         };
-        out.extend(word);
+        if let Some(hash) = word {
+            f(hash, offset + s..offset + bytes.len());
+        }
     }
-    out
 }
 
 /// What an ASCII byte is to a word: a letter or digit (as its lowercase form), a dash, a
@@ -473,6 +500,18 @@ mod tests {
             .collect();
         assert_eq!(word_hashes(t, 0..t.len()), want);
         assert_eq!(want.len(), 8);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hashed_words_are_the_words_hashed(text in "[aZz09 .,'’‘é—”“\n%-]{0,30}", skip in 0..4usize) {
+            let from = text.char_indices().nth(skip).map_or(text.len(), |(i, _)| i);
+            let want: Vec<HashedWord> = words(&text, from..text.len())
+                .into_iter()
+                .map(|w| HashedWord { hash: hash_str(&w.norm), span: w.span })
+                .collect();
+            proptest::prop_assert_eq!(hashed_words(&text, from..text.len()), want);
+        }
     }
 
     #[test]
