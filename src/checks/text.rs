@@ -136,65 +136,73 @@ pub fn hashed_words(text: &str, range: Range<usize>) -> Vec<HashedWord> {
 /// the word's token in `text`, as [`words`] gives it).
 fn each_word_hash(text: &str, range: Range<usize>, mut f: impl FnMut(u64, Range<usize>)) {
     // The tokens of `for_each_token`, each hashed as `hash_normalized` does, in one pass:
-    // this runs over every quotation, and most words are ASCII, hashed byte by byte as they
-    // are read. A word with any other character is hashed again from its characters.
+    // this runs over every quotation. Most tokens are ASCII, hashed byte by byte as they
+    // are read in a tight loop; a token with any other character is read to its end by
+    // characters and hashed again from them.
     let offset = range.start;
     let slice = &text[range];
     let bytes = slice.as_bytes();
-    // The word being read: where it starts, and its hash so far while it is all ASCII.
-    let mut start: Option<usize> = None;
-    let mut ascii = true;
-    let (mut h, mut started, mut dashes) = (FNV_OFFSET, false, 0usize);
-    let mut i = 0;
-    while i < bytes.len() {
+    let n = bytes.len();
+    // Whether the character at `i` belongs to a token, and its length.
+    let part = |i: usize| -> (bool, usize) {
         let b = bytes[i];
-        let (class, width) = if b < 0x80 {
-            (ASCII_CLASS[usize::from(b)], 1)
+        if b < 0x80 {
+            (ASCII_CLASS[usize::from(b)] != SEPARATOR, 1)
         } else {
             let c = slice[i..].chars().next().unwrap_or(' ');
-            let part = c.is_alphanumeric() || matches!(c, '’' | '‘');
-            (if part { OTHER_PART } else { SEPARATOR }, c.len_utf8())
-        };
-        if class != SEPARATOR {
-            if start.is_none() {
-                start = Some(i);
-                (ascii, h, started, dashes) = (true, FNV_OFFSET, false, 0);
-            }
-            if width > 1 {
-                ascii = false;
-            } else if ascii {
-                if class == DASH {
-                    dashes += usize::from(started);
-                } else if class != OTHER_PART {
-                    for _ in 0..dashes {
-                        h = (h ^ u64::from(b'-')).wrapping_mul(FNV_PRIME);
-                    }
-                    dashes = 0;
-                    // The class of a letter or digit is its lowercase form.
-                    h = (h ^ u64::from(class)).wrapping_mul(FNV_PRIME);
-                    started = true;
-                }
-            }
-        } else if let Some(s) = start.take() {
-            let word = if ascii {
-                started.then_some(h)
-            } else {
-                hash_normalized(&slice[s..i])
-            };
-            if let Some(hash) = word {
-                f(hash, offset + s..offset + i);
-            }
+            (c.is_alphanumeric() || matches!(c, '’' | '‘'), c.len_utf8())
         }
-        i += width;
-    }
-    if let Some(s) = start {
+    };
+    let mut i = 0;
+    while i < n {
+        // Separators between tokens.
+        let (is_part, width) = part(i);
+        if !is_part {
+            i += width;
+            continue;
+        }
+        let start = i;
+        let (mut h, mut started, mut dashes) = (FNV_OFFSET, false, 0usize);
+        // The token while it is ASCII.
+        let mut ascii = true;
+        while i < n {
+            let b = bytes[i];
+            if b >= 0x80 {
+                ascii = false;
+                break;
+            }
+            let class = ASCII_CLASS[usize::from(b)];
+            if class > OTHER_PART {
+                // A letter or digit: its class is its lowercase form. Dashes between word
+                // characters are kept, the others trimmed.
+                for _ in 0..dashes {
+                    h = (h ^ u64::from(b'-')).wrapping_mul(FNV_PRIME);
+                }
+                dashes = 0;
+                h = (h ^ u64::from(class)).wrapping_mul(FNV_PRIME);
+                started = true;
+            } else if class == DASH {
+                dashes += usize::from(started);
+            } else if class == SEPARATOR {
+                break;
+            }
+            i += 1;
+        }
         let word = if ascii {
             started.then_some(h)
         } else {
-            hash_normalized(&slice[s..])
+            // The rest of the token, by characters.
+            while i < n {
+                let (is_part, width) = part(i);
+                if !is_part {
+                    break;
+                }
+                i += width;
+            }
+            hash_normalized(&slice[start..i])
         };
         if let Some(hash) = word {
-            f(hash, offset + s..offset + bytes.len());
+            f(hash, offset + start..offset + i);
         }
     }
 }
