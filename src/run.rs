@@ -108,12 +108,26 @@ struct Scanned {
 /// checks, find suppression comments, release the text. Memory then holds what was found,
 /// not the corpus.
 fn pipeline(options: &Options, with_checks: bool) -> Outcome {
-    let mut rules = load_rules(&options.rules);
-    // A broken example is a broken rule: report it with the rule errors.
-    let examples = rules::examples::run(&rules.rules);
-    rules.errors.extend(examples.errors);
-    let (mut files, mut input_errors) = discover::discover(&options.paths, false);
-    let (drafts, draft_errors) = discover::discover(&options.drafts, true);
+    // The rules are loaded, their examples checked and what the scans need built while the
+    // files are found (the walk waits on the file system more than on the processor).
+    let ((rules, prefilter, plan), ((mut files, mut input_errors), (drafts, draft_errors))) =
+        rayon::join(
+            || {
+                let mut rules = load_rules(&options.rules);
+                // A broken example is a broken rule: report it with the rule errors.
+                let examples = rules::examples::run(&rules.rules);
+                rules.errors.extend(examples.errors);
+                let prefilter = extract::Prefilter::new(&rules.rules);
+                let plan = checks::ScanPlan::new(&rules.rules);
+                (rules, prefilter, plan)
+            },
+            || {
+                (
+                    discover::discover(&options.paths, false),
+                    discover::discover(&options.drafts, true),
+                )
+            },
+        );
     input_errors.extend(draft_errors);
     // A draft given also as part of the corpus is a draft.
     // (Only a file with a draft's name can be that draft: the others need no system call.)
@@ -130,8 +144,6 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
         discover::sort_by_path(&mut files);
     }
     let max = discover::size_limit(options.max_file_bytes);
-    let prefilter = extract::Prefilter::new(&rules.rules);
-    let plan = checks::ScanPlan::new(&rules.rules);
     let progress = crate::progress::Progress::new(files.len(), options.progress);
     // Sized up front: growing by doubling would briefly hold two copies of the records.
     let mut articles = Vec::with_capacity(files.len());

@@ -246,7 +246,7 @@ impl<'a> Reading<'a> {
     }
 }
 
-pub trait Check: Sync {
+pub trait Check: Send + Sync {
     fn info(&self) -> CheckInfo;
     /// Work done once per run before the scans (compiled tables and the like), handed to
     /// every [`Check::scan`] call.

@@ -7,7 +7,7 @@ use std::any::Any;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -131,13 +131,17 @@ fn skipped_pairs(rules: &RuleSet) -> Vec<bool> {
         .collect()
 }
 
-/// The built-in pairs, compiled once.
-static PAIR_RES: LazyLock<Vec<[Option<Regex>; 2]>> = LazyLock::new(|| {
-    BUILTIN_PAIRS
-        .iter()
-        .map(|(a, b)| [term_regex(a), term_regex(b)])
-        .collect()
-});
+/// The regex of spelling `form` of built-in pair `pair`, compiled the first time an article
+/// holds its literal (most archives never use most of the spellings).
+fn pair_regex(pair: usize, form: usize) -> Option<&'static Regex> {
+    static COMPILED: [[OnceLock<Option<Regex>>; 2]; BUILTIN_PAIRS.len()] =
+        [const { [const { OnceLock::new() }, const { OnceLock::new() }] }; BUILTIN_PAIRS.len()];
+    let (a, b) = BUILTIN_PAIRS.get(pair)?;
+    COMPILED[pair]
+        .get(form)?
+        .get_or_init(|| term_regex(if form == 0 { a } else { b }))
+        .as_ref()
+}
 
 /// The matches of `re` in the body of `article` (offsets into its text): over the whole
 /// body, or only in `windows` of it (sorted), each of which holds all of any match it is
@@ -436,7 +440,7 @@ impl Check for Terms {
                     if plan.skip[k] {
                         continue;
                     }
-                    let Some(re) = &PAIR_RES[k][form] else {
+                    let Some(re) = pair_regex(k, form) else {
                         continue;
                     };
                     let spans = matches(article, re, windows);
@@ -778,7 +782,7 @@ mod tests {
                 let re = match key {
                     Key::Wrong(i, j) => rules.terms[i].instead_of_res[j].clone(),
                     Key::Preferred(i) => rules.terms[i].prefer_re.clone(),
-                    Key::Pair(k, f) => PAIR_RES[k][f].clone(),
+                    Key::Pair(k, f) => pair_regex(k, f).cloned(),
                 };
                 let (Some(re), Some((literal, before, after))) = (re, plan.form_literal[form]) else {
                     continue;
