@@ -7,7 +7,7 @@ use std::any::Any;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -50,7 +50,7 @@ struct Use {
 type Uses<'a> = Vec<(Use, &'a str)>;
 
 /// Which form a use is of.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Key {
     /// `terms[rule].instead_of[form]`
     Wrong(usize, usize),
@@ -143,42 +143,171 @@ fn pair_regex(pair: usize, form: usize) -> Option<&'static Regex> {
         .as_ref()
 }
 
-/// The matches of `re` in the body of `article` (offsets into its text): over the whole
-/// body, or only in `windows` of it (sorted), each of which holds all of any match it is
-/// searched for.
-fn matches(article: &Article, re: &Regex, windows: Option<&[Range<usize>]>) -> Vec<Range<usize>> {
+/// The matches of `re` in the body of `article` (offsets into its text), as a search of the
+/// whole body finds them: over the whole body, or only around the `pieces` (sorted) where
+/// the spelling's literal occurs, each of which a match holds.
+fn matches(
+    article: &Article,
+    re: &Regex,
+    around: Option<(&Literal, &[Range<usize>])>,
+) -> Vec<Range<usize>> {
     let text = article.text.as_str();
     let body = article.body_start;
-    let Some(windows) = windows else {
+    let Some((literal, pieces)) = around else {
         return re
             .find_iter(&text[body..])
             .map(|m| body + m.start()..body + m.end())
             .collect();
     };
     let mut out: Vec<Range<usize>> = Vec::new();
-    for w in windows {
-        // The body up to the window's end, so that the regex sees what precedes the
-        // window (a window ends before a space or at the end of the text, where a word
-        // ends either way).
-        let hay = &text[body..w.end];
-        let mut at = w.start - body;
-        while let Some(m) = re.find_at(hay, at) {
-            let span = body + m.start()..body + m.end();
-            // Windows may overlap: a match is kept once, and never one overlapping the
-            // one before (as a search of the whole body would not find it).
-            if out.last().is_none_or(|last| last.end <= span.start) {
-                out.push(span);
-            }
-            at = m.end().max(at + 1);
-            while !hay.is_char_boundary(at) {
-                at += 1;
-            }
-            if at > hay.len() {
-                break;
+    // Windows may overlap: a match is kept once, and never one overlapping the one before
+    // (as a search of the whole body would not find it).
+    let mut keep = |span: Range<usize>| {
+        if out.last().is_none_or(|last| last.end <= span.start) {
+            out.push(span);
+        }
+    };
+    for piece in pieces {
+        let reading = match &literal.spelling {
+            Some(spelling) => spelling.read(text, body, piece.clone()),
+            None => Read::Unsure,
+        };
+        match reading {
+            Read::Match(span) => keep(span),
+            Read::NoMatch => {}
+            Read::Unsure => {
+                let w = window(
+                    text,
+                    body,
+                    text.len(),
+                    piece.clone(),
+                    literal.before,
+                    literal.after,
+                );
+                // The body up to the window's end, so that the regex sees what precedes
+                // the window (a window ends before a space or at the end of the text, where
+                // a word ends either way).
+                let hay = &text[body..w.end];
+                let mut at = w.start - body;
+                while let Some(m) = re.find_at(hay, at) {
+                    keep(body + m.start()..body + m.end());
+                    at = m.end().max(at + 1);
+                    while !hay.is_char_boundary(at) {
+                        at += 1;
+                    }
+                    if at > hay.len() {
+                        break;
+                    }
+                }
             }
         }
     }
     out
+}
+
+/// What reading a spelling in place around its literal found.
+#[derive(Debug, PartialEq)]
+enum Read {
+    Match(Range<usize>),
+    NoMatch,
+    /// Characters beyond ASCII where the spelling's words are, which Unicode case rules
+    /// might make them (the regex decides).
+    Unsure,
+}
+
+/// A spelling that can be read in place around its literal, without its regex: ASCII
+/// words one space apart (as `term_regex` makes them: each space any run of white space,
+/// ASCII case ignored, a word boundary at an end that is a word character).
+#[derive(Debug)]
+struct Spelling {
+    /// Lowercased.
+    words: Vec<Vec<u8>>,
+    /// Which word the literal is.
+    at: usize,
+    bound_start: bool,
+    bound_end: bool,
+}
+
+impl Spelling {
+    fn new(term: &str, at: usize) -> Option<Spelling> {
+        let words: Vec<Vec<u8>> = term
+            .split(' ')
+            .map(|w| w.as_bytes().to_ascii_lowercase())
+            .collect();
+        let plain = term.is_ascii()
+            && words
+                .iter()
+                .all(|w| !w.is_empty() && !w.iter().any(u8::is_ascii_whitespace))
+            && !term.contains('\x0b');
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        (plain && at < words.len()).then(|| Spelling {
+            words,
+            at,
+            bound_start: word(term.chars().next()),
+            bound_end: word(term.chars().next_back()),
+        })
+    }
+
+    /// The match holding the literal at `piece` (found ignoring ASCII case) as the word
+    /// [`Spelling::at`], reading `text[lo..]`.
+    fn read(&self, text: &str, lo: usize, piece: Range<usize>) -> Read {
+        let bytes = text.as_bytes();
+        let is_word = |c: char| regex_syntax::try_is_word_character(c).unwrap_or(true);
+        // Words case folding could make of characters beyond ASCII: up to three bytes a letter.
+        let unsure = |region: Range<usize>| !bytes[region].is_ascii();
+        let mut start = piece.start;
+        for word in self.words[..self.at].iter().rev() {
+            let gap = text[lo..start]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_whitespace())
+                .last()
+                .map_or(start, |(i, _)| lo + i);
+            if gap == start {
+                return Read::NoMatch;
+            }
+            let Some(from) = gap.checked_sub(word.len()).filter(|&f| f >= lo) else {
+                return Read::NoMatch;
+            };
+            if !bytes[from..gap].eq_ignore_ascii_case(word) {
+                let near = gap.saturating_sub(3 * word.len()).max(lo);
+                return if unsure(near..gap) {
+                    Read::Unsure
+                } else {
+                    Read::NoMatch
+                };
+            }
+            start = from;
+        }
+        let mut end = piece.end;
+        for word in &self.words[self.at + 1..] {
+            let gap = text[end..]
+                .char_indices()
+                .take_while(|(_, c)| c.is_whitespace())
+                .last()
+                .map_or(end, |(i, c)| end + i + c.len_utf8());
+            if gap == end {
+                return Read::NoMatch;
+            }
+            let to = gap + word.len();
+            if to > bytes.len() || !bytes[gap..to].eq_ignore_ascii_case(word) {
+                let near = (gap + 3 * word.len()).min(bytes.len());
+                return if unsure(gap..near) {
+                    Read::Unsure
+                } else {
+                    Read::NoMatch
+                };
+            }
+            end = to;
+        }
+        if self.bound_start && text[lo..start].chars().next_back().is_some_and(is_word) {
+            return Read::NoMatch;
+        }
+        if self.bound_end && text[end..].chars().next().is_some_and(is_word) {
+            return Read::NoMatch;
+        }
+        Read::Match(start..end)
+    }
 }
 
 /// The uses among `spans` (matches of a term) that count: whole words outside quotations
@@ -273,9 +402,9 @@ fn window(
 struct Plan {
     skip: Vec<bool>,
     literals: Literals,
-    /// For each spelling, in [`Plan::forms`] order: its literal and the words of the
-    /// spelling before and after it, or `None` (searched for in the whole body).
-    form_literal: Vec<Option<(usize, usize, usize)>>,
+    /// For each spelling, in [`Plan::forms`] order: how it is found around its literal, or
+    /// `None` (searched for in the whole body).
+    form_literal: Vec<Option<Literal>>,
     /// For each literal, its length and the spellings that hold it.
     literal_forms: Vec<(usize, Vec<usize>)>,
 }
@@ -294,7 +423,11 @@ impl Plan {
                     words.len() - 1
                 });
                 literal_forms[i].1.push(form);
-                Some((i, before, after))
+                Some(Literal {
+                    before,
+                    after,
+                    spelling: Spelling::new(term, before),
+                })
             })
             .collect();
         Plan {
@@ -320,6 +453,15 @@ impl Plan {
             .flat_map(|(k, (a, b))| [(Key::Pair(k, 0), *a), (Key::Pair(k, 1), *b)]);
         from_rules.chain(builtin)
     }
+}
+
+/// How a spelling is found around its literal.
+struct Literal {
+    /// How many of the spelling's words come before and after it.
+    before: usize,
+    after: usize,
+    /// The spelling read in place, when it can be.
+    spelling: Option<Spelling>,
 }
 
 /// The longest space-free ASCII piece of a term (lowercased), with how many of the term's
@@ -388,29 +530,33 @@ impl Check for Terms {
         };
         // Each spelling's matches: around its literal where it has one.
         let forms: Vec<(Key, &str)> = Plan::forms(rules).collect();
-        let mut windows: Vec<Vec<Range<usize>>> = vec![Vec::new(); forms.len()];
-        let (text, body) = (article.text.as_str(), article.body_start);
+        // Under Unicode case rules "ſ" is an "s" and the Kelvin sign a "k", which the
+        // literal search (ASCII case only) does not know: an article holding either is
+        // searched whole, as every spelling's regex finds them.
+        static FOLDING: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+            ["ſ", "\u{212a}"].map(|c| memchr::memmem::Finder::new(c.as_bytes()).into_owned())
+        });
+        let folds = FOLDING
+            .iter()
+            .any(|f| f.find(article.body().as_bytes()).is_some());
+        let mut pieces: Vec<Vec<Range<usize>>> = vec![Vec::new(); forms.len()];
+        let body = article.body_start;
         plan.literals.each(article.body(), |literal, at| {
             let (len, holders) = &plan.literal_forms[literal];
-            let piece = body + at..body + at + len;
             for &form in holders {
-                if let Some((_, before, after)) = plan.form_literal[form] {
-                    let w = window(text, body, text.len(), piece.clone(), before, after);
-                    windows[form].push(w);
-                }
+                pieces[form].push(body + at..body + at + len);
             }
         });
         let mut found: Vec<[u32; 3]> = Vec::new();
         let mut written: Vec<(u32, Box<str>)> = Vec::new();
         for (form, &(key, spelled)) in forms.iter().enumerate() {
-            let filtered = plan.form_literal[form].is_some();
-            if filtered && windows[form].is_empty() {
-                continue;
-            }
-            let windows = filtered.then(|| {
-                // In order of the literal's places, which are in order.
-                windows[form].as_slice()
-            });
+            // Around the places of the literal, which come in order.
+            let windows = match &plan.form_literal[form] {
+                _ if folds => None,
+                Some(_) if pieces[form].is_empty() => continue,
+                Some(literal) => Some((literal, pieces[form].as_slice())),
+                None => None,
+            };
             let uses = match key {
                 Key::Wrong(i, j) => {
                     let term = &rules.terms[i];
@@ -763,14 +909,15 @@ mod tests {
                 proptest::sample::select(vec![
                     "per", "cent", "Per", "CENT", "percent", "per cent", " ", "  ", "\n", "\n\n",
                     "\t", "\u{a0}", "x", "é", ".", ",", "“", "”", "NAFTA", "2.0", "nafta 2.0",
-                    "co-operate", "Co", "-", "operate", "U.S.", "US",
+                    "co-operate", "Co", "-", "operate", "U.S.", "US", "_", "\u{301}", "organisation",
+                    "organiſation", "ORGANISATION", "\u{212a}", "k", "ſ", "s", "defence", "DEFENCE",
                 ]),
                 0..40,
             )
         ) {
             let rules = crate::rules::load_str(
                 "r.yaml",
-                "terms:\n  - prefer: CUSMA\n    instead_of: [NAFTA 2.0, U.S.]\n",
+                "terms:\n  - prefer: CUSMA\n    instead_of: [NAFTA 2.0, U.S., per  cent]\n",
             )
             .rules;
             let text = format!("Title\n\n{}", parts.concat());
@@ -784,23 +931,69 @@ mod tests {
                     Key::Preferred(i) => rules.terms[i].prefer_re.clone(),
                     Key::Pair(k, f) => pair_regex(k, f).cloned(),
                 };
-                let (Some(re), Some((literal, before, after))) = (re, plan.form_literal[form]) else {
+                let (Some(re), Some(literal)) = (re, &plan.form_literal[form]) else {
                     continue;
                 };
-                let mut windows = Vec::new();
+                let mut pieces = Vec::new();
                 plan.literals.each(article.body(), |l, at| {
-                    if l == literal {
-                        let piece = body + at..body + at + plan.literal_forms[l].0;
-                        windows.push(window(&article.text, body, article.text.len(), piece, before, after));
+                    if plan.literal_forms[l].1.contains(&form) {
+                        pieces.push(body + at..body + at + plan.literal_forms[l].0);
                     }
                 });
+                let whole = matches(&article, &re, None);
+                if text.contains(['ſ', '\u{212a}']) {
+                    // The literal search misses a spelling written so: such an article is
+                    // searched whole (see `Terms::scan`).
+                    continue;
+                }
+                // Read in place where it can be, and by the regex in windows.
                 proptest::prop_assert_eq!(
-                    matches(&article, &re, Some(&windows)),
-                    matches(&article, &re, None),
+                    &matches(&article, &re, Some((literal, &pieces))),
+                    &whole,
                     "{:?} in {:?}", forms[form].1, text
+                );
+                let by_regex = Literal { spelling: None, ..*literal };
+                proptest::prop_assert_eq!(
+                    &matches(&article, &re, Some((&by_regex, &pieces))),
+                    &whole,
+                    "{:?} in {:?}, by the regex", forms[form].1, text
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_spelling_with_a_letter_that_folds_to_ascii_is_found() {
+        let rules = crate::rules::load_str(
+            "r.yaml",
+            "terms:\n  - prefer: organization\n    instead_of: [organisation]\n",
+        )
+        .rules;
+        let got = scanned(&rules, "Title\n\nThe organiſation and the \u{212a}ey.\n");
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn a_spelling_is_read_in_place_or_left_to_its_regex() {
+        let spelling = Spelling::new("per cent", 1).unwrap();
+        let read = |text: &str| {
+            let at = text.to_ascii_lowercase().rfind("cent").unwrap();
+            spelling.read(text, 0, at..at + 4)
+        };
+        assert_eq!(read("a PER \n Cent."), Read::Match(2..12));
+        assert_eq!(read("a xper cent"), Read::NoMatch);
+        assert_eq!(read("a percent"), Read::NoMatch);
+        assert_eq!(read("a per centime"), Read::NoMatch);
+        // "ſ" folds to "s" under Unicode case rules: the regex decides.
+        assert_eq!(
+            Spelling::new("cent sales", 0)
+                .unwrap()
+                .read("1 cent ſales", 0, 2..6),
+            Read::Unsure
+        );
+        // Terms a space-separated reading does not describe go to the regex.
+        assert!(Spelling::new("per  cent", 2).is_none());
+        assert!(Spelling::new("été", 0).is_none());
     }
 
     #[test]
