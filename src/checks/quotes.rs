@@ -103,9 +103,9 @@ impl Store {
     }
 }
 
-/// Shingles per part of the quotation index (see [`candidate_pairs`]): 16 MB of index at a
+/// Shingles per part of the quotation index (see [`candidate_pairs`]): 32 MB of index at a
 /// time, in at most [`MAX_PARTS`] parts (each part walks every quotation once).
-const INDEX_PART: usize = 2 << 20;
+const INDEX_PART: usize = 4 << 20;
 const MAX_PARTS: usize = 8;
 
 /// The pairs of quotations (indices in `wholes`, which holds the hash of all the words of
