@@ -168,12 +168,44 @@ fn is_abbreviation(bytes: &[u8], dot: usize) -> bool {
     if word.len() == 1 && word[0].is_ascii_uppercase() {
         return true; // U.S. / D.C. / initials
     }
-    const ABBR: &[&[u8]] = &[
-        b"Mr", b"Mrs", b"Ms", b"Dr", b"St", b"Jan", b"Feb", b"Mar", b"Apr", b"Aug", b"Sept",
-        b"Sep", b"Oct", b"Nov", b"Dec", b"Gov", b"Sen", b"Rep", b"Gen", b"Lt", b"Col", b"No",
-        b"Jr", b"Sr", b"Inc", b"Corp", b"Ltd", b"Co", b"vs", b"Prof", b"Hon", b"Ave", b"Mt",
-    ];
-    ABBR.contains(&word)
+    // Matched as one pattern (by length, then bytes) rather than a list: this runs for every
+    // period followed by a capital.
+    matches!(
+        word,
+        b"Mr"
+            | b"Mrs"
+            | b"Ms"
+            | b"Dr"
+            | b"St"
+            | b"Jan"
+            | b"Feb"
+            | b"Mar"
+            | b"Apr"
+            | b"Aug"
+            | b"Sept"
+            | b"Sep"
+            | b"Oct"
+            | b"Nov"
+            | b"Dec"
+            | b"Gov"
+            | b"Sen"
+            | b"Rep"
+            | b"Gen"
+            | b"Lt"
+            | b"Col"
+            | b"No"
+            | b"Jr"
+            | b"Sr"
+            | b"Inc"
+            | b"Corp"
+            | b"Ltd"
+            | b"Co"
+            | b"vs"
+            | b"Prof"
+            | b"Hon"
+            | b"Ave"
+            | b"Mt"
+    )
 }
 
 #[cfg(test)]
