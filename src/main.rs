@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand};
 
 use newslint::claims_output::{self, ClaimsFormat};
 use newslint::render::{self, Format, Report};
-use newslint::run::{self, Options, Outcome};
+use newslint::run::{self, Options};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -282,7 +282,7 @@ fn check(args: CheckArgs) -> i32 {
         color && args.output.is_none(),
         args.max_per_rule,
     );
-    let report = report(&outcome);
+    let report = outcome.report();
     if let Some(path) = &args.output {
         let written =
             newslint::suppress::write_atomic_with(path, |out| renderer.render(&report, out));
@@ -303,25 +303,11 @@ fn check(args: CheckArgs) -> i32 {
     outcome.exit_code()
 }
 
-fn report(outcome: &Outcome) -> Report<'_> {
-    Report {
-        articles: &outcome.articles,
-        rules: &outcome.rules.rules,
-        findings: &outcome.findings,
-        claims: outcome.claims.len(),
-        rule_errors: &outcome.rules.errors,
-        rule_file_errors: &outcome.rules.file_errors,
-        input_errors: &outcome.input_errors,
-        skipped: &outcome.skipped,
-        stale_baseline: outcome.stale_baseline,
-    }
-}
-
 fn claims(paths: Vec<PathBuf>, format: ClaimsFormat, common: CommonArgs) -> i32 {
     let outcome = run::load(&options(paths, &common));
     // Problems go to stderr so the fact sheet stays machine-readable.
     if outcome.exit_code() == 2 {
-        let report = report(&outcome);
+        let report = outcome.report();
         let empty = Report {
             findings: &[],
             ..report

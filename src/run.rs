@@ -51,6 +51,21 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// What the renderers show of it.
+    pub fn report(&self) -> crate::render::Report<'_> {
+        crate::render::Report {
+            articles: &self.articles,
+            rules: &self.rules.rules,
+            findings: &self.findings,
+            claims: self.claims.len(),
+            rule_errors: &self.rules.errors,
+            rule_file_errors: &self.rules.file_errors,
+            input_errors: &self.input_errors,
+            skipped: &self.skipped,
+            stale_baseline: self.stale_baseline,
+        }
+    }
+
     /// 0: no error-level finding; 1: error-level findings; 2: an input or rule could not be
     /// read (findings are still reported).
     pub fn exit_code(&self) -> i32 {

@@ -355,17 +355,7 @@ mod tests {
             rules: vec![root.join("rules")],
             ..Default::default()
         });
-        let report = Report {
-            articles: &outcome.articles,
-            rules: &outcome.rules.rules,
-            findings: &outcome.findings,
-            claims: outcome.claims.len(),
-            rule_errors: &outcome.rules.errors,
-            rule_file_errors: &outcome.rules.file_errors,
-            input_errors: &outcome.input_errors,
-            skipped: &outcome.skipped,
-            stale_baseline: outcome.stale_baseline,
-        };
+        let report = outcome.report();
         // More findings than are turned into JSON at once, with notes, values and escapes.
         let many: Vec<Finding> = outcome
             .findings
