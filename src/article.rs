@@ -587,7 +587,7 @@ fn simple_front_matter(yaml: &str) -> Option<Vec<(String, FrontValue)>> {
         if line.is_empty() {
             continue;
         }
-        let (key, value) = line.split_once(": ")?;
+        let (key, value) = split_once_pair(line, b':', b' ')?;
         if key.is_empty()
             || !key
                 .bytes()
@@ -611,7 +611,9 @@ fn simple_front_matter(yaml: &str) -> Option<Vec<(String, FrontValue)>> {
             inner
         } else {
             let first = value.chars().next()?;
-            let plain = first.is_alphabetic() && !value.contains(": ") && !value.contains(" #");
+            let plain = first.is_alphabetic()
+                && split_once_pair(value, b':', b' ').is_none()
+                && split_once_pair(value, b' ', b'#').is_none();
             let date = parse_date_prefix(value).is_some() && value.len() == 10;
             let reserved = matches!(
                 value.to_ascii_lowercase().as_str(),
@@ -627,8 +629,24 @@ fn simple_front_matter(yaml: &str) -> Option<Vec<(String, FrontValue)>> {
     Some(fields)
 }
 
+/// `text.split_once` at the first `a` followed by `b` (two ASCII bytes): the same as
+/// splitting at that two-byte string, without building a string searcher (this runs for
+/// every line of every front matter).
+fn split_once_pair(text: &str, a: u8, b: u8) -> Option<(&str, &str)> {
+    let bytes = text.as_bytes();
+    let at = memchr::memchr_iter(a, bytes).find(|&i| bytes.get(i + 1) == Some(&b))?;
+    Some((&text[..at], &text[at + 2..]))
+}
+
 fn find_in(text: &str, within: Range<usize>, needle: &str) -> Option<Range<usize>> {
-    let at = text[within.clone()].find(needle)?;
+    // A front matter is short: compared in place rather than with a string searcher.
+    let hay = text.get(within.clone())?.as_bytes();
+    let at = if needle.is_empty() {
+        0
+    } else {
+        hay.windows(needle.len())
+            .position(|w| w == needle.as_bytes())?
+    };
     Some(within.start + at..within.start + at + needle.len())
 }
 
@@ -670,6 +688,37 @@ fn floor_char(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_byte_splits_and_searches_read_as_the_string_ones() {
+        for text in [
+            "title: a: b",
+            "a:b: c",
+            "é: x",
+            ":",
+            ": ",
+            "no pair",
+            "x #y",
+            "a  # b",
+            "",
+        ] {
+            assert_eq!(
+                split_once_pair(text, b':', b' '),
+                text.split_once(": "),
+                "{text:?}"
+            );
+            assert_eq!(
+                split_once_pair(text, b' ', b'#'),
+                text.split_once(" #"),
+                "{text:?}"
+            );
+        }
+        let text = "---\ntitle: Été à Montréal\n---\nÉté à Montréal";
+        for needle in ["Été à Montréal", "à", "---", "absent", ""] {
+            let want = text[..30].find(needle).map(|at| at..at + needle.len());
+            assert_eq!(find_in(text, 0..30, needle), want, "{needle:?}");
+        }
+    }
 
     fn load(name: &str, text: &str) -> Article {
         Article::from_bytes(0, Path::new(name), name.to_string(), text.as_bytes()).unwrap()
