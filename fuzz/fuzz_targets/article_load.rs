@@ -1,5 +1,6 @@
 //! Articles: any bytes (front matter, date line, header lines, encodings) load without a
-//! panic, every offset maps to a line and column, and claims can be extracted.
+//! panic, every offset maps to a line and column, claims can be extracted and every
+//! built-in check can scan them.
 #![no_main]
 
 use std::path::Path;
@@ -10,9 +11,12 @@ use libfuzzer_sys::fuzz_target;
 static RULES: LazyLock<newslint::rules::LoadedRules> = LazyLock::new(|| {
     newslint::rules::load_str(
         "fuzz.yaml",
-        "facts:\n  - id: d\n    type: date\n    patterns: ['on {value}']\n  - id: p\n    type: percent\n    patterns: ['to {value}']\n  - id: m\n    type: money\n    patterns: ['{value}']\n",
+        "facts:\n  - id: d\n    type: date\n    patterns: ['on {value}']\n  - id: p\n    type: percent\n    patterns: ['to {value}']\n  - id: m\n    type: money\n    patterns: ['{value}']\nterms:\n  - prefer: per cent\n    instead_of: [percent, NAFTA 2.0, U.S.]\n    except: [Percent Group]\npeople:\n  - name: Mark Carney\n    aliases: [Carney]\n",
     )
 });
+
+static PLAN: LazyLock<newslint::checks::ScanPlan> =
+    LazyLock::new(|| newslint::checks::ScanPlan::new(&RULES.rules));
 
 fuzz_target!(|data: &[u8]| {
     let Ok(article) = newslint::article::Article::from_bytes(
@@ -34,5 +38,6 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = newslint::extract::extract_article(&article, &RULES.rules);
     let _ = newslint::suppress::directives_of(&article);
+    let _ = newslint::checks::scan_article(&article, &RULES.rules, &PLAN);
     let _ = newslint::render::sanitize_for_terminal(&article.text);
 });
