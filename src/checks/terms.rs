@@ -46,6 +46,9 @@ struct Use {
     span: Range<usize>,
 }
 
+/// A map hashed with a fast hasher.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 /// Uses with the text as written.
 type Uses<'a> = Vec<(Use, &'a str)>;
 
@@ -643,13 +646,15 @@ impl Check for Terms {
                 .map(|(article, key, span, used)| (key, Use { article, span }, used))
         };
         // Rule terms: every use of a wrong form, and the first of the preferred one.
-        let mut by_key: HashMap<Key, Uses> = HashMap::new();
+        // Looked up for every use of an archive: hashed with a fast hasher (the order of
+        // these maps never reaches the output).
+        let mut by_key: FastMap<Key, Uses> = FastMap::default();
         // Spelling pairs are compared within one dialect: an en-CA outlet writing
         // "aluminium" beside an en-US one writing "aluminum" is not inconsistent. The
         // common spelling's uses are only counted (an archive holds millions of them); the
         // other's are listed in a second pass.
         let dialect = |article: usize| ctx.articles[article].dialect();
-        let mut tallies: HashMap<(Key, Option<&str>), Tally> = HashMap::new();
+        let mut tallies: FastMap<(Key, Option<&str>), Tally> = FastMap::default();
         for (key, u, used) in each_use() {
             match key {
                 Key::Pair(..) => tallies.entry((key, dialect(u.article))).or_default().add(u),
@@ -680,7 +685,7 @@ impl Check for Terms {
         dialects.dedup();
         // Which spelling of each pair is the less common one, in each dialect: the minority
         // spelling is flagged; on a tie, the one met second.
-        let mut minority: HashMap<(Key, Option<&str>), (usize, &Tally, &str)> = HashMap::new();
+        let mut minority: FastMap<(Key, Option<&str>), (usize, &Tally, &str)> = FastMap::default();
         for (k, (a, b)) in BUILTIN_PAIRS.iter().enumerate() {
             for &dialect in &dialects {
                 let (Some(ta), Some(tb)) = (
@@ -699,7 +704,7 @@ impl Check for Terms {
                 minority.insert((flagged, dialect), (k, majority, preferred));
             }
         }
-        let mut flagged: HashMap<(Key, Option<&str>), Uses> = HashMap::new();
+        let mut flagged: FastMap<(Key, Option<&str>), Uses> = FastMap::default();
         if !minority.is_empty() {
             for (key, u, used) in each_use() {
                 if let Key::Pair(..) = key {
