@@ -47,6 +47,10 @@ pub struct CheckInfo {
 /// What a check prepared for its scans.
 pub type Prepared = Option<Box<dyn Any + Send + Sync>>;
 
+/// A map hashed with a fast hasher, for maps looked up for every mention or use of an
+/// archive whose order never reaches the output.
+pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+
 /// The enabled checks with what each prepared, built once per run.
 pub struct ScanPlan {
     checks: Vec<(Box<dyn Check>, bool, Prepared)>,

@@ -4,7 +4,6 @@
 //! mixes both. Text inside quotation marks and proper names are left alone.
 
 use std::any::Any;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use std::sync::{LazyLock, OnceLock};
@@ -12,7 +11,7 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 
 use super::text::inside;
-use super::{Check, CheckInfo, Context, Gathered, Scan};
+use super::{Check, CheckInfo, Context, FastMap, Gathered, Scan};
 use crate::article::Article;
 use crate::finding::{Finding, Kind, Location, Severity, Text};
 use crate::literals::Literals;
@@ -45,9 +44,6 @@ struct Use {
     article: usize,
     span: Range<usize>,
 }
-
-/// A map hashed with a fast hasher.
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 /// Uses with the text as written.
 type Uses<'a> = Vec<(Use, &'a str)>;
@@ -646,8 +642,6 @@ impl Check for Terms {
                 .map(|(article, key, span, used)| (key, Use { article, span }, used))
         };
         // Rule terms: every use of a wrong form, and the first of the preferred one.
-        // Looked up for every use of an archive: hashed with a fast hasher (the order of
-        // these maps never reaches the output).
         let mut by_key: FastMap<Key, Uses> = FastMap::default();
         // Spelling pairs are compared within one dialect: an en-CA outlet writing
         // "aluminium" beside an en-US one writing "aluminum" is not inconsistent. The

@@ -4,12 +4,14 @@
 
 use std::any::Any;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use super::mentions::mentions;
-use super::{Check, CheckInfo, Context, Gathered, Scan};
+use super::{Check, CheckInfo, Context, FastMap, Gathered, Scan};
 use crate::finding::{Finding, Kind, Location, Severity};
 use crate::rules::Person;
 use crate::rules::RuleSet;
@@ -51,10 +53,11 @@ struct Found<'a> {
 }
 
 /// The strings mentions refer to, each stored once for the whole run.
-#[derive(Default)]
 struct Names {
-    /// Looked up twice a mention: hashed with a fast hasher rather than the default one.
-    index: HashMap<Arc<str>, u32, foldhash::fast::FixedState>,
+    /// Which run these are of (see [`SEEN`]).
+    run: u64,
+    /// Looked up twice a mention.
+    index: FastMap<Arc<str>, u32>,
     list: Vec<Arc<str>>,
     /// For a person's key, by number: the `people:` entry it matched, or [`NO_ENTRY`]. (A key
     /// is an entry's name only when a mention matched that entry, so a key has one entry.)
@@ -62,6 +65,16 @@ struct Names {
 }
 
 impl Names {
+    fn new() -> Names {
+        static RUNS: AtomicU64 = AtomicU64::new(0);
+        Names {
+            run: RUNS.fetch_add(1, Ordering::Relaxed),
+            index: FastMap::default(),
+            list: Vec::new(),
+            entries: Vec::new(),
+        }
+    }
+
     fn id(&mut self, s: &str) -> u32 {
         if let Some(&id) = self.index.get(s) {
             return id;
@@ -85,6 +98,28 @@ impl Names {
         }
         id
     }
+}
+
+/// A mention's person and title as written, as numbers in [`Names`]; `None` for words that
+/// are no mention (a title of nationality words only).
+type Numbered = Option<(u32, u32)>;
+
+thread_local! {
+    /// The numbers of mentions this thread read before, by their words, for the [`Names`]
+    /// of one run (by its number): an archive names the same people with the same titles
+    /// over and over, and what a mention is numbered follows from its words alone (the
+    /// title and name they split into, and the run's `people:`).
+    static SEEN: RefCell<(u64, FastMap<Box<str>, Numbered>)> =
+        RefCell::new((u64::MAX, FastMap::default()));
+}
+
+/// Mentions kept in [`SEEN`] by each thread at most (it starts over when full).
+const SEEN_KEPT: usize = 1 << 12;
+
+/// A mention of an article while it is scanned: numbered already, or to be numbered.
+enum Pending<'a> {
+    Known(Scanned),
+    New(Found<'a>, &'a str),
 }
 
 #[derive(Debug, Clone)]
@@ -214,7 +249,7 @@ impl Check for Titles {
     }
 
     fn prepare(&self, _rules: &RuleSet) -> super::Prepared {
-        Some(Box::new(Mutex::new(Names::default())))
+        Some(Box::new(Mutex::new(Names::new())))
     }
 
     fn scan(&self, reading: &super::Reading, rules: &RuleSet, prepared: &super::Prepared) -> Scan {
@@ -227,43 +262,83 @@ impl Check for Titles {
         let article = reading.article;
         let text = article.text.as_str();
         let body = article.body_start;
-        let mut found: Vec<Found> = Vec::new();
-        for mention in mentions(text, body) {
-            let (title, name) = (&text[mention.title.clone()], &text[mention.name]);
-            let title_span = mention.title;
-            if preceded_by_not_current(text, title_span.start, title) {
-                continue;
+        let run = names.lock().map_or(u64::MAX, |n| n.run);
+        // Offsets are kept in 32 bits (files over 4 GiB are skipped when loaded).
+        let narrow = |span: &Range<usize>| {
+            Some(u32::try_from(span.start).ok()?..u32::try_from(span.end).ok()?)
+        };
+        let mut pending: Vec<Pending> = Vec::new();
+        SEEN.with_borrow_mut(|(seen_run, seen)| {
+            if *seen_run != run {
+                seen.clear();
+                *seen_run = run;
             }
-            let written = single_spaced(title);
-            if only_qualifiers(&written) {
-                continue;
+            for mention in mentions(text, body) {
+                let (title, name) = (&text[mention.title.clone()], &text[mention.name.clone()]);
+                let title_span = mention.title;
+                if preceded_by_not_current(text, title_span.start, title) {
+                    continue;
+                }
+                let said = &text[title_span.start..mention.name.end];
+                if let Some(&numbered) = seen.get(said) {
+                    if let (Some((person, written)), Some(title_span)) =
+                        (numbered, narrow(&title_span))
+                    {
+                        pending.push(Pending::Known(Scanned {
+                            person,
+                            written,
+                            title_span,
+                        }));
+                    }
+                    continue;
+                }
+                let written = single_spaced(title);
+                if only_qualifiers(&written) {
+                    seen.insert(said.into(), None);
+                    continue;
+                }
+                let (person, entry) = person_key(clean_name(name), &rules.people);
+                let found = Found {
+                    person,
+                    written,
+                    entry,
+                    title_span,
+                };
+                pending.push(Pending::New(found, said));
             }
-            let (person, entry) = person_key(clean_name(name), &rules.people);
-            found.push(Found {
-                person,
-                written,
-                entry,
-                title_span,
-            });
-        }
-        if found.is_empty() {
+        });
+        if pending.is_empty() {
             return Scan::default();
         }
-        // One lock per article, not per mention.
-        let mut names = names.lock().unwrap_or_else(|e| e.into_inner());
-        let kept: Vec<Scanned> = found
+        // One lock per article with new mentions, not per mention.
+        let mut numbered: Vec<(&str, Numbered)> = Vec::new();
+        let mut names = pending
+            .iter()
+            .any(|p| matches!(p, Pending::New(..)))
+            .then(|| names.lock().unwrap_or_else(|e| e.into_inner()));
+        let kept: Vec<Scanned> = pending
             .into_iter()
-            .filter_map(|f| {
-                // Offsets are kept in 32 bits (files over 4 GiB are skipped when loaded).
-                let start = u32::try_from(f.title_span.start).ok()?;
-                let end = u32::try_from(f.title_span.end).ok()?;
-                Some(Scanned {
-                    person: names.person(&f.person, f.entry),
-                    written: names.id(&f.written),
-                    title_span: start..end,
-                })
+            .filter_map(|p| match p {
+                Pending::Known(scanned) => Some(scanned),
+                Pending::New(f, said) => {
+                    let names = names.as_mut()?;
+                    let ids = (names.person(&f.person, f.entry), names.id(&f.written));
+                    numbered.push((said, Some(ids)));
+                    Some(Scanned {
+                        person: ids.0,
+                        written: ids.1,
+                        title_span: narrow(&f.title_span)?,
+                    })
+                }
             })
             .collect();
+        drop(names);
+        SEEN.with_borrow_mut(|(_, seen)| {
+            if seen.len() + numbered.len() > SEEN_KEPT {
+                seen.clear();
+            }
+            seen.extend(numbered.into_iter().map(|(said, n)| (said.into(), n)));
+        });
         Scan::keep(kept)
     }
 
@@ -582,6 +657,72 @@ fn accepted_titles(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a scan of `text` kept, as (person, title as written, title span), read through
+    /// the run's names.
+    fn scanned(prepared: &super::super::Prepared, text: &str) -> Vec<(String, String, Range<u32>)> {
+        let article = crate::article::Article::from_bytes(
+            0,
+            std::path::Path::new("a.md"),
+            "a.md".into(),
+            text.as_bytes(),
+        )
+        .unwrap();
+        let scan = Titles.scan(
+            &super::super::Reading::new(&article),
+            &RuleSet::default(),
+            prepared,
+        );
+        let names = prepared
+            .as_ref()
+            .and_then(|p| p.downcast_ref::<Mutex<Names>>())
+            .unwrap()
+            .lock()
+            .unwrap();
+        let kept = scan.data.map(|d| d.downcast::<Vec<Scanned>>().unwrap());
+        kept.into_iter()
+            .flat_map(|k| k.into_iter())
+            .map(|s| {
+                (
+                    names.list[s.person as usize].to_string(),
+                    names.list[s.written as usize].to_string(),
+                    s.title_span,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_mention_read_again_is_numbered_as_the_first_time_in_each_run() {
+        let a = "Title\n\nTrade Minister Dominic LeBlanc met Premier Doug Ford. Trade Minister \
+                 Dominic LeBlanc left; U.S. Trade Representative Jamieson Greer stayed.";
+        let b = "Title\n\nMayor Olivia Chow spoke. British Premier Doug Ford too.";
+        let mut first: Option<Vec<(String, String, Range<u32>)>> = None;
+        // Each run numbers names anew, in another order: what a thread kept of one run
+        // must not be read as the next one's numbers.
+        for order in [[a, b], [b, a]] {
+            let prepared = Titles.prepare(&RuleSet::default());
+            for text in order.iter().chain(order.iter()) {
+                let got = scanned(&prepared, text);
+                if *text == a {
+                    let want = first.get_or_insert_with(|| got.clone());
+                    assert_eq!(&got, want);
+                }
+            }
+        }
+        let got = first.unwrap();
+        let people: Vec<&str> = got.iter().map(|(p, _, _)| p.as_str()).collect();
+        assert_eq!(
+            people,
+            [
+                "Dominic LeBlanc",
+                "Doug Ford",
+                "Dominic LeBlanc",
+                "Jamieson Greer"
+            ]
+        );
+        assert_eq!(got[3].1, "U.S. Trade Representative");
+    }
 
     #[test]
     fn a_name_loses_its_possessive_and_extra_spaces() {
