@@ -247,13 +247,20 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
     };
     let (mut done, mut text_seen) = (0, 0);
     let mut pending: Option<Vec<Result<Scanned, LoadError>>> = None;
-    while done < files.len() || pending.is_some() {
-        let end = (done + next_chunk(done, text_seen)).min(files.len());
-        let chunk = &mut files[done..end];
-        done = end;
+    // Chunks are taken off the end of the list turned around, and the list is let go of as
+    // it empties: on an archive it is over 10 MB, and loading ends at the run's peak.
+    files.reverse();
+    while !files.is_empty() || pending.is_some() {
+        let n = next_chunk(done, text_seen).min(files.len());
+        let mut chunk = files.split_off(files.len() - n);
+        chunk.reverse();
+        done += n;
+        if files.capacity() > 2 * files.len() + 4096 {
+            files.shrink_to_fit();
+        }
         let previous = pending.take();
         let (loaded, ()) = rayon::join(
-            || load_chunk(chunk),
+            || load_chunk(&mut chunk),
             || {
                 if let Some(previous) = previous {
                     finish_chunk(previous);
