@@ -30,13 +30,12 @@ const QUALIFIERS: &[&str] = &[
     "japan", "japanese", "federal", "then-", "the",
 ];
 
-/// A mention as the scan keeps it, for every titled name of every article (16 bytes: an
-/// archive holds millions): the person's key and the title as written, both as numbers in
-/// [`Names`], and where the title is. The normalized title follows from the written one, and
-/// the `people:` entry from the person (see [`Names::entries`]).
+/// A mention as the scan keeps it, for every titled name of every article (12 bytes: an
+/// archive holds millions): the person's key and the title as written, as the number of
+/// that pair in [`Names::pairs`], and where the title is. The normalized title follows from
+/// the written one, and the `people:` entry from the person (see [`Names::entries`]).
 struct Scanned {
-    person: u32,
-    written: u32,
+    pair: u32,
     title_span: Range<u32>,
 }
 
@@ -62,6 +61,9 @@ struct Names {
     /// For a person's key, by number: the `people:` entry it matched, or [`NO_ENTRY`]. (A key
     /// is an entry's name only when a mention matched that entry, so a key has one entry.)
     entries: Vec<u32>,
+    /// Each (person, title as written) pair mentioned, numbered: far fewer than mentions.
+    pair_index: FastMap<(u32, u32), u32>,
+    pairs: Vec<(u32, u32)>,
 }
 
 impl Names {
@@ -72,7 +74,21 @@ impl Names {
             index: FastMap::default(),
             list: Vec::new(),
             entries: Vec::new(),
+            pair_index: FastMap::default(),
+            pairs: Vec::new(),
         }
+    }
+
+    /// The number of the pair of a person's key (noting the `people:` entry it matched) and
+    /// a title as written.
+    fn pair(&mut self, key: &str, entry: Option<usize>, written: &str) -> u32 {
+        let pair = (self.person(key, entry), self.id(written));
+        let next = u32::try_from(self.pairs.len()).unwrap_or(u32::MAX);
+        let id = *self.pair_index.entry(pair).or_insert(next);
+        if id == next {
+            self.pairs.push(pair);
+        }
+        id
     }
 
     fn id(&mut self, s: &str) -> u32 {
@@ -100,9 +116,9 @@ impl Names {
     }
 }
 
-/// A mention's person and title as written, as numbers in [`Names`]; `None` for words that
-/// are no mention (a title of nationality words only).
-type Numbered = Option<(u32, u32)>;
+/// A mention's person and title as written, as their pair's number in [`Names`]; `None`
+/// for words that are no mention (a title of nationality words only).
+type Numbered = Option<u32>;
 
 thread_local! {
     /// The numbers of mentions this thread read before, by their words, for the [`Names`]
@@ -281,14 +297,8 @@ impl Check for Titles {
                 }
                 let said = &text[title_span.start..mention.name.end];
                 if let Some(&numbered) = seen.get(said) {
-                    if let (Some((person, written)), Some(title_span)) =
-                        (numbered, narrow(&title_span))
-                    {
-                        pending.push(Pending::Known(Scanned {
-                            person,
-                            written,
-                            title_span,
-                        }));
+                    if let (Some(pair), Some(title_span)) = (numbered, narrow(&title_span)) {
+                        pending.push(Pending::Known(Scanned { pair, title_span }));
                     }
                     continue;
                 }
@@ -322,11 +332,10 @@ impl Check for Titles {
                 Pending::Known(scanned) => Some(scanned),
                 Pending::New(f, said) => {
                     let names = names.as_mut()?;
-                    let ids = (names.person(&f.person, f.entry), names.id(&f.written));
-                    numbered.push((said, Some(ids)));
+                    let pair = names.pair(&f.person, f.entry, &f.written);
+                    numbered.push((said, Some(pair)));
                     Some(Scanned {
-                        person: ids.0,
-                        written: ids.1,
+                        pair,
                         title_span: narrow(&f.title_span)?,
                     })
                 }
@@ -360,6 +369,8 @@ impl Check for Titles {
         };
         let names = names.lock().unwrap_or_else(|e| e.into_inner());
         let name = |id: u32| &*names.list[id as usize];
+        let person_of = |s: &Scanned| names.pairs[s.pair as usize].0;
+        let written_of = |s: &Scanned| names.pairs[s.pair as usize].1;
         // Each title as written, normalized (the others of the list are names, never looked
         // up this way).
         let titles: Vec<String> = names.list.iter().map(|n| normalize_title(n)).collect();
@@ -373,7 +384,7 @@ impl Check for Titles {
             rank[id as usize] = r as u32;
         }
         // Mentions grouped by person in name order, in article order within a person: a
-        // counting sort over the gathered mentions (two passes, 16 bytes a mention).
+        // counting sort over the gathered mentions (two passes, 12 bytes a mention).
         let store = ctx.take_gathered::<Gathered<Scanned>>(info.id);
         let each = || {
             store
@@ -384,7 +395,7 @@ impl Check for Titles {
         };
         let mut starts = vec![0usize; names.list.len() + 1];
         for (_, s) in each() {
-            starts[rank[s.person as usize] as usize + 1] += 1;
+            starts[rank[person_of(s) as usize] as usize + 1] += 1;
         }
         for r in 0..names.list.len() {
             starts[r + 1] += starts[r];
@@ -395,9 +406,9 @@ impl Check for Titles {
         let mut next = starts.clone();
         let mut all: Vec<[u32; 2]> = vec![[0; 2]; starts[names.list.len()]];
         for (position, (article, s)) in each().enumerate() {
-            let slot = &mut next[rank[s.person as usize] as usize];
+            let slot = &mut next[rank[person_of(s) as usize] as usize];
             // Article ids fit in 32 bits (the store keeps them so), and there are fewer
-            // than four billion mentions (the store holds 16 bytes of each).
+            // than four billion mentions (the store holds 12 bytes of each).
             all[*slot] = [article as u32, position as u32];
             *slot += 1;
         }
@@ -411,7 +422,7 @@ impl Check for Titles {
             let Some((_, first)) = group.first().and_then(|&p| mention_at(p)) else {
                 continue;
             };
-            let person = first.person;
+            let person = person_of(first);
             let mentions: Vec<Mention> = group
                 .iter()
                 .filter_map(|&p| {
@@ -419,8 +430,8 @@ impl Check for Titles {
                     Some(Mention {
                         article,
                         title_span: s.title_span.start as usize..s.title_span.end as usize,
-                        title: &titles[s.written as usize],
-                        written: name(s.written),
+                        title: &titles[written_of(s) as usize],
+                        written: name(written_of(s)),
                     })
                 })
                 .collect();
@@ -683,9 +694,10 @@ mod tests {
         kept.into_iter()
             .flat_map(|k| k.into_iter())
             .map(|s| {
+                let (person, written) = names.pairs[s.pair as usize];
                 (
-                    names.list[s.person as usize].to_string(),
-                    names.list[s.written as usize].to_string(),
+                    names.list[person as usize].to_string(),
+                    names.list[written as usize].to_string(),
                     s.title_span,
                 )
             })
