@@ -124,7 +124,7 @@ struct Scanned {
 /// not the corpus.
 fn pipeline(options: &Options, with_checks: bool) -> Outcome {
     // The rules are loaded, their examples checked and what the scans need built while the
-    // files are found (the walk waits on the file system more than on the processor).
+    // files are found: neither needs the other.
     let ((rules, prefilter, plan), ((mut files, mut input_errors), (drafts, draft_errors))) =
         rayon::join(
             || {

@@ -18,14 +18,14 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 /// How the words of a title are joined.
 #[derive(Clone, Copy)]
 enum Join {
-    /// Any break between words ([`after_break`]).
+    /// Any break between words ([`Reader::after_break`]).
     Break,
     /// One space or a hyphen ("Vice President", "Vice-President").
     SpaceOrHyphen,
 }
 
-/// The titles a mention ends with, in the order they are tried (a longer one before its
-/// shorter forms where both could be read at one place).
+/// The titles a mention ends with, in the order the regex's alternation has them: at one
+/// place, the first of them that a name follows is the one read.
 const TITLES: &[(&[&str], Join)] = &[
     (&["Prime", "Minister"], Join::Break),
     (&["Deputy", "Prime", "Minister"], Join::Break),

@@ -278,7 +278,7 @@ impl Check for Titles {
         let article = reading.article;
         let text = article.text.as_str();
         let body = article.body_start;
-        let run = names.lock().map_or(u64::MAX, |n| n.run);
+        let run = names.lock().unwrap_or_else(|e| e.into_inner()).run;
         // Offsets are kept in 32 bits (files over 4 GiB are skipped when loaded).
         let narrow = |span: &Range<usize>| {
             Some(u32::try_from(span.start).ok()?..u32::try_from(span.end).ok()?)
