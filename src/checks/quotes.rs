@@ -562,7 +562,15 @@ impl Check for Quotes {
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
         let severity = ctx.severity(&info, None);
-        let style = hashed_style(&style_map(ctx.rules));
+        // What the scans used (made anew only when the check was not prepared).
+        let built;
+        let style = match ctx.prepared::<HashedStyle>(info.id) {
+            Some(style) => style,
+            None => {
+                built = hashed_style(&style_map(ctx.rules));
+                &built
+            }
+        };
         let Some(store) = ctx.take_gathered::<Store>(info.id) else {
             return Vec::new();
         };
@@ -612,7 +620,7 @@ impl Check for Quotes {
         let compared = Compared {
             ctx,
             quotes: &quotes,
-            style: &style,
+            style,
             rule: info.id.into(),
             severity,
         };

@@ -51,10 +51,25 @@ struct Found<'a> {
     title_span: Range<usize>,
 }
 
+/// What the scans of one run share: the names, and the run's number (see [`SEEN`]), read
+/// without taking the lock.
+struct Shared {
+    run: u64,
+    names: Mutex<Names>,
+}
+
+impl Shared {
+    fn new() -> Shared {
+        static RUNS: AtomicU64 = AtomicU64::new(0);
+        Shared {
+            run: RUNS.fetch_add(1, Ordering::Relaxed),
+            names: Mutex::new(Names::new()),
+        }
+    }
+}
+
 /// The strings mentions refer to, each stored once for the whole run.
 struct Names {
-    /// Which run these are of (see [`SEEN`]).
-    run: u64,
     /// Looked up twice a mention.
     index: FastMap<Arc<str>, u32>,
     list: Vec<Arc<str>>,
@@ -68,9 +83,7 @@ struct Names {
 
 impl Names {
     fn new() -> Names {
-        static RUNS: AtomicU64 = AtomicU64::new(0);
         Names {
-            run: RUNS.fetch_add(1, Ordering::Relaxed),
             index: FastMap::default(),
             list: Vec::new(),
             entries: Vec::new(),
@@ -265,20 +278,17 @@ impl Check for Titles {
     }
 
     fn prepare(&self, _rules: &RuleSet) -> super::Prepared {
-        Some(Box::new(Mutex::new(Names::new())))
+        Some(Box::new(Shared::new()))
     }
 
     fn scan(&self, reading: &super::Reading, rules: &RuleSet, prepared: &super::Prepared) -> Scan {
-        let Some(names) = prepared
-            .as_ref()
-            .and_then(|p| p.downcast_ref::<Mutex<Names>>())
-        else {
+        let Some(names) = prepared.as_ref().and_then(|p| p.downcast_ref::<Shared>()) else {
             return Scan::default();
         };
         let article = reading.article;
         let text = article.text.as_str();
         let body = article.body_start;
-        let run = names.lock().unwrap_or_else(|e| e.into_inner()).run;
+        let (run, names) = (names.run, &names.names);
         // Offsets are kept in 32 bits (files over 4 GiB are skipped when loaded).
         let narrow = |span: &Range<usize>| {
             Some(u32::try_from(span.start).ok()?..u32::try_from(span.end).ok()?)
@@ -364,7 +374,7 @@ impl Check for Titles {
         let info = self.info();
         let severity = ctx.severity(&info, None);
         let people = &ctx.rules.people;
-        let Some(names) = ctx.prepared::<Mutex<Names>>(info.id) else {
+        let Some(Shared { names, .. }) = ctx.prepared::<Shared>(info.id) else {
             return Vec::new();
         };
         let names = names.lock().unwrap_or_else(|e| e.into_inner());
@@ -686,8 +696,9 @@ mod tests {
         );
         let names = prepared
             .as_ref()
-            .and_then(|p| p.downcast_ref::<Mutex<Names>>())
+            .and_then(|p| p.downcast_ref::<Shared>())
             .unwrap()
+            .names
             .lock()
             .unwrap();
         let kept = scan.data.map(|d| d.downcast::<Vec<Scanned>>().unwrap());
