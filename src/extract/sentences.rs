@@ -9,12 +9,22 @@ use std::ops::Range;
 /// "U.S." or "Aug." are not sentence ends because a lowercase word or digit follows them
 /// often enough; when in doubt the sentence is longer, which only widens the tense window.
 pub fn sentence_around(text: &str, span: Range<usize>, floor: usize) -> Range<usize> {
+    scan_around(text, span, floor).0
+}
+
+/// `sentence_around`, and whether the sentence is bounded on both sides by what would bound
+/// it from anywhere inside it (sentence ends, the ends of the text): then it is the answer
+/// for every place in it. A sentence cut short by `MAX_REACH` or `floor` is not.
+fn scan_around(text: &str, span: Range<usize>, floor: usize) -> (Range<usize>, bool) {
     let bytes = text.as_bytes();
     let lower = span.start.saturating_sub(MAX_REACH).max(floor);
     let start = last_break(bytes, lower..span.start).map_or(lower, |i| i + 1);
     let upper = (span.end + MAX_REACH).min(text.len());
     let end = first_break(bytes, span.end..upper).map_or(upper, |j| j + 1);
-    trim(text, span, start..end)
+    // Shorter than the reach, the sentence was not cut short by it (from here or from any
+    // place inside it); a floor above zero may have cut it.
+    let whole = floor == 0 && end - start < MAX_REACH;
+    (trim(text, span, start..end), whole)
 }
 
 /// The last sentence end in `range` of `bytes` (only the bytes that can end one are read).
@@ -105,6 +115,9 @@ pub struct SentenceFinder<'t> {
     ends: Option<SentenceEnds>,
     /// Bytes of the sentences found by scanning so far.
     scanned: usize,
+    /// Sentences found by scanning that are the answer for every place in them, in order
+    /// and disjoint: with hundreds of rules, many patterns ask about the same sentences.
+    known: Vec<Range<usize>>,
 }
 
 impl<'t> SentenceFinder<'t> {
@@ -113,6 +126,7 @@ impl<'t> SentenceFinder<'t> {
             text,
             ends: None,
             scanned: 0,
+            known: Vec::new(),
         }
     }
 
@@ -122,9 +136,24 @@ impl<'t> SentenceFinder<'t> {
         // period and line break in it. Built only once the sentences scanned add up to the
         // text, the scans before it read about as much as it does (and most articles, with a
         // few places to look at, never need it).
+        let next = self.known.partition_point(|s| s.start <= at);
+        if let Some(sentence) = next.checked_sub(1).map(|k| &self.known[k])
+            && at < sentence.end
+        {
+            return sentence.clone();
+        }
         if self.ends.is_none() && self.scanned < self.text.len() {
-            let sentence = sentence_around(self.text, at..at, 0);
+            let (sentence, whole) = scan_around(self.text, at..at, 0);
             self.scanned += sentence.len().max(1);
+            // Trimming moved the start past leading spaces only up to `at`: when it stopped
+            // on one (at a space), places after it would be trimmed further.
+            let settled = self.text.is_char_boundary(sentence.start)
+                && (self.text.as_bytes())
+                    .get(sentence.start)
+                    .is_some_and(|b| !b.is_ascii_whitespace());
+            if whole && settled && !sentence.is_empty() {
+                self.known.insert(next, sentence.clone());
+            }
             return sentence;
         }
         self.ends
@@ -246,5 +275,38 @@ mod tests {
         let mut few = SentenceFinder::new(&text);
         few.around(3);
         assert!(few.ends.is_none(), "one place is scanned around");
+    }
+
+    #[test]
+    fn sentences_found_before_answer_for_any_place_in_them() {
+        // Places asked in a scattered order, as patterns ask them: each answer must be what
+        // a scan from that place finds, whether it comes from a sentence found before, a
+        // scan, or the index. Runs of spaces, a sentence longer than the reach, text beyond
+        // ASCII and a text ending without a stop are where a remembered sentence could be
+        // wrong.
+        let text = format!(
+            "Lead one.   Mr. Carney   met  U.S. officials!  Why?\n\n  Après «été». Ok. {}. Then\n\n{} tail",
+            "word ".repeat(130),
+            "x".repeat(700)
+        );
+        let places: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let mut order = places.clone();
+        // A fixed shuffle: stride through the places.
+        order.sort_by_key(|&i| (i * 7919) % 1013);
+        let mut finder = SentenceFinder::new(&text);
+        for &at in &order {
+            assert_eq!(
+                finder.around(at),
+                sentence_around(&text, at..at, 0),
+                "at {at}"
+            );
+        }
+        assert!(!finder.known.is_empty(), "sentences were remembered");
+        assert!(
+            finder.known.windows(2).all(|w| w[0].end <= w[1].start),
+            "remembered sentences are in order and disjoint"
+        );
     }
 }
