@@ -164,8 +164,7 @@ fn each_overlapping<A: Automaton>(automaton: &A, hay: &[u8], mut found: impl FnM
         found(literal, from);
     }
     if j < hay.len() {
-        let mut after_mid = |literal, from| found(literal, from);
-        walk_from(automaton, hay, j, at_j, mid, &mut after_mid);
+        walk_from(automaton, hay, j, at_j, mid, &mut found);
     }
 }
 
