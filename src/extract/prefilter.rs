@@ -176,10 +176,22 @@ impl Prefilter {
     }
 
     fn filter(&self, text: &str, lower: &[u8], out: &mut Vec<(PatternRef, Scan)>) {
-        let hits = Hits::find(&self.literals, self.owners.len(), lower);
-        if hits.positions.is_empty() {
-            return;
-        }
+        HITS.with(|hits| {
+            let mut hits = hits.borrow_mut();
+            hits.find(&self.literals, self.owners.len(), lower);
+            if !hits.positions.is_empty() {
+                self.filter_hits(text, lower, &hits, out);
+            }
+        });
+    }
+
+    fn filter_hits(
+        &self,
+        text: &str,
+        lower: &[u8],
+        hits: &Hits,
+        out: &mut Vec<(PatternRef, Scan)>,
+    ) {
         // Which sets of each pattern occur, one bit per set.
         let mut present = vec![0u8; self.filtered.len()];
         for (literal, owners) in self.owners.iter().enumerate() {
@@ -241,33 +253,51 @@ impl Prefilter {
 }
 
 /// Where each literal occurs in one text.
+#[derive(Default)]
 struct Hits {
     /// Start offsets, grouped by literal and in order within each literal.
     positions: Vec<usize>,
     /// Literal `l`'s offsets are `positions[first[l]..first[l + 1]]`.
     first: Vec<usize>,
+    /// (literal, start) as the search reports them, and where the next hit of each literal
+    /// goes: kept between articles with the rest, as every article needs them.
+    found: Vec<(usize, usize)>,
+    next: Vec<usize>,
+}
+
+thread_local! {
+    /// Each thread's lists of hits, reused from one article to the next.
+    static HITS: std::cell::RefCell<Hits> = std::cell::RefCell::new(Hits::default());
 }
 
 impl Hits {
-    fn find(literals: &Literals, count: usize, lower: &[u8]) -> Hits {
-        let mut found: Vec<(usize, usize)> = Vec::new();
+    fn find(&mut self, literals: &Literals, count: usize, lower: &[u8]) {
+        let Hits {
+            positions,
+            first,
+            found,
+            next,
+        } = self;
+        found.clear();
         literals.each_lowered(lower, |literal, start| found.push((literal, start)));
         // A counting sort by literal: the automaton reports each literal's hits in order,
         // and this keeps that order.
-        let mut first = vec![0usize; count + 1];
-        for &(literal, _) in &found {
+        first.clear();
+        first.resize(count + 1, 0);
+        for &(literal, _) in found.iter() {
             first[literal + 1] += 1;
         }
         for l in 0..count {
             first[l + 1] += first[l];
         }
-        let mut next = first.clone();
-        let mut positions = vec![0; found.len()];
-        for (literal, start) in found {
+        next.clear();
+        next.extend_from_slice(first);
+        positions.clear();
+        positions.resize(found.len(), 0);
+        for &(literal, start) in found.iter() {
             positions[next[literal]] = start;
             next[literal] += 1;
         }
-        Hits { positions, first }
     }
 
     fn of(&self, literal: usize) -> &[usize] {
