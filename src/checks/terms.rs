@@ -366,33 +366,29 @@ fn window(
     before: usize,
     after: usize,
 ) -> Range<usize> {
-    let mut start = piece.start;
-    let (mut breaks, mut in_space) = (0, false);
-    for (i, c) in text[lo..piece.start].char_indices().rev() {
-        let space = c.is_whitespace();
-        if space && !in_space {
-            breaks += 1;
-            if breaks > before {
-                break;
-            }
-        }
-        in_space = space;
-        start = lo + i;
-    }
-    let mut end = piece.end;
-    let (mut breaks, mut in_space) = (0, false);
-    for (i, c) in text[piece.end..hi].char_indices() {
-        let space = c.is_whitespace();
-        if space && !in_space {
-            breaks += 1;
-            if breaks > after {
-                break;
-            }
-        }
-        in_space = space;
-        end = piece.end + i + c.len_utf8();
-    }
+    let start = last_within(text[lo..piece.start].char_indices().rev(), before)
+        .map_or(piece.start, |(i, _)| lo + i);
+    let end = last_within(text[piece.end..hi].char_indices(), after)
+        .map_or(piece.end, |(i, c)| piece.end + i + c.len_utf8());
     start..end
+}
+
+/// The last of `chars` (read outward from a word, either way) before the `runs + 1`-th run
+/// of white space begins; `None` when the first is already there.
+fn last_within(chars: impl Iterator<Item = (usize, char)>, runs: usize) -> Option<(usize, char)> {
+    let (mut breaks, mut in_space, mut last) = (0, false, None);
+    for (i, c) in chars {
+        let space = c.is_whitespace();
+        if space && !in_space {
+            breaks += 1;
+            if breaks > runs {
+                break;
+            }
+        }
+        in_space = space;
+        last = Some((i, c));
+    }
+    last
 }
 
 /// What the scans share: which built-in pairs a rule overrides, and one automaton over a
