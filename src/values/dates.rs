@@ -2,6 +2,9 @@
 //! claim speaks for, with the tense of the sentence deciding which way a bare month or
 //! weekday points.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
@@ -103,50 +106,92 @@ const NOT_PAST: &[&str] = &[
     "planned",
 ];
 
+/// What a word says of time, by its lowercase spelling (see [`MARKERS`]).
+#[derive(Clone, Copy)]
+enum Marker {
+    Tense(Tense),
+    NotPast,
+}
+
+/// The longest word of the lists: a longer word is in none of them.
+const LONGEST_MARKER: usize = 16;
+
+/// The words of the lists above. A word in two of them counts as the first of future,
+/// deadline, past ("expected" is future, though it ends in "-ed" as a past tense would).
+static MARKERS: LazyLock<HashMap<&'static str, Marker, foldhash::fast::FixedState>> =
+    LazyLock::new(|| {
+        let mut map = HashMap::default();
+        for (list, marker) in [
+            (NOT_PAST, Marker::NotPast),
+            (PAST, Marker::Tense(Tense::Past)),
+            (DEADLINE, Marker::Tense(Tense::Deadline)),
+            (FUTURE, Marker::Tense(Tense::Future)),
+        ] {
+            for word in list {
+                debug_assert!(word.len() <= LONGEST_MARKER, "{word}");
+                map.insert(*word, marker);
+            }
+        }
+        map
+    });
+
 fn classify(word: &str) -> Option<Tense> {
-    let w = word
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
-        .to_ascii_lowercase();
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
     if w.is_empty() {
         return None;
     }
-    if w.ends_with("'ll") || FUTURE.contains(&w.as_str()) {
+    let ends = |suffix: &str| {
+        w.len() >= suffix.len()
+            && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    if ends("'ll") {
         return Some(Tense::Future);
     }
-    if DEADLINE.contains(&w.as_str()) {
-        return Some(Tense::Deadline);
+    // Lowercased on the stack: this runs on the words around every date claim.
+    let mut buf = [0u8; LONGEST_MARKER];
+    let marker = buf.get_mut(..w.len()).and_then(|lower| {
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        MARKERS.get(std::str::from_utf8(lower).ok()?)
+    });
+    match marker {
+        Some(Marker::Tense(t)) => Some(*t),
+        Some(Marker::NotPast) => None,
+        None => (w.len() > 4 && ends("ed")).then_some(Tense::Past),
     }
-    if PAST.contains(&w.as_str()) {
-        return Some(Tense::Past);
-    }
-    if w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(&w.as_str()) {
-        return Some(Tense::Past);
-    }
-    None
 }
+
+/// How many words before the value, and after it, may give its tense.
+const WORDS_BEFORE: usize = 14;
+const WORDS_AFTER: usize = 8;
 
 /// The tense nearest the value: the closest marker before it in the sentence, else the
 /// closest one after it.
 pub fn tense(sentence: &str, value_start: usize, value_end: usize) -> Tense {
     let start = value_start.min(sentence.len());
     let before = sentence.get(..start).unwrap_or("");
-    let words: Vec<&str> = before.split_whitespace().collect();
-    for (i, word) in words.iter().enumerate().rev().take(14) {
+    // The words before the value, nearest first; `next` is the word that follows each.
+    let mut words = before.split_whitespace().rev().peekable();
+    let mut next: Option<&str> = None;
+    for _ in 0..WORDS_BEFORE {
+        let Some(word) = words.next() else { break };
         // "is set to meet": future, though "set" alone is also a past tense.
-        if word.eq_ignore_ascii_case("set") && words.get(i + 1).is_some_and(|n| *n == "to") {
+        if word.eq_ignore_ascii_case("set") && next == Some("to") {
             return Tense::Future;
         }
         if let Some(t) = classify(word) {
             // "to be published": a passive infinitive, not a past event.
-            let prev = i.checked_sub(1).map(|j| words[j].to_ascii_lowercase());
-            if t == Tense::Past && word.ends_with("ed") && prev.as_deref() == Some("be") {
-                continue;
+            let passive = t == Tense::Past
+                && word.ends_with("ed")
+                && words.peek().is_some_and(|w| w.eq_ignore_ascii_case("be"));
+            if !passive {
+                return t;
             }
-            return t;
         }
+        next = Some(word);
     }
     let after = sentence.get(value_end.min(sentence.len())..).unwrap_or("");
-    for word in after.split_whitespace().take(8) {
+    for word in after.split_whitespace().take(WORDS_AFTER) {
         if let Some(t) = classify(word) {
             // A deadline word after the value says nothing about the value itself.
             if t != Tense::Deadline {
@@ -256,7 +301,12 @@ fn month_range(year: i16, month: i8) -> Result<(Date, Date), ValueError> {
 }
 
 /// Year and month for a month named without a year, moved by tense.
-fn resolve_month(month: i8, base: Date, tense: Tense, modifier: Option<&str>) -> (i16, i8) {
+fn resolve_month(
+    month: i8,
+    base: Date,
+    tense: impl FnOnce() -> Tense,
+    modifier: Option<&str>,
+) -> (i16, i8) {
     let y = base.year();
     let m = base.month();
     let year = match modifier {
@@ -275,7 +325,7 @@ fn resolve_month(month: i8, base: Date, tense: Tense, modifier: Option<&str>) ->
             }
         }
         Some("this") => y,
-        _ => match tense {
+        _ => match tense() {
             Tense::Past if month > m => y - 1,
             Tense::Future | Tense::Deadline if month < m => y + 1,
             _ => y,
@@ -362,7 +412,11 @@ fn count_word(w: &str) -> Option<i16> {
     }
 }
 
-pub fn normalize_month(raw: &str, date: Option<Date>, tense: Tense) -> Result<Value, ValueError> {
+pub fn normalize_month(
+    raw: &str,
+    date: Option<Date>,
+    tense: impl FnOnce() -> Tense,
+) -> Result<Value, ValueError> {
     let ws = words(&raw.trim().to_ascii_lowercase());
     let month_value = |year: i16, month: i8| Value {
         qualifier: Qualifier::Exact,
@@ -409,7 +463,11 @@ pub fn normalize_month(raw: &str, date: Option<Date>, tense: Tense) -> Result<Va
     Ok(month_value(y, m))
 }
 
-pub fn normalize_date(raw: &str, date: Option<Date>, tense: Tense) -> Result<Value, ValueError> {
+pub fn normalize_date(
+    raw: &str,
+    date: Option<Date>,
+    tense: impl FnOnce() -> Tense,
+) -> Result<Value, ValueError> {
     let trimmed = raw.trim();
     let lower = trimmed.to_ascii_lowercase();
     // 2025-09-03
@@ -529,7 +587,7 @@ pub fn normalize_date(raw: &str, date: Option<Date>, tense: Tense) -> Result<Val
             Some("this") => shift(mon, offset.days())?,
             Some("coming") => shift(base, ((offset - today).rem_euclid(7)).days())?,
             Some("past") => shift(base, (-((today - offset).rem_euclid(7))).days())?,
-            _ => match tense {
+            _ => match tense() {
                 Tense::Future | Tense::Deadline => {
                     shift(base, ((offset - today).rem_euclid(7)).days())?
                 }
@@ -562,7 +620,7 @@ pub fn normalize_date(raw: &str, date: Option<Date>, tense: Tense) -> Result<Val
     };
     let d = match year {
         Some(y) => Date::new(y, month, day).map_err(|_| invalid(raw))?,
-        None => resolve_day(month, day, need_date(raw, date)?, tense)?,
+        None => resolve_day(month, day, need_date(raw, date)?, tense())?,
     };
     Ok(days(d, d))
 }

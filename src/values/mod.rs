@@ -156,8 +156,10 @@ pub fn normalize(
     };
     match ty {
         ValueType::Year => dates::normalize_year(text, ctx.article_date),
-        ValueType::Month => dates::normalize_month(text, ctx.article_date, tense()),
-        ValueType::Date => dates::normalize_date(text, ctx.article_date, tense()),
+        // The tense is read from the sentence only for a value that needs it (a month or day
+        // without a year, a weekday): reading it takes longer than the rest.
+        ValueType::Month => dates::normalize_month(text, ctx.article_date, tense),
+        ValueType::Date => dates::normalize_date(text, ctx.article_date, tense),
         ValueType::Number | ValueType::Percent | ValueType::Count | ValueType::Money => {
             normalize_quantity(ty, text, ctx.default_currency)
         }

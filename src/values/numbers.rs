@@ -218,6 +218,17 @@ fn finite(v: f64) -> Option<f64> {
 
 /// Prints a number without exponent or trailing zeros ("1200000000", "0.5").
 pub fn format_number(v: f64) -> String {
+    // Most values are whole numbers, printed exactly as integers. The general path prints
+    // six decimals exactly, which takes the slow, arbitrary-precision algorithm every time.
+    // (2^53: past it, not every integer is a float, but the ones that are print the same.)
+    if v.fract() == 0.0 && v.abs() < 9_007_199_254_740_992.0 {
+        return (v as i64).to_string();
+    }
+    six_decimals(v)
+}
+
+/// `v` with six decimals, less the trailing zeros (and point).
+fn six_decimals(v: f64) -> String {
     let s = format!("{v:.6}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
@@ -353,5 +364,19 @@ mod tests {
         assert_eq!(format_number(1.2 * 1e9), "1200000000");
         assert_eq!(format_number(0.5), "0.5");
         assert_eq!(format_number(35.0), "35");
+        assert_eq!(format_number(-0.0), "0");
+        assert_eq!(format_number(-12.0), "-12");
+        assert_eq!(format_number(0.000_000_4), "0");
+        assert_eq!(format_number(-0.000_000_4), "0");
+        assert_eq!(format_number(2.000_000_6), "2.000001");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn whole_numbers_print_as_six_decimals_would(n in -(1i64 << 53)..(1i64 << 53), big in proptest::num::f64::NORMAL) {
+            proptest::prop_assert_eq!(format_number(n as f64), six_decimals(n as f64));
+            proptest::prop_assert_eq!(format_number(big.trunc()), six_decimals(big.trunc()));
+            proptest::prop_assert_eq!(format_number(big), six_decimals(big));
+        }
     }
 }

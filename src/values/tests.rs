@@ -114,3 +114,52 @@ fn nasty_inputs_never_panic() {
         }
     }
 }
+
+#[test]
+fn the_tense_is_the_nearest_marker_before_the_value_else_after_it() {
+    use dates::{Tense, tense};
+    // The value is the "@" of each sentence.
+    let of = |sentence: &str| {
+        let at = sentence.find('@').unwrap();
+        tense(sentence, at, at + 1)
+    };
+    assert_eq!(of("They MET in @ and will meet again."), Tense::Past);
+    assert_eq!(of("They will meet, as they met in @."), Tense::Past);
+    assert_eq!(of("Talks are set to resume on @."), Tense::Future);
+    assert_eq!(of("Talks are SET to resume on @."), Tense::Future);
+    // Without "to" after it, "set" says nothing; the marker before it decides.
+    assert_eq!(of("Talks were set on @."), Tense::Past);
+    // A passive infinitive is not a past event; the marker before it decides.
+    assert_eq!(of("The report will be Published in @."), Tense::Future);
+    assert_eq!(of("The report is to BE published in @."), Tense::Neutral);
+    assert_eq!(of("They'll vote in @."), Tense::Future);
+    assert_eq!(of("Prices rise through @."), Tense::Deadline);
+    // After the value: the first marker, deadlines aside.
+    assert_eq!(of("In @, until now, prices rose."), Tense::Past);
+    assert_eq!(of("In @ the board will vote."), Tense::Future);
+    // Only the 14 words nearest the value count before it, and 8 after it.
+    let far = "He said one two three four five six seven eight nine ten eleven twelve thirteen @.";
+    assert_eq!(of(far), Tense::Past);
+    let too_far = "He said one two three four five six seven eight nine ten eleven twelve thirteen fourteen @.";
+    assert_eq!(of(too_far), Tense::Neutral);
+    assert_eq!(
+        of("In @ one two three four five six seven said."),
+        Tense::Past
+    );
+    assert_eq!(
+        of("In @ one two three four five six seven eight said."),
+        Tense::Neutral
+    );
+    // Words ending in "-ed" that are not verbs, and short ones, are no markers.
+    assert_eq!(of("Indeed, in @."), Tense::Neutral);
+    assert_eq!(of("A bed in @."), Tense::Neutral);
+    assert_eq!(of("Sums owed in @."), Tense::Neutral);
+    assert_eq!(of("Sums settled in @."), Tense::Past);
+    assert_eq!(of("A limited run in @."), Tense::Neutral);
+    assert_eq!(of("A long-awaited vote in @."), Tense::Past);
+    // A word of two lists: "expected" is future, though it ends in "-ed".
+    assert_eq!(of("The vote is EXPECTED in @."), Tense::Future);
+    assert_eq!(of("The accord, \"negotiated\", ends in @."), Tense::Past);
+    // A word longer than any marker is none of them.
+    assert_eq!(of("Internationalization in @."), Tense::Neutral);
+}
