@@ -69,10 +69,21 @@ fn count() -> String {
     )
 }
 
+/// Currency marks before an amount, each followed by an optional space.
+const MONEY_BEFORE: &str = r"(?:\b(?:US|U\.S\.|C|CA|CAD|CDN|A|AU|NZ|HK|USD|EUR|GBP)\s?)?\$|[€£¥]|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)";
+/// Currency words after an amount and the spaces after it.
+const MONEY_AFTER: &str = r"(?:(?:US|U\.S\.|Canadian|American|Australian)\s+)?dollars\b|(?:euros|pounds|pesos|yen)\b|(?:USD|CAD|EUR|GBP)\b";
+
+/// An amount with its currency before or after it. The amount is written twice, not once
+/// per currency form: it is most of the grammar, and the compiled size of every money
+/// pattern (and the work of finding what it captured) grows with it. The forms before an
+/// amount share it without changing which match is preferred; so do those after it, as no
+/// currency word can be read as part of an amount (a test compares it with one amount per
+/// form).
 fn money() -> String {
     let a = amount();
     format!(
-        r"(?i:{q}(?:(?:\b(?:US|U\.S\.|C|CA|CAD|CDN|A|AU|NZ|HK|USD|EUR|GBP)\s?)?\$\s?{a}|[€£¥]\s?{a}|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)\s?{a}|{a}\s+(?:(?:US|U\.S\.|Canadian|American|Australian)\s+)?dollars\b|{a}\s+(?:euros|pounds|pesos|yen)\b|{a}\s+(?:USD|CAD|EUR|GBP)\b))",
+        r"(?i:{q}(?:(?:{MONEY_BEFORE})\s?{a}|{a}\s+(?:{MONEY_AFTER})))",
         q = qualifier(),
     )
 }
@@ -128,4 +139,83 @@ static GRAMMARS: LazyLock<[String; 7]> = LazyLock::new(|| {
 /// The grammar of a type, by its index in `ValueType::ALL`.
 pub fn grammar(index: usize) -> &'static str {
     &GRAMMARS[index]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Money written with the amount once per currency form, as six alternatives.
+    fn money_one_amount_per_form() -> String {
+        let a = amount();
+        format!(
+            r"(?i:{q}(?:(?:\b(?:US|U\.S\.|C|CA|CAD|CDN|A|AU|NZ|HK|USD|EUR|GBP)\s?)?\$\s?{a}|[€£¥]\s?{a}|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)\s?{a}|{a}\s+(?:(?:US|U\.S\.|Canadian|American|Australian)\s+)?dollars\b|{a}\s+(?:euros|pounds|pesos|yen)\b|{a}\s+(?:USD|CAD|EUR|GBP)\b))",
+            q = qualifier(),
+        )
+    }
+
+    const MONEY_WORDS: &[&str] = &[
+        "$",
+        "US$",
+        "US",
+        "U.S.",
+        "C$",
+        "CA",
+        "A",
+        "€",
+        "£",
+        "¥",
+        "USD",
+        "CAD",
+        "GBP",
+        "MXN",
+        "5",
+        "1,200",
+        "3.5",
+        "45,000.75",
+        "two",
+        "twenty-five",
+        "hundred",
+        "and",
+        "million",
+        "bn",
+        "m",
+        "k",
+        "dozens",
+        "a dozen",
+        "dollars",
+        "Canadian",
+        "American",
+        "euros",
+        "pounds",
+        "yen",
+        "about",
+        "more than",
+        "up to",
+        "tariff",
+        "-",
+        ",",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn money_with_the_amount_shared_matches_as_one_amount_per_form(
+            words in proptest::collection::vec(
+                (proptest::sample::select(MONEY_WORDS), proptest::sample::select(&[" ", "", "  ", "\u{a0}"][..])),
+                1..10,
+            )
+        ) {
+            let text: String = words.iter().flat_map(|(w, sep)| [*w, *sep]).collect();
+            let shared = regex::Regex::new(&GRAMMARS[3]).unwrap();
+            let each = regex::Regex::new(&ascii_rules(money_one_amount_per_form())).unwrap();
+            let spans = |re: &regex::Regex| re.find_iter(&text).map(|m| m.range()).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(spans(&shared), spans(&each), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn money_shares_its_amount() {
+        let amounts = GRAMMARS[3].matches(&ascii_rules(amount())).count();
+        assert_eq!(amounts, 2);
+    }
 }
