@@ -35,7 +35,10 @@ pub struct Options {
 pub struct Outcome {
     pub articles: Vec<Article>,
     pub rules: LoadedRules,
+    /// The claims, by fact: kept by `load`, let go by `check` once the checks have run.
     pub claims: Vec<Claim>,
+    /// How many claims were found.
+    pub claim_count: usize,
     pub findings: Vec<Finding>,
     pub input_errors: Vec<LoadError>,
     pub skipped: Vec<LoadError>,
@@ -57,7 +60,7 @@ impl Outcome {
             articles: &self.articles,
             rules: &self.rules.rules,
             findings: &self.findings,
-            claims: self.claims.len(),
+            claims: self.claim_count,
             rule_errors: &self.rules.errors,
             rule_file_errors: &self.rules.file_errors,
             input_errors: &self.input_errors,
@@ -283,6 +286,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
     Outcome {
         articles,
         rules,
+        claim_count: claims.len(),
         claims,
         findings: Vec::new(),
         input_errors,
@@ -338,8 +342,11 @@ pub fn load_rules(explicit: &[PathBuf]) -> LoadedRules {
 /// The full check.
 pub fn check(options: &Options) -> Outcome {
     let mut outcome = pipeline(options, true);
-    // What the scans kept serves the cross-article phase only: it is let go before the
-    // findings are pinned, the other large step of a run.
+    // The compiled patterns, the claims and what the scans kept serve up to the checks
+    // across articles: they are let go before the findings are pinned, the other large step
+    // of a run (with hundreds of rules, the patterns alone take tens of megabytes and an
+    // archive's claims hundreds).
+    outcome.rules.rules.release_regexes();
     let scans = std::mem::take(&mut outcome.scans);
     let ctx = Context {
         articles: &outcome.articles,
@@ -349,6 +356,7 @@ pub fn check(options: &Options) -> Outcome {
     };
     let mut findings = checks::run_all(&ctx);
     drop(scans);
+    outcome.claims = Vec::new();
     crate::memory::release();
     findings = suppress::apply_inline(std::mem::take(&mut outcome.directives), findings);
     if !options.drafts.is_empty() {

@@ -186,6 +186,16 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
+    /// Lets go of every compiled claim pattern: claims are extracted, and the checks after
+    /// that read none of them.
+    pub fn release_regexes(&mut self) {
+        for fact in &mut self.facts {
+            for pattern in &mut fact.patterns {
+                pattern.release_regex();
+            }
+        }
+    }
+
     pub fn fact(&self, id: &str) -> Option<&Fact> {
         self.facts.iter().find(|f| f.id == id)
     }

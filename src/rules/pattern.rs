@@ -64,6 +64,12 @@ impl Pattern {
             .as_ref()
             .map_err(String::as_str)
     }
+
+    /// Lets go of the compiled regex (a pack of hundreds of rules holds tens of megabytes
+    /// of them); [`Pattern::regex`] builds it again if it is asked for later.
+    pub fn release_regex(&mut self) {
+        self.regex = OnceLock::new();
+    }
 }
 
 /// Expands placeholders and whitespace; errors say what is wrong in the user's terms.
@@ -428,6 +434,22 @@ pub fn regex_error(err: &regex::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_released_pattern_is_built_again_when_asked_for() {
+        let mut loaded = crate::rules::load_str(
+            "rules.yaml",
+            "facts:\n  - id: y\n    type: year\n    patterns: ['up for review in {value}']\n",
+        );
+        let finds = |rules: &crate::rules::RuleSet| {
+            let regex = rules.facts[0].patterns[0].regex().unwrap();
+            regex.is_match("The deal is up for review in 2026.")
+        };
+        assert!(finds(&loaded.rules));
+        loaded.rules.release_regexes();
+        assert!(loaded.rules.facts[0].patterns[0].regex.get().is_none());
+        assert!(finds(&loaded.rules));
+    }
 
     #[test]
     fn value_is_expanded_once_into_a_named_group() {
