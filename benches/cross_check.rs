@@ -52,13 +52,12 @@ fn claims(articles: &[Article]) -> Vec<Claim> {
                 fact: 0,
                 article: article.id,
                 span: at..at + 3,
-                raw: "35%".to_string(),
+                raw: "35%".into(),
                 value: Ok(Value {
                     qualifier: Qualifier::Exact,
                     magnitude: Magnitude::Percent(if odd { 25.0 } else { 35.0 }),
                 }),
                 was: None,
-                was_span: None,
                 speaks_for: article.date,
                 dated_by_text: false,
             });

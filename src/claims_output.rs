@@ -46,7 +46,7 @@ pub fn rows(articles: &[Article], rules: &RuleSet, claims: &[Claim]) -> Vec<Clai
                 fact: fact.id.clone(),
                 ty: fact.ty.name().to_string(),
                 value: c.value_text(),
-                raw: c.raw.clone(),
+                raw: c.raw.to_string(),
                 path: article.display.clone(),
                 line,
                 column,

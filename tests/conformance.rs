@@ -79,7 +79,7 @@ fn run_case(case: &Case) -> Result<(), String> {
         .iter()
         .find(|c| c.span == (start..end))
         .ok_or_else(|| {
-            let found: Vec<&str> = claims.iter().map(|c| c.raw.as_str()).collect();
+            let found: Vec<&str> = claims.iter().map(|c| &*c.raw).collect();
             format!("no claim spans {raw:?}; claims found: {found:?}")
         })?;
     let got = match &claim.value {

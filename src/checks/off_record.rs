@@ -112,8 +112,10 @@ fn previous_value(
     fact: &crate::rules::Fact,
     claim: &crate::extract::Claim,
 ) -> Option<Finding> {
-    let (Some(Ok(was)), Some(span), Some(date)) = (&claim.was, &claim.was_span, claim.speaks_for)
-    else {
+    let (Some(said), Some(date)) = (&claim.was, claim.speaks_for) else {
+        return None;
+    };
+    let (Ok(was), span) = (&said.value, &said.span) else {
         return None;
     };
     let (k, current) = fact.in_force(date)?;

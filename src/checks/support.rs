@@ -110,13 +110,12 @@ mod tests {
             fact: 0,
             article: i,
             span: 0..3,
-            raw: format!("{percent}%"),
+            raw: format!("{percent}%").into(),
             value: Ok(Value {
                 qualifier: Qualifier::Exact,
                 magnitude: Magnitude::Percent(percent),
             }),
             was: None,
-            was_span: None,
             speaks_for: None,
             dated_by_text: false,
         }

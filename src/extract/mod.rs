@@ -23,7 +23,8 @@ pub use order::in_order;
 pub use prefilter::{PatternRef, Prefilter, Scan};
 pub use sentences::{SentenceFinder, crosses_sentence, sentence_around};
 
-/// One claim of a fact in an article.
+/// One claim of a fact in an article (a pack of hundreds of rules finds millions in an
+/// archive, all in memory until the checks have run: what is rare is behind a pointer).
 #[derive(Clone, Debug)]
 pub struct Claim {
     /// Index of the fact in the rule set.
@@ -32,15 +33,21 @@ pub struct Claim {
     /// Byte range of the value in the article text.
     pub span: Range<usize>,
     /// The raw text of the value.
-    pub raw: String,
+    pub raw: Box<str>,
     pub value: Result<Value, ValueError>,
-    /// The value before, from `{was}`, and where it is.
-    pub was: Option<Result<Value, ValueError>>,
-    pub was_span: Option<Range<usize>>,
+    /// The value before, from `{was}`.
+    pub was: Option<Box<Was>>,
     /// The date the claim speaks for: the article's date, or the `{when}` date.
     pub speaks_for: Option<Date>,
     /// True when `speaks_for` came from `{when}` rather than the article date.
     pub dated_by_text: bool,
+}
+
+/// The value a claim says was replaced (`{was}`), and where it is.
+#[derive(Clone, Debug)]
+pub struct Was {
+    pub value: Result<Value, ValueError>,
+    pub span: Range<usize>,
 }
 
 impl Claim {
@@ -204,16 +211,18 @@ fn extract_fact<'f>(
                     body + w.start - sentence.start,
                     currency,
                 );
-                values::normalize(fact.ty, &body_text[w.clone()], &ctx)
+                Box::new(Was {
+                    value: values::normalize(fact.ty, &body_text[w.clone()], &ctx),
+                    span: body + w.start..body + w.end,
+                })
             });
             out.push(Claim {
                 fact: index,
                 article: article.id,
                 span,
-                raw: raw.to_string(),
+                raw: raw.into(),
                 value,
                 was,
-                was_span: m.was.as_ref().map(|w| body + w.start..body + w.end),
                 speaks_for,
                 dated_by_text,
             });
@@ -340,7 +349,7 @@ mod tests {
             .unwrap();
             extract_article(&article, &rules.rules)
                 .iter()
-                .map(|c| (c.raw.clone(), c.value_text()))
+                .map(|c| (c.raw.to_string(), c.value_text()))
                 .collect()
         };
         // A no-break space between number and sign is still whitespace.
@@ -379,7 +388,7 @@ mod tests {
         let prefilter = Prefilter::new(&rules.rules);
         let together = extract_many(&refs, &rules.rules, &prefilter);
         let summary = |claims: &[Claim]| -> Vec<(usize, String)> {
-            claims.iter().map(|c| (c.fact, c.raw.clone())).collect()
+            claims.iter().map(|c| (c.fact, c.raw.to_string())).collect()
         };
         for (article, claims) in articles.iter().zip(&together) {
             let alone = extract_with(article, &rules.rules, &prefilter);

@@ -110,10 +110,9 @@ mod tests {
             fact,
             article,
             span: start..start + raw.len(),
-            raw: raw.to_string(),
+            raw: raw.into(),
             value: Err(crate::values::ValueError::Invalid(String::new())),
             was: None,
-            was_span: None,
             speaks_for: None,
             dated_by_text: false,
         };
