@@ -1,6 +1,6 @@
 //! The claims of a run in one list, by fact, then article, then place.
 //!
-//! A pack of hundreds of rules finds millions of claims in an archive, at over 160 bytes
+//! A pack of hundreds of rules finds millions of claims in an archive, at about 100 bytes
 //! each. Growing one list by doubling copies it into a new one twice its size, and a stable
 //! sort takes a buffer of half of it: either would briefly hold the claims about twice. So
 //! the chunks of a run are moved into a list made to size, and the list is put in order
