@@ -125,7 +125,6 @@ fn candidate_pairs(
     parts: usize,
 ) -> std::io::Result<Vec<(usize, usize)>> {
     let parts = parts.clamp(1, MAX_PARTS) as u64;
-    let part_of = |h: u32| (u64::from(h) * parts) >> 32;
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     // Hashes spread evenly over the parts, so each holds about its share (a part of a
     // million differs from it by about a thousand): sized once, as grown by doubling the
@@ -137,9 +136,14 @@ fn candidate_pairs(
         let mut qi = 0;
         store.each(|_, _, hashes, _| {
             // A quotation's hashes are sorted, and a part is a range of hashes: its run of
-            // them is found by halving.
-            let from = hashes.partition_point(|&h| part_of(h) < part);
-            let to = from + hashes[from..].partition_point(|&h| part_of(h) == part);
+            // them starts after those below the range and ends before those above it.
+            // Counted, not found by halving: a quotation has a few dozen hashes as a rule,
+            // and a count takes no branch to mispredict.
+            let below = |bound: u64| hashes.iter().filter(|&&h| u64::from(h) < bound).count();
+            let (from, to) = (
+                below(first_of_part(part, parts)),
+                below(first_of_part(part + 1, parts)),
+            );
             index.extend(
                 hashes[from..to]
                     .iter()
@@ -170,6 +174,12 @@ fn candidate_pairs(
     pairs.sort_unstable();
     pairs.dedup();
     Ok(pairs)
+}
+
+/// The first hash of part `part` of `parts` of the quotation index, which holds the hashes
+/// `h` with `h * parts / 2^32 == part` (the last part ends at 2^32).
+fn first_of_part(part: u64, parts: u64) -> u64 {
+    (part << 32).div_ceil(parts)
 }
 
 /// A quotation of a candidate pair.
@@ -883,6 +893,24 @@ mod tests {
                 })
                 .collect();
             assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn each_hash_falls_in_the_part_its_range_gives() {
+        for parts in 1..=MAX_PARTS as u64 {
+            assert_eq!(first_of_part(0, parts), 0);
+            assert_eq!(first_of_part(parts, parts), 1 << 32);
+            for part in 0..parts {
+                let first = first_of_part(part, parts);
+                let next = first_of_part(part + 1, parts);
+                for h in [first, first + 1, next - 1] {
+                    assert_eq!((h * parts) >> 32, part, "{h} of {parts} parts");
+                }
+                if first > 0 {
+                    assert_eq!(((first - 1) * parts) >> 32, part - 1);
+                }
+            }
         }
     }
 
