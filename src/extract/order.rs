@@ -4,8 +4,8 @@
 //! each. Growing one list by doubling copies it into a new one twice its size, and a stable
 //! sort takes a buffer of half of it: either would briefly hold the claims about twice. So
 //! the chunks of a run are moved into a list made to size, and the list is put in order
-//! through a permutation of positions (8 bytes a claim) rather than by moving claims around
-//! in a sort.
+//! through a permutation of positions (sorted as keys of 16 bytes a claim, then kept in 8)
+//! rather than by moving claims around in a sort.
 
 use super::Claim;
 
