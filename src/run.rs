@@ -414,7 +414,11 @@ pub fn check(options: &Options) -> Outcome {
 type Pins = (Vec<usize>, Vec<std::ops::Range<usize>>);
 
 /// Keeps findings that involve a draft, with the draft's location first.
-fn only_drafts(articles: &[Article], findings: Vec<Finding>) -> Vec<Finding> {
+fn only_drafts(articles: &[Article], mut findings: Vec<Finding>) -> Vec<Finding> {
+    // Put in order by their first place before the draft's comes first, so that findings
+    // alike at one place of a draft stay in the order of the places they came from (the
+    // run's final sort keeps the order of findings it sees as alike).
+    checks::sort_findings(articles, &mut findings);
     findings
         .into_iter()
         .filter_map(|mut f| {
@@ -441,6 +445,42 @@ fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn findings_alike_at_a_draft_keep_the_order_of_their_other_places() {
+        let article = |id: usize, name: &str, draft: bool| {
+            let mut a =
+                Article::from_bytes(id, std::path::Path::new(name), name.into(), b"t").unwrap();
+            a.is_draft = draft;
+            a
+        };
+        let articles = [
+            article(0, "a.md", false),
+            article(1, "b.md", false),
+            article(2, "draft.md", true),
+        ];
+        let at = |article: usize| crate::finding::Location {
+            article,
+            span: 0..1,
+            label: "".into(),
+            value: None,
+        };
+        let finding = |other: usize| Finding {
+            kind: crate::finding::Kind::Title,
+            rule: "titles".into(),
+            severity: Severity::Warning,
+            message: format!("against {other}").into(),
+            locations: vec![at(other), at(2)],
+            notes: Vec::new(),
+            help: None,
+        };
+        // Made in the order b.md, a.md; both end up first at the same place of the draft.
+        let mut kept = only_drafts(&articles, vec![finding(1), finding(0)]);
+        checks::sort_findings(&articles, &mut kept);
+        let others: Vec<usize> = kept.iter().map(|f| f.locations[1].article).collect();
+        assert_eq!(others, [0, 1]);
+        assert!(kept.iter().all(|f| f.locations[0].article == 2));
+    }
 
     #[test]
     fn chunks_hold_about_the_same_amount_of_text() {

@@ -369,7 +369,9 @@ impl Scans {
 }
 
 /// Runs the cross-article pass of every enabled check; returns all findings (scan findings
-/// included) in a stable order.
+/// included) in the order of the checks, the same on every run. They are not sorted here:
+/// the caller sorts them once, after suppression has added its own (see [`sort_findings`];
+/// it keeps this order among findings alike in place, kind and rule).
 pub fn run_all(ctx: &Context) -> Vec<Finding> {
     use rayon::prelude::*;
     let (gathered, others): (Vec<_>, Vec<_>) = all()
@@ -403,7 +405,6 @@ pub fn run_all(ctx: &Context) -> Vec<Finding> {
     findings.reserve_exact(rest.len() + ctx.scans.findings.len());
     findings.extend(rest);
     findings.extend(ctx.scans.findings.iter().cloned());
-    sort_findings(ctx.articles, &mut findings);
     findings
 }
 
