@@ -58,6 +58,12 @@ impl Literals {
         }
     }
 
+    /// Whether `count` literals are searched with Teddy (fast with few literals, slower with
+    /// each one more) rather than walked through as an automaton.
+    pub fn packs(count: usize) -> bool {
+        count <= PACKED_MAX
+    }
+
     /// False when the automaton could not be built (an empty literal, or too large): callers
     /// must then assume every literal may occur.
     pub fn usable(&self) -> bool {
@@ -266,10 +272,11 @@ fn step_to_special<A: Automaton>(
 }
 
 /// The vectorized searcher over `literals`, when there are few enough for it.
+/// Past this many literals, Teddy's buckets fill up and it is no faster than the automaton.
+const PACKED_MAX: usize = 64;
+
 fn packed(literals: &[Vec<u8>]) -> Option<Search> {
-    // Past this, Teddy's buckets fill up and it is no faster than the automaton.
-    const MAX: usize = 64;
-    if literals.len() > MAX {
+    if !Literals::packs(literals.len()) {
         return None;
     }
     let searcher = packed::Config::new()
