@@ -41,11 +41,7 @@ pub struct Directive {
 /// The suppression comments of one article (found while its text is loaded).
 pub fn directives_of(article: &Article) -> Vec<Directive> {
     let text = article.text.as_str();
-    // Most articles have none: one vectorized search says so (its searcher built once: it
-    // costs as much to build as to search an article with).
-    static MARK: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"newslint-disable"));
-    if MARK.find(text.as_bytes()).is_none() {
+    if !may_hold_directive(text.as_bytes()) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -77,6 +73,18 @@ pub fn directives_of(article: &Article) -> Vec<Directive> {
         });
     }
     out
+}
+
+/// False when `bytes` holds no comment opening followed by the mark, as in most articles.
+/// News text seldom holds a `<`: a search for that one byte, run over every article, is
+/// several times faster than one for the mark; the mark is looked for only after a comment
+/// opens (with its searcher built once: it costs as much to build as to search an article).
+fn may_hold_directive(bytes: &[u8]) -> bool {
+    static MARK: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"newslint-disable"));
+    memchr::memchr_iter(b'<', bytes)
+        .find(|&i| bytes[i..].starts_with(b"<!--"))
+        .is_some_and(|open| MARK.find(&bytes[open..]).is_some())
 }
 
 fn matches(d: &Directive, f: &Finding, at: usize) -> bool {
@@ -313,6 +321,34 @@ mod tests {
         let kept = apply_inline(directives_of(&a), vec![finding("hygiene", 33..37)]);
         assert_eq!(kept.len(), 2);
         assert_eq!(kept[1].kind, Kind::UnusedSuppression);
+    }
+
+    #[test]
+    fn a_comment_is_found_after_other_angle_brackets_and_comments() {
+        let text = "a < b, <b>bold</b> <!-- a note --> <!--newslint-disable terms-->\n";
+        assert_eq!(directives_of(&article(text)).len(), 1);
+        // The mark without a comment opening before it is not a directive.
+        assert!(!may_hold_directive(b"newslint-disable <!-- -->"));
+        assert!(may_hold_directive(b"<!-- newslint-disable --> <!--"));
+        assert!(directives_of(&article("newslint-disable terms -->\n")).is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_text_with_a_comment_passes_the_first_search(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "<", "<!--", "<!-", "!--", " ", "newslint-disable", "newslint-", "-->", "x",
+                    "<!-- newslint-disable x -->",
+                ]),
+                0..12,
+            )
+        ) {
+            let text = parts.concat();
+            if COMMENT.is_match(&text) {
+                proptest::prop_assert!(may_hold_directive(text.as_bytes()), "{}", text);
+            }
+        }
     }
 
     #[test]
