@@ -88,7 +88,10 @@ impl Spill {
         let Some(file) = self.file.as_mut().and_then(|f| f.file.as_mut()) else {
             return;
         };
-        let bytes: Vec<u8> = self.memory.iter().flat_map(|n| n.to_le_bytes()).collect();
+        let mut bytes = vec![0u8; self.memory.len() * 4];
+        for (out, n) in bytes.chunks_exact_mut(4).zip(&self.memory) {
+            out.copy_from_slice(&n.to_le_bytes());
+        }
         // Written at the end of what is known to be there, whatever a failed write left.
         let written = file
             .seek(SeekFrom::Start(self.in_file as u64 * 4))
