@@ -396,6 +396,8 @@ fn last_within(chars: impl Iterator<Item = (usize, char)>, runs: usize) -> Optio
 /// occurs, which on news text is a small part of it ("per cent" around each "cent").
 struct Plan {
     skip: Vec<bool>,
+    /// Every spelling's key, in [`Plan::forms`] order (listed once, not for each article).
+    keys: Vec<Key>,
     literals: Literals,
     /// For each spelling, in [`Plan::forms`] order: how it is found around its literal, or
     /// `None` (searched for in the whole body).
@@ -427,6 +429,7 @@ impl Plan {
             .collect();
         Plan {
             skip: skipped_pairs(rules),
+            keys: Plan::forms(rules).map(|(key, _)| key).collect(),
             literals: Literals::new(&words),
             form_literal,
             literal_forms,
@@ -524,7 +527,6 @@ impl Check for Terms {
             }
         };
         // Each spelling's matches: around its literal where it has one.
-        let forms: Vec<(Key, &str)> = Plan::forms(rules).collect();
         // Under Unicode case rules "ſ" is an "s" and the Kelvin sign a "k", which the
         // literal search (ASCII case only) does not know: an article holding either is
         // searched whole, as every spelling's regex finds them.
@@ -534,7 +536,7 @@ impl Check for Terms {
         let folds = FOLDING
             .iter()
             .any(|f| f.find(article.body().as_bytes()).is_some());
-        let mut pieces: Vec<Vec<Range<usize>>> = vec![Vec::new(); forms.len()];
+        let mut pieces: Vec<Vec<Range<usize>>> = vec![Vec::new(); plan.keys.len()];
         let body = article.body_start;
         plan.literals.each(article.body(), |literal, at| {
             let (len, holders) = &plan.literal_forms[literal];
@@ -544,7 +546,7 @@ impl Check for Terms {
         });
         let mut found: Vec<[u32; 3]> = Vec::new();
         let mut written: Vec<(u32, Box<str>)> = Vec::new();
-        for (form, &(key, spelled)) in forms.iter().enumerate() {
+        for (form, &key) in plan.keys.iter().enumerate() {
             // Around the places of the literal, which come in order.
             let windows = match &plan.form_literal[form] {
                 _ if folds => None,
@@ -588,6 +590,7 @@ impl Check for Terms {
                     uses(article, reading.quotations(), spans, &[], true)
                 }
             };
+            let spelled = form_text(rules, key);
             for u in uses {
                 let (Ok(start), Ok(end), Ok(form)) = (
                     u32::try_from(u.span.start),
