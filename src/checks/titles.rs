@@ -427,37 +427,46 @@ impl Check for Titles {
             let s = positions.as_ref()?.get(position as usize)?;
             Some((article as usize, s))
         };
-        let mut findings = Vec::new();
-        for group in starts.windows(2).map(|w| &all[w[0]..w[1]]) {
-            let Some((_, first)) = group.first().and_then(|&p| mention_at(p)) else {
-                continue;
-            };
-            let person = person_of(first);
-            let mentions: Vec<Mention> = group
-                .iter()
-                .filter_map(|&p| {
-                    let (article, s) = mention_at(p)?;
-                    Some(Mention {
-                        article,
-                        title_span: s.title_span.start as usize..s.title_span.end as usize,
-                        title: &titles[written_of(s) as usize],
-                        written: name(written_of(s)),
+        // Each person is checked on its own: the people are shared out among the cores (this
+        // pass runs after the others, which would leave a core idle), their findings kept in
+        // the order of the people.
+        use rayon::prelude::*;
+        let groups: Vec<&[[u32; 2]]> = starts.windows(2).map(|w| &all[w[0]..w[1]]).collect();
+        let findings: Vec<Finding> = groups
+            .par_iter()
+            .flat_map_iter(|group| {
+                let mut findings = Vec::new();
+                let Some((_, first)) = group.first().and_then(|&p| mention_at(p)) else {
+                    return findings;
+                };
+                let person = person_of(first);
+                let mentions: Vec<Mention> = group
+                    .iter()
+                    .filter_map(|&p| {
+                        let (article, s) = mention_at(p)?;
+                        Some(Mention {
+                            article,
+                            title_span: s.title_span.start as usize..s.title_span.end as usize,
+                            title: &titles[written_of(s) as usize],
+                            written: name(written_of(s)),
+                        })
                     })
-                })
-                .collect();
-            // The entry the person's first mention matched (they all match the same one).
-            let entry = names
-                .entries
-                .get(person as usize)
-                .copied()
-                .unwrap_or(NO_ENTRY);
-            match people.get(entry as usize) {
-                Some(p) if entry != NO_ENTRY && !p.titles.is_empty() => {
-                    accepted_titles(ctx, &info, severity, p, &mentions, &mut findings)
+                    .collect();
+                // The entry the person's first mention matched (they all match the same one).
+                let entry = names
+                    .entries
+                    .get(person as usize)
+                    .copied()
+                    .unwrap_or(NO_ENTRY);
+                match people.get(entry as usize) {
+                    Some(p) if entry != NO_ENTRY && !p.titles.is_empty() => {
+                        accepted_titles(ctx, &info, severity, p, &mentions, &mut findings)
+                    }
+                    _ => discovered(ctx, &info, severity, name(person), &mentions, &mut findings),
                 }
-                _ => discovered(ctx, &info, severity, name(person), &mentions, &mut findings),
-            }
-        }
+                findings
+            })
+            .collect();
         findings
     }
 }
