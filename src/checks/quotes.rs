@@ -77,9 +77,47 @@ impl Store {
 
     /// Each quotation in article order, with its article, its span in the text and its
     /// hashes; an error if the hashes cannot be read back.
-    fn each(&self, mut f: impl FnMut(usize, Range<usize>, &[u32], u64)) -> std::io::Result<()> {
-        let mut shingles = self.shingles.reader();
-        for (article, kept) in self.quotations.each() {
+    fn each(&self, f: impl FnMut(usize, Range<usize>, &[u32], u64)) -> std::io::Result<()> {
+        self.each_of(&Share::all(), f)
+    }
+
+    /// The articles that hold quotations, cut into two shares of about as many (the first
+    /// and the rest).
+    fn two_shares(&self) -> [Share; 2] {
+        let articles = self.quotations.each().count();
+        let half = articles / 2;
+        let (mut quotations, mut numbers) = (0, 0);
+        for (_, kept) in self.quotations.each().take(half) {
+            quotations += kept.len();
+            numbers += kept.last().map_or(0, |q| q.shingles_end as usize);
+        }
+        [
+            Share {
+                articles: 0..half,
+                quotations: 0,
+                numbers: 0,
+            },
+            Share {
+                articles: half..articles,
+                quotations,
+                numbers,
+            },
+        ]
+    }
+
+    /// As [`Store::each`], for the quotations of one share of the articles.
+    fn each_of(
+        &self,
+        share: &Share,
+        mut f: impl FnMut(usize, Range<usize>, &[u32], u64),
+    ) -> std::io::Result<()> {
+        let mut shingles = self.shingles.reader_from(share.numbers);
+        let articles = self
+            .quotations
+            .each()
+            .skip(share.articles.start)
+            .take(share.articles.len());
+        for (article, kept) in articles {
             let all = shingles.take(kept.last().map_or(0, |q| q.shingles_end as usize))?;
             let mut start = 0;
             for q in kept {
@@ -100,6 +138,24 @@ impl Store {
             }
         }
         Ok(())
+    }
+}
+
+/// Some of the articles that hold quotations (counted among those), with how many
+/// quotations and how many numbers of the hash list come before them.
+struct Share {
+    articles: Range<usize>,
+    quotations: usize,
+    numbers: usize,
+}
+
+impl Share {
+    fn all() -> Share {
+        Share {
+            articles: 0..usize::MAX,
+            quotations: 0,
+            numbers: 0,
+        }
     }
 }
 
@@ -129,28 +185,61 @@ fn candidate_pairs(
     // Hashes spread evenly over the parts, so each holds about its share (a part of a
     // million differs from it by about a thousand): sized once, as grown by doubling the
     // table would take up to twice the room, and the copy it leaves behind as much again.
-    let share = store.hashes().div_ceil(parts as usize);
-    let mut index: Vec<u64> = Vec::with_capacity(share + share / 64 + 1024);
-    for part in 0..parts {
-        index.clear();
-        let mut qi = 0;
-        store.each(|_, _, hashes, _| {
-            // A quotation's hashes are sorted, and a part is a range of hashes: its run of
-            // them starts after those below the range and ends before those above it.
-            // Counted, not found by halving: a quotation has a few dozen hashes as a rule,
-            // and a count takes no branch to mispredict.
-            let below = |bound: u64| hashes.iter().filter(|&&h| u64::from(h) < bound).count();
-            let (from, to) = (
-                below(first_of_part(part, parts)),
-                below(first_of_part(part + 1, parts)),
-            );
-            index.extend(
-                hashes[from..to]
-                    .iter()
-                    .map(|&h| (u64::from(h) << 32) | qi as u64),
-            );
-            qi += 1;
+    let per_part = store.hashes().div_ceil(parts as usize);
+    let mut index: Vec<u64> = Vec::with_capacity(per_part + per_part / 64 + 1024);
+    // Each walk over the quotations goes on both cores, each over one share of the articles
+    // and writing its own stretch of the index: this pass runs after the other checks, with
+    // a core idle. A first walk counts what each share puts in each part.
+    let shares = store.two_shares();
+    let part_of = |h: u32| ((u64::from(h) * parts) >> 32) as usize;
+    let count = |share: &Share| -> std::io::Result<Vec<usize>> {
+        let mut counts = vec![0; parts as usize];
+        store.each_of(share, |_, _, hashes, _| {
+            for &h in hashes {
+                counts[part_of(h)] += 1;
+            }
         })?;
+        Ok(counts)
+    };
+    let (first, second) = rayon::join(|| count(&shares[0]), || count(&shares[1]));
+    let counts = [first?, second?];
+    for part in 0..parts {
+        let sizes = counts.each_ref().map(|c| c[part as usize]);
+        index.clear();
+        index.resize(sizes[0] + sizes[1], 0);
+        let (a, b) = index.split_at_mut(sizes[0]);
+        let fill = |share: &Share, out: &mut [u64]| -> std::io::Result<()> {
+            let (mut qi, mut at) = (share.quotations, 0);
+            store.each_of(share, |_, _, hashes, _| {
+                // A quotation's hashes are sorted, and a part is a range of hashes: its run
+                // of them starts after those below the range and ends before those above
+                // it. Counted, not found by halving: a quotation has a few dozen hashes as
+                // a rule, and a count takes no branch to mispredict.
+                let below = |bound: u64| hashes.iter().filter(|&&h| u64::from(h) < bound).count();
+                let (from, to) = (
+                    below(first_of_part(part, parts)),
+                    below(first_of_part(part + 1, parts)),
+                );
+                for &h in &hashes[from..to] {
+                    if let Some(slot) = out.get_mut(at) {
+                        *slot = (u64::from(h) << 32) | qi as u64;
+                    }
+                    at += 1;
+                }
+                qi += 1;
+            })?;
+            if at == out.len() {
+                Ok(())
+            } else {
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "the quotation hashes read back differ from those counted",
+                ))
+            }
+        };
+        let (filled_a, filled_b) = rayon::join(|| fill(&shares[0], a), || fill(&shares[1], b));
+        filled_a?;
+        filled_b?;
         {
             use rayon::slice::ParallelSliceMut;
             index.par_sort_unstable();

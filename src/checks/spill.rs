@@ -105,13 +105,14 @@ impl Spill {
         }
     }
 
-    /// Reads the numbers back in order, `n` at a time (see [`Reader::take`]).
-    pub fn reader(&self) -> Reader<'_> {
+    /// Reads the numbers back in order from the `first`th on, `n` at a time (see
+    /// [`Reader::take`]). Readers are independent: each opens the file for itself.
+    pub fn reader_from(&self, first: usize) -> Reader<'_> {
         Reader {
             spill: self,
-            next: 0,
+            next: first,
             buffer: Vec::new(),
-            buffer_start: 0,
+            buffer_start: first,
             file: None,
         }
     }
@@ -226,7 +227,7 @@ mod tests {
     use super::*;
 
     fn read_all(spill: &Spill, sizes: &[usize]) -> Vec<u32> {
-        let mut reader = spill.reader();
+        let mut reader = spill.reader_from(0);
         let mut out = Vec::new();
         for &n in sizes {
             out.extend_from_slice(reader.take(n).unwrap());
@@ -249,9 +250,35 @@ mod tests {
         let sizes = [3, 0, 20, 1, 40, 26, 10];
         assert_eq!(read_all(&spill, &sizes), all);
         assert_eq!(read_all(&spill, &[100]), all);
-        assert!(spill.reader().take(101).is_err());
+        assert!(spill.reader_from(0).take(101).is_err());
         drop(spill);
         assert!(!path.exists(), "the temporary file is removed");
+    }
+
+    #[test]
+    fn a_reading_can_start_at_any_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut spill = Spill::new(dir.path().to_path_buf(), 10);
+        let all: Vec<u32> = (0..45u32).map(|i| i * 7 + 1).collect();
+        for piece in all.chunks(10) {
+            spill.extend(piece);
+        }
+        assert!(spill.in_file == 40 && spill.memory.len() == 5);
+        for first in 0..=all.len() {
+            let mut reader = spill.reader_from(first);
+            let mut got = Vec::new();
+            for n in [3, 0, 11, usize::MAX] {
+                let n = n.min(all.len() - first - got.len());
+                got.extend_from_slice(reader.take(n).unwrap());
+            }
+            assert_eq!(got, all[first..], "from {first}");
+            assert!(
+                spill
+                    .reader_from(first)
+                    .take(all.len() - first + 1)
+                    .is_err()
+            );
+        }
     }
 
     #[test]
@@ -282,7 +309,7 @@ mod tests {
         let all: Vec<u32> = (0..25).collect();
         spill.extend(&all);
         std::fs::remove_file(spill.path().unwrap()).unwrap();
-        assert!(spill.reader().take(5).is_err());
+        assert!(spill.reader_from(0).take(5).is_err());
     }
 
     #[test]
