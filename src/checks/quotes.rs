@@ -76,7 +76,9 @@ impl Store {
     }
 
     /// Each quotation in article order, with its article, its span in the text and its
-    /// hashes; an error if the hashes cannot be read back.
+    /// hashes; an error if the hashes cannot be read back. (The run reads them in two
+    /// shares, see [`Store::two_shares`].)
+    #[cfg(test)]
     fn each(&self, f: impl FnMut(usize, Range<usize>, &[u32], u64)) -> std::io::Result<()> {
         self.each_of(&Share::all(), f)
     }
@@ -150,6 +152,7 @@ struct Share {
 }
 
 impl Share {
+    #[cfg(test)]
     fn all() -> Share {
         Share {
             articles: 0..usize::MAX,
@@ -164,22 +167,17 @@ impl Share {
 const INDEX_PART: usize = 4 << 20;
 const MAX_PARTS: usize = 8;
 
-/// The pairs of quotations (indices in `wholes`, which holds the hash of all the words of
-/// each quotation of `store`, in order) that share a shingle and do not read the same. Pairs
-/// within one article are among them: the caller, which looks up the articles of the pairs
-/// anyway, leaves those out (an index of every quotation's article would take as much room
-/// again as `wholes`).
+/// The pairs of quotations (by their place in the order of [`Store::each`]) that share a
+/// shingle and do not read the same (their wholes differ). Pairs within one article are
+/// among them: the caller, which looks up the articles of the pairs anyway, leaves those out
+/// (an index of every quotation's article would take as much room again as the wholes).
 ///
 /// Quotations are indexed by hashed shingles so only passages sharing a run are compared:
 /// (shingle, quotation) packed in one number (shingle in the high half) and sorted, so that
 /// equal shingles sit together. On a large archive this is the largest table of the run, so
 /// it is built in `parts`, each for a range of hashes (a shingle falls in exactly one):
 /// memory holds one part at a time.
-fn candidate_pairs(
-    store: &Store,
-    wholes: &[u64],
-    parts: usize,
-) -> std::io::Result<Vec<(usize, usize)>> {
+fn candidate_pairs(store: &Store, parts: usize) -> std::io::Result<Vec<(usize, usize)>> {
     let parts = parts.clamp(1, MAX_PARTS) as u64;
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     // Hashes spread evenly over the parts, so each holds about its share (a part of a
@@ -192,16 +190,26 @@ fn candidate_pairs(
     // a core idle. A first walk counts what each share puts in each part.
     let shares = store.two_shares();
     let part_of = |h: u32| ((u64::from(h) * parts) >> 32) as usize;
-    let count = |share: &Share| -> std::io::Result<Vec<usize>> {
+    // The same walk notes the hash of all the words of each quotation, in order.
+    let mut wholes: Vec<u64> = vec![0; store.quotations.len()];
+    let (first_wholes, second_wholes) = wholes.split_at_mut(shares[1].quotations);
+    let count = |share: &Share, wholes: &mut [u64]| -> std::io::Result<Vec<usize>> {
         let mut counts = vec![0; parts as usize];
-        store.each_of(share, |_, _, hashes, _| {
+        let mut quotations = wholes.iter_mut();
+        store.each_of(share, |_, _, hashes, whole| {
             for &h in hashes {
                 counts[part_of(h)] += 1;
+            }
+            if let Some(slot) = quotations.next() {
+                *slot = whole;
             }
         })?;
         Ok(counts)
     };
-    let (first, second) = rayon::join(|| count(&shares[0]), || count(&shares[1]));
+    let (first, second) = rayon::join(
+        || count(&shares[0], first_wholes),
+        || count(&shares[1], second_wholes),
+    );
     let counts = [first?, second?];
     for part in 0..parts {
         let sizes = counts.each_ref().map(|c| c[part as usize]);
@@ -673,12 +681,7 @@ impl Check for Quotes {
         let Some(store) = ctx.take_gathered::<Store>(info.id) else {
             return Vec::new();
         };
-        // Sized up front: growing by doubling would briefly hold it twice.
-        let mut wholes: Vec<u64> = Vec::with_capacity(store.quotations.len());
-        let pairs = store
-            .each(|_, _, _, whole| wholes.push(whole))
-            .and_then(|()| candidate_pairs(&store, &wholes, store.hashes().div_ceil(INDEX_PART)));
-        drop(wholes);
+        let pairs = candidate_pairs(&store, store.hashes().div_ceil(INDEX_PART));
         let mut pairs = match pairs {
             Ok(pairs) => pairs,
             Err(err) => return unreadable(&store, &err),
@@ -689,21 +692,21 @@ impl Check for Quotes {
         involved.dedup();
         let mut quotes: HashMap<usize, Quotation> = HashMap::with_capacity(involved.len());
         let mut wanted = involved.iter().peekable();
-        let mut q = 0;
-        let listed = store.each(|article, span, _, _| {
+        // Their spans are in memory: the hashes need not be read again.
+        let quotations = store
+            .quotations
+            .each()
+            .flat_map(|(article, kept)| kept.iter().map(move |k| (article, k.span.clone())));
+        for (q, (article, span)) in quotations.enumerate() {
             if wanted.next_if_eq(&&q).is_some() {
                 quotes.insert(
                     q,
                     Quotation {
                         article: article as u32,
-                        span: span.start as u32..span.end as u32,
+                        span,
                     },
                 );
             }
-            q += 1;
-        });
-        if let Err(err) = listed {
-            return unreadable(&store, &err);
         }
         // What the scans kept is no longer needed: the largest table of this check.
         drop(store);
@@ -1018,8 +1021,10 @@ mod tests {
                         .collect();
                     hashes.sort_unstable();
                     kept.shingles.extend(hashes);
+                    // Articles 14 apart hold quotations that read the same (and share
+                    // their hashes, as do those 7 apart).
                     kept.shingles
-                        .extend(halves(u64::from(a * 3 + q) << 20 | u64::from(q)));
+                        .extend(halves(u64::from((a % 14) * 3 + q) << 20 | u64::from(q)));
                     kept.quotations.push(Kept {
                         span: q * 10..q * 10 + 9,
                         shingles_end: kept.shingles.len() as u32,
@@ -1053,14 +1058,37 @@ mod tests {
             }
             let store = store.unwrap();
             let store = store.downcast_ref::<Store>().unwrap();
-            let mut quotes: Vec<u64> = Vec::new();
-            store.each(|_, _, _, whole| quotes.push(whole)).unwrap();
+            let mut quotes: Vec<(Vec<u32>, u64)> = Vec::new();
+            store
+                .each(|_, _, hashes, whole| quotes.push((hashes.to_vec(), whole)))
+                .unwrap();
             assert_eq!(quotes.len(), 120);
-            let whole = candidate_pairs(store, &quotes, 1).unwrap();
+            // Every pair that shares a hash held by at most 50 quotations, unless the two
+            // read the same.
+            let mut holders: HashMap<u32, Vec<usize>> = HashMap::new();
+            for (q, (hashes, _)) in quotes.iter().enumerate() {
+                for &h in hashes {
+                    holders.entry(h).or_default().push(q);
+                }
+            }
+            let mut want: Vec<(usize, usize)> = holders
+                .values()
+                .filter(|qs| qs.len() <= 50)
+                .flat_map(|qs| {
+                    qs.iter()
+                        .enumerate()
+                        .flat_map(|(i, &a)| qs[i + 1..].iter().map(move |&b| (a, b)))
+                })
+                .filter(|&(a, b)| quotes[a].1 != quotes[b].1)
+                .collect();
+            want.sort_unstable();
+            want.dedup();
+            let whole = candidate_pairs(store, 1).unwrap();
             assert!(whole.len() > 100, "{}", whole.len());
+            assert_eq!(whole, want);
             for parts in [2, 3, MAX_PARTS, 1000] {
                 assert_eq!(
-                    candidate_pairs(store, &quotes, parts).unwrap(),
+                    candidate_pairs(store, parts).unwrap(),
                     whole,
                     "{parts} parts"
                 );
