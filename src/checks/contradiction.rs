@@ -2,12 +2,12 @@
 //! different values in one article, anywhere for a `stable` fact, or in articles of the
 //! same date.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::support::{claim_location, describe, reference};
+use super::support::{ClaimLocations, describe, reference};
 use super::{Check, CheckInfo, Context};
 use crate::extract::Claim;
-use crate::finding::{Finding, Kind, Severity};
+use crate::finding::{Finding, Kind, Severity, Text};
 
 pub struct Contradiction;
 
@@ -55,6 +55,17 @@ impl Check for Contradiction {
                     groups.push((g, "articles of the same date give different values"));
                 }
             }
+            // What the findings of this fact say alike is made once and shared: a fact can
+            // have hundreds of thousands of findings in an archive.
+            let rule: Text = fact.id.as_str().into();
+            let severity = ctx.severity(&info, Some(fact));
+            let help: Text = if fact.stable {
+                "correct the article that is wrong; this fact never changes".into()
+            } else {
+                "correct one of the claims, or give the rule a `timeline` if the value changed"
+                    .into()
+            };
+            let mut locations = ClaimLocations::new("claims ");
             let mut reported: HashSet<(usize, usize)> = HashSet::new();
             for (group, why) in groups {
                 let Some(reference) = reference(ctx, &group) else {
@@ -63,6 +74,9 @@ impl Check for Contradiction {
                 let Ok(ref_value) = &reference.value else {
                     continue;
                 };
+                let reference_location = locations.of(ctx.articles, reference);
+                // The message and the first note, by the value claimed as printed.
+                let mut said: HashMap<String, (Text, Text)> = HashMap::new();
                 for claim in &group {
                     let Ok(value) = &claim.value else { continue };
                     if !ctx.conflicts(value, ref_value)
@@ -70,38 +84,125 @@ impl Check for Contradiction {
                     {
                         continue;
                     }
+                    let location = locations.of(ctx.articles, claim);
+                    let printed = location.value.clone().unwrap_or_default();
+                    let (message, note) = said
+                        .entry(printed)
+                        .or_insert_with(|| {
+                            (
+                                format!(
+                                    "contradiction: {} is {value} here but {ref_value} in {}",
+                                    describe(fact),
+                                    ctx.articles[reference.article].display
+                                )
+                                .into(),
+                                format!("{why}; {value} and {ref_value} cannot both be true")
+                                    .into(),
+                            )
+                        })
+                        .clone();
                     findings.push(Finding {
                         kind: Kind::Contradiction,
-                        rule: fact.id.clone().into(),
-                        severity: ctx.severity(&info, Some(fact)),
-                        message: format!(
-                            "contradiction: {} is {value} here but {ref_value} in {}",
-                            describe(fact),
-                            ctx.articles[reference.article].display
-                        )
-                        .into(),
-                        locations: vec![
-                            claim_location(ctx.articles, claim, "claims "),
-                            claim_location(ctx.articles, reference, "claims "),
-                        ],
-                        notes: std::iter::once(format!(
-                            "{why}; {value} and {ref_value} cannot both be true"
-                        ))
-                        .chain(ctx.conversion_note(ref_value, value))
-                        .map(Into::into)
-                        .collect(),
-                        help: Some(if fact.stable {
-                            "correct the article that is wrong; this fact never changes".into()
-                        } else {
-                            "correct one of the claims, or give the rule a `timeline` if the \
-                             value changed"
-                                .to_string()
-                                .into()
-                        }),
+                        rule: rule.clone(),
+                        severity,
+                        message,
+                        locations: vec![location, reference_location.clone()],
+                        // A conversion depends on the value itself, not only on how it prints.
+                        notes: std::iter::once(note)
+                            .chain(ctx.conversion_note(ref_value, value).map(Into::into))
+                            .collect(),
+                        help: Some(help.clone()),
                     });
                 }
             }
         }
         findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::article::Article;
+    use crate::checks::support::claim_location;
+    use crate::extract::extract_article;
+
+    #[test]
+    fn findings_that_say_the_same_share_their_text() {
+        let loaded = crate::rules::load_str(
+            "r.yaml",
+            "facts:\n  - id: review\n    type: year\n    stable: true\n    patterns: ['reviewed in {value}']\n",
+        );
+        let rules = &loaded.rules;
+        // Three articles agree on 2026; three say 2027 (two on the same date), one 2028.
+        let texts = [
+            ("a.md", "2025-01-01", "2026"),
+            ("b.md", "2025-01-02", "2026"),
+            ("c.md", "2025-01-03", "2026"),
+            ("d.md", "2025-02-01", "2027"),
+            ("e.md", "2025-02-01", "2027"),
+            ("f.md", "2025-03-01", "2027"),
+            ("g.md", "2025-03-02", "2028"),
+        ];
+        let articles: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (path, date, year))| {
+                let text = format!("---\ndate: {date}\n---\nThe pact is reviewed in {year}.\n");
+                Article::from_bytes(
+                    i,
+                    std::path::Path::new(path),
+                    (*path).into(),
+                    text.as_bytes(),
+                )
+                .unwrap()
+            })
+            .collect();
+        let claims: Vec<Claim> = articles
+            .iter()
+            .flat_map(|a| extract_article(a, rules))
+            .collect();
+        assert_eq!(claims.len(), texts.len());
+        let scans = super::super::Scans::new();
+        let ctx = Context {
+            articles: &articles,
+            rules,
+            claims: &claims,
+            scans: &scans,
+        };
+        let findings = Contradiction.run(&ctx);
+        let flagged: Vec<usize> = findings.iter().map(|f| f.locations[0].article).collect();
+        assert_eq!(flagged, [3, 4, 5, 6]);
+        // Each says what a finding made on its own would say.
+        for f in &findings {
+            let claim = &claims[f.locations[0].article];
+            assert_eq!(f.locations[0], claim_location(&articles, claim, "claims "));
+            assert_eq!(
+                f.locations[1],
+                claim_location(&articles, &claims[0], "claims ")
+            );
+            let year = claim.value_text().unwrap();
+            assert_eq!(
+                &*f.message,
+                format!("contradiction: review is {year} here but 2026 in a.md")
+            );
+            assert_eq!(
+                &*f.notes[0],
+                format!("a stable fact has one value; {year} and 2026 cannot both be true")
+            );
+        }
+        // The same value shares its message and note; the same value and date, its label.
+        let shared = |a: &Text, b: &Text| Arc::ptr_eq(a, b);
+        let (d, e, f, g) = (&findings[0], &findings[1], &findings[2], &findings[3]);
+        assert!(shared(&d.message, &f.message) && shared(&d.notes[0], &f.notes[0]));
+        assert!(!shared(&d.message, &g.message));
+        assert!(shared(&d.locations[0].label, &e.locations[0].label));
+        assert!(!shared(&d.locations[0].label, &f.locations[0].label));
+        assert!(shared(&d.locations[1].label, &g.locations[1].label));
+        assert!(
+            shared(&d.rule, &g.rule) && shared(d.help.as_ref().unwrap(), g.help.as_ref().unwrap())
+        );
     }
 }

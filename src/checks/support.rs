@@ -1,22 +1,76 @@
 //! Helpers shared by the fact checks: locations for claims and date wording.
 
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
 use crate::article::Article;
 use crate::extract::Claim;
-use crate::finding::Location;
+use crate::finding::{Location, Text};
 
 /// A location for a claim, labelled with its value and the date it speaks for.
 pub fn claim_location(articles: &[Article], claim: &Claim, label: &str) -> Location {
     let value = claim.value_text();
-    let date = date_phrase(articles, claim);
-    let label = match &value {
-        Some(v) => format!("{label}{v} ({date})"),
-        None => format!("{label}{} ({date})", claim.raw),
-    };
+    let label = claim_label(articles, claim, label, value.as_deref());
     Location {
         article: claim.article,
         span: claim.span.clone(),
         label: label.into(),
         value,
+    }
+}
+
+/// "claims 25% (article of 2025-09-03)": `prefix`, the value as printed (else as written),
+/// and the date.
+fn claim_label(articles: &[Article], claim: &Claim, prefix: &str, value: Option<&str>) -> String {
+    let date = date_phrase(articles, claim);
+    format!("{prefix}{} ({date})", value.unwrap_or(&claim.raw))
+}
+
+/// Locations for the claims of many findings, as [`claim_location`] makes them, with one
+/// label shared by the claims that give the same value for the same date: a fact can have
+/// hundreds of thousands of findings in an archive, and most of their labels read the same.
+pub struct ClaimLocations {
+    prefix: &'static str,
+    /// By the date a claim speaks for (and whether the text gave it), then by value.
+    labels: HashMap<(Option<Date>, bool), HashMap<String, Text>>,
+}
+
+impl ClaimLocations {
+    pub fn new(prefix: &'static str) -> ClaimLocations {
+        ClaimLocations {
+            prefix,
+            labels: HashMap::new(),
+        }
+    }
+
+    /// The same as `claim_location(articles, claim, prefix)`.
+    pub fn of(&mut self, articles: &[Article], claim: &Claim) -> Location {
+        let value = claim.value_text();
+        // A claim without a value is labelled with what it says: those labels are not kept.
+        let label = match &value {
+            Some(v) => {
+                let labels = self
+                    .labels
+                    .entry((claim.speaks_for, claim.dated_by_text))
+                    .or_default();
+                match labels.get(v.as_str()) {
+                    Some(label) => label.clone(),
+                    None => {
+                        let label: Text = claim_label(articles, claim, self.prefix, Some(v)).into();
+                        labels.insert(v.clone(), label.clone());
+                        label
+                    }
+                }
+            }
+            None => claim_label(articles, claim, self.prefix, None).into(),
+        };
+        Location {
+            article: claim.article,
+            span: claim.span.clone(),
+            label,
+            value,
+        }
     }
 }
 
@@ -41,7 +95,7 @@ const FEW_VALUES: usize = 16;
 /// value, so the cost grows with the number of distinct values, not claims squared.
 pub fn reference<'a>(ctx: &super::Context, group: &[&'a Claim]) -> Option<&'a Claim> {
     let mut distinct: Vec<(&'a Claim, usize)> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for claim in group {
         let Ok(v) = &claim.value else { continue };
         // Equal values print the same: while the values seen are few, one equal to this one
