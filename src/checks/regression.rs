@@ -1,9 +1,11 @@
 //! regression: a `monotonic` fact whose value goes the wrong way as dates go up.
 
-use super::support::{claim_location, dated_in_order, describe};
+use std::collections::HashMap;
+
+use super::support::{ClaimLocations, dated_in_order, describe};
 use super::{Check, CheckInfo, Context};
 use crate::extract::Claim;
-use crate::finding::{Finding, Kind, Severity};
+use crate::finding::{Finding, Kind, Location, Severity, Text};
 use crate::rules::Monotonic;
 
 pub struct Regression;
@@ -25,12 +27,22 @@ impl Check for Regression {
 
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
+        let help: Text = "one of the two counts is wrong, or an article's date is".into();
         let mut findings = Vec::new();
         for (fact, claims) in ctx.claims_by_fact() {
             let Some(direction) = fact.monotonic else {
                 continue;
             };
             let dated = dated_in_order(claims);
+            // What the findings of this fact say alike is made once and shared: a fact can
+            // have hundreds of thousands of findings in an archive.
+            let rule: Text = fact.id.as_str().into();
+            let severity = ctx.severity(&info, Some(fact));
+            let mut locations = ClaimLocations::new("claims ");
+            let mut earlier = ClaimLocations::new("earlier claim ");
+            // The location of the peak and the messages said against it, by the value
+            // claimed as printed: made again when the peak changes.
+            let mut against: Option<(&Claim, Location, HashMap<String, Text>)> = None;
             // `peak` is the most extreme claim of a strictly earlier date.
             let mut peak: Option<&Claim> = None;
             let mut pending: Option<&Claim> = None;
@@ -50,12 +62,23 @@ impl Check for Regression {
                         Monotonic::Increasing => v.definitely_below(pv),
                         Monotonic::Decreasing => pv.definitely_below(v),
                     };
-                    if wrong {
-                        findings.push(Finding {
-                            kind: Kind::Regression,
-                            rule: fact.id.clone().into(),
-                            severity: ctx.severity(&info, Some(fact)),
-                            message: format!(
+                    if !wrong {
+                        continue;
+                    }
+                    if against
+                        .as_ref()
+                        .is_none_or(|(at, ..)| !std::ptr::eq(*at, p))
+                    {
+                        against = Some((p, earlier.of(ctx.articles, p), HashMap::new()));
+                    }
+                    let Some((_, peak_location, messages)) = &mut against else {
+                        continue;
+                    };
+                    let location = locations.of(ctx.articles, claim);
+                    let message = messages
+                        .entry(location.value.clone().unwrap_or_default())
+                        .or_insert_with(|| {
+                            format!(
                                 "regression: {} went from {pv} to {v}, but it only {}",
                                 describe(fact),
                                 match direction {
@@ -63,26 +86,27 @@ impl Check for Regression {
                                     Monotonic::Decreasing => "decreases",
                                 }
                             )
+                            .into()
+                        })
+                        .clone();
+                    findings.push(Finding {
+                        kind: Kind::Regression,
+                        rule: rule.clone(),
+                        severity,
+                        message,
+                        locations: vec![location, peak_location.clone()],
+                        notes: vec![
+                            format!(
+                                "{} is dated {} and {} is dated {}",
+                                ctx.articles[p.article].display,
+                                p.speaks_for.map(|d| d.to_string()).unwrap_or_default(),
+                                ctx.articles[claim.article].display,
+                                claim.speaks_for.map(|d| d.to_string()).unwrap_or_default(),
+                            )
                             .into(),
-                            locations: vec![
-                                claim_location(ctx.articles, claim, "claims "),
-                                claim_location(ctx.articles, p, "earlier claim "),
-                            ],
-                            notes: vec![
-                                format!(
-                                    "{} is dated {} and {} is dated {}",
-                                    ctx.articles[p.article].display,
-                                    p.speaks_for.map(|d| d.to_string()).unwrap_or_default(),
-                                    ctx.articles[claim.article].display,
-                                    claim.speaks_for.map(|d| d.to_string()).unwrap_or_default(),
-                                )
-                                .into(),
-                            ],
-                            help: Some(
-                                "one of the two counts is wrong, or an article's date is".into(),
-                            ),
-                        });
-                    }
+                        ],
+                        help: Some(help.clone()),
+                    });
                 }
                 for claim in &dated[start..i] {
                     let better = match (pending.map(|p| &p.value), &claim.value) {
@@ -101,5 +125,95 @@ impl Check for Regression {
             }
         }
         findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::article::Article;
+    use crate::checks::support::claim_location;
+    use crate::extract::extract_article;
+
+    #[test]
+    fn findings_against_the_same_peak_share_their_text() {
+        let loaded = crate::rules::load_str(
+            "r.yaml",
+            "facts:\n  - id: visits\n    type: count\n    monotonic: increasing\n    patterns: ['visited {value} times']\n",
+        );
+        let rules = &loaded.rules;
+        // The count climbs to 5, falls back to 3 twice (once on the same date), climbs to
+        // 8, then falls to 3 again.
+        let texts = [
+            ("a.md", "2025-01-01", 2),
+            ("b.md", "2025-02-01", 5),
+            ("c.md", "2025-03-01", 3),
+            ("d.md", "2025-03-01", 3),
+            ("e.md", "2025-04-01", 3),
+            ("f.md", "2025-05-01", 8),
+            ("g.md", "2025-06-01", 3),
+        ];
+        let articles: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (path, date, count))| {
+                let text = format!("---\ndate: {date}\n---\nShe visited {count} times.\n");
+                Article::from_bytes(
+                    i,
+                    std::path::Path::new(path),
+                    (*path).into(),
+                    text.as_bytes(),
+                )
+                .unwrap()
+            })
+            .collect();
+        let claims: Vec<Claim> = articles
+            .iter()
+            .flat_map(|a| extract_article(a, rules))
+            .collect();
+        assert_eq!(claims.len(), texts.len());
+        let scans = super::super::Scans::new();
+        let ctx = Context {
+            articles: &articles,
+            rules,
+            claims: &claims,
+            scans: &scans,
+        };
+        let findings = Regression.run(&ctx);
+        let pairs: Vec<(usize, usize)> = findings
+            .iter()
+            .map(|f| (f.locations[0].article, f.locations[1].article))
+            .collect();
+        assert_eq!(pairs, [(2, 1), (3, 1), (4, 1), (6, 5)]);
+        // Each says what a finding made on its own would say.
+        for f in &findings {
+            let (claim, peak) = (
+                &claims[f.locations[0].article],
+                &claims[f.locations[1].article],
+            );
+            assert_eq!(f.locations[0], claim_location(&articles, claim, "claims "));
+            assert_eq!(
+                f.locations[1],
+                claim_location(&articles, peak, "earlier claim ")
+            );
+            let (v, pv) = (claim.value_text().unwrap(), peak.value_text().unwrap());
+            assert_eq!(
+                &*f.message,
+                format!("regression: visits went from {pv} to {v}, but it only increases")
+            );
+        }
+        let shared = |a: &Text, b: &Text| Arc::ptr_eq(a, b);
+        let (c, d, e, g) = (&findings[0], &findings[1], &findings[2], &findings[3]);
+        // Against the same peak, the same value shares its message; the same date too, its
+        // label. The peak's location is shared until the peak changes.
+        assert!(shared(&c.message, &e.message) && !shared(&c.message, &g.message));
+        assert!(shared(&c.locations[0].label, &d.locations[0].label));
+        assert!(!shared(&c.locations[0].label, &e.locations[0].label));
+        assert!(shared(&c.locations[1].label, &e.locations[1].label));
+        assert!(!shared(&c.locations[1].label, &g.locations[1].label));
+        assert!(shared(&c.rule, &g.rule));
+        assert!(shared(c.help.as_ref().unwrap(), g.help.as_ref().unwrap()));
     }
 }
