@@ -125,9 +125,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::article::Article;
-    use crate::checks::support::claim_location;
-    use crate::extract::extract_article;
+    use crate::checks::support::{claim_location, run_on_dated};
 
     #[test]
     fn findings_that_say_the_same_share_their_text() {
@@ -146,33 +144,12 @@ mod tests {
             ("f.md", "2025-03-01", "2027"),
             ("g.md", "2025-03-02", "2028"),
         ];
-        let articles: Vec<Article> = texts
+        let texts: Vec<(&str, &str, String)> = texts
             .iter()
-            .enumerate()
-            .map(|(i, (path, date, year))| {
-                let text = format!("---\ndate: {date}\n---\nThe pact is reviewed in {year}.\n");
-                Article::from_bytes(
-                    i,
-                    std::path::Path::new(path),
-                    (*path).into(),
-                    text.as_bytes(),
-                )
-                .unwrap()
-            })
+            .map(|&(path, date, year)| (path, date, format!("The pact is reviewed in {year}.")))
             .collect();
-        let claims: Vec<Claim> = articles
-            .iter()
-            .flat_map(|a| extract_article(a, rules))
-            .collect();
+        let (articles, claims, findings) = run_on_dated(&Contradiction, rules, &texts);
         assert_eq!(claims.len(), texts.len());
-        let scans = super::super::Scans::new();
-        let ctx = Context {
-            articles: &articles,
-            rules,
-            claims: &claims,
-            scans: &scans,
-        };
-        let findings = Contradiction.run(&ctx);
         let flagged: Vec<usize> = findings.iter().map(|f| f.locations[0].article).collect();
         assert_eq!(flagged, [3, 4, 5, 6]);
         // Each says what a finding made on its own would say.

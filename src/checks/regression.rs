@@ -133,9 +133,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::article::Article;
-    use crate::checks::support::claim_location;
-    use crate::extract::extract_article;
+    use crate::checks::support::{claim_location, run_on_dated};
 
     #[test]
     fn findings_against_the_same_peak_share_their_text() {
@@ -144,8 +142,8 @@ mod tests {
             "facts:\n  - id: visits\n    type: count\n    monotonic: increasing\n    patterns: ['visited {value} times']\n",
         );
         let rules = &loaded.rules;
-        // The count climbs to 5, falls back to 3 twice (once on the same date), climbs to
-        // 8, then falls to 3 again.
+        // The count climbs to 5, falls back to 3 in three articles (two of the same date),
+        // climbs to 8, then falls to 3 again.
         let texts = [
             ("a.md", "2025-01-01", 2),
             ("b.md", "2025-02-01", 5),
@@ -155,33 +153,12 @@ mod tests {
             ("f.md", "2025-05-01", 8),
             ("g.md", "2025-06-01", 3),
         ];
-        let articles: Vec<Article> = texts
+        let texts: Vec<(&str, &str, String)> = texts
             .iter()
-            .enumerate()
-            .map(|(i, (path, date, count))| {
-                let text = format!("---\ndate: {date}\n---\nShe visited {count} times.\n");
-                Article::from_bytes(
-                    i,
-                    std::path::Path::new(path),
-                    (*path).into(),
-                    text.as_bytes(),
-                )
-                .unwrap()
-            })
+            .map(|&(path, date, count)| (path, date, format!("She visited {count} times.")))
             .collect();
-        let claims: Vec<Claim> = articles
-            .iter()
-            .flat_map(|a| extract_article(a, rules))
-            .collect();
+        let (articles, claims, findings) = run_on_dated(&Regression, rules, &texts);
         assert_eq!(claims.len(), texts.len());
-        let scans = super::super::Scans::new();
-        let ctx = Context {
-            articles: &articles,
-            rules,
-            claims: &claims,
-            scans: &scans,
-        };
-        let findings = Regression.run(&ctx);
         let pairs: Vec<(usize, usize)> = findings
             .iter()
             .map(|f| (f.locations[0].article, f.locations[1].article))

@@ -154,6 +154,43 @@ pub fn dated_in_order(claims: &[Claim]) -> Vec<&Claim> {
     dated
 }
 
+/// For the tests of the fact checks: articles of the given paths, dates and bodies, the
+/// claims `rules` find in them, and what `check` reports of those claims.
+#[cfg(test)]
+pub fn run_on_dated(
+    check: &dyn super::Check,
+    rules: &crate::rules::RuleSet,
+    texts: &[(&str, &str, String)],
+) -> (Vec<Article>, Vec<Claim>, Vec<crate::finding::Finding>) {
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, (path, date, body))| {
+            let text = format!("---\ndate: {date}\n---\n{body}\n");
+            Article::from_bytes(
+                i,
+                std::path::Path::new(path),
+                (*path).into(),
+                text.as_bytes(),
+            )
+            .unwrap()
+        })
+        .collect();
+    let claims: Vec<Claim> = articles
+        .iter()
+        .flat_map(|a| crate::extract::extract_article(a, rules))
+        .collect();
+    let scans = super::Scans::new();
+    let ctx = super::Context {
+        articles: &articles,
+        rules,
+        claims: &claims,
+        scans: &scans,
+    };
+    let findings = check.run(&ctx);
+    (articles, claims, findings)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
