@@ -85,11 +85,11 @@ impl Check for Contradiction {
                         continue;
                     }
                     let location = locations.of(ctx.articles, claim);
-                    let printed = location.value.clone().unwrap_or_default();
-                    let (message, note) = said
-                        .entry(printed)
-                        .or_insert_with(|| {
-                            (
+                    let printed = location.value.as_deref().unwrap_or_default();
+                    let (message, note) = match said.get(printed) {
+                        Some(texts) => texts.clone(),
+                        None => {
+                            let texts: (Text, Text) = (
                                 format!(
                                     "contradiction: {} is {value} here but {ref_value} in {}",
                                     describe(fact),
@@ -98,9 +98,11 @@ impl Check for Contradiction {
                                 .into(),
                                 format!("{why}; {value} and {ref_value} cannot both be true")
                                     .into(),
-                            )
-                        })
-                        .clone();
+                            );
+                            said.insert(printed.to_string(), texts.clone());
+                            texts
+                        }
+                    };
                     findings.push(Finding {
                         kind: Kind::Contradiction,
                         rule: rule.clone(),

@@ -75,10 +75,11 @@ impl Check for Regression {
                         continue;
                     };
                     let location = locations.of(ctx.articles, claim);
-                    let message = messages
-                        .entry(location.value.clone().unwrap_or_default())
-                        .or_insert_with(|| {
-                            format!(
+                    let printed = location.value.as_deref().unwrap_or_default();
+                    let message = match messages.get(printed) {
+                        Some(message) => message.clone(),
+                        None => {
+                            let message: Text = format!(
                                 "regression: {} went from {pv} to {v}, but it only {}",
                                 describe(fact),
                                 match direction {
@@ -86,9 +87,11 @@ impl Check for Regression {
                                     Monotonic::Decreasing => "decreases",
                                 }
                             )
-                            .into()
-                        })
-                        .clone();
+                            .into();
+                            messages.insert(printed.to_string(), message.clone());
+                            message
+                        }
+                    };
                     findings.push(Finding {
                         kind: Kind::Regression,
                         rule: rule.clone(),
