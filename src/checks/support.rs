@@ -252,4 +252,47 @@ mod tests {
         percents.extend([35.0, 35.000_000_1, 35.000_000_2]);
         assert_eq!(reference_of(&percents), 40);
     }
+    #[test]
+    fn shared_locations_are_those_made_one_by_one() {
+        let articles: Vec<Article> = (0..2)
+            .map(|i| {
+                let name = format!("a{i}.md");
+                Article::from_bytes(i, std::path::Path::new(&name), name.clone(), b"text").unwrap()
+            })
+            .collect();
+        let day = |d: i8| Some(jiff::civil::date(2025, 1, d));
+        let mut claims = Vec::new();
+        for (article, percent, speaks_for, dated_by_text) in [
+            (0, 25.0, day(1), false),
+            (1, 25.0, day(1), false),
+            (1, 25.0, day(1), true),
+            (0, 25.0, day(2), false),
+            (0, 30.0, day(1), false),
+            (1, 25.0, None, false),
+            (0, 25.0, None, true),
+        ] {
+            claims.push(Claim {
+                speaks_for,
+                dated_by_text,
+                ..claim(article, percent)
+            });
+        }
+        // Claims without a value are labelled with what they say.
+        for raw in ["next year", "soon"] {
+            claims.push(Claim {
+                raw: raw.into(),
+                value: Err(crate::values::ValueError::Unresolved(raw.into())),
+                ..claim(0, 0.0)
+            });
+        }
+        let mut shared = ClaimLocations::new("claims ");
+        for _ in 0..2 {
+            for c in &claims {
+                assert_eq!(
+                    shared.of(&articles, c),
+                    claim_location(&articles, c, "claims ")
+                );
+            }
+        }
+    }
 }
