@@ -1,10 +1,10 @@
 //! drift: a fact's value changes between articles of different dates and the rule has no
 //! timeline (or expected value) that explains it.
 
-use super::support::{claim_location, dated_in_order, describe};
+use super::support::{ClaimLocations, dated_in_order, describe};
 use super::{Check, CheckInfo, Context};
 use crate::extract::Claim;
-use crate::finding::{Finding, Kind, Severity};
+use crate::finding::{Finding, Kind, Severity, Text};
 
 pub struct Drift;
 
@@ -37,6 +37,18 @@ impl Check for Drift {
                 continue;
             }
             let dated = dated_in_order(claims);
+            // What the findings of this fact say alike is made once and shared.
+            let rule: Text = fact.id.as_str().into();
+            let severity = ctx.severity(&info, Some(fact)).min(Severity::Warning);
+            let note: Text = "the rule has no timeline saying when the value changed".into();
+            let help: Text = format!(
+                "if the value really changed, add `timeline:` entries to `{}`; otherwise \
+                 correct the article that is wrong",
+                fact.id
+            )
+            .into();
+            let (mut now, mut before) =
+                (ClaimLocations::new("now "), ClaimLocations::new("before "));
             let mut current: Option<&Claim> = None;
             for claim in dated {
                 let Some(prev) = current else {
@@ -58,25 +70,13 @@ impl Check for Drift {
                 if !expected_direction {
                     findings.push(Finding {
                         kind: Kind::Drift,
-                        rule: fact.id.clone().into(),
-                        severity: ctx.severity(&info, Some(fact)).min(Severity::Warning),
+                        rule: rule.clone(),
+                        severity,
                         message: format!("drift: {} changed from {pv} to {v}", describe(fact))
                             .into(),
-                        locations: vec![
-                            claim_location(ctx.articles, claim, "now "),
-                            claim_location(ctx.articles, prev, "before "),
-                        ],
-                        notes: vec![
-                            "the rule has no timeline saying when the value changed".into(),
-                        ],
-                        help: Some(
-                            format!(
-                                "if the value really changed, add `timeline:` entries to `{}`; \
-                             otherwise correct the article that is wrong",
-                                fact.id
-                            )
-                            .into(),
-                        ),
+                        locations: vec![now.of(ctx.articles, claim), before.of(ctx.articles, prev)],
+                        notes: vec![note.clone()],
+                        help: Some(help.clone()),
                     });
                 }
                 current = Some(claim);

@@ -1,9 +1,9 @@
 //! off-record: a claim that contradicts the rule's `expect` value or the timeline value in
 //! force (and is not merely an older timeline value: that is `stale`).
 
-use super::support::{claim_location, describe};
+use super::support::{ClaimLocations, describe};
 use super::{Check, CheckInfo, Context};
-use crate::finding::{Finding, Kind, Severity};
+use crate::finding::{Finding, Kind, Severity, Text};
 
 pub struct OffRecord;
 
@@ -25,7 +25,14 @@ impl Check for OffRecord {
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
         let mut findings = Vec::new();
+        let help: Text = "correct the claim, or update the rule's `expect`/`timeline` if the \
+                           record is out of date"
+            .into();
         for (fact, claims) in ctx.claims_by_fact() {
+            // What the findings of this fact say alike is made once and shared.
+            let rule: Text = fact.id.as_str().into();
+            let severity = ctx.severity(&info, Some(fact));
+            let mut locations = ClaimLocations::new("claims ");
             for claim in claims {
                 if let Some(f) = previous_value(ctx, &info, fact, claim) {
                     findings.push(f);
@@ -82,21 +89,16 @@ impl Check for OffRecord {
                 };
                 findings.push(Finding {
                     kind: Kind::OffRecord,
-                    rule: fact.id.clone().into(),
-                    severity: ctx.severity(&info, Some(fact)),
+                    rule: rule.clone(),
+                    severity,
                     message: format!(
                         "off-record: {} is {value} here, the record says {record}",
                         describe(fact)
                     )
                     .into(),
-                    locations: vec![claim_location(ctx.articles, claim, "claims ")],
+                    locations: vec![locations.of(ctx.articles, claim)],
                     notes: vec![note.into()],
-                    help: Some(
-                        "correct the claim, or update the rule's `expect`/`timeline` if the \
-                         record is out of date"
-                            .to_string()
-                            .into(),
-                    ),
+                    help: Some(help.clone()),
                 });
             }
         }

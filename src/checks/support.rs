@@ -8,7 +8,9 @@ use crate::article::Article;
 use crate::extract::Claim;
 use crate::finding::{Location, Text};
 
-/// A location for a claim, labelled with its value and the date it speaks for.
+/// A location for one claim, labelled with its value and the date it speaks for, made on
+/// its own: what [`ClaimLocations`] gives, which the tests hold it to.
+#[cfg(test)]
 pub fn claim_location(articles: &[Article], claim: &Claim, label: &str) -> Location {
     let value = claim.value_text();
     let label = claim_label(articles, claim, label, value.as_deref());
@@ -27,9 +29,10 @@ fn claim_label(articles: &[Article], claim: &Claim, prefix: &str, value: Option<
     format!("{prefix}{} ({date})", value.unwrap_or(&claim.raw))
 }
 
-/// Locations for the claims of many findings, as [`claim_location`] makes them, with one
-/// label shared by the claims that give the same value for the same date: a fact can have
-/// hundreds of thousands of findings in an archive, and most of their labels read the same.
+/// Locations for the claims of findings, each labelled with its value and the date it speaks
+/// for ("claims 25% (article of 2025-09-03)"), one label shared by the claims that give the
+/// same value for the same date: a fact can have hundreds of thousands of findings in an
+/// archive, and most of their labels read the same.
 pub struct ClaimLocations {
     prefix: &'static str,
     /// By the date a claim speaks for (and whether the text gave it), then by value.
@@ -44,7 +47,7 @@ impl ClaimLocations {
         }
     }
 
-    /// The same as `claim_location(articles, claim, prefix)`.
+    /// The location of `claim`, its label starting with the prefix.
     pub fn of(&mut self, articles: &[Article], claim: &Claim) -> Location {
         let value = claim.value_text();
         // A claim without a value is labelled with what it says: those labels are not kept.
