@@ -3,7 +3,7 @@
 
 use super::support::describe;
 use super::{Check, CheckInfo, Context};
-use crate::finding::{Finding, Kind, Location, Severity};
+use crate::finding::{Finding, Kind, Location, Severity, Text};
 use crate::values::ValueError;
 
 pub struct Unresolved;
@@ -26,20 +26,32 @@ impl Check for Unresolved {
 
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
+        let severity = ctx.severity(&info, None);
+        // Made once and shared by the findings (an archive of undated articles can have
+        // thousands of relative dates): the help and label of each kind.
+        let unresolved: (Text, Text) = (
+            "date the article (front matter `date:`, a leading `date YYYY-MM-DD`, a \
+             YYYY-MM-DD file-name prefix, or --as-of for drafts)"
+                .into(),
+            "relative to what?".into(),
+        );
+        let invalid: (Text, Text) = (
+            "rephrase the value, or narrow the rule's pattern".into(),
+            "not a value newslint can read".into(),
+        );
         let mut findings = Vec::new();
         for (fact, claims) in ctx.claims_by_fact() {
+            let rule: Text = fact.id.as_str().into();
             for claim in claims {
                 let Err(err) = &claim.value else { continue };
-                let (message, help, label) = match err {
+                let (message, (help, label)) = match err {
                     ValueError::Unresolved(why) => (
                         format!(
                             "unresolved: \"{}\" ({}) cannot be resolved: {why}",
                             claim.raw,
                             describe(fact)
                         ),
-                        "date the article (front matter `date:`, a leading `date YYYY-MM-DD`, \
-                         a YYYY-MM-DD file-name prefix, or --as-of for drafts)",
-                        "relative to what?",
+                        &unresolved,
                     ),
                     ValueError::Invalid(why) => (
                         format!(
@@ -47,23 +59,22 @@ impl Check for Unresolved {
                             claim.raw,
                             describe(fact)
                         ),
-                        "rephrase the value, or narrow the rule's pattern",
-                        "not a value newslint can read",
+                        &invalid,
                     ),
                 };
                 findings.push(Finding {
                     kind: Kind::Unresolved,
-                    rule: fact.id.clone().into(),
-                    severity: ctx.severity(&info, None),
+                    rule: rule.clone(),
+                    severity,
                     message: message.into(),
                     locations: vec![Location {
                         article: claim.article,
                         span: claim.span.clone(),
-                        label: label.into(),
+                        label: label.clone(),
                         value: None,
                     }],
                     notes: Vec::new(),
-                    help: Some(help.into()),
+                    help: Some(help.clone()),
                 });
             }
         }
