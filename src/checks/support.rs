@@ -35,7 +35,8 @@ fn claim_label(articles: &[Article], claim: &Claim, prefix: &str, value: Option<
 /// archive, and most of their labels read the same.
 pub struct ClaimLocations {
     prefix: &'static str,
-    /// By the date a claim speaks for (and whether the text gave it), then by value.
+    /// By the date a claim speaks for (and whether the text gave it), then by value: all a
+    /// label says. Should `date_phrase` come to read the article too, the key must hold it.
     labels: HashMap<(Option<Date>, bool), HashMap<String, Text>>,
 }
 
