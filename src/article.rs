@@ -120,6 +120,177 @@ struct Pinned {
     texts: Box<[(Range<u32>, Box<str>)]>,
 }
 
+/// Spans of articles whose place and text the checks noted while the texts were loaded:
+/// an article whose findings point only at such spans is pinned without reading its file
+/// again (an archive can have a finding in every other file).
+#[derive(Debug, Default)]
+pub struct Placements {
+    spans: Vec<Placed>,
+    /// What the spans say, each text once.
+    texts: Vec<crate::finding::Text>,
+    text_ids: std::collections::HashMap<Box<str>, u32>,
+}
+
+/// One noted span: where it starts (line and column, as [`Article::line_col`] gives them)
+/// and what it says, a text on one line (where it ends follows). 20 bytes: an archive can
+/// have hundreds of thousands.
+#[derive(Clone, Copy, Debug)]
+struct Placed {
+    article: u32,
+    start: u32,
+    line: u32,
+    column: u32,
+    text: u32,
+}
+
+impl Placements {
+    /// Notes that `text` starts at `start`, on `line` and `column`, in `article`. Nothing
+    /// is noted for a text over more than one line, or a number beyond 32 bits.
+    pub fn add(&mut self, article: usize, start: usize, line: usize, column: usize, text: &str) {
+        if text.contains(['\n', '\r']) {
+            return;
+        }
+        // Most spans say what the one before said.
+        let last = self.spans.last().map(|p| p.text);
+        let known = last
+            .filter(|&id| *self.texts[id as usize] == *text)
+            .or_else(|| self.text_ids.get(text).copied());
+        let text = match known {
+            Some(id) => id,
+            None => {
+                let Ok(id) = u32::try_from(self.texts.len()) else {
+                    return;
+                };
+                self.texts.push(text.into());
+                self.text_ids.insert(text.into(), id);
+                id
+            }
+        };
+        let narrow = |n: usize| u32::try_from(n).ok();
+        if let (Some(article), Some(start), Some(line), Some(column)) =
+            (narrow(article), narrow(start), narrow(line), narrow(column))
+            && start
+                .checked_add(self.texts[text as usize].len() as u32)
+                .is_some()
+        {
+            self.spans.push(Placed {
+                article,
+                start,
+                line,
+                column,
+                text,
+            });
+        }
+    }
+
+    /// Room for `n` more spans.
+    pub fn reserve_exact(&mut self, n: usize) {
+        self.spans.reserve_exact(n);
+    }
+
+    /// Takes in what `other` noted.
+    pub fn append(&mut self, other: Placements) {
+        if self.spans.is_empty() && self.texts.is_empty() {
+            // Taken as it is, rather than copied: it can be a large list.
+            *self = other;
+            return;
+        }
+        for p in other.spans {
+            let text = &other.texts[p.text as usize];
+            let (line, column) = (p.line as usize, p.column as usize);
+            self.add(p.article as usize, p.start as usize, line, column, text);
+        }
+    }
+
+    /// Puts the spans in article order, for [`Placements::of`].
+    pub fn sort(&mut self) {
+        self.spans.sort_unstable_by_key(|p| p.article);
+        self.text_ids = std::collections::HashMap::new();
+    }
+
+    /// The spans noted in `article` (once sorted).
+    pub fn of(&self, article: usize) -> PlacedIn<'_> {
+        let from = self
+            .spans
+            .partition_point(|p| (p.article as usize) < article);
+        let to = self
+            .spans
+            .partition_point(|p| p.article as usize <= article);
+        PlacedIn {
+            spans: &self.spans[from..to],
+            texts: &self.texts,
+        }
+    }
+}
+
+/// The noted spans of one article.
+#[derive(Clone, Copy)]
+pub struct PlacedIn<'a> {
+    spans: &'a [Placed],
+    texts: &'a [crate::finding::Text],
+}
+
+impl PlacedIn<'_> {
+    /// Nothing noted.
+    pub const NONE: PlacedIn<'static> = PlacedIn {
+        spans: &[],
+        texts: &[],
+    };
+
+    /// What pinning `offsets` and `spans` keeps, when the noted spans tell all of it.
+    fn pinned(&self, offsets: &[usize], spans: &[Range<usize>]) -> Option<Pinned> {
+        if self.spans.is_empty() {
+            return None;
+        }
+        let text = |p: &Placed| &*self.texts[p.text as usize];
+        // Each span as (start, end, line, column at the start, column at the end).
+        let mut known: Vec<[u32; 5]> = self
+            .spans
+            .iter()
+            .map(|p| {
+                let said = text(p);
+                let end = p.start + said.len() as u32;
+                let end_column = p.column.saturating_add(said.chars().count() as u32);
+                [p.start, end, p.line, p.column, end_column]
+            })
+            .collect();
+        known.sort_unstable();
+        let mut ends: Vec<[u32; 3]> = known.iter().map(|k| [k[1], k[2], k[4]]).collect();
+        ends.sort_unstable();
+        let mut positions = offsets
+            .iter()
+            .map(|&o| {
+                let o = u32::try_from(o).ok()?;
+                if let Ok(i) = known.binary_search_by_key(&o, |k| k[0]) {
+                    return Some([o, known[i][2], known[i][3]]);
+                }
+                let i = ends.binary_search_by_key(&o, |e| e[0]).ok()?;
+                Some(ends[i])
+            })
+            .collect::<Option<Vec<[u32; 3]>>>()?;
+        positions.sort_unstable();
+        positions.dedup();
+        let mut by_span: Vec<&Placed> = self.spans.iter().collect();
+        by_span.sort_unstable_by_key(|p| (p.start, text(p).len()));
+        let mut texts = spans
+            .iter()
+            .map(|s| {
+                let span = u32::try_from(s.start).ok()?..u32::try_from(s.end).ok()?;
+                let i = by_span
+                    .binary_search_by_key(&(span.start, s.len()), |p| (p.start, text(p).len()))
+                    .ok()?;
+                Some((span, Box::from(text(by_span[i]))))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        texts.sort_unstable_by_key(|(s, _)| (s.start, s.end));
+        texts.dedup_by(|a, b| a.0 == b.0);
+        Some(Pinned {
+            positions: positions.into_boxed_slice(),
+            texts: texts.into_boxed_slice(),
+        })
+    }
+}
+
 /// Why a file could not be loaded as an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
@@ -283,23 +454,41 @@ impl Article {
             return;
         }
         let (text, now) = self.read_now();
+        self.note_if_changed(now);
+        self.line_starts = std::sync::OnceLock::new();
+        self.text = text;
+        self.released = false;
+    }
+
+    /// A note when the file's stamp is no longer the one it had when it was checked (`now`
+    /// is `None` when it cannot be opened any more).
+    fn note_if_changed(&mut self, now: Option<Stamp>) {
         if self.stamp.is_some() && now != self.stamp {
             self.add_note(
                 "the file changed while newslint was running; excerpts show it as it is now"
                     .to_string(),
             );
         }
-        self.line_starts = std::sync::OnceLock::new();
-        self.text = text;
-        self.released = false;
     }
 
     /// Reads a released text back just long enough to note where `offsets` are and what
     /// `spans` say, then lets it go again: findings can then be shown with lines, columns
     /// and fingerprints while memory holds only what they point at. A file that changed or
     /// vanished meanwhile gets a note, as with [`Article::reload`].
-    pub fn pin(&mut self, offsets: &[usize], spans: &[Range<usize>]) {
+    ///
+    /// When `placed` (spans of this article a check noted while the text was loaded)
+    /// already tells all of it, the file is not read again, only looked at to notice a
+    /// change.
+    pub fn pin(&mut self, offsets: &[usize], spans: &[Range<usize>], placed: PlacedIn) {
         if !self.released {
+            return;
+        }
+        if let Some(pinned) = placed.pinned(offsets, spans) {
+            let now = std::fs::metadata(self.path())
+                .ok()
+                .and_then(|m| Stamp::of(&m));
+            self.note_if_changed(now);
+            self.pinned = Some(Box::new(pinned));
             return;
         }
         self.reload();
@@ -829,7 +1018,11 @@ mod tests {
         let want = (a.line_col(first), a.line_col(second));
         a.release_text();
         let quoted = first..first + 3;
-        a.pin(&[first, second], std::slice::from_ref(&quoted));
+        a.pin(
+            &[first, second],
+            std::slice::from_ref(&quoted),
+            PlacedIn::NONE,
+        );
         assert!(a.text.is_empty());
         assert_eq!((a.line_col(first), a.line_col(second)), want);
         assert_eq!(want.1, (3, 6)); // columns count characters: "Été: " is five
@@ -839,7 +1032,7 @@ mod tests {
         let mut b = Article::from_vec(1, path.clone(), "a.md".into(), text.into()).unwrap();
         b.stamp = Stamp::of(&std::fs::metadata(dir.path()).unwrap());
         b.release_text();
-        b.pin(&[first], &[]);
+        b.pin(&[first], &[], PlacedIn::NONE);
         assert!(b.notes()[0].contains("changed"), "{:?}", b.notes());
         // The file as it was when read: no note, and the text read back is the file's.
         let mut c = Article::from_vec(2, path.clone(), "a.md".into(), text.into()).unwrap();
@@ -857,6 +1050,59 @@ mod tests {
     }
 
     #[test]
+    fn what_was_placed_pins_as_reading_the_file_again_would() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        let text = "Title\r\nÉté: per\r\ncent.\rThe labour 25%, Été.\n";
+        std::fs::write(&path, text).unwrap();
+        let load = |id| {
+            let mut a = Article::from_vec(id, path.clone(), "a.md".into(), text.into()).unwrap();
+            a.stamp = Stamp::of(&std::fs::metadata(&path).unwrap());
+            a.release_text();
+            a
+        };
+        let at = |word: &str| text.find(word).unwrap()..text.find(word).unwrap() + word.len();
+        let ete = text.rfind("Été").unwrap()..text.rfind("Été").unwrap() + "Été".len();
+        let spans = [at("Été"), at("labour"), ete];
+        let per_cent = at("per\r\ncent");
+        // Noted as a check notes them, from the loaded text (the line break of the last
+        // makes it unnoted).
+        let loaded = Article::from_vec(9, path.clone(), "a.md".into(), text.into()).unwrap();
+        let mut placed = Placements::default();
+        for s in spans.iter().chain([&per_cent]) {
+            let (line, column) = loaded.line_col(s.start);
+            placed.add(1, s.start, line, column, &text[s.clone()]);
+        }
+        placed.sort();
+        assert_eq!((placed.spans.len(), placed.texts.len()), (3, 2));
+        let offsets: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+        let (mut read, mut noted) = (load(0), load(1));
+        read.pin(&offsets, &spans, PlacedIn::NONE);
+        noted.pin(&offsets, &spans, placed.of(1));
+        assert_eq!(format!("{:?}", noted.pinned), format!("{:?}", read.pinned));
+        let shown = |a: &Article, s: &Range<usize>| (a.line_col(s.start), a.line_col(s.end));
+        assert_eq!(shown(&noted, &spans[0]), ((2, 1), (2, 4)));
+        assert_eq!(shown(&noted, &spans[2]), ((4, 17), (4, 20)));
+        assert_eq!(noted.excerpt(spans[1].clone()), "labour");
+        assert!(noted.notes().is_empty());
+        // Another article's spans are not this one's.
+        assert!(placed.of(0).spans.is_empty() && placed.of(2).spans.is_empty());
+        // Once the file changed, only what was noted is shown as it was checked: a span
+        // that was not (over two lines) is read from the file as it is now.
+        let (mut changed, mut reread) = (load(3), load(4));
+        std::fs::write(&path, "changed").unwrap();
+        changed.pin(&offsets, &spans, placed.of(1));
+        assert!(
+            changed.notes()[0].contains("changed"),
+            "{:?}",
+            changed.notes()
+        );
+        assert_eq!(shown(&changed, &spans[1]), shown(&read, &spans[1]));
+        reread.pin(&[spans[0].start, per_cent.start], &[], placed.of(1));
+        assert_eq!(reread.line_col(spans[0].start), (1, 8));
+    }
+
+    #[test]
     fn the_path_is_kept_apart_only_when_it_is_not_written_as_shown() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.md");
@@ -871,7 +1117,7 @@ mod tests {
             assert_eq!(a.path(), path);
             // Released texts are read back from the file, whichever way it is kept.
             a.release_text();
-            a.pin(&[6], &[]);
+            a.pin(&[6], &[], PlacedIn::NONE);
             assert_eq!(a.line_col(6), (2, 1));
             assert!(a.notes().is_empty(), "{:?}", a.notes());
         }

@@ -347,7 +347,7 @@ pub fn check(options: &Options) -> Outcome {
     // of a run (with hundreds of rules, the patterns alone take tens of megabytes and an
     // archive's claims hundreds).
     outcome.rules.rules.release_regexes();
-    let scans = std::mem::take(&mut outcome.scans);
+    let mut scans = std::mem::take(&mut outcome.scans);
     let ctx = Context {
         articles: &outcome.articles,
         rules: &outcome.rules.rules,
@@ -355,6 +355,9 @@ pub fn check(options: &Options) -> Outcome {
         scans: &scans,
     };
     let mut findings = checks::run_all(&ctx);
+    let mut placed = std::mem::take(&mut scans.placed)
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     drop(scans);
     outcome.claims = Vec::new();
     crate::memory::release();
@@ -374,16 +377,18 @@ pub fn check(options: &Options) -> Outcome {
             }
         }
     }
-    let mut shown: Vec<(&mut Article, Pins)> = outcome
+    placed.sort();
+    let mut shown: Vec<(usize, &mut Article, Pins)> = outcome
         .articles
         .iter_mut()
         .enumerate()
-        .filter_map(|(id, a)| wanted.remove(&id).map(|w| (a, w)))
+        .filter_map(|(id, a)| wanted.remove(&id).map(|w| (id, a, w)))
         .collect();
     shown
         .par_iter_mut()
-        .for_each(|(article, (offsets, spans))| article.pin(offsets, spans));
+        .for_each(|(id, article, (offsets, spans))| article.pin(offsets, spans, placed.of(*id)));
     drop((shown, wanted));
+    drop(placed);
     crate::memory::release();
     checks::sort_findings(&outcome.articles, &mut findings);
     if options.keep_unbaselined {

@@ -206,3 +206,104 @@ fn a_quotation_altered_within_one_article_is_not_a_rendering_of_itself() {
         two.stdout
     );
 }
+
+/// Line and column (in characters, 1-based) of a byte offset, with "\r\n", "\r" and "\n"
+/// each ending a line.
+fn line_and_column(text: &str, offset: usize) -> (u64, u64) {
+    let before = &text[..offset];
+    let lines = before.replace("\r\n", "\n").replace('\r', "\n");
+    let line = lines.matches('\n').count() as u64 + 1;
+    let column = lines.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
+    (line, column)
+}
+
+#[test]
+fn terms_findings_point_at_their_lines_and_columns_whatever_the_line_endings() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        (
+            "a.md",
+            "The rate is 3 percent.\n\nIt was 2 percent, then 4 percent, now 5 percent.\n"
+                .to_string(),
+        ),
+        (
+            "b.md",
+            "Title\r\n\r\nSales fell 3 per\r\ncent this year, 4 per cent in May.\r\n".to_string(),
+        ),
+        (
+            "c.md",
+            "Été\r\r\n« Déjà » — prices rose 3 per cent.\r\nAnd 2 per  cent.\n".to_string(),
+        ),
+    ];
+    for (name, text) in &files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let config = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(config.path(), "rules: []\n").unwrap();
+    let out = assert_cmd::Command::cargo_bin("newslint")
+        .unwrap()
+        .args(["--format", "json", "--rules"])
+        .arg(config.path())
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let mut seen = Vec::new();
+    for finding in report["findings"].as_array().unwrap() {
+        if finding["rule"] != "terms" {
+            continue;
+        }
+        let here = &finding["locations"][0];
+        let path = here["path"].as_str().unwrap();
+        let name = std::path::Path::new(path)
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap();
+        let text = &files.iter().find(|(n, _)| *n == name).unwrap().1;
+        let written = finding["message"]
+            .as_str()
+            .unwrap()
+            .split('"')
+            .nth(1)
+            .unwrap();
+        // The use the finding points at, among those of its file, by its start.
+        let (line, column) = (
+            here["line"].as_u64().unwrap(),
+            here["column"].as_u64().unwrap(),
+        );
+        let start = (0..text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .find(|&i| line_and_column(text, i) == (line, column))
+            .unwrap();
+        assert!(text[start..].starts_with(written), "{name}: {written:?}");
+        assert_eq!(
+            (
+                here["end_line"].as_u64().unwrap(),
+                here["end_column"].as_u64().unwrap()
+            ),
+            line_and_column(text, start + written.len()),
+            "{name}: {written:?}"
+        );
+        seen.push((
+            name.to_string(),
+            line,
+            column,
+            written.replace(['\r', '\n'], " "),
+        ));
+    }
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            ("b.md", 3, 14, "per  cent"),
+            ("b.md", 4, 19, "per cent"),
+            ("c.md", 3, 26, "per cent"),
+            ("c.md", 4, 7, "per  cent"),
+        ]
+        .map(|(n, l, c, w)| (n.to_string(), l, c, w.to_string())),
+        "{report:#}"
+    );
+    assert_eq!(report["errors"], serde_json::json!([]), "{report:#}");
+}

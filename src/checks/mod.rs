@@ -23,7 +23,7 @@ use std::sync::Mutex;
 
 pub use gathered::{Gathered, Store, store_of};
 
-use crate::article::Article;
+use crate::article::{Article, Placements};
 use crate::extract::Claim;
 use crate::finding::{Finding, Kind, Severity};
 use crate::rules::{Fact, RuleSet};
@@ -99,6 +99,9 @@ pub struct Scans {
     /// What each check prepared for its scans (and may have filled in, such as a table of
     /// names the scans refer to by number), in [`all`] order.
     pub prepared: Vec<Prepared>,
+    /// Where findings point, as the checks noted it while the texts were loaded (see
+    /// [`Context::place`]).
+    pub placed: Mutex<Placements>,
 }
 
 /// Everything a check may look at in its cross-article phase. Article texts may have been
@@ -152,6 +155,17 @@ impl Context<'_> {
                 None
             }
         }
+    }
+
+    /// Hands over where some of the findings' locations are, noted while the texts were
+    /// loaded: an article whose findings all point at such places is not read again to
+    /// show them.
+    pub fn place(&self, found: Placements) {
+        self.scans
+            .placed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .append(found);
     }
 
     /// The claims of each fact, in fact order.
@@ -340,6 +354,7 @@ impl Scans {
             data: (0..all().len()).map(|_| Mutex::new(None)).collect(),
             findings: Vec::new(),
             prepared: Vec::new(),
+            placed: Mutex::default(),
         }
     }
 

@@ -6,13 +6,14 @@
 use std::any::Any;
 use std::ops::Range;
 
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
 use super::text::inside;
 use super::{Check, CheckInfo, Context, FastMap, Gathered, Scan};
-use crate::article::Article;
+use crate::article::{Article, Placements};
 use crate::finding::{Finding, Kind, Location, Severity, Text};
 use crate::literals::Literals;
 use crate::rules::{RuleSet, term_regex};
@@ -45,8 +46,11 @@ struct Use {
     span: Range<usize>,
 }
 
-/// Uses with the text as written.
-type Uses<'a> = Vec<(Use, &'a str)>;
+/// Where a use starts (line, column), when the scan noted it.
+type At<'a> = Option<&'a [u32; 2]>;
+
+/// Uses with the text as written, and where they are.
+type Uses<'a> = Vec<(Use, &'a str, At<'a>)>;
 
 /// Which form a use is of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -68,6 +72,9 @@ struct Scanned {
     uses: Box<[[u32; 3]]>,
     /// (index in `uses`, text as written)
     written: Box<[(u32, Box<str>)]>,
+    /// (index in `uses`, line and column where it starts), for uses on one line: see
+    /// [`Plan::seen`] for which uses are placed.
+    placed: Box<[(u32, [u32; 2])]>,
 }
 
 /// What the scans of every article keep, gathered for the run.
@@ -75,22 +82,28 @@ struct Scanned {
 struct Store {
     uses: Gathered<[u32; 3]>,
     written: Gathered<(u32, Box<str>)>,
+    placed: Gathered<(u32, [u32; 2])>,
 }
 
 impl Store {
-    /// Each use, in article order: its article, its form's key, its span and its text as
-    /// written.
+    /// Each use, in article order, with its form's key, its text as written and where it
+    /// is.
     fn each<'a>(
         &'a self,
         rules: &'a RuleSet,
         keys: &'a [Key],
-    ) -> impl Iterator<Item = (usize, Key, Range<usize>, &'a str)> + 'a {
+    ) -> impl Iterator<Item = (Key, Use, &'a str, At<'a>)> + 'a {
         let mut written = self.written.each().peekable();
+        let mut placed = self.placed.each().peekable();
         self.uses.each().flat_map(move |(article, uses)| {
             let texts: &[(u32, Box<str>)] = written
                 .next_if(|(a, _)| *a == article)
                 .map_or(&[], |(_, texts)| texts);
             let mut texts = texts.iter().peekable();
+            let places: &[(u32, [u32; 2])] = placed
+                .next_if(|(a, _)| *a == article)
+                .map_or(&[], |(_, places)| places);
+            let mut places = places.iter().peekable();
             uses.iter()
                 .enumerate()
                 .map(move |(i, &[form, start, end])| {
@@ -99,7 +112,9 @@ impl Store {
                         Some((_, text)) => &**text,
                         None => form_text(rules, key),
                     };
-                    (article, key, start as usize..end as usize, used)
+                    let at = places.next_if(|(p, _)| *p as usize == i).map(|(_, at)| at);
+                    let span = start as usize..end as usize;
+                    (key, Use { article, span }, used, at)
                 })
         })
     }
@@ -404,6 +419,14 @@ struct Plan {
     form_literal: Vec<Option<Literal>>,
     /// For each literal, its length and the spellings that hold it.
     literal_forms: Vec<(usize, Vec<usize>)>,
+    /// For each spelling of a built-in pair, the other one's place in [`Plan::forms`].
+    partner: Vec<Option<usize>>,
+    /// How many uses of each spelling the scans found so far. A scan notes where the uses
+    /// it keeps are (so that their files need not be read again to show them) only for
+    /// those likely to be reported: every wrong form of a rule, and a pair's spelling while
+    /// it is not the more common of the two. Which is more common shows early, but only a
+    /// guess is needed: a finding without a noted place is shown by reading its file again.
+    seen: Vec<AtomicUsize>,
 }
 
 impl Plan {
@@ -427,12 +450,22 @@ impl Plan {
                 })
             })
             .collect();
+        let keys: Vec<Key> = Plan::forms(rules).map(|(key, _)| key).collect();
+        let partner = keys
+            .iter()
+            .map(|key| match *key {
+                Key::Pair(k, form) => keys.iter().position(|&o| o == Key::Pair(k, 1 - form)),
+                _ => None,
+            })
+            .collect();
         Plan {
             skip: skipped_pairs(rules),
-            keys: Plan::forms(rules).map(|(key, _)| key).collect(),
+            seen: keys.iter().map(|_| AtomicUsize::new(0)).collect(),
+            keys,
             literals: Literals::new(&words),
             form_literal,
             literal_forms,
+            partner,
         }
     }
 
@@ -546,6 +579,7 @@ impl Check for Terms {
         });
         let mut found: Vec<[u32; 3]> = Vec::new();
         let mut written: Vec<(u32, Box<str>)> = Vec::new();
+        let mut placed: Vec<(u32, [u32; 2])> = Vec::new();
         for (form, &key) in plan.keys.iter().enumerate() {
             // Around the places of the literal, which come in order.
             let windows = match &plan.form_literal[form] {
@@ -591,6 +625,18 @@ impl Check for Terms {
                 }
             };
             let spelled = form_text(rules, key);
+            let place = match key {
+                Key::Wrong(..) => true,
+                Key::Preferred(_) => false,
+                Key::Pair(..) => plan.partner[form].is_some_and(|other| {
+                    plan.seen[form].load(Relaxed) <= plan.seen[other].load(Relaxed)
+                }),
+            };
+            plan.seen[form].fetch_add(uses.len(), Relaxed);
+            let at = |offset: usize| {
+                let (line, column) = article.line_col(offset);
+                Some([u32::try_from(line).ok()?, u32::try_from(column).ok()?])
+            };
             for u in uses {
                 let (Ok(start), Ok(end), Ok(form)) = (
                     u32::try_from(u.span.start),
@@ -603,6 +649,12 @@ impl Check for Terms {
                 if text != spelled {
                     written.push((found.len() as u32, text.into()));
                 }
+                if place
+                    && !text.contains(['\n', '\r'])
+                    && let Some(start) = at(u.span.start)
+                {
+                    placed.push((found.len() as u32, start));
+                }
                 found.push([form, start, end]);
             }
         }
@@ -614,6 +666,7 @@ impl Check for Terms {
             data: Some(Box::new(Scanned {
                 uses: found.into_boxed_slice(),
                 written: written.into_boxed_slice(),
+                placed: placed.into_boxed_slice(),
             })),
         }
     }
@@ -622,9 +675,14 @@ impl Check for Terms {
         if let (Some(store), Ok(scanned)) =
             (super::store_of::<Store>(store), data.downcast::<Scanned>())
         {
-            let Scanned { uses, written } = *scanned;
+            let Scanned {
+                uses,
+                written,
+                placed,
+            } = *scanned;
             store.uses.push(article, uses);
             store.written.push(article, written);
+            store.placed.push(article, placed);
         }
     }
 
@@ -638,7 +696,14 @@ impl Check for Terms {
                 .as_deref()
                 .into_iter()
                 .flat_map(|store| store.each(ctx.rules, &keys))
-                .map(|(article, key, span, used)| (key, Use { article, span }, used))
+        };
+        // Where the findings point, when the scans noted it.
+        let mut placed = Placements::default();
+        let place = |placed: &mut Placements, u: &Use, used: &str, at: At| {
+            if let Some(&[line, column]) = at {
+                let (line, column) = (line as usize, column as usize);
+                placed.add(u.article, u.span.start, line, column, used);
+            }
         };
         // Rule terms: every use of a wrong form, and the first of the preferred one.
         let mut by_key: FastMap<Key, Uses> = FastMap::default();
@@ -648,11 +713,11 @@ impl Check for Terms {
         // other's are listed in a second pass.
         let dialect = |article: usize| ctx.articles[article].dialect();
         let mut tallies: FastMap<(Key, Option<&str>), Tally> = FastMap::default();
-        for (key, u, used) in each_use() {
+        for (key, u, used, at) in each_use() {
             match key {
                 Key::Pair(..) => tallies.entry((key, dialect(u.article))).or_default().add(u),
                 Key::Preferred(_) if by_key.contains_key(&key) => {}
-                _ => by_key.entry(key).or_default().push((u, used)),
+                _ => by_key.entry(key).or_default().push((u, used, at)),
             }
         }
         let mut findings = Vec::new();
@@ -660,7 +725,7 @@ impl Check for Terms {
             let example = by_key
                 .get(&Key::Preferred(i))
                 .and_then(|v| v.first())
-                .map(|(u, _)| (u.article, u.span.clone()));
+                .map(|(u, ..)| (u.article, u.span.clone()));
             let mut say = Say::new(
                 &info,
                 severity,
@@ -668,8 +733,9 @@ impl Check for Terms {
                 "the house style prefers it (a `terms:` rule)".to_string(),
             );
             for j in 0..term.instead_of.len() {
-                for (u, used) in by_key.get(&Key::Wrong(i, j)).into_iter().flatten() {
+                for (u, used, at) in by_key.get(&Key::Wrong(i, j)).into_iter().flatten() {
                     findings.push(say.finding(u, used, example.clone()));
+                    place(&mut placed, u, used, *at);
                 }
             }
         }
@@ -699,11 +765,11 @@ impl Check for Terms {
         }
         let mut flagged: FastMap<(Key, Option<&str>), Uses> = FastMap::default();
         if !minority.is_empty() {
-            for (key, u, used) in each_use() {
+            for (key, u, used, at) in each_use() {
                 if let Key::Pair(..) = key {
                     let group = (key, dialect(u.article));
                     if minority.contains_key(&group) {
-                        flagged.entry(group).or_default().push((u, used));
+                        flagged.entry(group).or_default().push((u, used, at));
                     }
                 }
             }
@@ -713,6 +779,8 @@ impl Check for Terms {
         // An archive can have a hundred thousand of these: room for exactly as many, and
         // each group's list let go once its findings are made.
         findings.reserve_exact(flagged.values().map(Vec::len).sum());
+        let noted = flagged.values().flatten().filter(|(.., at)| at.is_some());
+        placed.reserve_exact(noted.count());
         for (group, &(_, majority, preferred)) in order {
             let mut say = Say::new(
                 &info,
@@ -723,10 +791,12 @@ impl Check for Terms {
                     majority.uses, majority.articles
                 ),
             );
-            for (u, used) in flagged.remove(group).into_iter().flatten() {
+            for (u, used, at) in flagged.remove(group).into_iter().flatten() {
                 findings.push(say.finding(&u, used, majority.example_for(u.article)));
+                place(&mut placed, &u, used, at);
             }
         }
+        ctx.place(placed);
         findings
     }
 }
@@ -869,8 +939,13 @@ mod tests {
             .downcast_ref::<Store>()
             .unwrap()
             .each(rules, &keys)
-            .map(|(_, key, span, used)| {
-                assert_eq!(used, &text[span.clone()]);
+            .map(|(key, u, used, at)| {
+                assert_eq!(used, &text[u.span.clone()]);
+                // Where a use was placed is where the article has it.
+                if let Some(&[line, column]) = at {
+                    let want = article.line_col(u.span.start);
+                    assert_eq!((line as usize, column as usize), want, "{used:?}");
+                }
                 (key, used.to_string())
             })
             .collect()
