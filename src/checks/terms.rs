@@ -63,13 +63,13 @@ enum Key {
     Pair(usize, usize),
 }
 
-/// What the scan keeps of one article: each use as (form, start, end), the form being its
+/// What the scan keeps of one article: each use as (form, start), the form being its
 /// position in [`Plan::forms`], and the text as written of the uses not spelled exactly as
-/// their form (most are: they then cost nothing more). Kept for every article of an archive
-/// until the end of the run, hence 12 bytes a use (offsets fit in 32 bits: larger files are
-/// skipped when loaded).
+/// their form (most are: they then cost nothing more). A use ends where its text as written
+/// does. Kept for every article of an archive until the end of the run, hence 8 bytes a use
+/// (offsets fit in 32 bits: larger files are skipped when loaded).
 struct Scanned {
-    uses: Box<[[u32; 3]]>,
+    uses: Box<[[u32; 2]]>,
     /// (index in `uses`, text as written)
     written: Box<[(u32, Box<str>)]>,
     /// (index in `uses`, line and column where it starts), for uses on one line: see
@@ -80,7 +80,7 @@ struct Scanned {
 /// What the scans of every article keep, gathered for the run.
 #[derive(Default)]
 struct Store {
-    uses: Gathered<[u32; 3]>,
+    uses: Gathered<[u32; 2]>,
     written: Gathered<(u32, Box<str>)>,
     placed: Gathered<(u32, [u32; 2])>,
 }
@@ -104,18 +104,16 @@ impl Store {
                 .next_if(|(a, _)| *a == article)
                 .map_or(&[], |(_, places)| places);
             let mut places = places.iter().peekable();
-            uses.iter()
-                .enumerate()
-                .map(move |(i, &[form, start, end])| {
-                    let key = keys[form as usize];
-                    let used = match texts.next_if(|(w, _)| *w as usize == i) {
-                        Some((_, text)) => &**text,
-                        None => form_text(rules, key),
-                    };
-                    let at = places.next_if(|(p, _)| *p as usize == i).map(|(_, at)| at);
-                    let span = start as usize..end as usize;
-                    (key, Use { article, span }, used, at)
-                })
+            uses.iter().enumerate().map(move |(i, &[form, start])| {
+                let key = keys[form as usize];
+                let used = match texts.next_if(|(w, _)| *w as usize == i) {
+                    Some((_, text)) => &**text,
+                    None => form_text(rules, key),
+                };
+                let at = places.next_if(|(p, _)| *p as usize == i).map(|(_, at)| at);
+                let span = start as usize..start as usize + used.len();
+                (key, Use { article, span }, used, at)
+            })
         })
     }
 }
@@ -577,7 +575,7 @@ impl Check for Terms {
                 pieces[form].push(body + at..body + at + len);
             }
         });
-        let mut found: Vec<[u32; 3]> = Vec::new();
+        let mut found: Vec<[u32; 2]> = Vec::new();
         let mut written: Vec<(u32, Box<str>)> = Vec::new();
         let mut placed: Vec<(u32, [u32; 2])> = Vec::new();
         for (form, &key) in plan.keys.iter().enumerate() {
@@ -638,7 +636,7 @@ impl Check for Terms {
                 Some([u32::try_from(line).ok()?, u32::try_from(column).ok()?])
             };
             for u in uses {
-                let (Ok(start), Ok(end), Ok(form)) = (
+                let (Ok(start), Ok(_), Ok(form)) = (
                     u32::try_from(u.span.start),
                     u32::try_from(u.span.end),
                     u32::try_from(form),
@@ -655,7 +653,7 @@ impl Check for Terms {
                 {
                     placed.push((found.len() as u32, start));
                 }
-                found.push([form, start, end]);
+                found.push([form, start]);
             }
         }
         if found.is_empty() {
