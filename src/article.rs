@@ -38,9 +38,10 @@ impl DateSource {
 pub struct Article {
     /// Index in the corpus.
     pub id: usize,
-    /// The file, when its path is not written as `display` is (one under the working
-    /// directory given whole, or with `\\` separators): an archive holds hundreds of
-    /// thousands of records, and the two are nearly always the same. See [`Article::path`].
+    /// The file, when `display` does not name it from the working directory (a name that
+    /// is not UTF-8, or that holds a `\\` where it separates nothing): an archive holds
+    /// hundreds of thousands of records, and the two nearly always name the same file. See
+    /// [`Article::path`] and `discover::kept_path`.
     path: Option<Box<Path>>,
     /// The path as shown to the user (relative, forward slashes).
     pub display: String,

@@ -216,7 +216,8 @@ pub fn load_one(file: Discovered, max_bytes: u64) -> Result<Article, LoadError> 
         ));
     }
     let bytes = read_all(&mut handle, meta.len()).map_err(cannot_read)?;
-    let mut article = Article::from_vec(0, file.path, display, bytes)?;
+    let path = kept_path(file.path, &display);
+    let mut article = Article::from_vec(0, path, display, bytes)?;
     article.is_draft = file.is_draft;
     article.stamp = crate::article::Stamp::of(&meta);
     Ok(article)
@@ -234,11 +235,12 @@ pub(crate) fn read_all(handle: &mut std::fs::File, len: u64) -> std::io::Result<
     Ok(bytes)
 }
 
+/// The working directory, asked once (it is a system call).
+static CWD: std::sync::LazyLock<Option<PathBuf>> =
+    std::sync::LazyLock::new(|| std::env::current_dir().ok());
+
 /// A path as shown in output: relative when under the working directory, `/` separators.
 pub fn display_path(path: &Path) -> String {
-    // The working directory, asked once (it is a system call).
-    static CWD: std::sync::LazyLock<Option<PathBuf>> =
-        std::sync::LazyLock::new(|| std::env::current_dir().ok());
     let rel = CWD
         .as_ref()
         .and_then(|cwd| path.strip_prefix(cwd).ok())
@@ -250,6 +252,19 @@ pub fn display_path(path: &Path) -> String {
         lossy
     };
     s.strip_prefix("./").unwrap_or(&s).to_string()
+}
+
+/// The path an article keeps of its file: `display` itself when it names the same file
+/// from the working directory (given as `.` or as `$PWD/archive`, a folder's files are shown
+/// without that start). The article then holds one string instead of two, which over an
+/// archive of hundreds of thousands of files is tens of megabytes.
+fn kept_path(path: PathBuf, display: &str) -> PathBuf {
+    let same = if path.is_absolute() {
+        CWD.as_ref().is_some_and(|cwd| cwd.join(display) == path)
+    } else {
+        Path::new(".").join(display) == path
+    };
+    if same { PathBuf::from(display) } else { path }
 }
 
 fn io_message(err: &std::io::Error) -> String {
@@ -285,6 +300,45 @@ mod tests {
                 "{said}"
             );
         }
+    }
+
+    #[test]
+    fn a_file_under_the_working_directory_keeps_one_name_and_is_read_back_by_it() {
+        let cwd = std::env::current_dir().unwrap();
+        let seed = "seeds/000_bbb15b061d3f8454.txt";
+        // Given as `$PWD/seeds`, as `./seeds` and as `seeds`: shown and kept the same way.
+        for given in [
+            cwd.join(seed),
+            Path::new(".").join(seed),
+            PathBuf::from(seed),
+        ] {
+            let display = display_path(&given);
+            assert_eq!(display, seed);
+            assert_eq!(kept_path(given.clone(), &display), Path::new(seed));
+            let mut article = load_one(
+                Discovered {
+                    path: given.clone(),
+                    is_draft: false,
+                },
+                DEFAULT_MAX_FILE_BYTES,
+            )
+            .unwrap();
+            assert_eq!(article.path(), Path::new(seed), "{}", given.display());
+            let text = article.text.clone();
+            article.release_text();
+            assert_eq!(article.current_text(), text);
+        }
+        // Elsewhere, or named differently from how it is shown: the path is kept as given.
+        let elsewhere = Path::new("/nowhere/under/here.md");
+        assert_eq!(
+            kept_path(elsewhere.to_path_buf(), "/nowhere/under/here.md"),
+            elsewhere
+        );
+        assert_eq!(kept_path(cwd.join("a/b.md"), "a/c.md"), cwd.join("a/b.md"));
+        assert_eq!(
+            kept_path(PathBuf::from("./a.md"), "b.md"),
+            Path::new("./a.md")
+        );
     }
 
     #[test]
