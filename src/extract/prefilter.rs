@@ -14,6 +14,7 @@ use std::ops::Range;
 use regex_syntax::hir::{Hir, HirKind};
 
 use super::SentenceFinder;
+use super::sentences::MAX_REACH;
 use crate::literals::{Literals, lowered};
 use crate::rules::RuleSet;
 
@@ -388,6 +389,20 @@ fn windows(
         if out.last().is_some_and(|last| h < last.end) {
             continue;
         }
+        // A sentence lies within `MAX_REACH` bytes of a place in it: when a set has no hit
+        // that near, it has none in the sentence either, which need not be found (with
+        // hundreds of rules, most patterns whose words all occur in an article have them
+        // in different sentences).
+        let near = hits.iter().enumerate().all(|(s, set)| {
+            s == rarest
+                || set.as_ref().is_none_or(|positions| {
+                    let first = positions.partition_point(|&p| p + MAX_REACH < h);
+                    positions.get(first).is_some_and(|&p| p < h + MAX_REACH)
+                })
+        });
+        if !near {
+            continue;
+        }
         let w = sentences.around(h);
         let all_inside = hits.iter().enumerate().all(|(s, set)| {
             s == rarest
@@ -580,6 +595,7 @@ fn best_of(hir: &Hir) -> Option<LiteralSet> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::sentence_around;
 
     fn sets(p: &str) -> Vec<Vec<String>> {
         required_sets(p)
@@ -733,6 +749,51 @@ mod tests {
             pf.candidates("Levies on lumber7 exports8 of 5%.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn words_in_one_sentence_are_found_together_up_to_the_reach_of_a_sentence() {
+        // Two sets in the automaton, so each place of one is checked for the other nearby
+        // before its sentence is found.
+        let facts: String = (0..70)
+            .map(|i| {
+                format!(
+                    "  - id: f{i}\n    type: percent\n    \
+                     patterns: ['levies on lumber{i} exports{i} of {{value}}']\n"
+                )
+            })
+            .collect();
+        let rules = crate::rules::load_str("r.yaml", &format!("facts:\n{facts}"));
+        let pf = Prefilter::new(&rules.rules);
+        assert!(pf.sets.iter().all(|sets| sets.len() == 2));
+        // One sentence with no end in it, cut by the reach: a candidate where the sentence
+        // found around "exports7" (the more selective word, looked around first) holds
+        // "lumber7": when they are less than `MAX_REACH` bytes apart, or exactly that far
+        // with "exports7" after.
+        let orders = [("Lumber7", "exports7"), ("Exports7", "lumber7")];
+        for ((first, second), apart) in orders
+            .into_iter()
+            .flat_map(|o| [40, 300, MAX_REACH - 1, MAX_REACH, MAX_REACH + 1, 900].map(|d| (o, d)))
+        {
+            let filler = "x ".repeat(apart);
+            let text = format!(
+                "{first} {}levies {second} of 5%.",
+                &filler[..apart - first.len() - 8]
+            );
+            let (a, b) = (text.find(first).unwrap(), text.find(second).unwrap());
+            assert_eq!(b - a, apart);
+            let (exports, lumber) = if first == "Exports7" { (a, b) } else { (b, a) };
+            let together = sentence_around(&text, exports..exports, 0).contains(&lumber);
+            assert_eq!(
+                pf.candidates(&text).len(),
+                usize::from(together),
+                "{first} and {second} {apart} bytes apart"
+            );
+            assert_eq!(
+                together,
+                apart < MAX_REACH || (apart == MAX_REACH && exports > lumber)
+            );
+        }
     }
 
     #[test]

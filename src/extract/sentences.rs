@@ -55,8 +55,9 @@ fn first_break(bytes: &[u8], range: Range<usize>) -> Option<usize> {
 }
 
 /// How far a sentence reaches on either side of what it is searched around: past this, a
-/// "sentence" is a list or a table, and a window of this size is enough.
-const MAX_REACH: usize = 600;
+/// "sentence" is a list or a table, and a window of this size is enough. Every sentence
+/// found around a place lies within this many bytes of it on either side.
+pub const MAX_REACH: usize = 600;
 
 /// From the sentence's start, skips whitespace; keeps both ends on character boundaries.
 fn trim(text: &str, span: Range<usize>, sentence: Range<usize>) -> Range<usize> {
@@ -301,6 +302,14 @@ mod tests {
                 finder.around(at),
                 sentence_around(&text, at..at, 0),
                 "at {at}"
+            );
+        }
+        // What the prefilter counts on: a sentence lies within the reach of every place in it.
+        for &at in &places {
+            let s = sentence_around(&text, at..at, 0);
+            assert!(
+                s.start + MAX_REACH >= at && s.end <= at + MAX_REACH,
+                "at {at}: {s:?}"
             );
         }
         assert!(!finder.known.is_empty(), "sentences were remembered");
