@@ -719,14 +719,8 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_second_set_goes_into_the_automaton_only_when_it_is_walked_byte_by_byte() {
-        // One fact: few literals, searched with Teddy.
-        let pf = percent_fact("levies on Canadian lumber exports of {value}");
-        assert!(Literals::packs(pf.owners.len()));
-        assert_eq!(pf.sets[0].len(), 1);
-        assert_eq!(pf.others[0].len(), 3);
-        // Seventy facts with words of their own: past Teddy's limit.
+    /// A prefilter over seventy facts with words of their own: past Teddy's limit.
+    fn seventy_facts() -> Prefilter {
         let facts: String = (0..70)
             .map(|i| {
                 format!(
@@ -737,7 +731,17 @@ mod tests {
             .collect();
         let rules = crate::rules::load_str("r.yaml", &format!("facts:\n{facts}"));
         assert!(rules.errors.is_empty(), "{:?}", rules.errors);
-        let pf = Prefilter::new(&rules.rules);
+        Prefilter::new(&rules.rules)
+    }
+
+    #[test]
+    fn a_second_set_goes_into_the_automaton_only_when_it_is_walked_byte_by_byte() {
+        // One fact: few literals, searched with Teddy.
+        let pf = percent_fact("levies on Canadian lumber exports of {value}");
+        assert!(Literals::packs(pf.owners.len()));
+        assert_eq!(pf.sets[0].len(), 1);
+        assert_eq!(pf.others[0].len(), 3);
+        let pf = seventy_facts();
         assert_eq!(pf.filtered.len(), 70);
         assert!(!Literals::packs(pf.owners.len()));
         assert!(pf.sets.iter().all(|sets| sets.len() == 2));
@@ -755,16 +759,7 @@ mod tests {
     fn words_in_one_sentence_are_found_together_up_to_the_reach_of_a_sentence() {
         // Two sets in the automaton, so each place of one is checked for the other nearby
         // before its sentence is found.
-        let facts: String = (0..70)
-            .map(|i| {
-                format!(
-                    "  - id: f{i}\n    type: percent\n    \
-                     patterns: ['levies on lumber{i} exports{i} of {{value}}']\n"
-                )
-            })
-            .collect();
-        let rules = crate::rules::load_str("r.yaml", &format!("facts:\n{facts}"));
-        let pf = Prefilter::new(&rules.rules);
+        let pf = seventy_facts();
         assert!(pf.sets.iter().all(|sets| sets.len() == 2));
         // One sentence with no end in it, cut by the reach: a candidate where the sentence
         // found around "exports7" (the more selective word, looked around first) holds
