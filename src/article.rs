@@ -1007,12 +1007,18 @@ mod tests {
         assert_eq!(a.outlet(), Some("Reuters"));
     }
 
-    #[test]
-    fn pinned_positions_and_excerpts_outlive_the_text() {
+    /// `text` written to `a.md` in a new temporary folder (removed when the first is dropped).
+    fn written(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.md");
-        let text = "Title\nThe rate is 25%.\nÉté: 35%.\n";
         std::fs::write(&path, text).unwrap();
+        (dir, path)
+    }
+
+    #[test]
+    fn pinned_positions_and_excerpts_outlive_the_text() {
+        let text = "Title\nThe rate is 25%.\nÉté: 35%.\n";
+        let (dir, path) = written(text);
         let mut a = Article::from_vec(0, path.clone(), "a.md".into(), text.into()).unwrap();
         let first = text.find("25%").unwrap();
         let second = text.find("35%").unwrap();
@@ -1052,10 +1058,8 @@ mod tests {
 
     #[test]
     fn what_was_placed_pins_as_reading_the_file_again_would() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.md");
         let text = "Title\r\nÉté: per\r\ncent.\rThe labour 25%, Été.\n";
-        std::fs::write(&path, text).unwrap();
+        let (_dir, path) = written(text);
         let load = |id| {
             let mut a = Article::from_vec(id, path.clone(), "a.md".into(), text.into()).unwrap();
             a.stamp = Stamp::of(&std::fs::metadata(&path).unwrap());
@@ -1105,10 +1109,8 @@ mod tests {
 
     #[test]
     fn the_path_is_kept_apart_only_when_it_is_not_written_as_shown() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.md");
         let text = "Title\nThe rate is 25%.\n";
-        std::fs::write(&path, text).unwrap();
+        let (_dir, path) = written(text);
         let shown = path.to_str().unwrap().to_string();
         let same = Article::from_vec(0, path.clone(), shown.clone(), text.into()).unwrap();
         assert!(same.path.is_none());
