@@ -173,32 +173,40 @@ const MAX_PARTS: usize = 8;
 /// (an index of every quotation's article would take as much room again as the wholes).
 ///
 /// Quotations are indexed by hashed shingles so only passages sharing a run are compared:
-/// (shingle, quotation) packed in one number (shingle in the high half) and sorted, so that
-/// equal shingles sit together. On a large archive this is the largest table of the run, so
-/// it is built in `parts`, each for a range of hashes (a shingle falls in exactly one):
-/// memory holds one part at a time.
-fn candidate_pairs(store: &Store, parts: usize) -> std::io::Result<Vec<(usize, usize)>> {
-    let parts = parts.clamp(1, MAX_PARTS) as u64;
+/// (shingle, quotation) packed in one number (shingle in the high half), so that equal
+/// shingles can be brought together. On a large archive this is the largest table of the
+/// run, so it is built in `parts`, each for a range of hashes (a shingle falls in exactly
+/// one): memory holds one part at a time.
+///
+/// A part is not sorted whole. The hashes are cut into `2^bits` buckets by their top bits
+/// (a part is a run of buckets), the index is filled bucket by bucket from counts taken
+/// beforehand, and each bucket, a few hundred numbers at most on an archive, is sorted on
+/// its own: equal shingles share a bucket. Sorting millions of numbers at once took more
+/// time than all the rest of the index.
+fn candidate_pairs(store: &Store, parts: usize, bits: u32) -> std::io::Result<Vec<(usize, usize)>> {
+    use rayon::prelude::*;
+    let buckets = Buckets::new(bits, parts);
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     // Hashes spread evenly over the parts, so each holds about its share (a part of a
     // million differs from it by about a thousand): sized once, as grown by doubling the
     // table would take up to twice the room, and the copy it leaves behind as much again.
-    let per_part = store.hashes().div_ceil(parts as usize);
+    let per_part = store.hashes().div_ceil(buckets.parts);
     let mut index: Vec<u64> = Vec::with_capacity(per_part + per_part / 64 + 1024);
     // Each walk over the quotations goes on both cores, each over one share of the articles
     // and writing its own stretch of the index: this pass runs after the other checks, with
-    // a core idle. A first walk counts what each share puts in each part.
+    // a core idle. A first walk counts what each share puts in each bucket.
     let shares = store.two_shares();
-    let part_of = |h: u32| ((u64::from(h) * parts) >> 32) as usize;
     // The same walk notes the hash of all the words of each quotation, in order.
     let mut wholes: Vec<u64> = vec![0; store.quotations.len()];
     let (first_wholes, second_wholes) = wholes.split_at_mut(shares[1].quotations);
-    let count = |share: &Share, wholes: &mut [u64]| -> std::io::Result<Vec<usize>> {
-        let mut counts = vec![0; parts as usize];
+    let count = |share: &Share, wholes: &mut [u64]| -> std::io::Result<Vec<u32>> {
+        let mut counts = vec![0u32; buckets.count()];
         let mut quotations = wholes.iter_mut();
         store.each_of(share, |_, _, hashes, whole| {
             for &h in hashes {
-                counts[part_of(h)] += 1;
+                if let Some(n) = counts.get_mut(buckets.of(h)) {
+                    *n = n.saturating_add(1);
+                }
             }
             if let Some(slot) = quotations.next() {
                 *slot = whole;
@@ -211,32 +219,55 @@ fn candidate_pairs(store: &Store, parts: usize) -> std::io::Result<Vec<(usize, u
         || count(&shares[1], second_wholes),
     );
     let counts = [first?, second?];
-    for part in 0..parts {
-        let sizes = counts.each_ref().map(|c| c[part as usize]);
+    let wholes = &wholes;
+    for part in 0..buckets.parts {
+        let range = buckets.of_part(part);
+        // Where each bucket of the part starts in each share's stretch of the index, and
+        // where the last ends.
+        let starts = counts.each_ref().map(|c| {
+            let mut at = 0;
+            std::iter::once(0)
+                .chain(c[range.clone()].iter().map(|&n| {
+                    at += n as usize;
+                    at
+                }))
+                .collect::<Vec<usize>>()
+        });
+        let sizes = starts.each_ref().map(|s| s.last().copied().unwrap_or(0));
         index.clear();
         index.resize(sizes[0] + sizes[1], 0);
         let (a, b) = index.split_at_mut(sizes[0]);
-        let fill = |share: &Share, out: &mut [u64]| -> std::io::Result<()> {
-            let (mut qi, mut at) = (share.quotations, 0);
+        let fill = |share: &Share, starts: &[usize], out: &mut [u64]| -> std::io::Result<()> {
+            let (low, high) = (
+                buckets.first_hash(range.start),
+                buckets.first_hash(range.end),
+            );
+            let mut next = starts[..starts.len() - 1].to_vec();
+            let (mut qi, mut fits) = (share.quotations, true);
             store.each_of(share, |_, _, hashes, _| {
                 // A quotation's hashes are sorted, and a part is a range of hashes: its run
                 // of them starts after those below the range and ends before those above
                 // it. Counted, not found by halving: a quotation has a few dozen hashes as
                 // a rule, and a count takes no branch to mispredict.
                 let below = |bound: u64| hashes.iter().filter(|&&h| u64::from(h) < bound).count();
-                let (from, to) = (
-                    below(first_of_part(part, parts)),
-                    below(first_of_part(part + 1, parts)),
-                );
-                for &h in &hashes[from..to] {
-                    if let Some(slot) = out.get_mut(at) {
-                        *slot = (u64::from(h) << 32) | qi as u64;
+                for &h in &hashes[below(low)..below(high)] {
+                    let slot = buckets
+                        .of(h)
+                        .checked_sub(range.start)
+                        .and_then(|k| next.get_mut(k));
+                    match slot.and_then(|at| {
+                        let place = out.get_mut(*at)?;
+                        *at += 1;
+                        Some(place)
+                    }) {
+                        Some(place) => *place = (u64::from(h) << 32) | qi as u64,
+                        None => fits = false,
                     }
-                    at += 1;
                 }
                 qi += 1;
             })?;
-            if at == out.len() {
+            // Every bucket filled to where the next starts: each place written once.
+            if fits && next[..] == starts[1..] {
                 Ok(())
             } else {
                 Err(std::io::Error::new(
@@ -245,38 +276,97 @@ fn candidate_pairs(store: &Store, parts: usize) -> std::io::Result<Vec<(usize, u
                 ))
             }
         };
-        let (filled_a, filled_b) = rayon::join(|| fill(&shares[0], a), || fill(&shares[1], b));
+        let (filled_a, filled_b) = rayon::join(
+            || fill(&shares[0], &starts[0], a),
+            || fill(&shares[1], &starts[1], b),
+        );
         filled_a?;
         filled_b?;
-        {
-            use rayon::slice::ParallelSliceMut;
-            index.par_sort_unstable();
-        }
-        for bucket in index.chunk_by(|x, y| x >> 32 == y >> 32) {
-            // A run shared by very many quotations is boilerplate, not one quotation.
-            if bucket.len() > 50 {
-                continue;
-            }
-            for (x, &a) in bucket.iter().enumerate() {
-                for &b in &bucket[x + 1..] {
-                    let (a, b) = ((a & 0xffff_ffff) as usize, (b & 0xffff_ffff) as usize);
-                    // Quotations that read the same need no comparison.
-                    if wholes[a] != wholes[b] {
-                        pairs.push((a.min(b), a.max(b)));
-                    }
-                }
-            }
-        }
+        let (a, b) = (&*a, &*b);
+        pairs.par_extend(
+            (0..range.len())
+                .into_par_iter()
+                .with_min_len(256)
+                .fold(
+                    || (Vec::new(), Vec::new()),
+                    |(mut found, mut bucket): (Vec<(usize, usize)>, Vec<u64>), k| {
+                        bucket.clear();
+                        bucket.extend_from_slice(&a[starts[0][k]..starts[0][k + 1]]);
+                        bucket.extend_from_slice(&b[starts[1][k]..starts[1][k + 1]]);
+                        bucket.sort_unstable();
+                        sharing(&bucket, wholes, &mut found);
+                        (found, bucket)
+                    },
+                )
+                .flat_map_iter(|(found, _)| found),
+        );
     }
-    pairs.sort_unstable();
+    pairs.par_sort_unstable();
     pairs.dedup();
     Ok(pairs)
 }
 
-/// The first hash of part `part` of `parts` of the quotation index, which holds the hashes
-/// `h` with `h * parts / 2^32 == part` (the last part ends at 2^32).
-fn first_of_part(part: u64, parts: u64) -> u64 {
-    (part << 32).div_ceil(parts)
+/// Adds to `pairs` the pairs of quotations of `sorted` (index numbers, sorted) that share a
+/// shingle and do not read the same.
+fn sharing(sorted: &[u64], wholes: &[u64], pairs: &mut Vec<(usize, usize)>) {
+    for run in sorted.chunk_by(|x, y| x >> 32 == y >> 32) {
+        // A run shared by very many quotations is boilerplate, not one quotation.
+        if run.len() > 50 {
+            continue;
+        }
+        for (x, &a) in run.iter().enumerate() {
+            for &b in &run[x + 1..] {
+                let (a, b) = ((a & 0xffff_ffff) as usize, (b & 0xffff_ffff) as usize);
+                // Quotations that read the same need no comparison.
+                if wholes.get(a) != wholes.get(b) {
+                    pairs.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+}
+
+/// How the quotation index cuts the hashes: into `2^bits` buckets by their top bits, and
+/// the buckets into `parts` runs of about as many.
+struct Buckets {
+    bits: u32,
+    parts: usize,
+}
+
+impl Buckets {
+    fn new(bits: u32, parts: usize) -> Buckets {
+        let bits = bits.clamp(MAX_PARTS.ilog2(), 24);
+        Buckets {
+            bits,
+            parts: parts.clamp(1, MAX_PARTS),
+        }
+    }
+
+    fn count(&self) -> usize {
+        1 << self.bits
+    }
+
+    /// The bucket of hash `h`.
+    fn of(&self, h: u32) -> usize {
+        (h >> (32 - self.bits)) as usize
+    }
+
+    /// The buckets of part `part`.
+    fn of_part(&self, part: usize) -> Range<usize> {
+        let first = |p: usize| (p * self.count()).div_ceil(self.parts);
+        first(part)..first(part + 1)
+    }
+
+    /// The first hash of bucket `bucket` (2^32 for the end of the last).
+    fn first_hash(&self, bucket: usize) -> u64 {
+        (bucket as u64) << (32 - self.bits)
+    }
+}
+
+/// Bucket bits of the quotation index for `hashes` shingles: about a hundred shingles a
+/// bucket, in at most 65,536 buckets.
+fn bucket_bits(hashes: usize) -> u32 {
+    (hashes / 128).max(1).ilog2().clamp(MAX_PARTS.ilog2(), 16)
 }
 
 /// A quotation of a candidate pair.
@@ -681,7 +771,11 @@ impl Check for Quotes {
         let Some(store) = ctx.take_gathered::<Store>(info.id) else {
             return Vec::new();
         };
-        let pairs = candidate_pairs(&store, store.hashes().div_ceil(INDEX_PART));
+        let pairs = candidate_pairs(
+            &store,
+            store.hashes().div_ceil(INDEX_PART),
+            bucket_bits(store.hashes()),
+        );
         let mut pairs = match pairs {
             Ok(pairs) => pairs,
             Err(err) => return unreadable(&store, &err),
@@ -989,20 +1083,58 @@ mod tests {
     }
 
     #[test]
-    fn each_hash_falls_in_the_part_its_range_gives() {
-        for parts in 1..=MAX_PARTS as u64 {
-            assert_eq!(first_of_part(0, parts), 0);
-            assert_eq!(first_of_part(parts, parts), 1 << 32);
-            for part in 0..parts {
-                let first = first_of_part(part, parts);
-                let next = first_of_part(part + 1, parts);
-                for h in [first, first + 1, next - 1] {
-                    assert_eq!((h * parts) >> 32, part, "{h} of {parts} parts");
+    fn the_parts_of_the_index_hold_every_bucket_once_and_every_hash_in_its_bucket() {
+        for bits in [3, 5, 10, 16] {
+            for parts in 1..=MAX_PARTS {
+                let buckets = Buckets::new(bits, parts);
+                // The parts are runs of buckets, one after the other, none empty.
+                let mut next = 0;
+                for part in 0..parts {
+                    let range = buckets.of_part(part);
+                    assert_eq!(range.start, next, "{bits} bits, {parts} parts");
+                    assert!(!range.is_empty(), "{bits} bits, {parts} parts");
+                    next = range.end;
                 }
-                if first > 0 {
-                    assert_eq!(((first - 1) * parts) >> 32, part - 1);
+                assert_eq!(next, buckets.count());
+                assert_eq!(buckets.first_hash(buckets.count()), 1 << 32);
+                // A bucket's hashes run from its first hash to the next bucket's.
+                for bucket in [0, 1, buckets.count() / 2, buckets.count() - 1] {
+                    let (first, next) =
+                        (buckets.first_hash(bucket), buckets.first_hash(bucket + 1));
+                    for h in [first, first + 1, next - 1] {
+                        assert_eq!(buckets.of(h as u32), bucket, "{h} with {bits} bits");
+                    }
                 }
             }
+        }
+        // Bits grow with the hashes, from as many buckets as parts to 65,536.
+        assert_eq!(bucket_bits(0), MAX_PARTS.ilog2());
+        assert_eq!(bucket_bits(128 << 10), 10);
+        assert_eq!(bucket_bits(usize::MAX), 16);
+    }
+
+    #[test]
+    fn hashes_that_do_not_read_back_as_counted_are_an_error_not_a_panic() {
+        // A quotation's hashes out of order (as a damaged file would give them) put a hash
+        // of a later part in an earlier part's run.
+        let mut store: super::super::Store = None;
+        for article in 0..2 {
+            let shingles = vec![u32::MAX - 5, 5, u32::MAX - 3, 3, 0, 0];
+            let scanned = Scanned {
+                quotations: vec![Kept {
+                    span: 0..9,
+                    shingles_end: shingles.len() as u32,
+                }],
+                shingles,
+            };
+            Quotes.gather(&mut store, article, Box::new(scanned));
+        }
+        let store = store.unwrap();
+        let store = store.downcast_ref::<Store>().unwrap();
+        assert!(candidate_pairs(store, 1, 3).is_ok());
+        for bits in [3, 16] {
+            let err = candidate_pairs(store, 2, bits).unwrap_err();
+            assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
         }
     }
 
@@ -1083,15 +1215,17 @@ mod tests {
                 .collect();
             want.sort_unstable();
             want.dedup();
-            let whole = candidate_pairs(store, 1).unwrap();
+            let whole = candidate_pairs(store, 1, 3).unwrap();
             assert!(whole.len() > 100, "{}", whole.len());
             assert_eq!(whole, want);
-            for parts in [2, 3, MAX_PARTS, 1000] {
-                assert_eq!(
-                    candidate_pairs(store, parts).unwrap(),
-                    whole,
-                    "{parts} parts"
-                );
+            for parts in [1, 2, 3, MAX_PARTS, 1000] {
+                for bits in [3, 4, 9, 16] {
+                    assert_eq!(
+                        candidate_pairs(store, parts, bits).unwrap(),
+                        whole,
+                        "{parts} parts, {bits} bits"
+                    );
+                }
             }
             found.push((store.shingles.path().is_some(), whole));
         }
