@@ -858,7 +858,9 @@ fn first_line_of(s: &str) -> &str {
 /// Line starts for `\n`, `\r\n` and lone `\r` endings.
 fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
-    let mut starts = vec![0];
+    // Room for lines of news copy's length, so that the list seldom grows.
+    let mut starts = Vec::with_capacity(bytes.len() / 48 + 8);
+    starts.push(0);
     // A vectorized search for the line-ending bytes: this runs over every file shown.
     for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
         if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {

@@ -14,7 +14,7 @@ use regex::Regex;
 
 use super::spill::Spill;
 use super::terms::BUILTIN_PAIRS;
-use super::text::{HashedWord, WordHashKeys, hash_str, hashed_words, word_hashes, words};
+use super::text::{HashedWord, WordHashKeys, hash_str, hashed_words, word_hashes_into, words};
 use super::{Check, CheckInfo, Context, Gathered, Scan};
 use crate::finding::{Finding, Kind, Location, Severity};
 use crate::rules::RuleSet;
@@ -44,6 +44,7 @@ struct Scanned {
 }
 
 /// One quotation of [`Scanned`] (12 bytes: an archive holds millions).
+#[derive(Clone)]
 struct Kept {
     span: Range<u32>,
     /// Its hashes and whole are `shingles[previous quotation's shingles_end..shingles_end]`.
@@ -448,12 +449,6 @@ fn hashed_style(map: &StyleMap) -> HashedStyle {
     out
 }
 
-fn apply_style_hashes(words: &[u64], map: &HashedStyle) -> Vec<u64> {
-    let mut out = Vec::with_capacity(words.len());
-    each_styled(words, |w| *w, map, |_, hash| out.push(hash));
-    out
-}
-
 /// Calls `f(words, hash)` for each word of `words` after house style, where one word may
 /// stand for several (`words` is the range of them, `hash` what they read as).
 fn each_styled<T>(
@@ -668,6 +663,42 @@ fn phrase(text: &str, ws: &[HashedWord], r: Range<usize>) -> String {
         .join(" ")
 }
 
+/// The lists a scan works in, kept by each thread from one article to the next (an
+/// archive has millions of quotations, each of which would grow lists of its own).
+#[derive(Default)]
+struct Scratch {
+    /// The words of a quotation, as hashes.
+    words: Vec<u64>,
+    /// The same after house style.
+    styled: Vec<u64>,
+    /// A quotation's shingle hashes.
+    hashes: Vec<u32>,
+    /// What the article keeps, as in [`Scanned`].
+    shingles: Vec<u32>,
+    quotations: Vec<Kept>,
+}
+
+impl Scratch {
+    /// Lets go of lists grown large by a very long article, so that they do not stay with
+    /// the thread for the rest of the run.
+    fn trim(&mut self) {
+        const LARGE: usize = 1 << 18;
+        if self.words.capacity() > LARGE || self.styled.capacity() > LARGE {
+            (self.words, self.styled) = (Vec::new(), Vec::new());
+        }
+        if self.hashes.capacity() > LARGE || self.shingles.capacity() > LARGE {
+            (self.hashes, self.shingles) = (Vec::new(), Vec::new());
+        }
+        if self.quotations.capacity() > LARGE {
+            self.quotations = Vec::new();
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
 impl Check for Quotes {
     fn info(&self) -> CheckInfo {
         CheckInfo {
@@ -704,42 +735,57 @@ impl Check for Quotes {
                 &built
             }
         };
-        let mut kept = Scanned {
-            quotations: Vec::new(),
-            shingles: Vec::new(),
-        };
-        let mut hashes: Vec<u32> = Vec::new();
-        for span in quotation_ranges(reading) {
-            // Offsets are kept in 32 bits (files over 4 GiB are skipped when loaded).
-            let (Ok(start), Ok(end)) = (u32::try_from(span.start), u32::try_from(span.end)) else {
-                continue;
-            };
-            let mut hs = word_hashes(&article.text, span.clone());
-            hs.truncate(MAX_WORDS);
-            let ws = apply_style_hashes(&hs, style);
-            if ws.len() >= min {
-                hashes.clear();
-                hashes.extend(ws.windows(min).map(shingle_hash));
-                // Sorted: the index takes them in runs (see `candidate_pairs`).
-                hashes.sort_unstable();
-                hashes.dedup();
-                kept.shingles.extend_from_slice(&hashes);
-                let whole = ws.iter().fold(ws.len() as u64, |h, w| {
-                    (h ^ w).wrapping_mul(0x0000_0100_0000_01b3)
-                });
-                kept.shingles.extend(halves(whole));
-                kept.quotations.push(Kept {
-                    span: start..end,
-                    shingles_end: u32::try_from(kept.shingles.len()).unwrap_or(u32::MAX),
-                });
+        let kept = SCRATCH.with_borrow_mut(|scratch| {
+            let Scratch {
+                words,
+                styled,
+                hashes,
+                shingles,
+                quotations,
+            } = scratch;
+            shingles.clear();
+            quotations.clear();
+            for span in quotation_ranges(reading) {
+                // Offsets are kept in 32 bits (files over 4 GiB are skipped when loaded).
+                let (Ok(start), Ok(end)) = (u32::try_from(span.start), u32::try_from(span.end))
+                else {
+                    continue;
+                };
+                word_hashes_into(&article.text, span.clone(), words);
+                words.truncate(MAX_WORDS);
+                styled.clear();
+                each_styled(words, |w| *w, style, |_, hash| styled.push(hash));
+                if styled.len() >= min {
+                    hashes.clear();
+                    hashes.extend(styled.windows(min).map(shingle_hash));
+                    // Sorted: the index takes them in runs (see `candidate_pairs`).
+                    hashes.sort_unstable();
+                    hashes.dedup();
+                    shingles.extend_from_slice(hashes);
+                    let whole = styled.iter().fold(styled.len() as u64, |h, w| {
+                        (h ^ w).wrapping_mul(0x0000_0100_0000_01b3)
+                    });
+                    shingles.extend(halves(whole));
+                    quotations.push(Kept {
+                        span: start..end,
+                        shingles_end: u32::try_from(shingles.len()).unwrap_or(u32::MAX),
+                    });
+                }
             }
-        }
-        if kept.quotations.is_empty() {
-            return Scan::default();
-        }
-        Scan {
-            findings: Vec::new(),
-            data: Some(Box::new(kept)),
+            // Kept at their size: the lists stay with the thread.
+            let kept = (!quotations.is_empty()).then(|| Scanned {
+                quotations: quotations.to_vec(),
+                shingles: shingles.to_vec(),
+            });
+            scratch.trim();
+            kept
+        });
+        match kept {
+            Some(kept) => Scan {
+                findings: Vec::new(),
+                data: Some(Box::new(kept)),
+            },
+            None => Scan::default(),
         }
     }
 

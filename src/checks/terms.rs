@@ -67,14 +67,15 @@ enum Key {
 /// position in [`Plan::forms`], and the text as written of the uses not spelled exactly as
 /// their form (most are: they then cost nothing more). A use ends where its text as written
 /// does. Kept for every article of an archive until the end of the run, hence 8 bytes a use
-/// (offsets fit in 32 bits: larger files are skipped when loaded).
+/// (offsets fit in 32 bits: larger files are skipped when loaded). The lists are copied into
+/// the run's [`Store`] as they are gathered, so they are not trimmed to size here.
 struct Scanned {
-    uses: Box<[[u32; 2]]>,
+    uses: Vec<[u32; 2]>,
     /// (index in `uses`, text as written)
-    written: Box<[(u32, Box<str>)]>,
+    written: Vec<(u32, Box<str>)>,
     /// (index in `uses`, line and column where it starts), for uses on one line: see
     /// [`Plan::seen`] for which uses are placed.
-    placed: Box<[(u32, [u32; 2])]>,
+    placed: Vec<(u32, [u32; 2])>,
 }
 
 /// What the scans of every article keep, gathered for the run.
@@ -171,7 +172,7 @@ fn matches(
             .map(|m| body + m.start()..body + m.end())
             .collect();
     };
-    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(pieces.len());
     // Windows may overlap: a match is kept once, and never one overlapping the one before
     // (as a search of the whole body would not find it).
     let mut keep = |span: Range<usize>| {
@@ -215,6 +216,11 @@ fn matches(
         }
     }
     out
+}
+
+thread_local! {
+    /// Where each spelling's literal is in the article being scanned (see [`Terms`]'s scan).
+    static PIECES: std::cell::Cell<Vec<Vec<Range<usize>>>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// What reading a spelling in place around its literal found.
@@ -567,7 +573,10 @@ impl Check for Terms {
         let folds = FOLDING
             .iter()
             .any(|f| f.find(article.body().as_bytes()).is_some());
-        let mut pieces: Vec<Vec<Range<usize>>> = vec![Vec::new(); plan.keys.len()];
+        // The lists of places are the thread's, reused from one article to the next.
+        let mut pieces = PIECES.take();
+        pieces.resize_with(plan.keys.len(), Vec::new);
+        pieces.iter_mut().for_each(Vec::clear);
         let body = article.body_start;
         plan.literals.each(article.body(), |literal, at| {
             let (len, holders) = &plan.literal_forms[literal];
@@ -656,15 +665,16 @@ impl Check for Terms {
                 found.push([form, start]);
             }
         }
+        PIECES.set(pieces);
         if found.is_empty() {
             return Scan::default();
         }
         Scan {
             findings: Vec::new(),
             data: Some(Box::new(Scanned {
-                uses: found.into_boxed_slice(),
-                written: written.into_boxed_slice(),
-                placed: placed.into_boxed_slice(),
+                uses: found,
+                written,
+                placed,
             })),
         }
     }

@@ -10,7 +10,8 @@ const CLOSE: &[char] = &['”', '"', '»'];
 /// apostrophe), within `range` of `text`. An unclosed quotation runs to the end of its
 /// paragraph, as news style allows for multi-paragraph quotes.
 pub fn quotation_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let mut spans = Vec::new();
+    // Room for an article's usual quotations, so that the list seldom grows.
+    let mut spans = Vec::with_capacity(8);
     let body = &text[range.clone()];
     let bytes = body.as_bytes();
     let mut open: Option<(usize, char)> = None;
@@ -109,14 +110,22 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
 }
 
 /// The hash of each normalized word of `text[range]` (the same normalization as [`words`],
-/// without allocating a string per word).
-pub fn word_hashes(text: &str, range: Range<usize>) -> Vec<u64> {
-    let mut out = Vec::with_capacity(range.len() / 4 + 1);
+/// without allocating a string per word), into `out` (cleared first): a scan over many
+/// quotations reuses one list.
+pub fn word_hashes_into(text: &str, range: Range<usize>, out: &mut Vec<u64>) {
+    out.clear();
     each_word_hash(text, range, |hash, _| out.push(hash));
+}
+
+/// As [`word_hashes_into`], into a new list.
+#[cfg(test)]
+fn word_hashes(text: &str, range: Range<usize>) -> Vec<u64> {
+    let mut out = Vec::new();
+    word_hashes_into(text, range, &mut out);
     out
 }
 
-/// A normalized word as its hash (see [`word_hashes`]), with its byte span.
+/// A normalized word as its hash (see [`word_hashes_into`]), with its byte span.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HashedWord {
     pub hash: u64,

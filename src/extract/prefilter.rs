@@ -171,8 +171,9 @@ impl Prefilter {
     /// when hits are too many to go by. A pattern with no such sentence is left out.
     /// Sorted by pattern; offsets are bytes of `text`.
     pub fn candidates(&self, text: &str) -> Vec<(PatternRef, Scan)> {
-        let mut out: Vec<(PatternRef, Scan)> =
-            self.always.iter().map(|&p| (p, Scan::Whole)).collect();
+        // Room for the patterns an article usually holds, so that the list seldom grows.
+        let mut out: Vec<(PatternRef, Scan)> = Vec::with_capacity(self.always.len() + 8);
+        out.extend(self.always.iter().map(|&p| (p, Scan::Whole)));
         if self.filtered.is_empty() {
             return out;
         }
