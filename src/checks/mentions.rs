@@ -13,7 +13,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, Input, MatchKind, Span, packed};
 
 /// How the words of a title are joined.
 #[derive(Clone, Copy)]
@@ -60,18 +60,56 @@ const _: () = assert!(TITLES.len() <= 32);
 /// At most this many words before the title word belong to the title ("U.S. Trade").
 const TITLE_WORDS: usize = 4;
 
-/// The first word of every title, as written: each mention holds one.
-static TITLE_STARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// The first word of every title, as written: each mention holds one. No word is a prefix
+/// of another, so the first found at a place is the only one there.
+fn title_starts() -> Vec<&'static str> {
     let mut starts: Vec<&str> = TITLES.iter().map(|(words, _)| words[0]).collect();
     starts.sort_unstable();
     // A word found as part of another ("Chair" in "Chairman") is enough.
     starts.dedup_by(|longer, shorter| longer.starts_with(*shorter));
-    // The leftmost: no mention holds an earlier one.
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(starts)
-        .expect("title words make an automaton")
+    starts
+}
+
+/// The search for the title words: the vectorized searcher on its own, as there are few
+/// (the full automaton, which wraps it, adds a few hundred instructions to every call, and
+/// a scan calls it once for every title word in the text); the automaton only where the
+/// searcher cannot be built.
+enum TitleStarts {
+    Packed(packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+static TITLE_STARTS: LazyLock<TitleStarts> = LazyLock::new(|| {
+    let starts = title_starts();
+    match packed::Config::new()
+        .match_kind(packed::MatchKind::LeftmostFirst)
+        .builder()
+        .extend(&starts)
+        .build()
+    {
+        Some(searcher) => TitleStarts::Packed(searcher),
+        None => TitleStarts::Automaton(
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(starts)
+                .expect("title words make an automaton"),
+        ),
+    }
 });
+
+impl TitleStarts {
+    /// Where the first title word in `text[from..]` starts.
+    fn find(&self, text: &str, from: usize) -> Option<usize> {
+        match self {
+            TitleStarts::Packed(searcher) => searcher
+                .find_in(text, Span::from(from..text.len()))
+                .map(|m| m.start()),
+            TitleStarts::Automaton(automaton) => automaton
+                .find(Input::new(text).range(from..))
+                .map(|m| m.start()),
+        }
+    }
+}
 
 /// A titled name: where its title and its name are.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,17 +122,18 @@ pub struct Mention {
 pub fn mentions(text: &str, from: usize) -> Vec<Mention> {
     let bytes = text.as_bytes();
     let reader = Reader { text, bytes };
-    let mut out = Vec::new();
+    // Room for an article's usual mentions, so that the list seldom grows.
+    let mut out = Vec::with_capacity(8);
     let mut pos = from;
     while pos < text.len() {
-        let Some(word) = TITLE_STARTS.find(Input::new(text).range(pos..)) else {
+        let Some(word) = TITLE_STARTS.find(text, pos) else {
             break;
         };
         // No mention starts in pos..start (see `title_reach`), so one that starts in
         // start..=word is the first the text holds from `pos`. Without one, the next
         // mention holds a later title word, and starts after this one.
-        let start = title_reach(bytes, word.start()).max(pos);
-        match (start..=word.start())
+        let start = title_reach(bytes, word).max(pos);
+        match (start..=word)
             .filter(|&s| bytes[s].is_ascii_uppercase())
             .find_map(|s| reader.mention_at(s))
         {
@@ -102,7 +141,7 @@ pub fn mentions(text: &str, from: usize) -> Vec<Mention> {
                 pos = m.name.end;
                 out.push(m);
             }
-            None => pos = word.start() + 1,
+            None => pos = word + 1,
         }
     }
     out
@@ -460,6 +499,24 @@ mod tests {
                 ("Prime Minister".to_string(), "Mark Carney".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn the_vectorized_search_finds_the_title_words_the_automaton_finds() {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(title_starts())
+            .unwrap();
+        let text = "Chairman Li met the Chair, Prime Minister Carney, CEO Jane Fraser, \
+                    a Vice-President and Deputy Prime Minister Chrystia Freeland; \
+                    Ministers, Senators and the Attorney General. Chief of Staff.";
+        for from in 0..text.len() {
+            let want = automaton
+                .find(Input::new(text).range(from..))
+                .map(|m| m.start());
+            assert_eq!(TITLE_STARTS.find(text, from), want, "from {from}");
+        }
+        assert!(matches!(*TITLE_STARTS, TitleStarts::Packed(_)));
     }
 
     #[test]
