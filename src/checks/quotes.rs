@@ -163,9 +163,11 @@ impl Share {
     }
 }
 
-/// Shingles per part of the quotation index (see [`candidate_pairs`]): 32 MB of index at a
-/// time, in at most [`MAX_PARTS`] parts (each part walks every quotation once).
-const INDEX_PART: usize = 4 << 20;
+/// Shingles per part of the quotation index (see [`candidate_pairs`]): 64 MB of index at a
+/// time, in at most [`MAX_PARTS`] parts (each part walks every quotation once). The pass
+/// runs before the terms pass makes its findings (see [`super::run_all`]), when memory
+/// holds little else.
+const INDEX_PART: usize = 8 << 20;
 const MAX_PARTS: usize = 8;
 
 /// The pairs of quotations (by their place in the order of [`Store::each`]) that share a
