@@ -338,7 +338,7 @@ struct Buckets {
 
 impl Buckets {
     fn new(bits: u32, parts: usize) -> Buckets {
-        let bits = bits.clamp(MAX_PARTS.ilog2(), 24);
+        let bits = bits.clamp(MAX_PARTS.ilog2(), MAX_BUCKET_BITS);
         Buckets {
             bits,
             parts: parts.clamp(1, MAX_PARTS),
@@ -366,10 +366,16 @@ impl Buckets {
     }
 }
 
+/// At most 65,536 buckets: their counts take 256 KB for each share of the articles.
+const MAX_BUCKET_BITS: u32 = 16;
+
 /// Bucket bits of the quotation index for `hashes` shingles: about a hundred shingles a
 /// bucket, in at most 65,536 buckets.
 fn bucket_bits(hashes: usize) -> u32 {
-    (hashes / 128).max(1).ilog2().clamp(MAX_PARTS.ilog2(), 16)
+    (hashes / 128)
+        .max(1)
+        .ilog2()
+        .clamp(MAX_PARTS.ilog2(), MAX_BUCKET_BITS)
 }
 
 /// A quotation of a candidate pair.

@@ -665,6 +665,13 @@ impl Check for Terms {
                 found.push([form, start]);
             }
         }
+        // A list grown large by one article (a spelling's literal a hundred thousand times
+        // over) is let go rather than kept with the thread for the rest of the run.
+        for list in &mut pieces {
+            if list.capacity() > 1 << 12 {
+                *list = Vec::new();
+            }
+        }
         PIECES.set(pieces);
         if found.is_empty() {
             return Scan::default();
@@ -1041,6 +1048,22 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_long_article_is_scanned_whole_and_its_lists_are_not_kept() {
+        let rules = RuleSet::default();
+        let text = "The rate rose 5 per cent.\n".repeat(6_000);
+        let found = scanned(&rules, &text);
+        assert_eq!(found.len(), 6_000);
+        assert!(found.iter().all(|(_, used)| used == "per cent"));
+        // The thread's lists of places are back, none of them as large as this article's.
+        let pieces = PIECES.take();
+        assert!(!pieces.is_empty());
+        assert!(pieces.iter().all(|list| list.capacity() <= 1 << 12));
+        // Scanned again, with the lists the thread kept: the same uses.
+        PIECES.set(pieces);
+        assert_eq!(scanned(&rules, &text), found);
     }
 
     #[test]
