@@ -48,6 +48,9 @@ pub struct Prefilter {
     owners: Vec<Vec<(usize, usize)>>,
     /// For each filtered pattern, its sets in the automaton, as literal indices.
     sets: Vec<Vec<Vec<usize>>>,
+    /// For each filtered pattern, one bit for each of its sets: the bits an article's hits
+    /// must set for it to be a candidate.
+    all_sets: Vec<u8>,
     /// For each filtered pattern, its other useful sets (lowercased): looked for only in
     /// the sentences its automaton sets point to.
     others: Vec<Vec<FinderSet>>,
@@ -148,6 +151,7 @@ impl Prefilter {
             owners.clear();
             sets.clear();
         }
+        let all_sets = sets.iter().map(|s| (1u8 << s.len()) - 1).collect();
         let caches = rules
             .facts
             .iter()
@@ -159,6 +163,7 @@ impl Prefilter {
             filtered,
             owners,
             sets,
+            all_sets,
             others,
             cross_sentences,
             always,
@@ -210,11 +215,13 @@ impl Prefilter {
             }
         }
         let mut sentences = SentenceFinder::new(text);
-        for (slot, &bits) in present.iter().enumerate() {
+        // With hundreds of rules, most patterns lack a set in any one article: they are
+        // passed over by comparing bits alone.
+        let candidates = (present.iter().zip(&self.all_sets).enumerate())
+            .filter(|(_, (bits, all))| bits == all)
+            .map(|(slot, _)| slot);
+        for slot in candidates {
             let sets = &self.sets[slot];
-            if bits.count_ones() as usize != sets.len() {
-                continue;
-            }
             let pattern = self.filtered[slot];
             if self.cross_sentences[slot] {
                 out.push((pattern, Scan::Whole));
