@@ -367,27 +367,18 @@ pub fn check(options: &Options) -> Outcome {
     }
     // Only the articles a finding points into are read again, one at a time, to note the
     // lines and columns and the quoted text the output needs.
-    let mut wanted: std::collections::HashMap<usize, Pins> = std::collections::HashMap::new();
-    for f in &findings {
-        for (i, l) in f.locations.iter().enumerate() {
-            let (offsets, spans) = wanted.entry(l.article).or_default();
-            offsets.extend([l.span.start, l.span.end]);
-            if i == 0 {
-                spans.push(l.span.clone());
-            }
+    let mut wanted = pins_by_article(&findings).into_iter().peekable();
+    placed.sort();
+    let mut shown: Vec<(usize, &mut Article, Pins)> = Vec::new();
+    for (id, article) in outcome.articles.iter_mut().enumerate() {
+        if let Some((_, pins)) = wanted.next_if(|(wanted, _)| *wanted == id) {
+            shown.push((id, article, pins));
         }
     }
-    placed.sort();
-    let mut shown: Vec<(usize, &mut Article, Pins)> = outcome
-        .articles
-        .iter_mut()
-        .enumerate()
-        .filter_map(|(id, a)| wanted.remove(&id).map(|w| (id, a, w)))
-        .collect();
     shown
         .par_iter_mut()
         .for_each(|(id, article, (offsets, spans))| article.pin(offsets, spans, placed.of(*id)));
-    drop((shown, wanted));
+    drop(shown);
     drop(placed);
     crate::memory::release();
     checks::sort_findings(&outcome.articles, &mut findings);
@@ -417,6 +408,33 @@ pub fn check(options: &Options) -> Outcome {
 /// What a shown article must keep once its text is gone: the offsets findings point at,
 /// and the spans their fingerprints quote.
 type Pins = (Vec<usize>, Vec<std::ops::Range<usize>>);
+
+/// The pins of each article the findings point into, in the order of the articles. Sorted
+/// into groups rather than gathered in a map: a run over an archive has hundreds of
+/// thousands of findings.
+fn pins_by_article(findings: &[Finding]) -> Vec<(usize, Pins)> {
+    // (article, span, whether it is its finding's first location)
+    let mut marks: Vec<(usize, std::ops::Range<usize>, bool)> = findings
+        .iter()
+        .flat_map(|f| {
+            (f.locations.iter().enumerate()).map(|(i, l)| (l.article, l.span.clone(), i == 0))
+        })
+        .collect();
+    marks.par_sort_unstable_by_key(|(article, _, _)| *article);
+    marks
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|group| {
+            let offsets = group
+                .iter()
+                .flat_map(|(_, s, _)| [s.start, s.end])
+                .collect();
+            let spans = (group.iter().filter(|(_, _, first)| *first))
+                .map(|(_, s, _)| s.clone())
+                .collect();
+            (group[0].0, (offsets, spans))
+        })
+        .collect()
+}
 
 /// Keeps findings that involve a draft, with the draft's location first.
 fn only_drafts(articles: &[Article], mut findings: Vec<Finding>) -> Vec<Finding> {
@@ -485,6 +503,46 @@ mod tests {
         let others: Vec<usize> = kept.iter().map(|f| f.locations[1].article).collect();
         assert_eq!(others, [0, 1]);
         assert!(kept.iter().all(|f| f.locations[0].article == 2));
+    }
+
+    #[test]
+    fn pins_are_grouped_by_article_in_order_with_the_spans_of_first_locations() {
+        let at = |article: usize, span: std::ops::Range<usize>| crate::finding::Location {
+            article,
+            span,
+            label: "".into(),
+            value: None,
+        };
+        let finding = |locations| Finding {
+            kind: crate::finding::Kind::Term,
+            rule: "terms".into(),
+            severity: Severity::Warning,
+            message: "".into(),
+            locations,
+            notes: Vec::new(),
+            help: None,
+        };
+        let findings = [
+            finding(vec![at(7, 10..14), at(2, 0..3)]),
+            finding(vec![at(2, 5..9), at(7, 10..14)]),
+            finding(vec![at(7, 30..31)]),
+        ];
+        let mut pins = pins_by_article(&findings);
+        for (_, (offsets, spans)) in &mut pins {
+            offsets.sort_unstable();
+            spans.sort_unstable_by_key(|s| (s.start, s.end));
+        }
+        assert_eq!(
+            pins,
+            [
+                (
+                    2,
+                    (vec![0, 3, 5, 9], vec![std::ops::Range { start: 5, end: 9 }])
+                ),
+                (7, (vec![10, 10, 14, 14, 30, 31], vec![10..14, 30..31])),
+            ]
+        );
+        assert!(pins_by_article(&[]).is_empty());
     }
 
     #[test]
