@@ -285,6 +285,9 @@ impl serde_json::ser::Formatter for Pretty {
 /// the output on an archive (190 MB of it on the 1 GB benchmark corpus): through `serde`'s
 /// derived code and the pretty formatter, rendering took 67 of 893 million instructions on
 /// the 10 MB corpus, and 49 written here. Values are written as `serde_json` writes them.
+// Never inlined: its own entry in a profile is how `bench/instructions` counts rendering
+// (it runs on the worker threads, outside the call of `render`).
+#[inline(never)]
 fn write_finding(out: &mut Vec<u8>, report: &Report, f: &Finding) -> io::Result<()> {
     // The line breaks and indentation (two spaces a level) before the finding's members
     // (level 3), before its locations and notes (4) and before a location's members (5).
