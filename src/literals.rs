@@ -34,6 +34,9 @@ enum Search {
 
 thread_local! {
     static LOWER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// The hits of a second half (see `each_overlapping`), the list kept from one text to
+    /// the next.
+    static SECOND: std::cell::Cell<Vec<(usize, usize)>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 impl Literals {
@@ -152,7 +155,8 @@ fn each_overlapping<A: Automaton>(automaton: &A, hay: &[u8], mut found: impl FnM
     let first = &hay[..mid];
     let (mut i, mut at_i) = (0, start);
     let (mut j, mut at_j) = (mid - overlap, start);
-    let mut second = Vec::new();
+    let mut second = SECOND.take();
+    second.clear();
     while i < first.len() && j < hay.len() {
         (i, at_i, j, at_j) = step_pair(automaton, first, i, at_i, hay, j, at_j);
         if report(automaton, at_i, i, &mut found).is_err() {
@@ -166,8 +170,12 @@ fn each_overlapping<A: Automaton>(automaton: &A, hay: &[u8], mut found: impl FnM
     if i < first.len() {
         walk(automaton, first, i, at_i, &mut found);
     }
-    for (literal, from) in second {
+    for &(literal, from) in &second {
         found(literal, from);
+    }
+    // Kept unless one text made it large.
+    if second.capacity() <= 1 << 16 {
+        SECOND.set(second);
     }
     if j < hay.len() {
         walk_from(automaton, hay, j, at_j, mid, &mut found);

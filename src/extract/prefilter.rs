@@ -220,6 +220,9 @@ impl Prefilter {
         let candidates = (present.iter().zip(&self.all_sets).enumerate())
             .filter(|(_, (bits, all))| bits == all)
             .map(|(slot, _)| slot);
+        // The hits of each set of a pattern, in order; `None` when there are too many to go
+        // by. One list for all the patterns (dozens in an article, with hundreds of rules).
+        let mut of_set: Vec<Option<Cow<[usize]>>> = Vec::with_capacity(IN_AUTOMATON + 2);
         for slot in candidates {
             let sets = &self.sets[slot];
             let pattern = self.filtered[slot];
@@ -227,9 +230,8 @@ impl Prefilter {
                 out.push((pattern, Scan::Whole));
                 continue;
             }
-            // The hits of each set, in order; `None` when there are too many to go by.
-            let mut of_set: Vec<Option<Cow<[usize]>>> =
-                sets.iter().map(|set| hits.of_set(set)).collect();
+            of_set.clear();
+            of_set.extend(sets.iter().map(|set| hits.of_set(set)));
             // When the automaton's words are everywhere in this text, the pattern's other
             // words may still narrow it down: find them too.
             let others_found = of_set.iter().all(Option::is_none);
