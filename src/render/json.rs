@@ -280,8 +280,8 @@ impl serde_json::ser::Formatter for Pretty {
     }
 }
 
-/// One finding as pretty JSON at the depth of the `findings` array's elements (see
-/// [`JsonFinding`] for its fields), written straight into `out`. Findings are nearly all of
+/// One finding as pretty JSON at the depth of the `findings` array's elements (its fields
+/// are those of `JsonFinding`), written straight into `out`. Findings are nearly all of
 /// the output on an archive (190 MB of it on the 1 GB benchmark corpus): through `serde`'s
 /// derived code and the pretty formatter, rendering took 67 of 893 million instructions on
 /// the 10 MB corpus, and 49 written here. Values are written as `serde_json` writes them.
