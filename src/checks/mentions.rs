@@ -1,6 +1,6 @@
 //! Titled names in a text ("U.S. Commerce Secretary Howard Lutnick"), for the titles check.
 //!
-//! A mention is "<up to four capitalised words> <title> <Name Name [Name]>". The grammar is
+//! A mention is "`<up to four capitalised words> <title> <Name Name [Name]>`". The grammar is
 //! that of one regex (written out in the tests, which hold the scanner to it), but the scan
 //! does not run a regex: a mention may start at any capital letter, so a regex engine
 //! cannot skip ahead, and telling the title from the name takes its slowest, backtracking

@@ -253,7 +253,7 @@ impl<'a> Reading<'a> {
         }
     }
 
-    /// The quoted passages of the body, in order (see [`text::quotation_spans`]).
+    /// The quoted passages of the body, in order (see `text::quotation_spans`).
     pub fn quotations(&self) -> &[std::ops::Range<usize>] {
         self.quotations.get_or_init(|| {
             text::quotation_spans(

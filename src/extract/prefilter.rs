@@ -36,7 +36,7 @@ type LiteralSet = Vec<Vec<u8>>;
 type FinderSet = Vec<memchr::memmem::Finder<'static>>;
 
 pub struct Prefilter {
-    /// One search cache per pattern ([fact][pattern]), made on first use and kept for the
+    /// One search cache per pattern (`[fact][pattern]`), made on first use and kept for the
     /// run. A pattern runs on one core at a time (see `extract_many`), so one cache is
     /// enough; the regex's own pool would keep one per core that ever ran it, and a cache
     /// costs a few hundred kilobytes whether it is used much or not.

@@ -197,7 +197,7 @@ pub fn skeleton(source: &str) -> String {
 /// In a pack of hundreds of rules, most patterns find nothing in a given corpus: their
 /// regex is built on first use, so a rule costs next to nothing until an article may hold
 /// its claim. Every error is still found here: parsing reports the syntax, and a pattern
-/// that could exceed the size limit (see [`size_bound`]) is built now, so one that is
+/// that could exceed the size limit (see `size_bound`) is built now, so one that is
 /// deferred always builds.
 pub fn compile_pattern(
     source: &str,
