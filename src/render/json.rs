@@ -505,7 +505,10 @@ mod tests {
         #[test]
         fn escaped_bytes_are_found_eight_at_a_time(
             text in proptest::collection::vec(
-                proptest::sample::select(vec![0u8, 0x1f, 0x20, b'"', b'\\', b'a', 0x7f, 0x80, 0xc3, 0xff, 0x5c ^ 0x80]),
+                // Each byte JSON escapes, its neighbours, and bytes beyond ASCII.
+                proptest::sample::select(vec![
+                    0u8, 0x1f, 0x20, b'"', b'\\', b'a', 0x7f, 0x80, 0xc3, 0xff, 0xdc,
+                ]),
                 0..40,
             )
         ) {
