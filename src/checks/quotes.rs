@@ -704,7 +704,7 @@ impl Scratch {
 }
 
 thread_local! {
-    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::default();
 }
 
 impl Check for Quotes {
@@ -743,14 +743,17 @@ impl Check for Quotes {
                 &built
             }
         };
-        let kept = SCRATCH.with_borrow_mut(|scratch| {
+        // Taken, not borrowed: a scan that ran on this thread meanwhile (rayon may run
+        // another task while one waits) would start from empty lists rather than fail.
+        let mut scratch = SCRATCH.take();
+        let kept = {
             let Scratch {
                 words,
                 styled,
                 hashes,
                 shingles,
                 quotations,
-            } = scratch;
+            } = &mut scratch;
             shingles.clear();
             quotations.clear();
             for span in quotation_ranges(reading) {
@@ -781,13 +784,13 @@ impl Check for Quotes {
                 }
             }
             // Kept at their size: the lists stay with the thread.
-            let kept = (!quotations.is_empty()).then(|| Scanned {
+            (!quotations.is_empty()).then(|| Scanned {
                 quotations: quotations.to_vec(),
                 shingles: shingles.to_vec(),
-            });
-            scratch.trim();
-            kept
-        });
+            })
+        };
+        scratch.trim();
+        SCRATCH.set(scratch);
         match kept {
             Some(kept) => Scan {
                 findings: Vec::new(),
