@@ -13,6 +13,12 @@ use std::path::{Path, PathBuf};
 /// Numbers held in memory before they are written out (4 MB).
 const BLOCK: usize = 1 << 20;
 
+/// Numbers written to the file at a time (256 KB). Writes of whole blocks took the system
+/// thirty times as long: measured with `dd` into the temporary folder, 80 MB in writes of
+/// 4 MB took 0.65–0.8 s of system time, in writes of 1 MB or less 0.02 s (Linux 6.18,
+/// ext4; a large write fills the page cache in large pages, which cost more to get).
+const WRITE: usize = 1 << 16;
+
 pub struct Spill {
     /// The numbers not written out, after those in the file.
     memory: Vec<u32>,
@@ -88,14 +94,18 @@ impl Spill {
         let Some(file) = self.file.as_mut().and_then(|f| f.file.as_mut()) else {
             return;
         };
-        let mut bytes = vec![0u8; self.memory.len() * 4];
-        for (out, n) in bytes.chunks_exact_mut(4).zip(&self.memory) {
-            out.copy_from_slice(&n.to_le_bytes());
-        }
-        // Written at the end of what is known to be there, whatever a failed write left.
+        // Written at the end of what is known to be there, whatever a failed write left,
+        // a piece at a time (see [`WRITE`]).
+        let mut bytes = Vec::with_capacity(WRITE.min(self.memory.len()) * 4);
         let written = file
             .seek(SeekFrom::Start(self.in_file as u64 * 4))
-            .and_then(|_| file.write_all(&bytes));
+            .and_then(|_| {
+                self.memory.chunks(WRITE).try_for_each(|piece| {
+                    bytes.clear();
+                    bytes.extend(piece.iter().flat_map(|n| n.to_le_bytes()));
+                    file.write_all(&bytes)
+                })
+            });
         match written {
             Ok(()) => {
                 self.in_file += self.memory.len();
