@@ -32,15 +32,20 @@ static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What the scan keeps of one article's quotations: where each is, and a hash of each run of
-/// `min_words` words (32 bits: a collision only costs one extra comparison), all the
-/// quotations' hashes in one list (an archive holds millions of quotations).
+/// `min_words` words, all the quotations' hashes in one list (an archive holds millions of
+/// quotations).
+///
+/// The hashes take 64 bits. A collision costs a pair of quotations read back from their
+/// files and compared, and collisions grow with the square of the number of runs: with 32
+/// bits, 27,000 of the 27,465 pairs of the 1 GB benchmark corpus shared no run of words,
+/// only a hash (the 17 million runs of its 2.4 million quotations).
 struct Scanned {
     quotations: Vec<Kept>,
-    /// Each quotation's hashes, sorted, then the hash of all its normalized words as two
-    /// halves (two quotations with the same one read the same); one quotation after the
-    /// other. The whole is kept here rather than in [`Kept`] because this list goes to a
-    /// file on a large archive, and [`Kept`] stays in memory.
-    shingles: Vec<u32>,
+    /// Each quotation's hashes, sorted, then the hash of all its normalized words (two
+    /// quotations with the same one read the same); one quotation after the other. The
+    /// whole is kept here rather than in [`Kept`] because this list goes to a file on a
+    /// large archive, and [`Kept`] stays in memory.
+    shingles: Vec<u64>,
 }
 
 /// One quotation of [`Scanned`] (12 bytes: an archive holds millions).
@@ -51,13 +56,9 @@ struct Kept {
     shingles_end: u32,
 }
 
-/// The two halves a quotation's whole hash ends its run of [`Scanned::shingles`] with.
-const WHOLE: usize = 2;
-
-/// A 64-bit hash as two halves.
-fn halves(hash: u64) -> [u32; 2] {
-    [hash as u32, (hash >> 32) as u32]
-}
+/// The numbers a quotation's whole hash takes at the end of its run of
+/// [`Scanned::shingles`].
+const WHOLE: usize = 1;
 
 /// What the scans of every article keep, gathered for the run: the quotations, and their
 /// hashes one article after the other (the largest table of a run over an archive, so kept
@@ -80,7 +81,7 @@ impl Store {
     /// hashes; an error if the hashes cannot be read back. (The run reads them in two
     /// shares, see [`Store::two_shares`].)
     #[cfg(test)]
-    fn each(&self, f: impl FnMut(usize, Range<usize>, &[u32], u64)) -> std::io::Result<()> {
+    fn each(&self, f: impl FnMut(usize, Range<usize>, &[u64], u64)) -> std::io::Result<()> {
         self.each_of(&Share::all(), f)
     }
 
@@ -112,7 +113,7 @@ impl Store {
     fn each_of(
         &self,
         share: &Share,
-        mut f: impl FnMut(usize, Range<usize>, &[u32], u64),
+        mut f: impl FnMut(usize, Range<usize>, &[u64], u64),
     ) -> std::io::Result<()> {
         let mut shingles = self.shingles.reader_from(share.numbers);
         let articles = self
@@ -129,14 +130,9 @@ impl Store {
                 // A run shorter than its whole was not written by a scan: read as empty.
                 let (hashes, whole) = match all.get(start..end) {
                     Some(run) if run.len() >= WHOLE => run.split_at(run.len() - WHOLE),
-                    _ => (&[][..], &[0, 0][..]),
+                    _ => (&[][..], &[0][..]),
                 };
-                f(
-                    article,
-                    span,
-                    hashes,
-                    u64::from(whole[0]) | u64::from(whole[1]) << 32,
-                );
+                f(article, span, hashes, whole[0]);
                 start = end;
             }
         }
@@ -176,8 +172,8 @@ const MAX_PARTS: usize = 8;
 /// (an index of every quotation's article would take as much room again as the wholes).
 ///
 /// Quotations are indexed by hashed shingles so only passages sharing a run are compared:
-/// (shingle, quotation) packed in one number (shingle in the high half), so that equal
-/// shingles can be brought together. On a large archive this is the largest table of the
+/// (shingle, quotation) packed in one number (see [`Packing`]), so that equal shingles can
+/// be brought together. On a large archive this is the largest table of the
 /// run, so it is built in `parts`, each for a range of hashes (a shingle falls in exactly
 /// one): memory holds one part at a time.
 ///
@@ -189,6 +185,7 @@ const MAX_PARTS: usize = 8;
 fn candidate_pairs(store: &Store, parts: usize, bits: u32) -> std::io::Result<Vec<(usize, usize)>> {
     use rayon::prelude::*;
     let buckets = Buckets::new(bits, parts);
+    let packing = Packing::for_quotations(store.quotations.len());
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     // Hashes spread evenly over the parts, so each holds about its share (a part of a
     // million differs from it by about a thousand): sized once, as grown by doubling the
@@ -252,7 +249,7 @@ fn candidate_pairs(store: &Store, parts: usize, bits: u32) -> std::io::Result<Ve
                 // of them starts after those below the range and ends before those above
                 // it. Counted, not found by halving: a quotation has a few dozen hashes as
                 // a rule, and a count takes no branch to mispredict.
-                let below = |bound: u64| hashes.iter().filter(|&&h| u64::from(h) < bound).count();
+                let below = |bound: u128| hashes.iter().filter(|&&h| u128::from(h) < bound).count();
                 for &h in &hashes[below(low)..below(high)] {
                     let slot = buckets
                         .of(h)
@@ -263,7 +260,7 @@ fn candidate_pairs(store: &Store, parts: usize, bits: u32) -> std::io::Result<Ve
                         *at += 1;
                         Some(place)
                     }) {
-                        Some(place) => *place = (u64::from(h) << 32) | qi as u64,
+                        Some(place) => *place = packing.pack(h, qi),
                         None => fits = false,
                     }
                 }
@@ -297,7 +294,7 @@ fn candidate_pairs(store: &Store, parts: usize, bits: u32) -> std::io::Result<Ve
                         bucket.extend_from_slice(&a[starts[0][k]..starts[0][k + 1]]);
                         bucket.extend_from_slice(&b[starts[1][k]..starts[1][k + 1]]);
                         bucket.sort_unstable();
-                        sharing(&bucket, wholes, &mut found);
+                        sharing(&bucket, wholes, packing, &mut found);
                         (found, bucket)
                     },
                 )
@@ -309,17 +306,47 @@ fn candidate_pairs(store: &Store, parts: usize, bits: u32) -> std::io::Result<Ve
     Ok(pairs)
 }
 
+/// How the index packs a shingle and a quotation in one number: the quotation's place in
+/// the low bits, as few as the quotations need (22 for the 2.4 million of 1 GB), and the
+/// high bits of the shingle's hash above them. Two shingles are taken to be the same when
+/// those bits are.
+#[derive(Clone, Copy)]
+struct Packing {
+    quotation_bits: u32,
+}
+
+impl Packing {
+    fn for_quotations(count: usize) -> Packing {
+        let largest = count.saturating_sub(1);
+        Packing {
+            quotation_bits: (usize::BITS - largest.leading_zeros()).clamp(1, 48),
+        }
+    }
+
+    fn pack(self, hash: u64, quotation: usize) -> u64 {
+        (hash >> self.quotation_bits << self.quotation_bits) | quotation as u64
+    }
+
+    fn shingle(self, packed: u64) -> u64 {
+        packed >> self.quotation_bits
+    }
+
+    fn quotation(self, packed: u64) -> usize {
+        (packed & ((1 << self.quotation_bits) - 1)) as usize
+    }
+}
+
 /// Adds to `pairs` the pairs of quotations of `sorted` (index numbers, sorted) that share a
 /// shingle and do not read the same.
-fn sharing(sorted: &[u64], wholes: &[u64], pairs: &mut Vec<(usize, usize)>) {
-    for run in sorted.chunk_by(|x, y| x >> 32 == y >> 32) {
+fn sharing(sorted: &[u64], wholes: &[u64], packing: Packing, pairs: &mut Vec<(usize, usize)>) {
+    for run in sorted.chunk_by(|&x, &y| packing.shingle(x) == packing.shingle(y)) {
         // A run shared by very many quotations is boilerplate, not one quotation.
         if run.len() > 50 {
             continue;
         }
         for (x, &a) in run.iter().enumerate() {
             for &b in &run[x + 1..] {
-                let (a, b) = ((a & 0xffff_ffff) as usize, (b & 0xffff_ffff) as usize);
+                let (a, b) = (packing.quotation(a), packing.quotation(b));
                 // Quotations that read the same need no comparison.
                 if wholes.get(a) != wholes.get(b) {
                     pairs.push((a.min(b), a.max(b)));
@@ -350,8 +377,8 @@ impl Buckets {
     }
 
     /// The bucket of hash `h`.
-    fn of(&self, h: u32) -> usize {
-        (h >> (32 - self.bits)) as usize
+    fn of(&self, h: u64) -> usize {
+        (h >> (64 - self.bits)) as usize
     }
 
     /// The buckets of part `part`.
@@ -360,9 +387,9 @@ impl Buckets {
         first(part)..first(part + 1)
     }
 
-    /// The first hash of bucket `bucket` (2^32 for the end of the last).
-    fn first_hash(&self, bucket: usize) -> u64 {
-        (bucket as u64) << (32 - self.bits)
+    /// The first hash of bucket `bucket` (2^64 for the end of the last).
+    fn first_hash(&self, bucket: usize) -> u128 {
+        (bucket as u128) << (64 - self.bits)
     }
 }
 
@@ -486,12 +513,19 @@ fn each_styled<T>(
     }
 }
 
-fn shingle_hash(words: &[u64]) -> u32 {
+/// The hash of a run of words. The index compares hashes by their high bits, which the
+/// multiplications of FNV leave poorly mixed: a finishing step (MurmurHash3's) mixes every
+/// bit into all the others.
+fn shingle_hash(words: &[u64]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for w in words {
         h = (h ^ w).wrapping_mul(0x0000_0100_0000_01b3);
     }
-    (h ^ (h >> 32)) as u32
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 /// Where each speech introduced by a colon ("…, responding: Who cares?") starts in `body`:
@@ -603,6 +637,14 @@ fn quotation_words(text: &str, span: Range<usize>, style: &HashedStyle) -> Vec<H
     out
 }
 
+/// Whether `a` and `b` hold the same run of `min` words.
+fn share_a_run(a: &[HashedWord], b: &[HashedWord], min: usize) -> bool {
+    let hashes = |words: &[HashedWord]| words.iter().map(|w| w.hash).collect::<Vec<u64>>();
+    let (a, b) = (hashes(a), hashes(b));
+    let runs: std::collections::HashSet<&[u64]> = a.windows(min).collect();
+    b.windows(min).any(|run| runs.contains(run))
+}
+
 /// An edit between two renderings, as ranges of word indices in each.
 #[derive(Debug)]
 struct Edit {
@@ -680,9 +722,9 @@ struct Scratch {
     /// The same after house style.
     styled: Vec<u64>,
     /// A quotation's shingle hashes.
-    hashes: Vec<u32>,
+    hashes: Vec<u64>,
     /// What the article keeps, as in [`Scanned`].
-    shingles: Vec<u32>,
+    shingles: Vec<u64>,
     quotations: Vec<Kept>,
 }
 
@@ -776,7 +818,7 @@ impl Check for Quotes {
                     let whole = styled.iter().fold(styled.len() as u64, |h, w| {
                         (h ^ w).wrapping_mul(0x0000_0100_0000_01b3)
                     });
-                    shingles.extend(halves(whole));
+                    shingles.push(whole);
                     quotations.push(Kept {
                         span: start..end,
                         shingles_end: u32::try_from(shingles.len()).unwrap_or(u32::MAX),
@@ -874,6 +916,7 @@ impl Check for Quotes {
             ctx,
             quotes: &quotes,
             style,
+            min: min_words(ctx.rules),
             rule: info.id.into(),
             severity,
         };
@@ -919,6 +962,8 @@ struct Compared<'a> {
     ctx: &'a Context<'a>,
     quotes: &'a HashMap<usize, Quotation>,
     style: &'a HashedStyle,
+    /// Words the quotations of a pair must share a run of (see [`min_words`]).
+    min: usize,
     rule: crate::finding::Text,
     severity: Severity,
 }
@@ -940,6 +985,11 @@ impl Compared<'_> {
         }
         let wa = quotation_words(ta, qa.span(), self.style);
         let wb = quotation_words(tb, qb.span(), self.style);
+        // The index pairs quotations whose runs of words have the same hash, as two
+        // different runs now and then do: a pair that shares no run is no pair.
+        if !share_a_run(&wa, &wb, self.min) {
+            return None;
+        }
         let edits = diff(&wa, &wb);
         if edits.is_empty() {
             return None;
@@ -1078,12 +1128,14 @@ fn word_diff(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Article;
+    use std::path::Path;
 
     #[test]
     fn each_quotation_comes_back_with_its_own_hashes_and_whole() {
         // Three articles, the middle one without quotations; runs of 0, 1 and 3 hashes.
         // (article, [(hashes, whole)]).
-        type Given = Vec<(usize, Vec<(Vec<u32>, u64)>)>;
+        type Given = Vec<(usize, Vec<(Vec<u64>, u64)>)>;
         let given: Given = vec![
             (
                 0,
@@ -1107,7 +1159,7 @@ mod tests {
                 };
                 for (q, (hashes, whole)) in quotations.iter().enumerate() {
                     kept.shingles.extend(hashes);
-                    kept.shingles.extend(halves(*whole));
+                    kept.shingles.push(*whole);
                     let at = q as u32 * 10;
                     kept.quotations.push(Kept {
                         span: at..at + 5,
@@ -1153,13 +1205,13 @@ mod tests {
                     next = range.end;
                 }
                 assert_eq!(next, buckets.count());
-                assert_eq!(buckets.first_hash(buckets.count()), 1 << 32);
+                assert_eq!(buckets.first_hash(buckets.count()), 1 << 64);
                 // A bucket's hashes run from its first hash to the next bucket's.
                 for bucket in [0, 1, buckets.count() / 2, buckets.count() - 1] {
                     let (first, next) =
                         (buckets.first_hash(bucket), buckets.first_hash(bucket + 1));
                     for h in [first, first + 1, next - 1] {
-                        assert_eq!(buckets.of(h as u32), bucket, "{h} with {bits} bits");
+                        assert_eq!(buckets.of(h as u64), bucket, "{h} with {bits} bits");
                     }
                 }
             }
@@ -1176,7 +1228,7 @@ mod tests {
         // of a later part in an earlier part's run.
         let mut store: super::super::Store = None;
         for article in 0..2 {
-            let shingles = vec![u32::MAX - 5, 5, u32::MAX - 3, 3, 0, 0];
+            let shingles = vec![u64::MAX - 5, 5, u64::MAX - 3, 3, 0];
             let scanned = Scanned {
                 quotations: vec![Kept {
                     span: 0..9,
@@ -1196,6 +1248,31 @@ mod tests {
     }
 
     #[test]
+    fn shingles_are_told_apart_by_more_than_half_their_hash() {
+        // Two quotations whose shingles' hashes differ only in their low half, then
+        // in their lowest bit above the bit the two quotations' places take: no pair. The
+        // same hash: a pair.
+        for (second, paired) in [(0x0000_5678, false), (0x0000_1236, false), (0x1234, true)] {
+            let mut store: super::super::Store = None;
+            for (article, low) in [(0, 0x1234_u64), (1, second)] {
+                let shingles = vec![0xabcd_ef01_0000_0000 | low, article + 1];
+                let scanned = Scanned {
+                    quotations: vec![Kept {
+                        span: 0..9,
+                        shingles_end: 2,
+                    }],
+                    shingles,
+                };
+                Quotes.gather(&mut store, article as usize, Box::new(scanned));
+            }
+            let store = store.unwrap();
+            let store = store.downcast_ref::<Store>().unwrap();
+            let want = if paired { vec![(0, 1)] } else { vec![] };
+            assert_eq!(candidate_pairs(store, 1, 3).unwrap(), want, "{second:x}");
+        }
+    }
+
+    #[test]
     fn the_index_built_in_parts_finds_the_same_pairs() {
         // 40 articles of 3 quotations each, sharing hashes in a pattern with many pairs.
         let articles: Vec<Scanned> = (0..40u32)
@@ -1205,15 +1282,17 @@ mod tests {
                     shingles: Vec::new(),
                 };
                 for q in 0..3u32 {
-                    let mut hashes: Vec<u32> = (0..12u32)
-                        .map(|k| ((a % 7) * 31 + q * 7 + k).wrapping_mul(0x9e37_79b9))
+                    let mut hashes: Vec<u64> = (0..12u32)
+                        .map(|k| {
+                            u64::from((a % 7) * 31 + q * 7 + k).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                        })
                         .collect();
                     hashes.sort_unstable();
                     kept.shingles.extend(hashes);
                     // Articles 14 apart hold quotations that read the same (and share
                     // their hashes, as do those 7 apart).
                     kept.shingles
-                        .extend(halves(u64::from((a % 14) * 3 + q) << 20 | u64::from(q)));
+                        .push(u64::from((a % 14) * 3 + q) << 20 | u64::from(q));
                     kept.quotations.push(Kept {
                         span: q * 10..q * 10 + 9,
                         shingles_end: kept.shingles.len() as u32,
@@ -1247,14 +1326,14 @@ mod tests {
             }
             let store = store.unwrap();
             let store = store.downcast_ref::<Store>().unwrap();
-            let mut quotes: Vec<(Vec<u32>, u64)> = Vec::new();
+            let mut quotes: Vec<(Vec<u64>, u64)> = Vec::new();
             store
                 .each(|_, _, hashes, whole| quotes.push((hashes.to_vec(), whole)))
                 .unwrap();
             assert_eq!(quotes.len(), 120);
             // Every pair that shares a hash held by at most 50 quotations, unless the two
             // read the same.
-            let mut holders: HashMap<u32, Vec<usize>> = HashMap::new();
+            let mut holders: HashMap<u64, Vec<usize>> = HashMap::new();
             for (q, (hashes, _)) in quotes.iter().enumerate() {
                 for &h in hashes {
                     holders.entry(h).or_default().push(q);
@@ -1290,56 +1369,64 @@ mod tests {
         assert_eq!(found[0].1, found[1].1);
     }
 
-    #[test]
-    fn a_file_changed_after_its_scan_is_not_compared_and_nothing_breaks() {
-        let dir = tempfile::tempdir().unwrap();
-        let texts = [
-            "He said: \"We will not sign a deal that hurts our workers, not now and not ever.\"\n",
-            "He said: \"We will not sign a deal that hurts workers, not now and not ever.\"\n",
-        ];
+    /// Two articles in `dir` holding `texts`, their texts released as after a scan, and
+    /// the quotation of each (between its first and last straight quote).
+    fn two_quoting(dir: &Path, texts: [&str; 2]) -> (Vec<Article>, HashMap<usize, Quotation>) {
         let load = |i: usize| {
-            let path = dir.path().join(format!("{i}.md"));
+            let path = dir.join(format!("{i}.md"));
             std::fs::write(&path, texts[i]).unwrap();
             let display = path.display().to_string();
-            let mut article =
-                crate::article::Article::from_vec(i, path, display, texts[i].into()).unwrap();
+            let mut article = Article::from_vec(i, path, display, texts[i].into()).unwrap();
             article.release_text();
             article
         };
-        let articles = vec![load(0), load(1)];
-        let quotes: HashMap<usize, Quotation> = (0..2)
+        let quotes = (0..2)
             .map(|i| {
                 let start = texts[i].find('"').unwrap() as u32 + 1;
                 let end = texts[i].rfind('"').unwrap() as u32;
-                (
-                    i,
-                    Quotation {
-                        article: i as u32,
-                        span: start..end,
-                    },
-                )
+                let quotation = Quotation {
+                    article: i as u32,
+                    span: start..end,
+                };
+                (i, quotation)
             })
             .collect();
+        (vec![load(0), load(1)], quotes)
+    }
+
+    /// The finding comparing the quotations of `articles`, if any.
+    fn compare_two(articles: &[Article], quotes: &HashMap<usize, Quotation>) -> Option<Finding> {
         let rules = RuleSet::default();
         let scans = super::super::Scans::new();
         let ctx = Context {
-            articles: &articles,
+            articles,
             rules: &rules,
             claims: &[],
             scans: &scans,
         };
-        let style = hashed_style(&style_map(&rules));
         let compared = Compared {
             ctx: &ctx,
-            quotes: &quotes,
-            style: &style,
+            quotes,
+            style: &hashed_style(&style_map(&rules)),
+            min: min_words(&rules),
             rule: "quotes".into(),
             severity: Severity::Warning,
         };
+        compared.pair(&mut Texts::default(), 0, 1)
+    }
+
+    #[test]
+    fn a_file_changed_after_its_scan_is_not_compared_and_nothing_breaks() {
+        let dir = tempfile::tempdir().unwrap();
+        let (articles, quotes) = two_quoting(
+            dir.path(),
+            [
+                "He said: \"We will not sign a deal that hurts our workers, not now and not ever.\"\n",
+                "He said: \"We will not sign a deal that hurts workers, not now and not ever.\"\n",
+            ],
+        );
         // As scanned: the dropped word is found, reading both files back.
-        let found = compared
-            .pair(&mut Texts::default(), 0, 1)
-            .expect("a finding");
+        let found = compare_two(&articles, &quotes).expect("a finding");
         assert!(
             found.notes[0].contains("dropped: \"our\""),
             "{:?}",
@@ -1347,10 +1434,37 @@ mod tests {
         );
         // Shortened, so the span now ends past the text: that pair is not compared.
         std::fs::write(articles[1].path(), "He said: \"No.\"\n").unwrap();
-        assert!(compared.pair(&mut Texts::default(), 0, 1).is_none());
+        assert!(compare_two(&articles, &quotes).is_none());
         // Gone: nothing to compare either.
         std::fs::remove_file(articles[0].path()).unwrap();
-        assert!(compared.pair(&mut Texts::default(), 0, 1).is_none());
+        assert!(compare_two(&articles, &quotes).is_none());
+    }
+
+    #[test]
+    fn a_pair_that_shares_no_run_of_words_is_no_pair() {
+        // Two different quotations with a few words in common ("Ontario", "negotiate"), as
+        // a pair the index once made from a shared hash: compared, they read as one
+        // quotation with a word dropped. Paired, they make no finding.
+        let dir = tempfile::tempdir().unwrap();
+        let (articles, quotes) = two_quoting(
+            dir.path(),
+            [
+                "She said: \"Offer the table several things Ontario negotiate step but door.\"\n",
+                "He said: \"They cross hard times Ontario both negotiate who fair not.\"\n",
+            ],
+        );
+        assert!(compare_two(&articles, &quotes).is_none());
+        let words = |i: usize| {
+            let q = &quotes[&i];
+            quotation_words(&articles[i].current_text(), q.span(), &HashMap::default())
+        };
+        let (a, b) = (words(0), words(1));
+        assert!(!diff(&a, &b).is_empty(), "the diff alone finds an edit");
+        assert!(!share_a_run(&a, &b, 6) && share_a_run(&a, &b, 1));
+        // One run of six in common is enough, wherever it is.
+        let c = w("first Offer the table several things Ontario last");
+        assert!(share_a_run(&a, &c, 6) && share_a_run(&c, &a, 6));
+        assert!(!share_a_run(&a, &c, 7));
     }
 
     fn w(s: &str) -> Vec<HashedWord> {

@@ -11,17 +11,17 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 /// Numbers held in memory before they are written out (4 MB).
-const BLOCK: usize = 1 << 20;
+const BLOCK: usize = 1 << 19;
 
 /// Numbers written to the file at a time (256 KB). Writes of whole blocks took the system
 /// thirty times as long: measured with `dd` into the temporary folder, 80 MB in writes of
 /// 4 MB took 0.65–0.8 s of system time, in writes of 1 MB or less 0.02 s (Linux 6.18,
 /// ext4; a large write fills the page cache in large pages, which cost more to get).
-const WRITE: usize = 1 << 16;
+const WRITE: usize = 1 << 15;
 
 pub struct Spill {
     /// The numbers not written out, after those in the file.
-    memory: Vec<u32>,
+    memory: Vec<u64>,
     /// Where written blocks are, made on the first.
     file: Option<SpillFile>,
     /// How many numbers the file holds (anything after them is a failed write).
@@ -65,7 +65,7 @@ impl Spill {
         }
     }
 
-    pub fn extend(&mut self, numbers: &[u32]) {
+    pub fn extend(&mut self, numbers: &[u64]) {
         self.memory.extend_from_slice(numbers);
         if self.memory.len() >= self.block && !self.failed {
             self.write_out();
@@ -96,9 +96,9 @@ impl Spill {
         };
         // Written at the end of what is known to be there, whatever a failed write left,
         // a piece at a time (see [`WRITE`]).
-        let mut bytes = Vec::with_capacity(WRITE.min(self.memory.len()) * 4);
+        let mut bytes = Vec::with_capacity(WRITE.min(self.memory.len()) * 8);
         let written = file
-            .seek(SeekFrom::Start(self.in_file as u64 * 4))
+            .seek(SeekFrom::Start(self.in_file as u64 * 8))
             .and_then(|_| {
                 self.memory.chunks(WRITE).try_for_each(|piece| {
                     bytes.clear();
@@ -166,7 +166,7 @@ pub struct Reader<'a> {
     /// Index of the next number to hand out.
     next: usize,
     /// Numbers read from the file, from index `buffer_start` on.
-    buffer: Vec<u32>,
+    buffer: Vec<u64>,
     buffer_start: usize,
     /// The file, opened anew for this reading (so that readings do not share a position),
     /// at the number `buffer_start + buffer.len()`.
@@ -174,12 +174,12 @@ pub struct Reader<'a> {
 }
 
 /// Numbers read from the file at a time (1 MB).
-const READ: usize = 1 << 18;
+const READ: usize = 1 << 17;
 
 impl Reader<'_> {
     /// The next `n` numbers, or an error if the file cannot be read back (or there are not
     /// that many).
-    pub fn take(&mut self, n: usize) -> std::io::Result<&[u32]> {
+    pub fn take(&mut self, n: usize) -> std::io::Result<&[u64]> {
         let spill = self.spill;
         let (start, end) = (self.next, self.next + n);
         if end > spill.len() {
@@ -210,16 +210,16 @@ impl Reader<'_> {
                         std::io::Error::new(std::io::ErrorKind::NotFound, "no file written")
                     })?;
                     let mut file = File::open(path)?;
-                    file.seek(SeekFrom::Start(have as u64 * 4))?;
+                    file.seek(SeekFrom::Start(have as u64 * 8))?;
                     self.file.insert(file)
                 }
             };
-            let mut bytes = vec![0u8; count * 4];
+            let mut bytes = vec![0u8; count * 8];
             file.read_exact(&mut bytes)?;
             self.buffer.extend(
                 bytes
-                    .chunks_exact(4)
-                    .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+                    .chunks_exact(8)
+                    .map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default())),
             );
         }
         if end > spill.in_file {
@@ -236,7 +236,7 @@ impl Reader<'_> {
 mod tests {
     use super::*;
 
-    fn read_all(spill: &Spill, sizes: &[usize]) -> Vec<u32> {
+    fn read_all(spill: &Spill, sizes: &[usize]) -> Vec<u64> {
         let mut reader = spill.reader_from(0);
         let mut out = Vec::new();
         for &n in sizes {
@@ -249,7 +249,9 @@ mod tests {
     fn numbers_come_back_in_order_from_the_file_and_from_memory() {
         let dir = tempfile::tempdir().unwrap();
         let mut spill = Spill::new(dir.path().to_path_buf(), 10);
-        let all: Vec<u32> = (0..100u32).map(|i| i.wrapping_mul(2_654_435_761)).collect();
+        let all: Vec<u64> = (0..100u64)
+            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .collect();
         for piece in all.chunks(7) {
             spill.extend(piece);
         }
@@ -269,7 +271,7 @@ mod tests {
     fn a_reading_can_start_at_any_number() {
         let dir = tempfile::tempdir().unwrap();
         let mut spill = Spill::new(dir.path().to_path_buf(), 10);
-        let all: Vec<u32> = (0..45u32).map(|i| i * 7 + 1).collect();
+        let all: Vec<u64> = (0..45u64).map(|i| i * 7 + 1).collect();
         for piece in all.chunks(10) {
             spill.extend(piece);
         }
@@ -295,7 +297,9 @@ mod tests {
     fn a_long_file_is_read_back_in_pieces_of_any_size() {
         let dir = tempfile::tempdir().unwrap();
         let mut spill = Spill::new(dir.path().to_path_buf(), 100_000);
-        let all: Vec<u32> = (0..3 * READ as u32 + 12_345).map(|i| i ^ 0x5555).collect();
+        let all: Vec<u64> = (0..3 * READ as u64 + 12_345)
+            .map(|i| i ^ 0x5555_0000_0000_5555)
+            .collect();
         for piece in all.chunks(999) {
             spill.extend(piece);
         }
@@ -316,7 +320,7 @@ mod tests {
     fn a_file_gone_before_it_is_read_back_is_an_error_not_other_numbers() {
         let dir = tempfile::tempdir().unwrap();
         let mut spill = Spill::new(dir.path().to_path_buf(), 10);
-        let all: Vec<u32> = (0..25).collect();
+        let all: Vec<u64> = (0..25).collect();
         spill.extend(&all);
         std::fs::remove_file(spill.path().unwrap()).unwrap();
         assert!(spill.reader_from(0).take(5).is_err());
@@ -326,7 +330,7 @@ mod tests {
     fn without_a_place_for_the_file_everything_stays_in_memory() {
         let dir = tempfile::tempdir().unwrap();
         let mut spill = Spill::new(dir.path().join("no such folder"), 4);
-        let all: Vec<u32> = (0..30).collect();
+        let all: Vec<u64> = (0..30).collect();
         spill.extend(&all[..13]);
         spill.extend(&all[13..]);
         assert!(spill.path().is_none());
