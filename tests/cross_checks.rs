@@ -207,6 +207,40 @@ fn a_quotation_altered_within_one_article_is_not_a_rendering_of_itself() {
     );
 }
 
+#[test]
+fn a_rendering_is_reported_once_against_an_article_that_quotes_the_passage_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = "“We will not sign a deal that hurts our workers, not now and not ever.”";
+    let cut = "“We will not sign a deal that hurts workers, not now and not ever.”";
+    std::fs::write(
+        dir.path().join("a.md"),
+        format!("---\ndate: 2025-09-03\n---\nShe said: {full}\n\nShe said again: {full}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.md"),
+        format!("---\ndate: 2025-09-04\n---\nShe said: {cut}\n"),
+    )
+    .unwrap();
+    let run = newslint(&["--rules", "rules", dir.path().to_str().unwrap()]);
+    let quotes: Vec<_> = run.diags.iter().filter(|d| d.rule == "quotes").collect();
+    assert_eq!(quotes.len(), 1, "{}", run.stdout);
+    // The cut rendering, against the first of the two full ones.
+    let (first, other) = (&quotes[0].locations[0], &quotes[0].locations[1]);
+    assert!(first.0.ends_with("b.md"), "{}", run.stdout);
+    assert!(other.0.ends_with("a.md") && other.1 == 4, "{}", run.stdout);
+    // A third article with a rendering of its own is reported as well.
+    let other_cut = "“We will not sign a deal that hurts our workers, not now.”";
+    std::fs::write(
+        dir.path().join("c.md"),
+        format!("---\ndate: 2025-09-05\n---\nShe said: {other_cut}\n"),
+    )
+    .unwrap();
+    let run = newslint(&["--rules", "rules", dir.path().to_str().unwrap()]);
+    let quotes = run.diags.iter().filter(|d| d.rule == "quotes").count();
+    assert_eq!(quotes, 2, "{}", run.stdout);
+}
+
 /// Line and column (in characters, 1-based) of a byte offset, with "\r\n", "\r" and "\n"
 /// each ending a line.
 fn line_and_column(text: &str, offset: usize) -> (u64, u64) {

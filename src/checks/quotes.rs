@@ -920,7 +920,7 @@ impl Check for Quotes {
             rule: info.id.into(),
             severity,
         };
-        pairs
+        let mut found: Vec<Finding> = pairs
             .par_chunks(PAIRS_PER_RUN)
             .flat_map_iter(|run| {
                 let mut texts = Texts::default();
@@ -928,7 +928,20 @@ impl Check for Quotes {
                     .filter_map(|&(a, b)| compared.pair(&mut texts, a, b))
                     .collect::<Vec<_>>()
             })
-            .collect()
+            .collect();
+        // An article may give a quotation twice in the same words: a rendering that differs
+        // from both is one finding, against the first of them (pairs come in order).
+        let mut said = std::collections::HashSet::new();
+        found.retain(|f| match &f.locations[..] {
+            [here, there, ..] => said.insert((
+                here.article,
+                here.span.clone(),
+                there.article,
+                f.notes.clone(),
+            )),
+            _ => true,
+        });
+        found
     }
 }
 
