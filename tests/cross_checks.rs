@@ -168,77 +168,86 @@ fn the_rarer_spelling_is_shown_beside_the_common_one_in_another_article_with_its
     );
 }
 
+/// A passage quoted whole, and with a word ("our") dropped.
+const FULL: &str = "“We will not sign a deal that hurts our workers, not now and not ever.”";
+const CUT: &str = "“We will not sign a deal that hurts workers, not now and not ever.”";
+
+/// Writes `name` in `dir`: an article dated `date` whose body is `body`.
+fn write_article(dir: &std::path::Path, name: &str, date: &str, body: &str) {
+    std::fs::write(dir.join(name), format!("---\ndate: {date}\n---\n{body}\n")).unwrap();
+}
+
+/// The quotes findings of newslint run on `dir` with the shipped rules, and its output.
+fn quotes_findings(dir: &std::path::Path) -> (Vec<Diag>, String) {
+    let run = newslint(&["--rules", "rules", dir.to_str().unwrap()]);
+    let quotes = run
+        .diags
+        .into_iter()
+        .filter(|d| d.rule == "quotes")
+        .collect();
+    (quotes, run.stdout)
+}
+
 #[test]
 fn a_quotation_altered_within_one_article_is_not_a_rendering_of_itself() {
     let dir = tempfile::tempdir().unwrap();
-    let full = "“We will not sign a deal that hurts our workers, not now and not ever.”";
-    let cut = "“We will not sign a deal that hurts workers, not now and not ever.”";
     // One article quotes the passage twice, once with a word dropped: no finding.
-    std::fs::write(
-        dir.path().join("a.md"),
-        format!("---\ndate: 2025-09-03\n---\nShe said: {full}\n\nLater: {cut}\n"),
-    )
-    .unwrap();
-    let one = newslint(&["--rules", "rules", dir.path().to_str().unwrap()]);
-    assert!(
-        !one.diags.iter().any(|d| d.rule == "quotes"),
-        "{}",
-        one.stdout
+    write_article(
+        dir.path(),
+        "a.md",
+        "2025-09-03",
+        &format!("She said: {FULL}\n\nLater: {CUT}"),
     );
+    let (quotes, stdout) = quotes_findings(dir.path());
+    assert!(quotes.is_empty(), "{stdout}");
     // Another article with the cut rendering: now the two articles differ.
-    std::fs::write(
-        dir.path().join("b.md"),
-        format!("---\ndate: 2025-09-04\n---\nShe said: {cut}\n"),
-    )
-    .unwrap();
-    let two = newslint(&["--rules", "rules", dir.path().to_str().unwrap()]);
-    let quotes: Vec<_> = two.diags.iter().filter(|d| d.rule == "quotes").collect();
-    assert_eq!(quotes.len(), 1, "{}", two.stdout);
-    assert!(
-        quotes[0].body.contains("dropped: \"our\""),
-        "{}",
-        two.stdout
+    write_article(
+        dir.path(),
+        "b.md",
+        "2025-09-04",
+        &format!("She said: {CUT}"),
     );
+    let (quotes, stdout) = quotes_findings(dir.path());
+    assert_eq!(quotes.len(), 1, "{stdout}");
+    assert!(quotes[0].body.contains("dropped: \"our\""), "{stdout}");
     assert!(
         quotes[0].locations.iter().any(|l| l.0.ends_with("b.md"))
             && quotes[0].locations.iter().any(|l| l.0.ends_with("a.md")),
-        "{}",
-        two.stdout
+        "{stdout}"
     );
 }
 
 #[test]
 fn a_rendering_is_reported_once_against_an_article_that_quotes_the_passage_twice() {
     let dir = tempfile::tempdir().unwrap();
-    let full = "“We will not sign a deal that hurts our workers, not now and not ever.”";
-    let cut = "“We will not sign a deal that hurts workers, not now and not ever.”";
-    std::fs::write(
-        dir.path().join("a.md"),
-        format!("---\ndate: 2025-09-03\n---\nShe said: {full}\n\nShe said again: {full}\n"),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("b.md"),
-        format!("---\ndate: 2025-09-04\n---\nShe said: {cut}\n"),
-    )
-    .unwrap();
-    let run = newslint(&["--rules", "rules", dir.path().to_str().unwrap()]);
-    let quotes: Vec<_> = run.diags.iter().filter(|d| d.rule == "quotes").collect();
-    assert_eq!(quotes.len(), 1, "{}", run.stdout);
+    write_article(
+        dir.path(),
+        "a.md",
+        "2025-09-03",
+        &format!("She said: {FULL}\n\nShe said again: {FULL}"),
+    );
+    write_article(
+        dir.path(),
+        "b.md",
+        "2025-09-04",
+        &format!("She said: {CUT}"),
+    );
+    let (quotes, stdout) = quotes_findings(dir.path());
+    assert_eq!(quotes.len(), 1, "{stdout}");
     // The cut rendering, against the first of the two full ones.
     let (first, other) = (&quotes[0].locations[0], &quotes[0].locations[1]);
-    assert!(first.0.ends_with("b.md"), "{}", run.stdout);
-    assert!(other.0.ends_with("a.md") && other.1 == 4, "{}", run.stdout);
+    assert!(first.0.ends_with("b.md"), "{stdout}");
+    assert!(other.0.ends_with("a.md") && other.1 == 4, "{stdout}");
     // A third article with a rendering of its own is reported as well.
     let other_cut = "“We will not sign a deal that hurts our workers, not now.”";
-    std::fs::write(
-        dir.path().join("c.md"),
-        format!("---\ndate: 2025-09-05\n---\nShe said: {other_cut}\n"),
-    )
-    .unwrap();
-    let run = newslint(&["--rules", "rules", dir.path().to_str().unwrap()]);
-    let quotes = run.diags.iter().filter(|d| d.rule == "quotes").count();
-    assert_eq!(quotes, 2, "{}", run.stdout);
+    write_article(
+        dir.path(),
+        "c.md",
+        "2025-09-05",
+        &format!("She said: {other_cut}"),
+    );
+    let (quotes, stdout) = quotes_findings(dir.path());
+    assert_eq!(quotes.len(), 2, "{stdout}");
 }
 
 /// Line and column (in characters, 1-based) of a byte offset, with "\r\n", "\r" and "\n"

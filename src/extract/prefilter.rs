@@ -70,6 +70,8 @@ const USEFUL: usize = 4;
 /// such as "rate", "since" or "meeting", and every hit of the automaton has a cost. See
 /// [`sets_in_automaton`] for when only one goes in.
 const IN_AUTOMATON: usize = 2;
+// A pattern's sets found in an article are kept as the bits of a byte.
+const _: () = assert!(IN_AUTOMATON < 8);
 
 impl Prefilter {
     pub fn new(rules: &RuleSet) -> Prefilter {
