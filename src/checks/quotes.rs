@@ -41,7 +41,8 @@ static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
 /// pairs, and of the first 26,000 compared, 4 shared a run of words, the rest only a hash.
 struct Scanned {
     quotations: Vec<Kept>,
-    /// Each quotation's hashes, sorted, then the hash of all its normalized words (two
+    /// Each quotation's hashes, in the order of its runs (a run repeated in a quotation is
+    /// there twice), then the hash of all its normalized words (two
     /// quotations with the same one read the same); one quotation after the other. The
     /// whole is kept here rather than in [`Kept`] because this list goes to a file on a
     /// large archive, and [`Kept`] stays in memory.
@@ -245,12 +246,11 @@ fn candidate_pairs(store: &Store, parts: usize, bits: u32) -> std::io::Result<Ve
             let mut next = starts[..starts.len() - 1].to_vec();
             let (mut qi, mut fits) = (share.quotations, true);
             store.each_of(share, |_, _, hashes, _| {
-                // A quotation's hashes are sorted, and a part is a range of hashes: its run
-                // of them starts after those below the range and ends before those above
-                // it. Counted, not found by halving: a quotation has a few dozen hashes as
-                // a rule, and a count takes no branch to mispredict.
-                let below = |bound: u128| hashes.iter().filter(|&&h| u128::from(h) < bound).count();
-                for &h in &hashes[below(low)..below(high)] {
+                // A part is a range of hashes. (A quotation's hashes are not sorted: a
+                // few dozen as a rule, they are sooner tested one by one than sorted by
+                // every scan.)
+                let within = |&&h: &&u64| (low..high).contains(&u128::from(h));
+                for &h in hashes.iter().filter(within) {
                     let slot = buckets
                         .of(h)
                         .checked_sub(range.start)
@@ -294,6 +294,8 @@ fn candidate_pairs(store: &Store, parts: usize, bits: u32) -> std::io::Result<Ve
                         bucket.extend_from_slice(&a[starts[0][k]..starts[0][k + 1]]);
                         bucket.extend_from_slice(&b[starts[1][k]..starts[1][k + 1]]);
                         bucket.sort_unstable();
+                        // A run a quotation repeats is one run of it.
+                        bucket.dedup();
                         sharing(&bucket, wholes, packing, &mut found);
                         (found, bucket)
                     },
@@ -513,14 +515,34 @@ fn each_styled<T>(
     }
 }
 
-/// The hash of a run of words. The index compares hashes by their high bits, which the
-/// multiplications of FNV leave poorly mixed: a finishing step (MurmurHash3's) mixes every
-/// bit into all the others.
-fn shingle_hash(words: &[u64]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for w in words {
-        h = (h ^ w).wrapping_mul(0x0000_0100_0000_01b3);
+/// The hash of each run of `min` words of `words`, in order. A run's hash is a polynomial
+/// in its words' hashes, rolled from one run to the next (the first word's term taken off,
+/// the next word's put on): two multiplications a word, where hashing each run afresh
+/// took one for each of its words. The index compares hashes by their high bits, which a
+/// polynomial leaves poorly mixed: a finishing step (MurmurHash3's) mixes every bit into
+/// all the others.
+fn shingle_hashes(words: &[u64], min: usize, mut f: impl FnMut(u64)) {
+    const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+    let (Some(first), Some(rest)) = (words.get(..min), words.get(min..)) else {
+        return;
+    };
+    // The weight of a run's first word.
+    let first_weight = (1..min).fold(1u64, |p, _| p.wrapping_mul(BASE));
+    let mut h = first
+        .iter()
+        .fold(0u64, |h, &w| h.wrapping_mul(BASE).wrapping_add(w));
+    f(finish(h));
+    for (&next, &gone) in rest.iter().zip(words) {
+        h = h
+            .wrapping_sub(gone.wrapping_mul(first_weight))
+            .wrapping_mul(BASE)
+            .wrapping_add(next);
+        f(finish(h));
     }
+}
+
+/// MurmurHash3's finishing step.
+fn finish(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
@@ -721,8 +743,6 @@ struct Scratch {
     words: Vec<u64>,
     /// The same after house style.
     styled: Vec<u64>,
-    /// A quotation's shingle hashes.
-    hashes: Vec<u64>,
     /// What the article keeps, as in [`Scanned`].
     shingles: Vec<u64>,
     quotations: Vec<Kept>,
@@ -736,8 +756,8 @@ impl Scratch {
         if self.words.capacity() > LARGE || self.styled.capacity() > LARGE {
             (self.words, self.styled) = (Vec::new(), Vec::new());
         }
-        if self.hashes.capacity() > LARGE || self.shingles.capacity() > LARGE {
-            (self.hashes, self.shingles) = (Vec::new(), Vec::new());
+        if self.shingles.capacity() > LARGE {
+            self.shingles = Vec::new();
         }
         if self.quotations.capacity() > LARGE {
             self.quotations = Vec::new();
@@ -792,7 +812,6 @@ impl Check for Quotes {
             let Scratch {
                 words,
                 styled,
-                hashes,
                 shingles,
                 quotations,
             } = &mut scratch;
@@ -809,12 +828,7 @@ impl Check for Quotes {
                 styled.clear();
                 each_styled(words, |w| *w, style, |_, hash| styled.push(hash));
                 if styled.len() >= min {
-                    hashes.clear();
-                    hashes.extend(styled.windows(min).map(shingle_hash));
-                    // Sorted: the index takes them in runs (see `candidate_pairs`).
-                    hashes.sort_unstable();
-                    hashes.dedup();
-                    shingles.extend_from_slice(hashes);
+                    shingle_hashes(styled, min, |h| shingles.push(h));
                     let whole = styled.iter().fold(styled.len() as u64, |h, w| {
                         (h ^ w).wrapping_mul(0x0000_0100_0000_01b3)
                     });
@@ -1235,13 +1249,19 @@ mod tests {
         assert_eq!(bucket_bits(usize::MAX), 16);
     }
 
-    #[test]
-    fn hashes_that_do_not_read_back_as_counted_are_an_error_not_a_panic() {
-        // A quotation's hashes out of order (as a damaged file would give them) put a hash
-        // of a later part in an earlier part's run.
-        let mut store: super::super::Store = None;
-        for article in 0..2 {
-            let shingles = vec![u64::MAX - 5, 5, u64::MAX - 3, 3, 0];
+    /// Two articles of one quotation each, holding `hashes` (in that order) and reading as
+    /// `whole`, gathered into a store whose hashes go to a file in `dir` from the first.
+    fn store_of(
+        quotations: [(&[u64], u64); 2],
+        dir: &std::path::Path,
+    ) -> Box<dyn std::any::Any + Send + Sync> {
+        let mut store: super::super::Store = Some(Box::new(Store {
+            quotations: Gathered::default(),
+            shingles: Spill::new(dir.to_path_buf(), 1),
+        }));
+        for (article, (hashes, whole)) in quotations.into_iter().enumerate() {
+            let mut shingles = hashes.to_vec();
+            shingles.push(whole);
             let scanned = Scanned {
                 quotations: vec![Kept {
                     span: 0..9,
@@ -1251,12 +1271,40 @@ mod tests {
             };
             Quotes.gather(&mut store, article, Box::new(scanned));
         }
-        let store = store.unwrap();
+        store.unwrap()
+    }
+
+    #[test]
+    fn the_order_of_a_quotations_hashes_makes_no_difference() {
+        // Hashes from every part of the range, in a different order in each quotation,
+        // the first repeated (a run a quotation says twice).
+        let a = [u64::MAX - 5, 5, u64::MAX - 5, u64::MAX / 2, 3];
+        let b = [3, u64::MAX / 2 + 1, 5, u64::MAX - 5];
+        let dir = tempfile::tempdir().unwrap();
+        let store = store_of([(&a, 1), (&b, 2)], dir.path());
         let store = store.downcast_ref::<Store>().unwrap();
-        assert!(candidate_pairs(store, 1, 3).is_ok());
-        for bits in [3, 16] {
-            let err = candidate_pairs(store, 2, bits).unwrap_err();
-            assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
+        for parts in [1, 2, 3] {
+            for bits in [3, 16] {
+                let pairs = candidate_pairs(store, parts, bits).unwrap();
+                assert_eq!(pairs, [(0, 1)], "{parts} parts, {bits} bits");
+            }
+        }
+        // Quotations that read the same are no pair.
+        let store = store_of([(&a, 1), (&b, 1)], dir.path());
+        let store = store.downcast_ref::<Store>().unwrap();
+        assert_eq!(candidate_pairs(store, 2, 3).unwrap(), []);
+    }
+
+    #[test]
+    fn hashes_that_cannot_be_read_back_are_an_error_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = store_of([(&[1, 2, 3], 1), (&[3, 4], 2)], dir.path());
+        let store = store.downcast_ref::<Store>().unwrap();
+        let file = store.shingles.path().expect("the hashes went to a file");
+        std::fs::remove_file(file).unwrap();
+        for parts in [1, 2] {
+            let err = candidate_pairs(store, parts, 3).unwrap_err();
+            assert_eq!(err.kind(), std::io::ErrorKind::NotFound);
         }
     }
 
@@ -1499,6 +1547,23 @@ mod tests {
             let body = parts.concat();
             let want: Vec<usize> = INTRODUCED.find_iter(&body).map(|m| m.end()).collect();
             proptest::prop_assert_eq!(introduced(&body), want, "{:?}", body);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rolled_run_hashes_are_those_of_each_run_hashed_afresh(
+            words in proptest::collection::vec(proptest::num::u64::ANY, 0..40),
+            min in 2usize..9,
+        ) {
+            const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+            let want: Vec<u64> = words
+                .windows(min)
+                .map(|run| finish(run.iter().fold(0u64, |h, &w| h.wrapping_mul(BASE).wrapping_add(w))))
+                .collect();
+            let mut got = Vec::new();
+            shingle_hashes(&words, min, |h| got.push(h));
+            proptest::prop_assert_eq!(got, want);
         }
     }
 
