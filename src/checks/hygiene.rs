@@ -243,6 +243,15 @@ fn same_words(line: &str, headline: &str) -> bool {
     {
         return false;
     }
+    // Then by their first words, read without going over the whole line first (as
+    // `words` does to choose how to split it, and the same words either way).
+    if let (Some(a), Some(b)) = (
+        line.split_whitespace().next(),
+        headline.split_whitespace().next(),
+    ) && !same_word(a, b)
+    {
+        return false;
+    }
     let (mut mine, mut theirs) = (words(line), words(headline));
     loop {
         match (mine.next(), theirs.next()) {
