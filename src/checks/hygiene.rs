@@ -150,18 +150,10 @@ impl Check for Hygiene {
         let severity = super::severity_for(rules, &info, None);
         let mut findings = Vec::new();
         let text = article.text.as_str();
-        // Only a headline of three words or more counts as repeated.
-        let headline = article
-            .title()
-            .map(|r| &text[r])
-            .filter(|h| words(h).nth(2).is_some());
-        // Its length with its words lowercased and one space apart.
-        let headline_len = headline.map_or(0, |h| {
-            words(h)
-                .map(|w| lowercased_len(w) + 1)
-                .sum::<usize>()
-                .saturating_sub(1)
-        });
+        let title = article.title().map(|r| &text[r]);
+        // What `headline_len` makes of the title, worked out for the first line that starts
+        // as the title does (most articles have none).
+        let mut headline_len: Option<Option<usize>> = None;
         let title_start = article.title().map(|r| r.start);
         for line in lines(text, article.body_start) {
             let span = trim(text, line);
@@ -192,11 +184,14 @@ impl Check for Hygiene {
             }
             // Lines of a very different length cannot repeat the headline: skip the
             // normalization (it allocates) for them.
-            let near = content.len() + 8 >= headline_len && content.len() <= 2 * headline_len + 8;
+            let near = |len: usize| content.len() + 8 >= len && content.len() <= 2 * len + 8;
             if what.is_none()
-                && near
                 && Some(span.start) != title_start
-                && headline.is_some_and(|h| same_words(content, h))
+                && let Some(title) = title
+                && starts_alike(content, title)
+                && let Some(len) = *headline_len.get_or_insert_with(|| headline_len_of(title))
+                && near(len)
+                && same_words(content, title)
             {
                 what = Some("headline repeated in the body".to_string());
             }
@@ -233,8 +228,19 @@ impl Check for Hygiene {
     }
 }
 
-/// True when `line` has the words of `headline`, up to case and spacing.
-fn same_words(line: &str, headline: &str) -> bool {
+/// The length of `title` with its words lowercased and one space apart, when it is a
+/// headline that counts as repeated: one of three words or more.
+fn headline_len_of(title: &str) -> Option<usize> {
+    words(title).nth(2).is_some().then(|| {
+        words(title)
+            .map(|w| lowercased_len(w) + 1)
+            .sum::<usize>()
+            .saturating_sub(1)
+    })
+}
+
+/// False when `line` cannot have the words of `headline`, as their starts tell.
+fn starts_alike(line: &str, headline: &str) -> bool {
     // Most lines are told apart by their first letter.
     if let (Some(a), Some(b)) = (line.bytes().next(), headline.bytes().next())
         && a.is_ascii_alphanumeric()
@@ -250,6 +256,14 @@ fn same_words(line: &str, headline: &str) -> bool {
         headline.split_whitespace().next(),
     ) && !same_word(a, b)
     {
+        return false;
+    }
+    true
+}
+
+/// True when `line` has the words of `headline`, up to case and spacing.
+fn same_words(line: &str, headline: &str) -> bool {
+    if !starts_alike(line, headline) {
         return false;
     }
     let (mut mine, mut theirs) = (words(line), words(headline));
@@ -337,6 +351,36 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    /// The lines the scan reports as repeating the headline, with the default rules.
+    fn repeated_headlines(text: &str) -> Vec<String> {
+        let article = crate::article::Article::from_bytes(
+            0,
+            std::path::Path::new("a.txt"),
+            "a.txt".into(),
+            text.as_bytes(),
+        )
+        .unwrap();
+        let rules = crate::rules::load_str("rules.yaml", "facts: []\n").rules;
+        let scan = Hygiene.scan(&super::super::Reading::new(&article), &rules, &None);
+        scan.findings
+            .iter()
+            .filter(|f| f.message.contains("headline repeated"))
+            .map(|f| text[f.locations[0].span.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn only_a_headline_of_three_words_or_more_is_repeated_and_not_where_it_stands() {
+        let text = "Mexico and Canada sign\n\nThe deal was signed.\n\n\
+            mexico AND canada  sign\n\n“Mexico and Canada sign” was the word.\n";
+        assert_eq!(repeated_headlines(text), ["mexico AND canada  sign"]);
+        // A line starting as the headline does, and longer.
+        let text = "Mexico and Canada sign\n\nMexico and Canada sign a deal on steel today.\n";
+        assert!(repeated_headlines(text).is_empty());
+        // Two words are no headline to repeat.
+        assert!(repeated_headlines("Deal signed\n\nDeal signed\n").is_empty());
     }
 
     #[test]

@@ -6,8 +6,8 @@
 use std::any::Any;
 use std::ops::Range;
 
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
-use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -410,6 +410,16 @@ fn last_within(chars: impl Iterator<Item = (usize, char)>, runs: usize) -> Optio
     last
 }
 
+/// Whether `text` holds "ſ" or the Kelvin sign, which Unicode case rules make an "s" and a
+/// "k" (see [`Terms`]'s scan). One pass for both, on bytes that English text seldom holds:
+/// "ſ" is C5 BF, and the Kelvin sign E2 84 AA (E2 alone starts every curly quote).
+fn may_fold(text: &[u8]) -> bool {
+    memchr::memchr2_iter(0xc5, 0x84, text).any(|i| match text[i] {
+        0xc5 => text.get(i + 1) == Some(&0xbf),
+        _ => i > 0 && text[i - 1] == 0xe2 && text.get(i + 1) == Some(&0xaa),
+    })
+}
+
 /// What the scans share: which built-in pairs a rule overrides, and one automaton over a
 /// literal of every spelling. A spelling is looked for only around the places its literal
 /// occurs, which on news text is a small part of it ("per cent" around each "cent").
@@ -567,12 +577,7 @@ impl Check for Terms {
         // Under Unicode case rules "ſ" is an "s" and the Kelvin sign a "k", which the
         // literal search (ASCII case only) does not know: an article holding either is
         // searched whole, as every spelling's regex finds them.
-        static FOLDING: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
-            ["ſ", "\u{212a}"].map(|c| memchr::memmem::Finder::new(c.as_bytes()).into_owned())
-        });
-        let folds = FOLDING
-            .iter()
-            .any(|f| f.find(article.body().as_bytes()).is_some());
+        let folds = may_fold(article.body().as_bytes());
         // The lists of places are the thread's, reused from one article to the next.
         let mut pieces = PIECES.take();
         pieces.resize_with(plan.keys.len(), Vec::new);
@@ -1064,6 +1069,23 @@ mod tests {
         // Scanned again, with the lists the thread kept: the same uses.
         PIECES.set(pieces);
         assert_eq!(scanned(&rules, &text), found);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn letters_that_fold_to_ascii_are_noticed_among_their_byte_neighbours(
+            parts in proptest::collection::vec(
+                // Characters sharing bytes with "ſ" (C5 BF) and the Kelvin sign (E2 84 AA).
+                proptest::sample::select(vec![
+                    "ſ", "\u{212a}", "K", "s", "Ä", "ń", "ê", "ª", "¿", "“", "ℓ", "Ł", "a", " ",
+                ]),
+                0..12,
+            )
+        ) {
+            let text = parts.concat();
+            let want = text.contains('ſ') || text.contains('\u{212a}');
+            proptest::prop_assert_eq!(may_fold(text.as_bytes()), want, "{:?}", text);
+        }
     }
 
     #[test]

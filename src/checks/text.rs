@@ -145,9 +145,10 @@ pub fn hashed_words(text: &str, range: Range<usize>) -> Vec<HashedWord> {
 /// the word's token in `text`, as [`words`] gives it).
 fn each_word_hash(text: &str, range: Range<usize>, mut f: impl FnMut(u64, Range<usize>)) {
     // The tokens of `for_each_token`, each hashed as `hash_normalized` does, in one pass:
-    // this runs over every quotation. Most tokens are ASCII, hashed byte by byte as they
-    // are read in a tight loop; a token with any other character is read to its end by
-    // characters and hashed again from them.
+    // this runs over every quotation. Most tokens are ASCII letters and digits up to an
+    // ASCII separator, hashed as they are read in the tightest loop; the other ASCII tokens
+    // are read again with dashes and dropped characters minded; a token with any other
+    // character is read to its end by characters and hashed again from them.
     let offset = range.start;
     let slice = &text[range];
     let bytes = slice.as_bytes();
@@ -162,15 +163,32 @@ fn each_word_hash(text: &str, range: Range<usize>, mut f: impl FnMut(u64, Range<
             (c.is_alphanumeric() || matches!(c, '’' | '‘'), c.len_utf8())
         }
     };
+    let class_at = |i: usize| BYTE_CLASS[usize::from(bytes[i])];
     let mut i = 0;
     while i < n {
         // Separators between tokens.
-        let (is_part, width) = part(i);
-        if !is_part {
-            i += width;
+        if class_at(i) == SEPARATOR {
+            i += 1;
             continue;
         }
+        if class_at(i) == NOT_ASCII {
+            let (is_part, width) = part(i);
+            if !is_part {
+                i += width;
+                continue;
+            }
+        }
         let start = i;
+        let mut h = FNV_OFFSET;
+        while i < n && class_at(i) > NOT_ASCII {
+            h = (h ^ u64::from(class_at(i))).wrapping_mul(FNV_PRIME);
+            i += 1;
+        }
+        if i > start && (i == n || class_at(i) == SEPARATOR) {
+            f(h, offset + start..offset + i);
+            continue;
+        }
+        i = start;
         let (mut h, mut started, mut dashes) = (FNV_OFFSET, false, 0usize);
         // The token while it is ASCII.
         let mut ascii = true;
@@ -239,6 +257,18 @@ const ASCII_CLASS: [u8; 128] = {
 const SEPARATOR: u8 = 0;
 const DASH: u8 = 1;
 const OTHER_PART: u8 = 2;
+
+/// [`ASCII_CLASS`] for every byte, with `NOT_ASCII` for those of other characters.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = ASCII_CLASS[b];
+        b += 1;
+    }
+    table
+};
+const NOT_ASCII: u8 = 3;
 
 /// [`hash_str`] of what [`normalize_into`] makes of `raw`, trimmed of dashes, computed
 /// on the fly (`None` when nothing is left).
