@@ -438,7 +438,9 @@ pub fn sort_findings(articles: &[Article], findings: &mut [Finding]) {
         let p = f.primary();
         (p.map(|l| rank[l.article]), p.map(|l| l.span.start), f.kind)
     };
-    findings.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.rule.cmp(&b.rule)));
+    // Stable, as the order among findings alike is kept; on both cores.
+    use rayon::prelude::*;
+    findings.par_sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.rule.cmp(&b.rule)));
 }
 
 /// Each article's place in the order of the paths shown (the same place for the same path).
