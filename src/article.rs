@@ -549,18 +549,7 @@ impl Article {
                 Err(_) => (1, 1),
             };
         }
-        let offset = offset.min(self.text.len());
-        let starts = self.line_starts();
-        let line = match starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
-        let start = starts[line];
-        let column = self.text[start..floor_char(&self.text, offset)]
-            .chars()
-            .count()
-            + 1;
-        (line + 1, column)
+        line_col_in(&self.text, self.line_starts(), offset)
     }
 
     pub fn line_starts(&self) -> &[usize] {
@@ -856,7 +845,9 @@ fn first_line_of(s: &str) -> &str {
 }
 
 /// Line starts for `\n`, `\r\n` and lone `\r` endings.
-fn line_starts(text: &str) -> Vec<usize> {
+/// Where each line of `text` starts (after `\n`, `\r\n` or a lone `\r`), for
+/// [`line_col_in`].
+pub fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     // Room for lines of news copy's length, so that the list seldom grows.
     let mut starts = Vec::with_capacity(bytes.len() / 48 + 8);
@@ -868,6 +859,20 @@ fn line_starts(text: &str) -> Vec<usize> {
         }
     }
     starts
+}
+
+/// The line and column (both from 1, the column in characters) of `offset` in `text`, whose
+/// lines start at `starts` ([`line_starts`]): as [`Article::line_col`] gives them for the
+/// text of an article.
+pub fn line_col_in(text: &str, starts: &[usize], offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let line = match starts.binary_search(&offset) {
+        Ok(i) => i,
+        Err(i) => i.saturating_sub(1),
+    };
+    let start = starts.get(line).copied().unwrap_or(0).min(offset);
+    let column = text[start..floor_char(text, offset)].chars().count() + 1;
+    (line + 1, column)
 }
 
 fn floor_char(text: &str, mut offset: usize) -> usize {

@@ -16,6 +16,7 @@ use super::spill::Spill;
 use super::terms::BUILTIN_PAIRS;
 use super::text::{HashedWord, WordHashKeys, hash_str, hashed_words, word_hashes_into, words};
 use super::{Check, CheckInfo, Context, Gathered, Scan};
+use crate::article::{Placements, line_col_in, line_starts};
 use crate::finding::{Finding, Kind, Location, Severity};
 use crate::rules::RuleSet;
 
@@ -934,15 +935,21 @@ impl Check for Quotes {
             rule: info.id.into(),
             severity,
         };
-        let mut found: Vec<Finding> = pairs
+        // Each run also notes where the quotations it reports are, read in the texts it
+        // holds, so that their articles need not be read once more to show them.
+        let (found, placed): (Vec<Vec<Finding>>, Vec<Placements>) = pairs
             .par_chunks(PAIRS_PER_RUN)
-            .flat_map_iter(|run| {
-                let mut texts = Texts::default();
-                run.iter()
-                    .filter_map(|&(a, b)| compared.pair(&mut texts, a, b))
-                    .collect::<Vec<_>>()
+            .map(|run| {
+                let (mut texts, mut placed) = (Texts::default(), Placements::default());
+                let found = run
+                    .iter()
+                    .filter_map(|&(a, b)| compared.pair(&mut texts, &mut placed, a, b))
+                    .collect();
+                (found, placed)
             })
-            .collect();
+            .unzip();
+        placed.into_iter().for_each(|p| ctx.place(p));
+        let mut found: Vec<Finding> = found.into_iter().flatten().collect();
         // An article may give a quotation twice in the same words: a rendering that differs
         // from both is one finding, against the first of them (pairs come in order).
         let mut said = std::collections::HashSet::new();
@@ -964,9 +971,10 @@ const PAIRS_PER_RUN: usize = 256;
 /// Texts a run keeps read back at a time.
 const CACHED_TEXTS: usize = 32;
 
-/// Article texts read back for comparing quotations, a bounded number at a time.
+/// Article texts read back for comparing quotations, a bounded number at a time, each with
+/// where its lines start once asked.
 #[derive(Default)]
-struct Texts(HashMap<usize, String>);
+struct Texts(HashMap<usize, (String, std::cell::OnceCell<Vec<usize>>)>);
 
 impl Texts {
     /// Keeps the texts of articles `a` and `b` (reading back what is missing), letting go of
@@ -979,7 +987,22 @@ impl Texts {
         for id in [a, b] {
             self.0
                 .entry(id)
-                .or_insert_with(|| articles[id].current_text().into_owned());
+                .or_insert_with(|| (articles[id].current_text().into_owned(), Default::default()));
+        }
+    }
+
+    fn text(&self, article: usize) -> Option<&str> {
+        self.0.get(&article).map(|(text, _)| text.as_str())
+    }
+
+    /// Notes in `placed` where `span` of `article` is and what it says.
+    fn place(&self, placed: &mut Placements, article: usize, span: Range<usize>) {
+        if let Some((text, starts)) = self.0.get(&article)
+            && let Some(said) = text.get(span.clone())
+        {
+            let starts = starts.get_or_init(|| line_starts(text));
+            let (line, column) = line_col_in(text, starts, span.start);
+            placed.add(article, span.start, line, column, said);
         }
     }
 }
@@ -997,14 +1020,17 @@ struct Compared<'a> {
 
 impl Compared<'_> {
     /// The finding for quotations `a` and `b`, if they read differently.
-    fn pair(&self, texts: &mut Texts, a: usize, b: usize) -> Option<Finding> {
+    fn pair(
+        &self,
+        texts: &mut Texts,
+        placed: &mut Placements,
+        a: usize,
+        b: usize,
+    ) -> Option<Finding> {
         let ctx = self.ctx;
         let (qa, qb) = (self.quotes.get(&a)?, self.quotes.get(&b)?);
         texts.hold(ctx.articles, qa.article(), qb.article());
-        let (ta, tb) = (
-            texts.0.get(&qa.article())?.as_str(),
-            texts.0.get(&qb.article())?.as_str(),
-        );
+        let (ta, tb) = (texts.text(qa.article())?, texts.text(qb.article())?);
         // A file that changed or went away since it was scanned may no longer hold the span:
         // that pair is not compared.
         if ta.get(qa.span()).is_none() || tb.get(qb.span()).is_none() {
@@ -1052,6 +1078,8 @@ impl Compared<'_> {
             )
             .into(),
         );
+        texts.place(placed, p.article(), p.span());
+        texts.place(placed, o.article(), o.span());
         Some(Finding {
             kind: Kind::Quote,
             rule: self.rule.clone(),
@@ -1457,6 +1485,15 @@ mod tests {
 
     /// The finding comparing the quotations of `articles`, if any.
     fn compare_two(articles: &[Article], quotes: &HashMap<usize, Quotation>) -> Option<Finding> {
+        compare_two_placing(articles, quotes, &mut Placements::default())
+    }
+
+    /// As [`compare_two`], noting in `placed` where the finding's quotations are.
+    fn compare_two_placing(
+        articles: &[Article],
+        quotes: &HashMap<usize, Quotation>,
+        placed: &mut Placements,
+    ) -> Option<Finding> {
         let rules = RuleSet::default();
         let scans = super::super::Scans::new();
         let ctx = Context {
@@ -1473,7 +1510,57 @@ mod tests {
             rule: "quotes".into(),
             severity: Severity::Warning,
         };
-        compared.pair(&mut Texts::default(), 0, 1)
+        compared.pair(&mut Texts::default(), placed, 0, 1)
+    }
+
+    #[test]
+    fn the_quotations_reported_are_placed_and_their_files_not_read_again_to_show_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut articles, quotes) = two_quoting(
+            dir.path(),
+            [
+                "# One\n\nHe said: \"We will not sign a deal that hurts our workers, not now.\"\n",
+                "Two\r\n\r\nÉté. He said: \"We will not sign a deal that hurts workers, not now.\"\n",
+            ],
+        );
+        let mut placed = Placements::default();
+        let found = compare_two_placing(&articles, &quotes, &mut placed).expect("a finding");
+        placed.sort();
+        // Where the quotations are, as the articles' own texts tell.
+        let where_ = |articles: &[Article]| -> Vec<[(usize, usize); 2]> {
+            found
+                .locations
+                .iter()
+                .map(|l| {
+                    let a = &articles[l.article];
+                    [a.line_col(l.span.start), a.line_col(l.span.end)]
+                })
+                .collect()
+        };
+        let read: Vec<Article> = (articles.iter().enumerate())
+            .map(|(i, a)| {
+                let bytes = std::fs::read(a.path()).unwrap();
+                Article::from_vec(i, a.path().to_path_buf(), a.display.clone(), bytes).unwrap()
+            })
+            .collect();
+        let want = where_(&read);
+        // (Columns count characters; "\r\n" is one line break.)
+        assert_eq!(want, [[(3, 16), (3, 68)], [(3, 11), (3, 67)]]);
+        // The files change before the findings are shown: the places noted are shown (with a
+        // note that the file changed), not places read from the files again.
+        for a in &articles {
+            let text = std::fs::read_to_string(a.path()).unwrap();
+            std::fs::write(a.path(), format!("\n\n{text}")).unwrap();
+        }
+        for (id, a) in articles.iter_mut().enumerate() {
+            let spans: Vec<Range<usize>> = (found.locations.iter())
+                .filter(|l| l.article == id)
+                .map(|l| l.span.clone())
+                .collect();
+            let offsets: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+            a.pin(&offsets, &spans, placed.of(id));
+        }
+        assert_eq!(where_(&articles), want);
     }
 
     #[test]
