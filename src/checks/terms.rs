@@ -89,14 +89,25 @@ struct Store {
 impl Store {
     /// Each use, in article order, with its form's key, its text as written and where it
     /// is.
+    #[cfg(test)]
     fn each<'a>(
         &'a self,
         rules: &'a RuleSet,
         keys: &'a [Key],
     ) -> impl Iterator<Item = (Key, Use, &'a str, At<'a>)> + 'a {
-        let mut written = self.written.each().peekable();
-        let mut placed = self.placed.each().peekable();
-        self.uses.each().flat_map(move |(article, uses)| {
+        self.each_in(rules, keys, 0..usize::MAX)
+    }
+
+    /// As [`Store::each`], for the articles in `articles` only.
+    fn each_in<'a>(
+        &'a self,
+        rules: &'a RuleSet,
+        keys: &'a [Key],
+        articles: Range<usize>,
+    ) -> impl Iterator<Item = (Key, Use, &'a str, At<'a>)> + 'a {
+        let mut written = within(&self.written, articles.clone()).peekable();
+        let mut placed = within(&self.placed, articles.clone()).peekable();
+        within(&self.uses, articles).flat_map(move |(article, uses)| {
             let texts: &[(u32, Box<str>)] = written
                 .next_if(|(a, _)| *a == article)
                 .map_or(&[], |(_, texts)| texts);
@@ -117,6 +128,14 @@ impl Store {
             })
         })
     }
+}
+
+/// The items of the articles in `articles` only.
+fn within<T>(list: &Gathered<T>, articles: Range<usize>) -> impl Iterator<Item = (usize, &[T])> {
+    let end = articles.end;
+    list.each()
+        .skip_while(move |(a, _)| *a < articles.start)
+        .take_while(move |(a, _)| *a < end)
 }
 
 /// The spelling of a term form, as the rule or the built-in pair gives it.
@@ -711,12 +730,16 @@ impl Check for Terms {
         let severity = ctx.severity(&info, None);
         let keys: Vec<Key> = Plan::forms(ctx.rules).map(|(key, _)| key).collect();
         let store = ctx.take_gathered::<Store>(info.id);
-        let each_use = || {
-            store
-                .as_deref()
+        // The uses are walked in two halves of the articles side by side (an archive has
+        // millions), and what each half found joined in order.
+        let half = ctx.articles.len() / 2;
+        let (rules, keys, gathered) = (ctx.rules, &keys, store.as_deref());
+        let each_use = move |articles: Range<usize>| {
+            gathered
                 .into_iter()
-                .flat_map(|store| store.each(ctx.rules, &keys))
+                .flat_map(move |store| store.each_in(rules, keys, articles.clone()))
         };
+
         // Where the findings point, when the scans noted it.
         let mut placed = Placements::default();
         let place = |placed: &mut Placements, u: &Use, used: &str, at: At| {
@@ -726,19 +749,35 @@ impl Check for Terms {
             }
         };
         // Rule terms: every use of a wrong form, and the first of the preferred one.
-        let mut by_key: FastMap<Key, Uses> = FastMap::default();
         // Spelling pairs are compared within one dialect: an en-CA outlet writing
         // "aluminium" beside an en-US one writing "aluminum" is not inconsistent. The
         // common spelling's uses are only counted (an archive holds millions of them); the
         // other's are listed in a second pass.
         let dialect = |article: usize| ctx.articles[article].dialect();
-        let mut tallies: FastMap<(Key, Option<&str>), Tally> = FastMap::default();
-        for (key, u, used, at) in each_use() {
-            match key {
-                Key::Pair(..) => tallies.entry((key, dialect(u.article))).or_default().add(u),
-                Key::Preferred(_) if by_key.contains_key(&key) => {}
-                _ => by_key.entry(key).or_default().push((u, used, at)),
+        let walk = |articles: Range<usize>| {
+            let mut by_key: FastMap<Key, Uses> = FastMap::default();
+            let mut tallies: FastMap<(Key, Option<&str>), Tally> = FastMap::default();
+            for (key, u, used, at) in each_use(articles) {
+                match key {
+                    Key::Pair(..) => tallies.entry((key, dialect(u.article))).or_default().add(u),
+                    Key::Preferred(_) if by_key.contains_key(&key) => {}
+                    _ => by_key.entry(key).or_default().push((u, used, at)),
+                }
             }
+            (by_key, tallies)
+        };
+        let ((mut by_key, mut tallies), (later_by_key, later_tallies)) =
+            rayon::join(|| walk(0..half), || walk(half..usize::MAX));
+        for (key, later) in later_by_key {
+            let uses = by_key.entry(key).or_default();
+            // Only the first use of a preferred form is kept.
+            if !matches!(key, Key::Preferred(_)) || uses.is_empty() {
+                uses.extend(later);
+            }
+        }
+        for (group, later) in later_tallies {
+            let tally = tallies.entry(group).or_default();
+            *tally = std::mem::take(tally).then(later);
         }
         let mut findings = Vec::new();
         for (i, term) in ctx.rules.terms.iter().enumerate() {
@@ -783,15 +822,24 @@ impl Check for Terms {
                 minority.insert((flagged, dialect), (k, majority, preferred));
             }
         }
-        let mut flagged: FastMap<(Key, Option<&str>), Uses> = FastMap::default();
-        if !minority.is_empty() {
-            for (key, u, used, at) in each_use() {
+        let walk = |articles: Range<usize>| {
+            let mut flagged: FastMap<(Key, Option<&str>), Uses> = FastMap::default();
+            for (key, u, used, at) in each_use(articles) {
                 if let Key::Pair(..) = key {
                     let group = (key, dialect(u.article));
                     if minority.contains_key(&group) {
                         flagged.entry(group).or_default().push((u, used, at));
                     }
                 }
+            }
+            flagged
+        };
+        let mut flagged: FastMap<(Key, Option<&str>), Uses> = FastMap::default();
+        if !minority.is_empty() {
+            let later;
+            (flagged, later) = rayon::join(|| walk(0..half), || walk(half..usize::MAX));
+            for (group, uses) in later {
+                flagged.entry(group).or_default().extend(uses);
             }
         }
         let mut order: Vec<_> = minority.iter().collect();
@@ -845,6 +893,24 @@ impl Tally {
                 self.other = Some(u);
             }
             Some(_) => {}
+        }
+    }
+
+    /// This tally followed by `later`, the tally of later articles only.
+    fn then(self, later: Tally) -> Tally {
+        if self.uses == 0 {
+            return later;
+        }
+        if later.uses == 0 {
+            return self;
+        }
+        Tally {
+            uses: self.uses + later.uses,
+            articles: self.articles + later.articles,
+            last_article: later.last_article,
+            // The first of the later uses is in another article than the first.
+            other: self.other.or(later.first),
+            first: self.first,
         }
     }
 
@@ -1072,6 +1138,30 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn a_tally_of_two_halves_is_the_tally_of_the_whole(
+            mut articles in proptest::collection::vec(0usize..6, 0..12),
+            half in 0usize..7,
+        ) {
+            // Uses come in article order, each at its own place.
+            articles.sort_unstable();
+            let uses = (articles.iter().enumerate())
+                .map(|(i, &article)| Use { article, span: i..i + 1 });
+            let tally = |uses: &mut dyn Iterator<Item = Use>| {
+                let mut t = Tally::default();
+                uses.for_each(|u| t.add(u));
+                t
+            };
+            let whole = tally(&mut uses.clone());
+            let first = tally(&mut uses.clone().filter(|u| u.article < half));
+            let joined = first.then(tally(&mut uses.filter(|u| u.article >= half)));
+            let seen = |t: &Tally| {
+                let at = |u: &Option<Use>| u.as_ref().map(|u| (u.article, u.span.clone()));
+                (t.uses, t.articles, (t.uses > 0).then_some(t.last_article), at(&t.first), at(&t.other))
+            };
+            proptest::prop_assert_eq!(seen(&joined), seen(&whole));
+        }
+
         #[test]
         fn letters_that_fold_to_ascii_are_noticed_among_their_byte_neighbours(
             parts in proptest::collection::vec(
