@@ -471,23 +471,29 @@ impl Check for Titles {
     }
 }
 
+/// Whether the title at `start` of `text` is not a current one: its first word, or the word
+/// before it, is "former", "ex-", "then-" and the like. Compared in place: this runs for
+/// every mention.
 fn preceded_by_not_current(text: &str, start: usize, title: &str) -> bool {
-    let first = title.split_whitespace().next().unwrap_or("").as_bytes();
-    let last = text[..start]
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .unwrap_or("")
-        .as_bytes();
+    let title = title.trim_start();
+    let before = text[..start].trim_end();
     let same = |a: &[u8], w: &str| a.eq_ignore_ascii_case(w.as_bytes());
+    // Ends of ASCII words matched in place fall on character boundaries.
+    let space_or_end = |rest: &str| rest.chars().next().is_none_or(char::is_whitespace);
+    let space_or_start = |head: &str| head.chars().next_back().is_none_or(char::is_whitespace);
+    let (t, b) = (title.as_bytes(), before.as_bytes());
     NOT_CURRENT.iter().any(|w| {
         let n = w.len();
         // The title's own first word: "Former Minister", "ex-President".
-        same(first, w)
-            || (first.len() > n && first[n] == b'-' && same(&first[..n], w))
-            // The word right before the title: "former", "then-", "the then-".
-            || same(last, w)
-            || (last.len() > n && last.ends_with(b"-") && same(&last[last.len() - 1 - n..last.len() - 1], w))
+        let first = t.len() >= n
+            && same(&t[..n], w)
+            && (t.get(n) == Some(&b'-') || space_or_end(&title[n..]));
+        // The word right before the title: "former", "then-", "the then-".
+        let last =
+            b.len() >= n && same(&b[b.len() - n..], w) && space_or_start(&before[..b.len() - n]);
+        let hyphened =
+            b.len() > n && b.ends_with(b"-") && same(&b[b.len() - 1 - n..b.len() - 1], w);
+        first || last || hyphened
     })
 }
 
@@ -687,6 +693,58 @@ fn accepted_titles(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `preceded_by_not_current` as it was first written, by words split off: the one in
+    /// use compares in place and must agree with it.
+    fn preceded_by_not_current_by_words(text: &str, start: usize, title: &str) -> bool {
+        let first = title.split_whitespace().next().unwrap_or("").as_bytes();
+        let last = text[..start]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .as_bytes();
+        let same = |a: &[u8], w: &str| a.eq_ignore_ascii_case(w.as_bytes());
+        NOT_CURRENT.iter().any(|w| {
+            let n = w.len();
+            same(first, w)
+                || (first.len() > n && first[n] == b'-' && same(&first[..n], w))
+                || same(last, w)
+                || (last.len() > n
+                    && last.ends_with(b"-")
+                    && same(&last[last.len() - 1 - n..last.len() - 1], w))
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_title_not_current_is_told_in_place_as_by_words(
+            before in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "former", "Former", "ex", "EX-", "then-", "the", "late", "Acting", "interim",
+                    "outgoing", "x", "-", " ", "  ", "\u{a0}", "\n", "é", "ſ", "then", "formerly",
+                ]),
+                0..6,
+            ),
+            title in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Former", "ex-", "Ex", "then", "Then-", "Minister", "President", " ", "\u{a0}",
+                    "é", "-", "formerly", "acting",
+                ]),
+                0..4,
+            ),
+        ) {
+            let (before, title) = (before.concat(), title.concat());
+            let text = format!("{before}{title} Jane Doe");
+            let start = before.len();
+            proptest::prop_assert_eq!(
+                preceded_by_not_current(&text, start, &title),
+                preceded_by_not_current_by_words(&text, start, &title),
+                "{:?}",
+                text
+            );
+        }
+    }
 
     /// What a scan of `text` kept, as (person, title as written, title span), read through
     /// the run's names.
