@@ -7,7 +7,7 @@
 //!     cargo bench --bench scans
 //!
 //! The articles are the first 4,000 of `NEWSLINT_BENCH_CORPUS`, or else of the 10 MB
-//! synthetic corpus of `bench/run` (in /tmp/newslint-bench, generated if missing).
+//! synthetic corpus of `bench/run` (in /tmp/newslint-bench, made if missing or stale).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -24,17 +24,17 @@ fn corpus() -> PathBuf {
     if let Some(dir) = std::env::var_os("NEWSLINT_BENCH_CORPUS") {
         return PathBuf::from(dir);
     }
+    // The corpus of `bench/run`, made again when the generator changed since
+    // (`bench/fresh_corpus.py`).
     let dir = PathBuf::from("/tmp/newslint-bench/corpus-10M");
-    if !dir.join(".complete").exists() {
-        let generator = Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/gen_corpus.py");
-        let status = Command::new("python3")
-            .arg(generator)
-            .arg(&dir)
-            .args(["--size", "10M"])
-            .status()
-            .expect("python3 runs the corpus generator");
-        assert!(status.success(), "bench/gen_corpus.py failed");
-    }
+    let generator = Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/fresh_corpus.py");
+    let status = Command::new("python3")
+        .arg(generator)
+        .arg(&dir)
+        .args(["--size", "10M"])
+        .status()
+        .expect("python3 runs the corpus generator");
+    assert!(status.success(), "bench/fresh_corpus.py failed");
     dir
 }
 
