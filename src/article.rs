@@ -844,7 +844,6 @@ fn first_line_of(s: &str) -> &str {
     s.lines().next().unwrap_or("")
 }
 
-/// Line starts for `\n`, `\r\n` and lone `\r` endings.
 /// Where each line of `text` starts (after `\n`, `\r\n` or a lone `\r`), for
 /// [`line_col_in`].
 pub fn line_starts(text: &str) -> Vec<usize> {

@@ -1564,6 +1564,41 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_over_two_lines_is_not_placed_and_its_file_is_read_again_to_show_it() {
+        // A place notes one line: a quotation broken over two is left to the file.
+        let dir = tempfile::tempdir().unwrap();
+        let (mut articles, quotes) = two_quoting(
+            dir.path(),
+            [
+                "He said: \"We will not sign a deal that hurts our\nworkers, not now.\"\n",
+                "He said: \"We will not sign a deal that hurts\nworkers, not now.\"\n",
+            ],
+        );
+        let mut placed = Placements::default();
+        let found = compare_two_placing(&articles, &quotes, &mut placed).expect("a finding");
+        placed.sort();
+        for a in &articles {
+            let text = std::fs::read_to_string(a.path()).unwrap();
+            std::fs::write(a.path(), format!("\n\n{text}")).unwrap();
+        }
+        for (id, a) in articles.iter_mut().enumerate() {
+            let spans: Vec<Range<usize>> = (found.locations.iter())
+                .filter(|l| l.article == id)
+                .map(|l| l.span.clone())
+                .collect();
+            let offsets: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+            a.pin(&offsets, &spans, placed.of(id));
+        }
+        // Read again: the quotations' offsets are placed in the changed files (lines 3 and
+        // 4, below the two lines added), not where the first reading had them (1 and 2).
+        for l in &found.locations {
+            let a = &articles[l.article];
+            assert_eq!(a.line_col(l.span.start).0, 3, "{}", a.display);
+            assert_eq!(a.line_col(l.span.end).0, 4, "{}", a.display);
+        }
+    }
+
+    #[test]
     fn a_file_changed_after_its_scan_is_not_compared_and_nothing_breaks() {
         let dir = tempfile::tempdir().unwrap();
         let (articles, quotes) = two_quoting(

@@ -739,7 +739,6 @@ impl Check for Terms {
                 .into_iter()
                 .flat_map(move |store| store.each_in(rules, keys, articles.clone()))
         };
-
         // Where the findings point, when the scans noted it.
         let mut placed = Placements::default();
         let place = |placed: &mut Placements, u: &Use, used: &str, at: At| {
