@@ -34,9 +34,9 @@ enum Search {
 
 thread_local! {
     static LOWER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-    /// The hits of a second half (see `each_overlapping`), the list kept from one text to
-    /// the next.
-    static SECOND: std::cell::Cell<Vec<(usize, usize)>> = const { std::cell::Cell::new(Vec::new()) };
+    /// The hits of each walk but the first (see `side_by_side`), the lists kept from one text
+    /// to the next.
+    static LATER: std::cell::Cell<Vec<Vec<(usize, usize)>>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 impl Literals {
@@ -137,48 +137,92 @@ fn automaton(literals: &[Vec<u8>]) -> Option<Search> {
 /// text); the loops below keep it in registers (about 13).
 ///
 /// Each step of an automaton waits for the table lookup of the step before, so one walk
-/// through a text leaves most of the core idle. Texts of some length are walked as two
-/// halves side by side: the second walk starts far enough before the middle to see every
-/// literal that ends after it, and its hits are reported once the first half's are.
+/// through a text leaves most of the core idle. Texts of some length are cut into parts
+/// walked side by side (four, or two for a shorter text): each walk but the first starts
+/// far enough before its part to see every literal that ends in it, and keeps its hits
+/// until the walks before it have reported theirs.
 fn each_overlapping<A: Automaton>(automaton: &A, hay: &[u8], mut found: impl FnMut(usize, usize)) {
-    /// Below this, splitting the text saves less than it costs.
-    const SPLIT: usize = 256;
+    /// Below this many bytes a part, splitting the text saves less than it costs.
+    const SPLIT: usize = 128;
     let Ok(start) = automaton.start_state(Anchored::No) else {
         return;
     };
     let overlap = automaton.max_pattern_len().saturating_sub(1);
-    let mid = hay.len() / 2;
-    if hay.len() < SPLIT || overlap >= mid {
+    let worth = |walks: usize| hay.len() / walks >= SPLIT.max(overlap + 1);
+    if worth(4) {
+        side_by_side::<A, 4>(automaton, hay, start, overlap, &mut found);
+    } else if worth(2) {
+        side_by_side::<A, 2>(automaton, hay, start, overlap, &mut found);
+    } else {
         walk(automaton, hay, 0, start, &mut found);
-        return;
     }
-    let first = &hay[..mid];
-    let (mut i, mut at_i) = (0, start);
-    let (mut j, mut at_j) = (mid - overlap, start);
-    let mut second = SECOND.take();
-    second.clear();
-    while i < first.len() && j < hay.len() {
-        (i, at_i, j, at_j) = step_pair(automaton, first, i, at_i, hay, j, at_j);
-        if report(automaton, at_i, i, &mut found).is_err() {
-            i = first.len();
+}
+
+/// [`each_overlapping`] in `N` walks side by side (each part longer than `overlap`).
+fn side_by_side<A: Automaton, const N: usize>(
+    automaton: &A,
+    hay: &[u8],
+    start: StateID,
+    overlap: usize,
+    found: &mut impl FnMut(usize, usize),
+) {
+    let part = hay.len() / N;
+    // Walk `k` reports the hits that end in `bounds(k).start + 1..=bounds(k).end`, reading
+    // from `from[k]`.
+    let bounds = |k: usize| {
+        k * part..if k + 1 == N {
+            hay.len()
+        } else {
+            (k + 1) * part
         }
-        let mut keep = |literal, from| second.push((literal, from));
-        if j > mid && report(automaton, at_j, j, &mut keep).is_err() {
-            j = hay.len();
+    };
+    let from: [usize; N] = std::array::from_fn(|k| (k * part).saturating_sub(overlap));
+    // The walks go side by side for as many bytes as the shortest reads (the first).
+    let together = part;
+    let mut later = LATER.take();
+    later.resize_with(N - 1, Vec::new);
+    later.iter_mut().for_each(Vec::clear);
+    let mut states = [start; N];
+    let mut done = [false; N];
+    let mut read = 0;
+    while read < together && !done.iter().any(|&d| d) {
+        (read, states) = step_walks(automaton, hay, &from, read, states, together);
+        for k in 0..N {
+            let end = from[k] + read;
+            let reported = match k {
+                0 => report(automaton, states[0], end, found),
+                _ if end > bounds(k).start => {
+                    report(automaton, states[k], end, &mut |literal, start| {
+                        later[k - 1].push((literal, start));
+                    })
+                }
+                // What it has read so far is the part before's, whose walk reports it.
+                _ if automaton.is_dead(states[k]) => Err(()),
+                _ => Ok(()),
+            };
+            done[k] = reported.is_err();
         }
     }
-    if i < first.len() {
-        walk(automaton, first, i, at_i, &mut found);
+    // Each walk reads the rest of its part on its own.
+    for k in 0..N {
+        if done[k] {
+            continue;
+        }
+        let (hay, at) = (&hay[..bounds(k).end], from[k] + read);
+        if k == 0 {
+            walk(automaton, hay, at, states[0], found);
+        } else {
+            let keep = &mut later[k - 1];
+            let mut keep = |literal, start| keep.push((literal, start));
+            walk_from(automaton, hay, at, states[k], bounds(k).start, &mut keep);
+        }
     }
-    for &(literal, from) in &second {
-        found(literal, from);
+    for &(literal, start) in later.iter().flatten() {
+        found(literal, start);
     }
-    // Kept unless one text made it large.
-    if second.capacity() <= 1 << 16 {
-        SECOND.set(second);
-    }
-    if j < hay.len() {
-        walk_from(automaton, hay, j, at_j, mid, &mut found);
+    // Kept unless one text made them large.
+    if later.iter().all(|hits| hits.capacity() <= 1 << 16) {
+        LATER.set(later);
     }
 }
 
@@ -233,29 +277,30 @@ fn report<A: Automaton>(
     Ok(())
 }
 
-/// Steps two walks, one through `first[i..]` and one through `second[j..]`, a byte each at a
-/// time, until either enters a special state or reaches its end. Not inlined, so that the
-/// loop keeps its values in registers.
+/// Steps `N` walks side by side, walk `k` through `hay[from[k]..]`, from `read` bytes into
+/// each until any enters a special state or each has read `len` bytes: returns how many
+/// each has read and their states then. Not inlined, so that the loop keeps its values in
+/// registers.
 #[inline(never)]
-fn step_pair<A: Automaton>(
+fn step_walks<A: Automaton, const N: usize>(
     automaton: &A,
-    first: &[u8],
-    mut i: usize,
-    mut at_i: StateID,
-    second: &[u8],
-    mut j: usize,
-    mut at_j: StateID,
-) -> (usize, StateID, usize, StateID) {
-    while i < first.len() && j < second.len() {
-        at_i = automaton.next_state(Anchored::No, at_i, first[i]);
-        at_j = automaton.next_state(Anchored::No, at_j, second[j]);
-        i += 1;
-        j += 1;
-        if automaton.is_special(at_i) || automaton.is_special(at_j) {
+    hay: &[u8],
+    from: &[usize; N],
+    mut read: usize,
+    mut states: [StateID; N],
+    len: usize,
+) -> (usize, [StateID; N]) {
+    let parts: [&[u8]; N] = std::array::from_fn(|k| &hay[from[k]..from[k] + len]);
+    while read < len {
+        for k in 0..N {
+            states[k] = automaton.next_state(Anchored::No, states[k], parts[k][read]);
+        }
+        read += 1;
+        if states.iter().any(|&s| automaton.is_special(s)) {
             break;
         }
     }
-    (i, at_i, j, at_j)
+    (read, states)
 }
 
 /// Steps `automaton` from `state` through `hay[at..]` until it enters a special state (a
@@ -447,11 +492,12 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Long texts are walked as two halves: literals across the middle, at its edges
-        /// and nested in each other must come out as one walk finds them, in its order.
+        /// Long texts are walked in parts side by side: literals across the bounds, at
+        /// their edges and nested in each other must come out as one walk finds them, in its
+        /// order.
         #[test]
-        fn two_walks_find_what_one_walk_finds(
-            pieces in proptest::collection::vec(0usize..13, 0..400),
+        fn walks_side_by_side_find_what_one_walk_finds(
+            pieces in proptest::collection::vec(0usize..13, 0..800),
             long in 1usize..40,
         ) {
             // A literal as long as a good part of the text: the halves overlap by its length.
