@@ -42,22 +42,45 @@ pub struct Prefilter {
     /// costs a few hundred kilobytes whether it is used much or not.
     pub caches: Vec<Vec<std::sync::Mutex<Option<regex_automata::meta::Cache>>>>,
     literals: Literals,
-    /// The patterns that have required literals, in order.
-    filtered: Vec<PatternRef>,
-    /// For each literal of the automaton: (index in `filtered`, which of its sets).
-    owners: Vec<Vec<(usize, usize)>>,
-    /// For each filtered pattern, its sets in the automaton, as literal indices.
-    sets: Vec<Vec<Vec<usize>>>,
-    /// For each filtered pattern, one bit for each of its sets: the bits an article's hits
-    /// must set for it to be a candidate.
-    all_sets: Vec<u8>,
+    /// The patterns that have required literals, in order (a pattern's place in this list
+    /// is its slot).
+    filtered: Vec<Filtered>,
+    /// The sets of every filtered pattern, one after the other, as literal indices.
+    set_literals: Vec<usize>,
+    /// For each literal of the automaton, its owners: (slot, which of its sets) in
+    /// `owners[owners_end[literal]..owners_end[literal + 1]]`. In flat lists, as every
+    /// article looks up the owners of dozens of literals and the sets of dozens of
+    /// patterns: a list of lists would take a trip to memory for each.
+    owners: Vec<(usize, usize)>,
+    owners_end: Vec<usize>,
     /// For each filtered pattern, its other useful sets (lowercased): looked for only in
     /// the sentences its automaton sets point to.
     others: Vec<Vec<FinderSet>>,
-    /// For each filtered pattern, whether its fact lets a match run across sentences.
-    cross_sentences: Vec<bool>,
     /// Patterns with no usable required literal: always run over the whole text.
     always: Vec<PatternRef>,
+}
+
+/// What the automaton's search knows of a filtered pattern.
+struct Filtered {
+    pattern: PatternRef,
+    /// Its sets in the automaton, as ranges of [`Prefilter::set_literals`] (the first
+    /// `count`).
+    sets: [Range<usize>; IN_AUTOMATON],
+    count: usize,
+    /// Whether its fact lets a match run across sentences.
+    cross_sentences: bool,
+}
+
+impl Filtered {
+    fn sets(&self) -> &[Range<usize>] {
+        &self.sets[..self.count]
+    }
+
+    /// One bit for each of its sets: the bits an article's hits must set for it to be a
+    /// candidate.
+    fn all_sets(&self) -> u8 {
+        (1u8 << self.count) - 1
+    }
 }
 
 /// A set whose shortest literal is shorter than this (or is a very common word) goes into
@@ -78,11 +101,10 @@ impl Prefilter {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut index: HashMap<Vec<u8>, usize> = HashMap::new();
         let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
-        let mut filtered = Vec::new();
-        let mut sets = Vec::new();
+        let mut filtered: Vec<Filtered> = Vec::new();
+        let mut set_literals = Vec::new();
         let mut others = Vec::new();
         let mut always = Vec::new();
-        let mut cross_sentences = Vec::new();
         // Each pattern's useful required sets, the one to go into the automaton first.
         let mut planned: Vec<(PatternRef, Vec<LiteralSet>)> = Vec::new();
         for (f, fact) in rules.facts.iter().enumerate() {
@@ -110,8 +132,6 @@ impl Prefilter {
         let at_most = sets_in_automaton(&planned);
         for ((f, p), mut required) in planned {
             let slot = filtered.len();
-            filtered.push((f, p));
-            cross_sentences.push(rules.facts[f].cross_sentences);
             let in_automaton = (1..required.len().min(at_most))
                 .take_while(|&s| !frequent(&required[s]))
                 .count()
@@ -128,9 +148,11 @@ impl Prefilter {
                     })
                     .collect(),
             );
-            let mut members = Vec::new();
+            let mut sets: [Range<usize>; IN_AUTOMATON] = Default::default();
+            required.truncate(IN_AUTOMATON);
+            let count = required.len();
             for (s, set) in required.into_iter().enumerate() {
-                let mut ids = Vec::new();
+                let first = set_literals.len();
                 for lit in set {
                     let key = lit.to_ascii_lowercase();
                     let i = *index.entry(key.clone()).or_insert_with(|| {
@@ -139,21 +161,29 @@ impl Prefilter {
                         literals.len() - 1
                     });
                     owners[i].push((slot, s));
-                    ids.push(i);
+                    set_literals.push(i);
                 }
-                members.push(ids);
+                sets[s] = first..set_literals.len();
             }
-            sets.push(members);
+            filtered.push(Filtered {
+                pattern: (f, p),
+                sets,
+                count,
+                cross_sentences: rules.facts[f].cross_sentences,
+            });
         }
         let literals = Literals::new(&literals);
         if !literals.usable() {
             // Could not build (should not happen): run every pattern over the whole text.
-            always.append(&mut filtered);
+            always.extend(filtered.drain(..).map(|f| f.pattern));
             always.sort_unstable();
             owners.clear();
-            sets.clear();
+            set_literals.clear();
         }
-        let all_sets = sets.iter().map(|s| (1u8 << s.len()) - 1).collect();
+        let mut owners_end = vec![0];
+        for list in &owners {
+            owners_end.push(owners_end[owners_end.len() - 1] + list.len());
+        }
         let caches = rules
             .facts
             .iter()
@@ -163,11 +193,10 @@ impl Prefilter {
             caches,
             literals,
             filtered,
-            owners,
-            sets,
-            all_sets,
+            set_literals,
+            owners: owners.concat(),
+            owners_end,
             others,
-            cross_sentences,
             always,
         }
     }
@@ -193,11 +222,70 @@ impl Prefilter {
     fn filter(&self, text: &str, lower: &[u8], out: &mut Vec<(PatternRef, Scan)>) {
         HITS.with(|hits| {
             let mut hits = hits.borrow_mut();
-            hits.find(&self.literals, self.owners.len(), lower);
+            hits.find(&self.literals, self.literal_count(), lower);
             if !hits.positions.is_empty() {
-                self.filter_hits(text, lower, &hits, out);
+                let candidates = self.candidate_slots(&mut hits);
+                self.filter_hits(text, lower, &hits, &candidates, out);
+                // Given back for its room.
+                hits.slots = candidates;
             }
         });
+    }
+
+    /// How many literals the automaton holds.
+    fn literal_count(&self) -> usize {
+        self.owners_end.len() - 1
+    }
+
+    /// The owners of `literal`: (slot, which of its sets).
+    fn owners_of(&self, literal: usize) -> &[(usize, usize)] {
+        match (
+            self.owners_end.get(literal),
+            self.owners_end.get(literal + 1),
+        ) {
+            (Some(&start), Some(&end)) => &self.owners[start..end],
+            _ => &[],
+        }
+    }
+
+    /// The slots of the filtered patterns each of whose sets has a hit in the text, in
+    /// order. Only the patterns of the literals found are looked at: with hundreds of rules,
+    /// an article holds the words of few. The list is `hits.slots`, taken.
+    fn candidate_slots(&self, hits: &mut Hits) -> Vec<usize> {
+        let Hits {
+            present,
+            slots,
+            bits,
+            touched,
+            ..
+        } = hits;
+        if bits.len() != self.filtered.len() {
+            bits.clear();
+            bits.resize(self.filtered.len(), 0);
+            touched.clear();
+            touched.resize(self.filtered.len().div_ceil(64), 0);
+        }
+        let (bits, touched) = (bits.as_mut_slice(), touched.as_mut_slice());
+        // Which sets of each pattern occur, one bit per set; and which patterns have any,
+        // one bit per pattern, so that they come out in order without being sorted.
+        for &literal in present.iter() {
+            for &(slot, set) in self.owners_of(literal) {
+                bits[slot] |= 1 << set;
+                touched[slot / 64] |= 1 << (slot % 64);
+            }
+        }
+        slots.clear();
+        for (word, flags) in touched.iter_mut().enumerate() {
+            let mut rest = std::mem::take(flags);
+            while rest != 0 {
+                let slot = word * 64 + rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                if std::mem::take(&mut bits[slot]) == self.filtered[slot].all_sets() {
+                    slots.push(slot);
+                }
+            }
+        }
+        std::mem::take(slots)
     }
 
     fn filter_hits(
@@ -205,35 +293,29 @@ impl Prefilter {
         text: &str,
         lower: &[u8],
         hits: &Hits,
+        candidates: &[usize],
         out: &mut Vec<(PatternRef, Scan)>,
     ) {
-        // Which sets of each pattern occur, one bit per set.
-        let mut present = vec![0u8; self.filtered.len()];
-        for (literal, owners) in self.owners.iter().enumerate() {
-            if !hits.of(literal).is_empty() {
-                for &(slot, set) in owners {
-                    present[slot] |= 1 << set;
-                }
-            }
-        }
         let mut sentences = SentenceFinder::new(text);
-        // With hundreds of rules, most patterns lack a set in any one article: they are
-        // passed over by comparing bits alone.
-        let candidates = (present.iter().zip(&self.all_sets).enumerate())
-            .filter(|(_, (bits, all))| bits == all)
-            .map(|(slot, _)| slot);
         // The hits of each set of a pattern, in order; `None` when there are too many to go
         // by. One list for all the patterns (dozens in an article, with hundreds of rules).
         let mut of_set: Vec<Option<Cow<[usize]>>> = Vec::with_capacity(IN_AUTOMATON + 2);
-        for slot in candidates {
-            let sets = &self.sets[slot];
-            let pattern = self.filtered[slot];
-            if self.cross_sentences[slot] {
+        for &slot in candidates {
+            let Filtered {
+                pattern,
+                cross_sentences,
+                ..
+            } = self.filtered[slot];
+            if cross_sentences {
                 out.push((pattern, Scan::Whole));
                 continue;
             }
             of_set.clear();
-            of_set.extend(sets.iter().map(|set| hits.of_set(set)));
+            of_set.extend(
+                (self.filtered[slot].sets())
+                    .iter()
+                    .map(|set| hits.of_set(&self.set_literals[set.clone()])),
+            );
             // When the automaton's words are everywhere in this text, the pattern's other
             // words may still narrow it down: find them too.
             let others_found = of_set.iter().all(Option::is_none);
@@ -296,12 +378,22 @@ fn sets_in_automaton(planned: &[(PatternRef, Vec<LiteralSet>)]) -> usize {
 struct Hits {
     /// Start offsets, grouped by literal and in order within each literal.
     positions: Vec<usize>,
-    /// Literal `l`'s offsets are `positions[first[l]..first[l + 1]]`.
-    first: Vec<usize>,
-    /// (literal, start) as the search reports them, and where the next hit of each literal
-    /// goes: kept between articles with the rest, as every article needs them.
+    /// The literals found, in order.
+    present: Vec<usize>,
+    /// For each literal of the automaton, where its offsets are in `positions`: (0, 0) for
+    /// a literal not found. Only the entries of `present` are ever set, and they are set
+    /// back before the next text: an article costs what it holds, not what the rules do.
+    spans: Vec<(usize, usize)>,
+    /// (literal, start) as the search reports them: kept between articles with the rest,
+    /// as every article needs them.
     found: Vec<(usize, usize)>,
-    next: Vec<usize>,
+    /// Used by [`Prefilter::candidate_slots`] and kept for the same reason: the slots of
+    /// the candidates; for each filtered pattern, the bits of its sets found; one bit for
+    /// each filtered pattern, set when any of its sets is found. (The bits are all 0
+    /// between texts.)
+    slots: Vec<usize>,
+    bits: Vec<u8>,
+    touched: Vec<u64>,
 }
 
 thread_local! {
@@ -313,34 +405,52 @@ impl Hits {
     fn find(&mut self, literals: &Literals, count: usize, lower: &[u8]) {
         let Hits {
             positions,
-            first,
+            present,
+            spans,
             found,
-            next,
+            ..
         } = self;
+        for &literal in present.iter() {
+            if let Some(span) = spans.get_mut(literal) {
+                *span = (0, 0);
+            }
+        }
+        present.clear();
+        if spans.len() != count {
+            spans.clear();
+            spans.resize(count, (0, 0));
+        }
         found.clear();
         literals.each_lowered(lower, |literal, start| found.push((literal, start)));
-        // A counting sort by literal: the automaton reports each literal's hits in order,
-        // and this keeps that order.
-        first.clear();
-        first.resize(count + 1, 0);
+        // A counting sort by literal, over the literals found: the automaton reports each
+        // literal's hits in order, and this keeps that order. Each span's end first counts
+        // its literal's hits.
         for &(literal, _) in found.iter() {
-            first[literal + 1] += 1;
+            let span = &mut spans[literal];
+            if span.1 == 0 {
+                present.push(literal);
+            }
+            span.1 += 1;
         }
-        for l in 0..count {
-            first[l + 1] += first[l];
+        present.sort_unstable();
+        let mut at = 0;
+        for &literal in present.iter() {
+            let n = spans[literal].1;
+            spans[literal] = (at, at);
+            at += n;
         }
-        next.clear();
-        next.extend_from_slice(first);
         positions.clear();
         positions.resize(found.len(), 0);
         for &(literal, start) in found.iter() {
-            positions[next[literal]] = start;
-            next[literal] += 1;
+            let span = &mut spans[literal];
+            positions[span.1] = start;
+            span.1 += 1;
         }
     }
 
     fn of(&self, literal: usize) -> &[usize] {
-        &self.positions[self.first[literal]..self.first[literal + 1]]
+        let (start, end) = self.spans.get(literal).copied().unwrap_or((0, 0));
+        &self.positions[start..end]
     }
 
     /// The hits of any literal of `set`, in order, unless there are too many to go by.
@@ -746,17 +856,76 @@ mod tests {
         Prefilter::new(&rules.rules)
     }
 
+    proptest::proptest! {
+        /// A thread's lists are reused from one article to the next: whatever came before,
+        /// each literal's hits are those the search reports, and the candidates are the
+        /// patterns each of whose automaton sets has a hit (here more than 64 patterns, with
+        /// sets of one literal and of several).
+        #[test]
+        fn candidates_are_the_patterns_whose_sets_all_have_hits_whatever_came_before(
+            texts in proptest::collection::vec(
+                proptest::collection::vec((0usize..6, 0usize..75), 0..40),
+                1..6,
+            ),
+        ) {
+            let facts: String = (0..70)
+                .map(|i| {
+                    format!(
+                        "  - id: f{i}\n    type: percent\n    patterns: ['(?:levies|duties) \
+                         on lumber{i} (?:exports{i}|shipments{i}) of {{value}}']\n"
+                    )
+                })
+                .collect();
+            let rules = crate::rules::load_str("r.yaml", &format!("facts:\n{facts}"));
+            proptest::prop_assert!(rules.errors.is_empty());
+            let pf = Prefilter::new(&rules.rules);
+            proptest::prop_assert!(pf.filtered.len() > 64);
+            let mut hits = Hits::default();
+            for words in texts {
+                let text: Vec<String> = words
+                    .iter()
+                    .map(|&(kind, i)| match kind {
+                        0 => format!("lumber{i}"),
+                        1 => format!("EXPORTS{i}"),
+                        2 => format!("shipments{i}"),
+                        3 => "levies".to_string(),
+                        4 => "Duties".to_string(),
+                        _ => "of the".to_string(),
+                    })
+                    .collect();
+                let lower = text.join(" ").to_ascii_lowercase();
+                let mut want: Vec<Vec<usize>> = vec![Vec::new(); pf.literal_count()];
+                pf.literals.each_lowered(lower.as_bytes(), |l, at| want[l].push(at));
+                want.iter_mut().for_each(|at| at.sort_unstable());
+                hits.find(&pf.literals, pf.literal_count(), lower.as_bytes());
+                for (literal, at) in want.iter().enumerate() {
+                    proptest::prop_assert_eq!(hits.of(literal), at.as_slice());
+                }
+                let expected: Vec<usize> = (0..pf.filtered.len())
+                    .filter(|&slot| {
+                        pf.filtered[slot].sets().iter().all(|set| {
+                            pf.set_literals[set.clone()].iter().any(|&l| !want[l].is_empty())
+                        })
+                    })
+                    .collect();
+                let got = pf.candidate_slots(&mut hits);
+                proptest::prop_assert_eq!(&got, &expected);
+                hits.slots = got;
+            }
+        }
+    }
+
     #[test]
     fn a_second_set_goes_into_the_automaton_only_when_it_is_walked_byte_by_byte() {
         // One fact: few literals, searched with Teddy.
         let pf = percent_fact("levies on Canadian lumber exports of {value}");
-        assert!(Literals::packs(pf.owners.len()));
-        assert_eq!(pf.sets[0].len(), 1);
+        assert!(Literals::packs(pf.literal_count()));
+        assert_eq!(pf.filtered[0].sets().len(), 1);
         assert_eq!(pf.others[0].len(), 3);
         let pf = seventy_facts();
         assert_eq!(pf.filtered.len(), 70);
-        assert!(!Literals::packs(pf.owners.len()));
-        assert!(pf.sets.iter().all(|sets| sets.len() == 2));
+        assert!(!Literals::packs(pf.literal_count()));
+        assert!(pf.filtered.iter().all(|f| f.sets().len() == 2));
         assert!(pf.others.iter().all(|others| others.len() == 1));
         // Still a candidate only where all three words are.
         let text = "Levies on lumber7 exports7 of 5%.";
@@ -772,7 +941,7 @@ mod tests {
         // Two sets in the automaton, so each place of one is checked for the other nearby
         // before its sentence is found.
         let pf = seventy_facts();
-        assert!(pf.sets.iter().all(|sets| sets.len() == 2));
+        assert!(pf.filtered.iter().all(|f| f.sets().len() == 2));
         // One sentence with no end in it, cut by the reach: a candidate where the sentence
         // found around "exports7" (the more selective word, looked around first) holds
         // "lumber7": when they are less than `MAX_REACH` bytes apart, or exactly that far
@@ -806,7 +975,7 @@ mod tests {
     #[test]
     fn only_one_set_of_frequent_words_goes_into_the_automaton() {
         let pf = percent_fact("rate (?:rose|went) to {value}");
-        assert_eq!(pf.sets[0].len(), 1);
+        assert_eq!(pf.filtered[0].sets().len(), 1);
         assert_eq!(pf.others[0].len(), 1);
         let filler = "Nothing else. ".repeat(100);
         let apart = format!("The rate was low. Prices rose to 5%. {filler}");
