@@ -34,9 +34,21 @@ enum Search {
 
 thread_local! {
     static LOWER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-    /// The hits of each walk but the first (see `side_by_side`), the lists kept from one text
-    /// to the next.
-    static LATER: std::cell::Cell<Vec<Vec<(usize, usize)>>> = const { std::cell::Cell::new(Vec::new()) };
+    /// The lists of `side_by_side`, kept from one text to the next.
+    static LATER: std::cell::Cell<Later> = const {
+        std::cell::Cell::new(Later {
+            hits: Vec::new(),
+            marks: Vec::new(),
+        })
+    };
+}
+
+/// What the walks side by side keep until they report it (see `side_by_side`): the hits of
+/// each walk but the first, and the places where a walk entered a match state.
+#[derive(Default)]
+struct Later {
+    hits: Vec<Vec<(usize, usize)>>,
+    marks: Vec<Mark>,
 }
 
 impl Literals {
@@ -179,28 +191,42 @@ fn side_by_side<A: Automaton, const N: usize>(
     let from: [usize; N] = std::array::from_fn(|k| (k * part).saturating_sub(overlap));
     // The walks go side by side for as many bytes as the shortest reads (the first).
     let together = part;
-    let mut later = LATER.take();
+    let Later {
+        hits: mut later,
+        mut marks,
+    } = LATER.take();
     later.resize_with(N - 1, Vec::new);
     later.iter_mut().for_each(Vec::clear);
+    marks.clear();
     let mut states = [start; N];
     let mut done = [false; N];
     let mut read = 0;
+    // Walk `k`'s state `state`, entered on reading the byte before `end`: its hits reported
+    // (the first walk's) or kept (the others'); false when it is the dead state.
+    let mut report_of = |k: usize, state: StateID, end: usize| -> bool {
+        let reported = match k {
+            0 => report(automaton, state, end, found),
+            _ if end > bounds(k).start => report(automaton, state, end, &mut |literal, start| {
+                later[k - 1].push((literal, start));
+            }),
+            // What it has read so far is the part before's, whose walk reports it.
+            _ if automaton.is_dead(state) => Err(()),
+            _ => Ok(()),
+        };
+        reported.is_ok()
+    };
     while read < together && !done.iter().any(|&d| d) {
-        (read, states) = step_walks(automaton, hay, &from, read, states, together);
-        for k in 0..N {
-            let end = from[k] + read;
-            let reported = match k {
-                0 => report(automaton, states[0], end, found),
-                _ if end > bounds(k).start => {
-                    report(automaton, states[k], end, &mut |literal, start| {
-                        later[k - 1].push((literal, start));
-                    })
-                }
-                // What it has read so far is the part before's, whose walk reports it.
-                _ if automaton.is_dead(states[k]) => Err(()),
-                _ => Ok(()),
-            };
-            done[k] = reported.is_err();
+        let stopped;
+        (read, states, stopped) =
+            step_walks(automaton, hay, &from, read, states, together, &mut marks);
+        for &(k, at, state) in &marks {
+            report_of(k, state, from[k] + at);
+        }
+        marks.clear();
+        if stopped {
+            for k in 0..N {
+                done[k] = !report_of(k, states[k], from[k] + read);
+            }
         }
     }
     // Each walk reads the rest of its part on its own.
@@ -221,8 +247,8 @@ fn side_by_side<A: Automaton, const N: usize>(
         found(literal, start);
     }
     // Kept unless one text made them large.
-    if later.iter().all(|hits| hits.capacity() <= 1 << 16) {
-        LATER.set(later);
+    if later.iter().all(|hits| hits.capacity() <= 1 << 16) && marks.capacity() <= 1 << 16 {
+        LATER.set(Later { hits: later, marks });
     }
 }
 
@@ -277,10 +303,15 @@ fn report<A: Automaton>(
     Ok(())
 }
 
+/// Where a walk entered a match state: (walk, bytes it had read, state).
+type Mark = (usize, usize, StateID);
+
 /// Steps `N` walks side by side, walk `k` through `hay[from[k]..]`, from `read` bytes into
-/// each until any enters a special state or each has read `len` bytes: returns how many
-/// each has read and their states then. Not inlined, so that the loop keeps its values in
-/// registers.
+/// each until each has read `len` bytes or any enters the dead state: returns how many each
+/// has read, their states then, and whether a walk is dead. Where a walk enters a match
+/// state, (walk, bytes read, state) goes into `marks`, and the walks go on: stopping them
+/// all for each hit of any of them would cost more than the hits. Not inlined, so that the
+/// loop keeps its values in registers.
 #[inline(never)]
 fn step_walks<A: Automaton, const N: usize>(
     automaton: &A,
@@ -289,7 +320,8 @@ fn step_walks<A: Automaton, const N: usize>(
     mut read: usize,
     mut states: [StateID; N],
     len: usize,
-) -> (usize, [StateID; N]) {
+    marks: &mut Vec<Mark>,
+) -> (usize, [StateID; N], bool) {
     let parts: [&[u8]; N] = std::array::from_fn(|k| &hay[from[k]..from[k] + len]);
     while read < len {
         for k in 0..N {
@@ -297,10 +329,17 @@ fn step_walks<A: Automaton, const N: usize>(
         }
         read += 1;
         if states.iter().any(|&s| automaton.is_special(s)) {
-            break;
+            if states.iter().any(|&s| automaton.is_dead(s)) {
+                return (read, states, true);
+            }
+            for (k, &state) in states.iter().enumerate() {
+                if automaton.is_special(state) {
+                    marks.push((k, read, state));
+                }
+            }
         }
     }
-    (read, states)
+    (read, states, false)
 }
 
 /// Steps `automaton` from `state` through `hay[at..]` until it enters a special state (a
