@@ -1513,6 +1513,23 @@ mod tests {
         compared.pair(&mut Texts::default(), placed, 0, 1)
     }
 
+    /// Adds two lines at the top of each article's file, then pins the articles for the
+    /// places `found` points at, with the places `placed` noted.
+    fn shift_then_pin(articles: &mut [Article], found: &Finding, placed: &Placements) {
+        for a in articles.iter() {
+            let text = std::fs::read_to_string(a.path()).unwrap();
+            std::fs::write(a.path(), format!("\n\n{text}")).unwrap();
+        }
+        for (id, a) in articles.iter_mut().enumerate() {
+            let spans: Vec<Range<usize>> = (found.locations.iter())
+                .filter(|l| l.article == id)
+                .map(|l| l.span.clone())
+                .collect();
+            let offsets: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+            a.pin(&offsets, &spans, placed.of(id));
+        }
+    }
+
     #[test]
     fn the_quotations_reported_are_placed_and_their_files_not_read_again_to_show_them() {
         let dir = tempfile::tempdir().unwrap();
@@ -1548,18 +1565,7 @@ mod tests {
         assert_eq!(want, [[(3, 16), (3, 68)], [(3, 11), (3, 67)]]);
         // The files change before the findings are shown: the places noted are shown (with a
         // note that the file changed), not places read from the files again.
-        for a in &articles {
-            let text = std::fs::read_to_string(a.path()).unwrap();
-            std::fs::write(a.path(), format!("\n\n{text}")).unwrap();
-        }
-        for (id, a) in articles.iter_mut().enumerate() {
-            let spans: Vec<Range<usize>> = (found.locations.iter())
-                .filter(|l| l.article == id)
-                .map(|l| l.span.clone())
-                .collect();
-            let offsets: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
-            a.pin(&offsets, &spans, placed.of(id));
-        }
+        shift_then_pin(&mut articles, &found, &placed);
         assert_eq!(where_(&articles), want);
     }
 
@@ -1577,18 +1583,7 @@ mod tests {
         let mut placed = Placements::default();
         let found = compare_two_placing(&articles, &quotes, &mut placed).expect("a finding");
         placed.sort();
-        for a in &articles {
-            let text = std::fs::read_to_string(a.path()).unwrap();
-            std::fs::write(a.path(), format!("\n\n{text}")).unwrap();
-        }
-        for (id, a) in articles.iter_mut().enumerate() {
-            let spans: Vec<Range<usize>> = (found.locations.iter())
-                .filter(|l| l.article == id)
-                .map(|l| l.span.clone())
-                .collect();
-            let offsets: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
-            a.pin(&offsets, &spans, placed.of(id));
-        }
+        shift_then_pin(&mut articles, &found, &placed);
         // Read again: the quotations' offsets are placed in the changed files (lines 3 and
         // 4, below the two lines added), not where the first reading had them (1 and 2).
         for l in &found.locations {
