@@ -198,9 +198,6 @@ fn side_by_side<A: Automaton, const N: usize>(
     later.resize_with(N - 1, Vec::new);
     later.iter_mut().for_each(Vec::clear);
     marks.clear();
-    let mut states = [start; N];
-    let mut done = [false; N];
-    let mut read = 0;
     // Walk `k`'s state `state`, entered on reading the byte before `end`: its hits reported
     // (the first walk's) or kept (the others'); false when it is the dead state.
     let mut report_of = |k: usize, state: StateID, end: usize| -> bool {
@@ -215,18 +212,16 @@ fn side_by_side<A: Automaton, const N: usize>(
         };
         reported.is_ok()
     };
-    while read < together && !done.iter().any(|&d| d) {
-        let stopped;
-        (read, states, stopped) =
-            step_walks(automaton, hay, &from, read, states, together, &mut marks);
-        for &(k, at, state) in &marks {
-            report_of(k, state, from[k] + at);
-        }
-        marks.clear();
-        if stopped {
-            for k in 0..N {
-                done[k] = !report_of(k, states[k], from[k] + read);
-            }
+    let (read, states, stopped) =
+        step_walks(automaton, hay, &from, [start; N], together, &mut marks);
+    for &(k, at, state) in &marks {
+        report_of(k, state, from[k] + at);
+    }
+    // A walk that died reads no further; the others go on from where they all stopped.
+    let mut done = [false; N];
+    if stopped {
+        for k in 0..N {
+            done[k] = !report_of(k, states[k], from[k] + read);
         }
     }
     // Each walk reads the rest of its part on its own.
@@ -306,9 +301,9 @@ fn report<A: Automaton>(
 /// Where a walk entered a match state: (walk, bytes it had read, state).
 type Mark = (usize, usize, StateID);
 
-/// Steps `N` walks side by side, walk `k` through `hay[from[k]..]`, from `read` bytes into
-/// each until each has read `len` bytes or any enters the dead state: returns how many each
-/// has read, their states then, and whether a walk is dead. Where a walk enters a match
+/// Steps `N` walks side by side from `states`, walk `k` through `hay[from[k]..]`, until each
+/// has read `len` bytes or any enters the dead state: returns how many each has read, their
+/// states then, and whether a walk is dead. Where a walk enters a match
 /// state, (walk, bytes read, state) goes into `marks`, and the walks go on: stopping them
 /// all for each hit of any of them would cost more than the hits. Not inlined, so that the
 /// loop keeps its values in registers.
@@ -317,12 +312,12 @@ fn step_walks<A: Automaton, const N: usize>(
     automaton: &A,
     hay: &[u8],
     from: &[usize; N],
-    mut read: usize,
     mut states: [StateID; N],
     len: usize,
     marks: &mut Vec<Mark>,
 ) -> (usize, [StateID; N], bool) {
     let parts: [&[u8]; N] = std::array::from_fn(|k| &hay[from[k]..from[k] + len]);
+    let mut read = 0;
     while read < len {
         for k in 0..N {
             states[k] = automaton.next_state(Anchored::No, states[k], parts[k][read]);
