@@ -162,7 +162,8 @@ impl Share {
 }
 
 /// Shingles per part of the quotation index (see [`candidate_pairs`]): 64 MB of index at a
-/// time, in at most [`MAX_PARTS`] parts (each part walks every quotation once). The pass
+/// time, in at most [`MAX_PARTS`] parts (each part reads its own shingles, which the first
+/// walk over the quotations wrote out for it). The pass
 /// runs before the terms pass makes its findings (see [`super::run_all`]), when memory
 /// holds little else.
 const INDEX_PART: usize = 8 << 20;
@@ -198,29 +199,47 @@ fn candidate_pairs(store: &Store, parts: usize, bits: u32) -> std::io::Result<Ve
     // and writing its own stretch of the index: this pass runs after the other checks, with
     // a core idle. A first walk counts what each share puts in each bucket.
     let shares = store.two_shares();
-    // The same walk notes the hash of all the words of each quotation, in order.
+    // The same walk notes the hash of all the words of each quotation, in order. With
+    // several parts, it also writes each share's packed shingles out again, one list per
+    // part: each part then reads only its own, rather than every hash of the store to pick
+    // its own out of them (at 1 GB, four walks over 170 MB, most of each thrown away).
     let mut wholes: Vec<u64> = vec![0; store.quotations.len()];
     let (first_wholes, second_wholes) = wholes.split_at_mut(shares[1].quotations);
-    let count = |share: &Share, wholes: &mut [u64]| -> std::io::Result<Vec<u32>> {
+    let split = buckets.parts > 1;
+    let count = |share: &Share, wholes: &mut [u64]| -> std::io::Result<(Vec<u32>, Vec<Spill>)> {
         let mut counts = vec![0u32; buckets.count()];
+        let mut by_part: Vec<Spill> = if split {
+            (0..buckets.parts)
+                .map(|_| store.shingles.beside(PART_BLOCK))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut quotations = wholes.iter_mut();
+        let mut qi = share.quotations;
         store.each_of(share, |_, _, hashes, whole| {
             for &h in hashes {
-                if let Some(n) = counts.get_mut(buckets.of(h)) {
+                let bucket = buckets.of(h);
+                if let Some(n) = counts.get_mut(bucket) {
                     *n = n.saturating_add(1);
                 }
+                if let Some(part) = by_part.get_mut(buckets.part_of(bucket)) {
+                    part.push(packing.pack(h, qi));
+                }
             }
+            qi += 1;
             if let Some(slot) = quotations.next() {
                 *slot = whole;
             }
         })?;
-        Ok(counts)
+        Ok((counts, by_part))
     };
     let (first, second) = rayon::join(
         || count(&shares[0], first_wholes),
         || count(&shares[1], second_wholes),
     );
-    let counts = [first?, second?];
+    let ((first_counts, mut first_parts), (second_counts, mut second_parts)) = (first?, second?);
+    let counts = [first_counts, second_counts];
     let wholes = &wholes;
     for part in 0..buckets.parts {
         let range = buckets.of_part(part);
@@ -239,34 +258,42 @@ fn candidate_pairs(store: &Store, parts: usize, bits: u32) -> std::io::Result<Ve
         index.clear();
         index.resize(sizes[0] + sizes[1], 0);
         let (a, b) = index.split_at_mut(sizes[0]);
-        let fill = |share: &Share, starts: &[usize], out: &mut [u64]| -> std::io::Result<()> {
-            let (low, high) = (
-                buckets.first_hash(range.start),
-                buckets.first_hash(range.end),
-            );
+        // Each share's packed shingles of this part: from the list the first walk wrote for
+        // the part, or, with one part, from the store.
+        let fill = |share: &Share,
+                    own: Option<Spill>,
+                    starts: &[usize],
+                    out: &mut [u64]|
+         -> std::io::Result<()> {
             let mut next = starts[..starts.len() - 1].to_vec();
-            let (mut qi, mut fits) = (share.quotations, true);
-            store.each_of(share, |_, _, hashes, _| {
-                // A part is a range of hashes. (A quotation's hashes are not sorted: a
-                // few dozen as a rule, they are sooner tested one by one than sorted by
-                // every scan.)
-                let within = |&&h: &&u64| (low..high).contains(&u128::from(h));
-                for &h in hashes.iter().filter(within) {
-                    let slot = buckets
-                        .of(h)
-                        .checked_sub(range.start)
-                        .and_then(|k| next.get_mut(k));
-                    match slot.and_then(|at| {
-                        let place = out.get_mut(*at)?;
-                        *at += 1;
-                        Some(place)
-                    }) {
-                        Some(place) => *place = packing.pack(h, qi),
-                        None => fits = false,
-                    }
+            let mut fits = true;
+            // The packed hash keeps the bits that tell its bucket (see [`Packing`]).
+            let mut place = |packed: u64| {
+                let slot = buckets
+                    .of(packed)
+                    .checked_sub(range.start)
+                    .and_then(|k| next.get_mut(k));
+                match slot.and_then(|at| {
+                    let place = out.get_mut(*at)?;
+                    *at += 1;
+                    Some(place)
+                }) {
+                    Some(place) => *place = packed,
+                    None => fits = false,
                 }
-                qi += 1;
-            })?;
+            };
+            match own {
+                Some(own) => own.each(|packed| packed.iter().for_each(|&p| place(p)))?,
+                None => {
+                    let mut qi = share.quotations;
+                    store.each_of(share, |_, _, hashes, _| {
+                        for &h in hashes {
+                            place(packing.pack(h, qi));
+                        }
+                        qi += 1;
+                    })?;
+                }
+            }
             // Every bucket filled to where the next starts: each place written once.
             if fits && next[..] == starts[1..] {
                 Ok(())
@@ -277,9 +304,12 @@ fn candidate_pairs(store: &Store, parts: usize, bits: u32) -> std::io::Result<Ve
                 ))
             }
         };
+        // A part's lists are let go (and their files removed) once it is filled.
+        let own = |parts: &mut Vec<Spill>| parts.get_mut(part).map(std::mem::take);
+        let (own_a, own_b) = (own(&mut first_parts), own(&mut second_parts));
         let (filled_a, filled_b) = rayon::join(
-            || fill(&shares[0], &starts[0], a),
-            || fill(&shares[1], &starts[1], b),
+            || fill(&shares[0], own_a, &starts[0], a),
+            || fill(&shares[1], own_b, &starts[1], b),
         );
         filled_a?;
         filled_b?;
@@ -391,10 +421,20 @@ impl Buckets {
     }
 
     /// The first hash of bucket `bucket` (2^64 for the end of the last).
+    #[cfg(test)]
     fn first_hash(&self, bucket: usize) -> u128 {
         (bucket as u128) << (64 - self.bits)
     }
+
+    /// The part that bucket `bucket` is in (see [`Buckets::of_part`]).
+    fn part_of(&self, bucket: usize) -> usize {
+        (bucket * self.parts) >> self.bits
+    }
 }
+
+/// Numbers each part's list of packed shingles holds in memory before writing them out
+/// (256 KB: the first walk fills two lists for each part at once).
+const PART_BLOCK: usize = 1 << 15;
 
 /// At most 65,536 buckets: their counts take 256 KB for each share of the articles.
 const MAX_BUCKET_BITS: u32 = 16;
@@ -1258,6 +1298,10 @@ mod tests {
                     assert_eq!(range.start, next, "{bits} bits, {parts} parts");
                     assert!(!range.is_empty(), "{bits} bits, {parts} parts");
                     next = range.end;
+                    // And each bucket is told to be in the part that holds it.
+                    for bucket in range {
+                        assert_eq!(buckets.part_of(bucket), part, "{bits} bits, {parts} parts");
+                    }
                 }
                 assert_eq!(next, buckets.count());
                 assert_eq!(buckets.first_hash(buckets.count()), 1 << 64);

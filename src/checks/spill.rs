@@ -65,6 +65,16 @@ impl Spill {
         }
     }
 
+    /// A new, empty list whose file (if it comes to one) goes where this one's does, written
+    /// out as often as this one is, or each time `most` numbers are held if that is sooner.
+    pub fn beside(&self, most: usize) -> Spill {
+        Spill::new(self.dir.clone(), self.block.min(most))
+    }
+
+    pub fn push(&mut self, number: u64) {
+        self.extend(std::slice::from_ref(&number));
+    }
+
     pub fn extend(&mut self, numbers: &[u64]) {
         self.memory.extend_from_slice(numbers);
         if self.memory.len() >= self.block && !self.failed {
@@ -113,6 +123,19 @@ impl Spill {
             }
             Err(_) => self.failed = true,
         }
+    }
+
+    /// Calls `f` with all the numbers in order, a piece at a time; an error if the file
+    /// cannot be read back.
+    pub fn each(&self, mut f: impl FnMut(&[u64])) -> std::io::Result<()> {
+        let mut reader = self.reader_from(0);
+        let mut left = self.len();
+        while left > 0 {
+            let n = left.min(READ);
+            f(reader.take(n)?);
+            left -= n;
+        }
+        Ok(())
     }
 
     /// Reads the numbers back in order from the `first`th on, `n` at a time (see
@@ -265,6 +288,41 @@ mod tests {
         assert!(spill.reader_from(0).take(101).is_err());
         drop(spill);
         assert!(!path.exists(), "the temporary file is removed");
+    }
+
+    #[test]
+    fn a_list_beside_another_reads_back_whole_in_pieces() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = Spill::new(dir.path().to_path_buf(), 1000);
+        let mut spill = first.beside(usize::MAX);
+        let all: Vec<u64> = (0..(READ + READ / 2) as u64).map(|i| i ^ 0x55).collect();
+        for &n in &all {
+            spill.push(n);
+        }
+        let path = spill.path().unwrap().to_path_buf();
+        assert_eq!(
+            path.parent(),
+            Some(dir.path()),
+            "its file is beside the first's"
+        );
+        let mut got = Vec::new();
+        let mut pieces = 0;
+        spill
+            .each(|piece| {
+                assert!(piece.len() <= READ);
+                pieces += 1;
+                got.extend_from_slice(piece);
+            })
+            .unwrap();
+        assert_eq!(got, all);
+        assert_eq!(pieces, 2);
+        assert_eq!(first.beside(10).block, 10);
+        let mut nothing = first.beside(usize::MAX);
+        nothing
+            .each(|_| panic!("an empty list has no piece"))
+            .unwrap();
+        nothing.push(7);
+        nothing.each(|piece| assert_eq!(piece, [7])).unwrap();
     }
 
     #[test]
