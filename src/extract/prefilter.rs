@@ -47,17 +47,31 @@ pub struct Prefilter {
     filtered: Vec<Filtered>,
     /// The sets of every filtered pattern, one after the other, as literal indices.
     set_literals: Vec<usize>,
-    /// For each literal of the automaton, its owners: (slot, which of its sets) in
-    /// `owners[owners_end[literal]..owners_end[literal + 1]]`. In flat lists, as every
-    /// article looks up the owners of dozens of literals and the sets of dozens of
-    /// patterns: a list of lists would take a trip to memory for each.
-    owners: Vec<(usize, usize)>,
+    /// For each literal of the automaton, its owners, as bits over the slots: for each word
+    /// of 64 slots that holds one, which of them have the literal in each of their sets, in
+    /// `owners[owners_end[literal]..owners_end[literal + 1]]`. A word at a time: a common
+    /// word of a large pack belongs to dozens of patterns, which an article then marks
+    /// with a few operations rather than one each. In flat lists, as every article looks
+    /// up the owners of dozens of literals: a list of lists would take a trip to memory
+    /// for each.
+    owners: Vec<Owners>,
     owners_end: Vec<usize>,
+    /// For each word of 64 slots, the slots whose pattern has no set `s` in the automaton,
+    /// for each `s`: those need no hit of it.
+    lacking: Vec<[u64; IN_AUTOMATON]>,
     /// For each filtered pattern, its other useful sets (lowercased): looked for only in
     /// the sentences its automaton sets point to.
     others: Vec<Vec<FinderSet>>,
     /// Patterns with no usable required literal: always run over the whole text.
     always: Vec<PatternRef>,
+}
+
+/// The owners of a literal among 64 slots: slots `64 * word..` whose set `s` holds the
+/// literal, as the bits of `sets[s]`.
+#[derive(Clone, Copy)]
+struct Owners {
+    word: usize,
+    sets: [u64; IN_AUTOMATON],
 }
 
 /// What the automaton's search knows of a filtered pattern.
@@ -75,12 +89,6 @@ impl Filtered {
     fn sets(&self) -> &[Range<usize>] {
         &self.sets[..self.count]
     }
-
-    /// One bit for each of its sets: the bits an article's hits must set for it to be a
-    /// candidate.
-    fn all_sets(&self) -> u8 {
-        (1u8 << self.count) - 1
-    }
 }
 
 /// A set whose shortest literal is shorter than this (or is a very common word) goes into
@@ -93,8 +101,6 @@ const USEFUL: usize = 4;
 /// such as "rate", "since" or "meeting", and every hit of the automaton has a cost. See
 /// [`sets_in_automaton`] for when only one goes in.
 const IN_AUTOMATON: usize = 2;
-// A pattern's sets found in an article are kept as the bits of a byte.
-const _: () = assert!(IN_AUTOMATON < 8);
 
 impl Prefilter {
     pub fn new(rules: &RuleSet) -> Prefilter {
@@ -180,9 +186,30 @@ impl Prefilter {
             owners.clear();
             set_literals.clear();
         }
+        // Each literal's owners grouped by word of 64 slots (they were listed in slot order).
         let mut owners_end = vec![0];
+        let mut grouped: Vec<Owners> = Vec::new();
         for list in &owners {
-            owners_end.push(owners_end[owners_end.len() - 1] + list.len());
+            let first = grouped.len();
+            for &(slot, set) in list {
+                let word = slot / 64;
+                if grouped.len() == first || grouped[grouped.len() - 1].word != word {
+                    grouped.push(Owners {
+                        word,
+                        sets: [0; IN_AUTOMATON],
+                    });
+                }
+                if let Some(last) = grouped.last_mut() {
+                    last.sets[set] |= 1 << (slot % 64);
+                }
+            }
+            owners_end.push(grouped.len());
+        }
+        let mut lacking = vec![[0u64; IN_AUTOMATON]; filtered.len().div_ceil(64)];
+        for (slot, f) in filtered.iter().enumerate() {
+            for lacks in lacking[slot / 64].iter_mut().skip(f.count) {
+                *lacks |= 1 << (slot % 64);
+            }
         }
         let caches = rules
             .facts
@@ -194,8 +221,9 @@ impl Prefilter {
             literals,
             filtered,
             set_literals,
-            owners: owners.concat(),
+            owners: grouped,
             owners_end,
+            lacking,
             others,
             always,
         }
@@ -237,8 +265,8 @@ impl Prefilter {
         self.owners_end.len() - 1
     }
 
-    /// The owners of `literal`: (slot, which of its sets).
-    fn owners_of(&self, literal: usize) -> &[(usize, usize)] {
+    /// The owners of `literal`, a word of slots at a time.
+    fn owners_of(&self, literal: usize) -> &[Owners] {
         match (
             self.owners_end.get(literal),
             self.owners_end.get(literal + 1),
@@ -255,33 +283,43 @@ impl Prefilter {
         let Hits {
             present,
             slots,
-            bits,
+            found_sets,
             touched,
             ..
         } = hits;
-        if bits.len() != self.filtered.len() {
-            bits.clear();
-            bits.resize(self.filtered.len(), 0);
+        let words = self.lacking.len();
+        if found_sets.len() != words {
+            found_sets.clear();
+            found_sets.resize(words, [0; IN_AUTOMATON]);
             touched.clear();
-            touched.resize(self.filtered.len().div_ceil(64), 0);
+            touched.resize(words.div_ceil(64), 0);
         }
-        let (bits, touched) = (bits.as_mut_slice(), touched.as_mut_slice());
-        // Which sets of each pattern occur, one bit per set; and which patterns have any,
-        // one bit per pattern, so that they come out in order without being sorted.
+        let (found_sets, touched) = (found_sets.as_mut_slice(), touched.as_mut_slice());
+        // Which slots have each of their sets found, a word of slots at a time; and which
+        // words have any, so that the slots come out in order without being sorted.
         for &literal in present.iter() {
-            for &(slot, set) in self.owners_of(literal) {
-                bits[slot] |= 1 << set;
-                touched[slot / 64] |= 1 << (slot % 64);
+            for owners in self.owners_of(literal) {
+                let found = &mut found_sets[owners.word];
+                for (found, owned) in found.iter_mut().zip(owners.sets) {
+                    *found |= owned;
+                }
+                touched[owners.word / 64] |= 1 << (owners.word % 64);
             }
         }
         slots.clear();
-        for (word, flags) in touched.iter_mut().enumerate() {
+        for (high, flags) in touched.iter_mut().enumerate() {
             let mut rest = std::mem::take(flags);
             while rest != 0 {
-                let slot = word * 64 + rest.trailing_zeros() as usize;
+                let word = high * 64 + rest.trailing_zeros() as usize;
                 rest &= rest - 1;
-                if std::mem::take(&mut bits[slot]) == self.filtered[slot].all_sets() {
-                    slots.push(slot);
+                let found = std::mem::take(&mut found_sets[word]);
+                let mut all = found
+                    .iter()
+                    .zip(self.lacking[word])
+                    .fold(u64::MAX, |all, (found, lacking)| all & (found | lacking));
+                while all != 0 {
+                    slots.push(word * 64 + all.trailing_zeros() as usize);
+                    all &= all - 1;
                 }
             }
         }
@@ -388,11 +426,11 @@ struct Hits {
     /// as every article needs them.
     found: Vec<(usize, usize)>,
     /// Used by [`Prefilter::candidate_slots`] and kept for the same reason: the slots of
-    /// the candidates; for each filtered pattern, the bits of its sets found; one bit for
-    /// each filtered pattern, set when any of its sets is found. (The bits are all 0
+    /// the candidates; for each word of 64 slots, which have each of their sets found; one
+    /// bit for each word, set when any of its slots has a set found. (The bits are all 0
     /// between texts.)
     slots: Vec<usize>,
-    bits: Vec<u8>,
+    found_sets: Vec<[u64; IN_AUTOMATON]>,
     touched: Vec<u64>,
 }
 
