@@ -2,7 +2,12 @@
 """Formats the rows bench/run measured as Markdown tables, with the issue 5 targets.
 
 A time of `>N` (timeout) is a lower bound: a target it already misses is reported as missed.
+An optional second file holds ratios timed in turn (`bench/run --in-turn N`): size, target,
+limit and the ratio of each round, tab-separated; each target's median and range are given
+beside the ratio of the best times.
 """
+
+import statistics
 
 import sys
 
@@ -34,7 +39,21 @@ def target(label, a, b, limit):
     return (f"{label}: {'>' if xb else ''}{r:.1f} ×", r <= limit and not xb)
 
 
-def main(path):
+def in_turn(path):
+    """{size: [(label, limit, ratios)]} from the file of ratios timed in turn."""
+    out = {}
+    if not path:
+        return out
+    for line in open(path, encoding="utf-8"):
+        fields = line.rstrip("\n").split("\t")
+        if len(fields) == 4 and fields[3].strip():
+            ratios = [float(r) for r in fields[3].split()]
+            out.setdefault(fields[0], []).append((fields[1], float(fields[2]), ratios))
+    return out
+
+
+def main(path, turns_path=None):
+    turns = in_turn(turns_path)
     rows = []
     for line in open(path, encoding="utf-8"):
         if line.strip():
@@ -88,6 +107,10 @@ def main(path):
         if facts and facts[0] and not facts[1]:
             per_mb[size] = facts[0] / mb
         checks = [c for c in checks if c]
+        for label, limit, ratios in turns.get(size, []):
+            median = statistics.median(ratios)
+            checks.append((f"{label}, {len(ratios)} rounds in turn: median {median:.2f} × "
+                           f"({min(ratios):.2f}–{max(ratios):.2f})", median <= limit))
         if checks:
             print(f"\nTargets at {size}:\n")
             for text, ok in checks:
@@ -99,4 +122,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else None)
