@@ -482,6 +482,22 @@ fn preceded_by_not_current(text: &str, start: usize, title: &str) -> bool {
     let space_or_end = |rest: &str| rest.chars().next().is_none_or(char::is_whitespace);
     let space_or_start = |head: &str| head.chars().next_back().is_none_or(char::is_whitespace);
     let (t, b) = (title.as_bytes(), before.as_bytes());
+    // Every word of the list has two letters or more: a title that starts with none of
+    // their first two and a word before it that ends with none of their last two (or a
+    // hyphen) are told at once, as most are ("the President").
+    let lower = |two: &[u8]| [two[0].to_ascii_lowercase(), two[1].to_ascii_lowercase()];
+    let may_start = t.len() >= 2
+        && NOT_CURRENT
+            .iter()
+            .any(|w| w.as_bytes()[..2] == lower(&t[..2]));
+    let may_end = b.ends_with(b"-")
+        || (b.len() >= 2
+            && NOT_CURRENT
+                .iter()
+                .any(|w| w.as_bytes()[w.len() - 2..] == lower(&b[b.len() - 2..])));
+    if !may_start && !may_end {
+        return false;
+    }
     NOT_CURRENT.iter().any(|w| {
         let n = w.len();
         // The title's own first word: "Former Minister", "ex-President".
