@@ -77,17 +77,19 @@ pub struct Stamp(std::num::NonZeroU64);
 impl Stamp {
     /// The stamp of a file as `meta` describes it; `None` where the system gives no time.
     pub fn of(meta: &std::fs::Metadata) -> Option<Stamp> {
-        let modified = meta.modified().ok()?;
+        Some(Stamp::from_size_and_time(meta.len(), meta.modified().ok()?))
+    }
+
+    /// The stamp of a file of `len` bytes last changed at `modified`.
+    pub fn from_size_and_time(len: u64, modified: std::time::SystemTime) -> Stamp {
         let nanos = match modified.duration_since(std::time::UNIX_EPOCH) {
             Ok(d) => d.as_nanos() as u64,
             Err(before) => !(before.duration().as_nanos() as u64),
         };
         // Mixed so that a change of size or time, or both, gives another number.
-        let mixed = (meta.len().wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ nanos)
-            .wrapping_mul(0xff51_afd7_ed55_8ccd);
-        Some(Stamp(
-            std::num::NonZeroU64::new(mixed).unwrap_or(std::num::NonZeroU64::MIN),
-        ))
+        let mixed =
+            (len.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ nanos).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        Stamp(std::num::NonZeroU64::new(mixed).unwrap_or(std::num::NonZeroU64::MIN))
     }
 }
 
@@ -435,7 +437,7 @@ impl Article {
     /// The file's text as it is now (empty when it cannot be read or decoded) and its stamp
     /// (none when it cannot be opened): one open, the size and time asked of the open file.
     fn read_now(&self) -> (String, Option<Stamp>) {
-        let Ok(mut handle) = std::fs::File::open(self.path()) else {
+        let Ok(mut handle) = crate::folders::open(self.path()) else {
             return (String::new(), None);
         };
         let meta = handle.metadata().ok();
@@ -485,9 +487,9 @@ impl Article {
             return;
         }
         if let Some(pinned) = placed.pinned(offsets, spans) {
-            let now = std::fs::metadata(self.path())
+            let now = crate::folders::size_and_time(self.path())
                 .ok()
-                .and_then(|m| Stamp::of(&m));
+                .map(|(len, time)| Stamp::from_size_and_time(len, time));
             self.note_if_changed(now);
             self.pinned = Some(Box::new(pinned));
             return;

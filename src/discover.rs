@@ -203,7 +203,7 @@ pub fn load_one(file: Discovered, max_bytes: u64) -> Result<Article, LoadError> 
     };
     // One open: the size and time come from the open file, not a second path lookup.
     let cannot_read = |e: std::io::Error| fail(format!("cannot read: {}", io_message(&e)), false);
-    let mut handle = std::fs::File::open(&file.path).map_err(cannot_read)?;
+    let mut handle = crate::folders::open(&file.path).map_err(cannot_read)?;
     let meta = handle.metadata().map_err(cannot_read)?;
     if meta.len() > max_bytes {
         return Err(fail(

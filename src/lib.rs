@@ -28,6 +28,7 @@ pub mod decode;
 pub mod discover;
 pub mod extract;
 pub mod finding;
+pub mod folders;
 pub mod literals;
 pub mod memory;
 pub mod progress;

@@ -126,6 +126,7 @@ struct Scanned {
 /// checks, find suppression comments, release the text. Memory then holds what was found,
 /// not the corpus.
 fn pipeline(options: &Options, with_checks: bool) -> Outcome {
+    crate::folders::new_pass();
     // The rules are loaded, their examples checked and what the scans need built while the
     // files are found: neither needs the other.
     let ((rules, prefilter, plan), ((mut files, mut input_errors), (drafts, draft_errors))) =
@@ -354,6 +355,8 @@ pub fn check(options: &Options) -> Outcome {
         claims: &outcome.claims,
         scans: &scans,
     };
+    // Each step that goes over the files opens their folders anew (see `folders`).
+    crate::folders::new_pass();
     let mut findings = checks::run_all(&ctx);
     let mut placed = std::mem::take(&mut scans.placed)
         .into_inner()
@@ -375,6 +378,7 @@ pub fn check(options: &Options) -> Outcome {
             shown.push((id, article, pins));
         }
     }
+    crate::folders::new_pass();
     shown
         .par_iter_mut()
         .for_each(|(id, article, (offsets, spans))| article.pin(offsets, spans, placed.of(*id)));
@@ -402,6 +406,8 @@ pub fn check(options: &Options) -> Outcome {
         }
     }
     outcome.findings = findings;
+    // Showing the findings reads files again.
+    crate::folders::new_pass();
     outcome
 }
 
