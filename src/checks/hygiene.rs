@@ -249,6 +249,18 @@ fn starts_alike(line: &str, headline: &str) -> bool {
     {
         return false;
     }
+    // Or by their first characters, when the words start there (a paragraph that opens a
+    // quotation, “…, against a headline that does not), before any word is lowercased. A
+    // first character lowercases on its own (a final Σ has a letter before it): the words
+    // differ where the two lowercasings do, unless one is a prefix of the other (İ and i).
+    if let (Some(a), Some(b)) = (line.chars().next(), headline.chars().next())
+        && a != b
+        && !a.is_whitespace()
+        && !b.is_whitespace()
+        && a.to_lowercase().zip(b.to_lowercase()).any(|(x, y)| x != y)
+    {
+        return false;
+    }
     // Then by their first words, read without going over the whole line first (as
     // `words` does to choose how to split it, and the same words either way).
     if let (Some(a), Some(b)) = (
@@ -340,6 +352,46 @@ mod tests {
         }
         let kept = BUILTIN_STARTS.iter().map(|w| w.count_ones()).sum::<u32>();
         assert!(kept < 2000, "{kept}");
+    }
+
+    #[test]
+    proptest::proptest! {
+        /// Telling lines apart by their starts never misses a line with the headline's words
+        /// (compared here the plain way: split at whitespace, lowercased as strings).
+        #[test]
+        fn lines_told_apart_by_their_starts_have_other_words(
+            line in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "“", "\"", "C", "c", "Σ", "σ", "ς", "İ", "i", "\u{307}", "x", " ", "\t",
+                    "\u{a0}", "É", "é", "K", "\u{212a}", "k", "ǅ", "ǆ",
+                ]),
+                0..6,
+            ),
+            headline in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "“", "C", "c", "Σ", "σ", "İ", "i", "\u{307}", "x", " ", "\u{a0}", "É", "K",
+                    "\u{212a}", "k", "ǅ", "ǆ",
+                ]),
+                0..6,
+            ),
+        ) {
+            let (line, headline) = (line.concat(), headline.concat());
+            let plain = |t: &str| t.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+            if plain(&line) == plain(&headline) {
+                proptest::prop_assert!(starts_alike(&line, &headline), "{:?} {:?}", line, headline);
+            }
+        }
+    }
+
+    #[test]
+    fn first_characters_that_lowercase_alike_do_not_tell_lines_apart() {
+        // İ lowercases to i and a combining dot; the Kelvin sign to k; ǅ to ǆ.
+        for (line, headline) in [("i\u{307}x y", "İx y"), ("\u{212a}m", "km"), ("ǆa", "ǅa")] {
+            assert!(starts_alike(line, headline), "{line:?} {headline:?}");
+            assert!(starts_alike(headline, line), "{headline:?} {line:?}");
+        }
+        assert!(!starts_alike("“We will”", "Canada and Mexico"));
+        assert!(!starts_alike("Σx", "ςx"));
     }
 
     #[test]
