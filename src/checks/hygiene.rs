@@ -354,7 +354,6 @@ mod tests {
         assert!(kept < 2000, "{kept}");
     }
 
-    #[test]
     proptest::proptest! {
         /// Telling lines apart by their starts never misses a line with the headline's words
         /// (compared here the plain way: split at whitespace, lowercased as strings).

@@ -179,17 +179,32 @@ fn each_word_hash(text: &str, range: Range<usize>, mut f: impl FnMut(u64, Range<
             }
         }
         let start = i;
-        let mut h = FNV_OFFSET;
-        while i < n && class_at(i) > NOT_ASCII {
-            h = (h ^ u64::from(class_at(i))).wrapping_mul(FNV_PRIME);
-            i += 1;
+        let mut h = WordHash::new();
+        // Eight bytes at a time where eight are left: the letters and digits at the start of
+        // a group are found by their bits together, not one byte after the other (a loop
+        // that stops on its own at every word end, about every sixth byte, mostly guessing
+        // wrong when).
+        while let Some(group) = bytes.get(i..i + 8) {
+            let group = u64::from_le_bytes(group.try_into().unwrap_or([0; 8]));
+            let run = leading_letters_and_digits(group);
+            h.push_group(group, run);
+            i += run;
+            if run < 8 {
+                break;
+            }
+        }
+        if i + 8 > n {
+            while i < n && class_at(i) > NOT_ASCII {
+                h.push(class_at(i));
+                i += 1;
+            }
         }
         if i > start && (i == n || class_at(i) == SEPARATOR) {
-            f(h, offset + start..offset + i);
+            f(h.finish(), offset + start..offset + i);
             continue;
         }
         i = start;
-        let (mut h, mut started, mut dashes) = (FNV_OFFSET, false, 0usize);
+        let (mut h, mut started, mut dashes) = (WordHash::new(), false, 0usize);
         // The token while it is ASCII.
         let mut ascii = true;
         while i < n {
@@ -203,10 +218,10 @@ fn each_word_hash(text: &str, range: Range<usize>, mut f: impl FnMut(u64, Range<
                 // A letter or digit: its class is its lowercase form. Dashes between word
                 // characters are kept, the others trimmed.
                 for _ in 0..dashes {
-                    h = (h ^ u64::from(b'-')).wrapping_mul(FNV_PRIME);
+                    h.push(b'-');
                 }
                 dashes = 0;
-                h = (h ^ u64::from(class)).wrapping_mul(FNV_PRIME);
+                h.push(class);
                 started = true;
             } else if class == DASH {
                 dashes += usize::from(started);
@@ -216,7 +231,7 @@ fn each_word_hash(text: &str, range: Range<usize>, mut f: impl FnMut(u64, Range<
             i += 1;
         }
         let word = if ascii {
-            started.then_some(h)
+            started.then(|| h.finish())
         } else {
             // The rest of the token, by characters.
             while i < n {
@@ -273,14 +288,10 @@ const NOT_ASCII: u8 = 3;
 /// [`hash_str`] of what [`normalize_into`] makes of `raw`, trimmed of dashes, computed
 /// on the fly (`None` when nothing is left).
 fn hash_normalized(raw: &str) -> Option<u64> {
-    let mut h: u64 = FNV_OFFSET;
+    let mut h = WordHash::new();
     let mut started = false;
     let mut dashes = 0usize;
-    let feed = |h: &mut u64, bytes: &[u8]| {
-        for &b in bytes {
-            *h = (*h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
-    };
+    let feed = |h: &mut WordHash, bytes: &[u8]| bytes.iter().for_each(|&b| h.push(b));
     for c in raw.chars() {
         if c == '-' {
             // Kept only between word characters: leading and trailing dashes are trimmed.
@@ -307,11 +318,97 @@ fn hash_normalized(raw: &str) -> Option<u64> {
         feed(&mut h, lower.encode_utf8(&mut utf8).as_bytes());
         started = true;
     }
-    started.then_some(h)
+    started.then(|| h.finish())
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+/// The hash of a normalized word, taken from its bytes eight at a time: each group of eight
+/// (little-endian; the last one filled up with zeros, which no normalized word holds) is
+/// xored in and multiplied. Stable within a run, which is all it is used for; a word of up
+/// to eight bytes, most words, never shares its hash with another.
+#[derive(Clone, Copy)]
+struct WordHash {
+    hash: u64,
+    /// The bytes of the group not yet taken in, and how many there are.
+    group: u64,
+    filled: u32,
+}
+
+impl WordHash {
+    const START: u64 = 0xcbf2_9ce4_8422_2325;
+    const FACTOR: u64 = 0x9e37_79b9_7f4a_7c15;
+
+    fn new() -> WordHash {
+        WordHash {
+            hash: WordHash::START,
+            group: 0,
+            filled: 0,
+        }
+    }
+
+    fn push(&mut self, byte: u8) {
+        self.group |= u64::from(byte) << (8 * self.filled);
+        self.filled += 1;
+        if self.filled == 8 {
+            self.take_group();
+        }
+    }
+
+    /// Pushes the first `run` bytes of `group` (eight bytes of the text, little-endian),
+    /// ASCII letters and digits, as their lowercase forms: a whole group at once when the
+    /// word's bytes so far are a whole number of groups, as they are wherever this is used.
+    fn push_group(&mut self, group: u64, run: usize) {
+        // Lowercase: a letter's sixth bit set; a digit has it already.
+        let lower = group | splat(0x20);
+        if self.filled == 0 {
+            if run >= 8 {
+                self.group = lower;
+                self.take_group();
+            } else {
+                self.group = lower & ((1u64 << (8 * run)) - 1);
+                self.filled = run as u32;
+            }
+        } else {
+            for b in lower.to_le_bytes().into_iter().take(run) {
+                self.push(b);
+            }
+        }
+    }
+
+    fn take_group(&mut self) {
+        self.hash = (self.hash ^ self.group).wrapping_mul(WordHash::FACTOR);
+        self.group = 0;
+        self.filled = 0;
+    }
+
+    fn finish(mut self) -> u64 {
+        if self.filled > 0 {
+            self.take_group();
+        }
+        self.hash
+    }
+}
+
+/// `byte` in each of the eight bytes of a word.
+const fn splat(byte: u8) -> u64 {
+    byte as u64 * 0x0101_0101_0101_0101
+}
+
+/// How many of the eight bytes of `group` (little-endian: the first byte of the text is the
+/// lowest) are, from the first on, ASCII letters and digits.
+fn leading_letters_and_digits(group: u64) -> usize {
+    const HIGH: u64 = splat(0x80);
+    // Each byte's low seven bits: adding to them carries into the byte's high bit only.
+    let low = group & !HIGH;
+    // The high bit of each byte of `y` (high bits clear) from `from` to `to`.
+    let within = |y: u64, from: u8, to: u8| {
+        y.wrapping_add(splat(0x80 - from)) & !y.wrapping_add(splat(0x7f - to)) & HIGH
+    };
+    let ascii = !group & HIGH;
+    let digit = within(low, b'0', b'9');
+    let letter = within(low | splat(0x20), b'a', b'z');
+    let other = !(digit | letter) & HIGH | !ascii & HIGH;
+    (other.trailing_zeros() / 8) as usize
+}
 
 /// Hashers for maps keyed by word hashes: the key, already a hash, is only mixed (hashing it
 /// again with the default hasher cost more than the rest of a lookup).
@@ -326,6 +423,8 @@ impl std::hash::BuildHasher for WordHashKeys {
 }
 
 pub struct WordHashKey(u64);
+
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 impl std::hash::Hasher for WordHashKey {
     fn finish(&self) -> u64 {
@@ -346,11 +445,11 @@ impl std::hash::Hasher for WordHashKey {
     }
 }
 
-/// FNV-1a of a normalized word: stable, and cheap for short strings.
+/// The hash of a normalized word (see [`WordHash`]).
 pub fn hash_str(s: &str) -> u64 {
-    s.bytes().fold(FNV_OFFSET, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
-    })
+    let mut h = WordHash::new();
+    s.bytes().for_each(|b| h.push(b));
+    h.finish()
 }
 
 fn normalize_into(raw: &str, buf: &mut String) {
@@ -550,6 +649,29 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Long words and runs of them, across the groups of eight bytes the hashing reads.
+        #[test]
+        fn long_words_hash_as_their_normalized_forms(
+            text in "([A-Za-z0-9]{0,19}[ .,'’é—”“\n%-]{0,2}){0,6}",
+            skip in 0..12usize,
+        ) {
+            let from = text.char_indices().nth(skip).map_or(text.len(), |(i, _)| i);
+            let want: Vec<HashedWord> = words(&text, from..text.len())
+                .into_iter()
+                .map(|w| HashedWord { hash: hash_str(&w.norm), span: w.span })
+                .collect();
+            proptest::prop_assert_eq!(hashed_words(&text, from..text.len()), want);
+        }
+
+        #[test]
+        fn letters_and_digits_are_told_in_a_group_as_one_by_one(group: [u8; 8]) {
+            let one_by_one = group.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            proptest::prop_assert_eq!(
+                leading_letters_and_digits(u64::from_le_bytes(group)),
+                one_by_one
+            );
+        }
+
         #[test]
         fn hashed_words_are_the_words_hashed(text in "[aZz09 .,'’‘é—”“\n%-]{0,30}", skip in 0..4usize) {
             let from = text.char_indices().nth(skip).map_or(text.len(), |(i, _)| i);
@@ -559,6 +681,22 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(hashed_words(&text, from..text.len()), want);
         }
+    }
+
+    #[test]
+    fn words_of_up_to_eight_bytes_have_hashes_of_their_own() {
+        let words = [
+            "a", "b", "ab", "ba", "abcdefgh", "abcdefg", "bcdefgha", "0", "00", "a0",
+        ];
+        let mut hashes: Vec<u64> = words.iter().map(|w| hash_str(w)).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        assert_eq!(hashes.len(), words.len());
+        // Case does not count, in a group read whole or byte by byte.
+        assert_eq!(
+            hash_str("organization"),
+            word_hashes("ORGANIZATION", 0..12)[0]
+        );
     }
 
     #[test]
