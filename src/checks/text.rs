@@ -655,12 +655,8 @@ mod tests {
             text in "([A-Za-z0-9]{0,19}[ .,'’é—”“\n%-]{0,2}){0,6}",
             skip in 0..12usize,
         ) {
-            let from = text.char_indices().nth(skip).map_or(text.len(), |(i, _)| i);
-            let want: Vec<HashedWord> = words(&text, from..text.len())
-                .into_iter()
-                .map(|w| HashedWord { hash: hash_str(&w.norm), span: w.span })
-                .collect();
-            proptest::prop_assert_eq!(hashed_words(&text, from..text.len()), want);
+            let (hashed, want) = hashed_and_words_hashed(&text, skip);
+            proptest::prop_assert_eq!(hashed, want);
         }
 
         #[test]
@@ -674,13 +670,23 @@ mod tests {
 
         #[test]
         fn hashed_words_are_the_words_hashed(text in "[aZz09 .,'’‘é—”“\n%-]{0,30}", skip in 0..4usize) {
-            let from = text.char_indices().nth(skip).map_or(text.len(), |(i, _)| i);
-            let want: Vec<HashedWord> = words(&text, from..text.len())
-                .into_iter()
-                .map(|w| HashedWord { hash: hash_str(&w.norm), span: w.span })
-                .collect();
-            proptest::prop_assert_eq!(hashed_words(&text, from..text.len()), want);
+            let (hashed, want) = hashed_and_words_hashed(&text, skip);
+            proptest::prop_assert_eq!(hashed, want);
         }
+    }
+
+    /// From the `skip`th character of `text` on: its hashed words, and its words each hashed
+    /// from its normalized form.
+    fn hashed_and_words_hashed(text: &str, skip: usize) -> (Vec<HashedWord>, Vec<HashedWord>) {
+        let from = text.char_indices().nth(skip).map_or(text.len(), |(i, _)| i);
+        let want = words(text, from..text.len())
+            .into_iter()
+            .map(|w| HashedWord {
+                hash: hash_str(&w.norm),
+                span: w.span,
+            })
+            .collect();
+        (hashed_words(text, from..text.len()), want)
     }
 
     #[test]
