@@ -88,16 +88,19 @@ mod kept {
                 return Ok((meta.len(), meta.modified()?));
             }
         };
+        // Checked: a time the system cannot represent is an error, never a panic.
         let since = |seconds: i64, nanos: u32| {
             let epoch = std::time::UNIX_EPOCH;
-            if seconds >= 0 {
-                epoch + std::time::Duration::new(seconds as u64, nanos)
+            let whole = std::time::Duration::from_secs(seconds.unsigned_abs());
+            let at = if seconds >= 0 {
+                epoch.checked_add(whole)
             } else {
-                epoch - std::time::Duration::new(seconds.unsigned_abs(), 0)
-                    + std::time::Duration::new(0, nanos)
-            }
+                epoch.checked_sub(whole)
+            };
+            at?.checked_add(std::time::Duration::from_nanos(u64::from(nanos)))
         };
-        let time = since(stat.st_mtime as i64, stat.st_mtime_nsec as u32);
+        let time = since(stat.st_mtime as i64, stat.st_mtime_nsec as u32)
+            .ok_or_else(|| io::Error::other("the file's time is out of range"))?;
         Ok((stat.st_size as u64, time))
     }
 }

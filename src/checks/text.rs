@@ -690,6 +690,26 @@ mod tests {
     }
 
     #[test]
+    fn a_group_pushed_after_some_bytes_hashes_as_its_bytes_one_by_one() {
+        // The scan pushes groups only at a word's start or after whole groups; any other
+        // place must still give the hash of the bytes in order.
+        let group = u64::from_le_bytes(*b"ABCDEFGH");
+        for before in 0..10 {
+            for run in 0..=8 {
+                let mut whole = WordHash::new();
+                let mut one_by_one = WordHash::new();
+                for _ in 0..before {
+                    whole.push(b'x');
+                    one_by_one.push(b'x');
+                }
+                whole.push_group(group, run);
+                b"abcdefgh"[..run].iter().for_each(|&b| one_by_one.push(b));
+                assert_eq!(whole.finish(), one_by_one.finish(), "{before} {run}");
+            }
+        }
+    }
+
+    #[test]
     fn words_of_up_to_eight_bytes_have_hashes_of_their_own() {
         let words = [
             "a", "b", "ab", "ba", "abcdefgh", "abcdefg", "bcdefgha", "0", "00", "a0",
