@@ -35,5 +35,6 @@ pub mod progress;
 pub mod render;
 pub mod rules;
 pub mod run;
+pub mod stats;
 pub mod suppress;
 pub mod values;

@@ -66,6 +66,10 @@ struct CheckArgs {
     /// No progress bar.
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// After the report, print to standard error how much was read and found and how long
+    /// each step took (each check across articles on its own).
+    #[arg(long)]
+    stats: bool,
     /// Human format: show at most this many findings per rule (0: all); the rest are counted.
     #[arg(long, value_name = "N", default_value_t = 50)]
     max_per_rule: usize,
@@ -255,7 +259,7 @@ fn check(args: CheckArgs) -> i32 {
     opts.progress = !args.quiet && args.format == Format::Human && args.output.is_none();
     // Not freed: on a large archive, freeing every record one by one takes a tenth of the
     // run, and the process ends right after (the system takes the memory back at once).
-    let outcome = std::mem::ManuallyDrop::new(run::check(&opts));
+    let mut outcome = std::mem::ManuallyDrop::new(run::check(&opts));
     if let Some(path) = &args.write_baseline {
         let baseline = newslint::suppress::baseline_of(&outcome.articles, &outcome.unbaselined);
         let json = serde_json::to_vec_pretty(&baseline).unwrap_or_default();
@@ -268,6 +272,7 @@ fn check(args: CheckArgs) -> i32 {
             baseline.findings.len(),
             path.display()
         );
+        outcome.steps.end("baseline written");
     }
     let color = match args.color {
         ColorWhen::Always => true,
@@ -283,22 +288,39 @@ fn check(args: CheckArgs) -> i32 {
         args.max_per_rule,
     );
     let report = outcome.report();
-    if let Some(path) = &args.output {
-        let written =
-            newslint::suppress::write_atomic_with(path, |out| renderer.render(&report, out));
-        if let Err(err) = written {
-            eprintln!("error: cannot write {}: {err}", path.display());
-            return 2;
+    let written = match &args.output {
+        Some(path) => {
+            newslint::suppress::write_atomic_with(path, |out| renderer.render(&report, out))
+                .map_err(|err| format!("cannot write {}: {err}", path.display()))
         }
-        return outcome.exit_code();
-    }
-    // Standard output flushes at every line; a large report is written in blocks instead.
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    if let Err(err) = renderer.render(&report, &mut out).and_then(|_| out.flush())
-        && err.kind() != std::io::ErrorKind::BrokenPipe
-    {
-        eprintln!("error: cannot write output: {err}");
+        None => {
+            // Standard output flushes at every line; a large report is written in blocks
+            // instead.
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            match renderer.render(&report, &mut out).and_then(|_| out.flush()) {
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(format!("cannot write output: {err}"))
+                }
+                _ => Ok(()),
+            }
+        }
+    };
+    if let Err(message) = written {
+        eprintln!("error: {message}");
         return 2;
+    }
+    if args.stats {
+        outcome.steps.end("report written");
+        let counts = newslint::stats::Counts {
+            files: outcome.articles.len(),
+            claims: outcome.claim_count,
+            findings: outcome.findings.len(),
+        };
+        let total = outcome.steps.total();
+        eprint!(
+            "{}",
+            newslint::stats::render(&outcome.steps, &counts, total)
+        );
     }
     outcome.exit_code()
 }

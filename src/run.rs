@@ -51,6 +51,8 @@ pub struct Outcome {
     pub scans: checks::Scans,
     /// Inline suppression comments.
     pub directives: Vec<suppress::Directive>,
+    /// How long each step took (for `--stats`).
+    pub steps: crate::stats::Steps,
 }
 
 impl Outcome {
@@ -126,6 +128,7 @@ struct Scanned {
 /// checks, find suppression comments, release the text. Memory then holds what was found,
 /// not the corpus.
 fn pipeline(options: &Options, with_checks: bool) -> Outcome {
+    let mut steps = crate::stats::Steps::new();
     crate::folders::new_pass();
     // The rules are loaded, their examples checked and what the scans need built while the
     // files are found: neither needs the other.
@@ -147,6 +150,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
                 )
             },
         );
+    steps.end("rules read, files found");
     input_errors.extend(draft_errors);
     // A draft given also as part of the corpus is a draft.
     // (Only a file with a draft's name can be that draft: the others need no system call.)
@@ -284,6 +288,8 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
     drop(files);
     crate::memory::release();
     let claims = extract::in_order(claims);
+    steps.bytes = text_seen as u64;
+    steps.end("files read, claims extracted, articles scanned");
     Outcome {
         articles,
         rules,
@@ -296,6 +302,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
         stale_baseline: 0,
         scans: scans.finish(plan),
         directives,
+        steps,
     }
 }
 
@@ -357,7 +364,8 @@ pub fn check(options: &Options) -> Outcome {
     };
     // Each step that goes over the files opens their folders anew (see `folders`).
     crate::folders::new_pass();
-    let mut findings = checks::run_all(&ctx);
+    let (mut findings, times) = checks::run_all_timed(&ctx);
+    outcome.steps.end_with("checks across articles", times);
     let mut placed = std::mem::take(&mut scans.placed)
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -385,6 +393,7 @@ pub fn check(options: &Options) -> Outcome {
     drop(shown);
     drop(placed);
     crate::memory::release();
+    outcome.steps.end("files with findings looked at again");
     checks::sort_findings(&outcome.articles, &mut findings);
     if options.keep_unbaselined {
         outcome.unbaselined = findings.clone();
@@ -406,6 +415,7 @@ pub fn check(options: &Options) -> Outcome {
         }
     }
     outcome.findings = findings;
+    outcome.steps.end("findings sorted");
     // Showing the findings reads files again.
     crate::folders::new_pass();
     outcome

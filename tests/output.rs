@@ -306,3 +306,58 @@ fn output_file_is_written_whole() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temporary file left behind");
 }
+
+#[test]
+fn stats_go_to_standard_error_and_leave_the_report_as_it_is() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let with = |extra: &[&str]| {
+        Command::cargo_bin("newslint")
+            .unwrap()
+            .current_dir(root)
+            .args(["--format", "json", "seeds/"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let plain = with(&[]);
+    let stats = with(&["--stats"]);
+    assert_eq!(stats.status.code(), plain.status.code());
+    assert_eq!(stats.stdout, plain.stdout, "the report does not change");
+    assert!(
+        plain.stderr.is_empty(),
+        "nothing on standard error without --stats"
+    );
+    let report: Value = serde_json::from_slice(&stats.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap().len();
+    let files = std::fs::read_dir(root.join("seeds")).unwrap().count();
+    let bytes: u64 = std::fs::read_dir(root.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .sum();
+    let text = String::from_utf8(stats.stderr).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    // The counts are the run's: every file, its claims and its findings.
+    let claims = report["summary"]["claims"].as_u64().unwrap();
+    let first = format!(
+        "newslint: {files} files ({:.1} kB), {claims} claims, {findings} findings in ",
+        bytes as f64 / 1000.0
+    );
+    assert!(lines[0].starts_with(&first), "{text}");
+    let steps: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split_once(" s  ").expect("time, then the step").1)
+        .collect();
+    let names: Vec<&str> = steps.iter().map(|s| s.split(':').next().unwrap()).collect();
+    assert_eq!(
+        names,
+        [
+            "rules read, files found",
+            "files read, claims extracted, articles scanned",
+            "checks across articles",
+            "files with findings looked at again",
+            "findings sorted",
+            "report written",
+        ],
+        "{text}"
+    );
+}

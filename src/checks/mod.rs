@@ -20,6 +20,7 @@ mod unresolved;
 
 use std::any::Any;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 pub use gathered::{Gathered, Store, store_of};
 
@@ -388,7 +389,18 @@ impl Scans {
 /// the caller sorts them once, after suppression has added its own (see [`sort_findings`];
 /// it keeps this order among findings alike in place, kind and rule).
 pub fn run_all(ctx: &Context) -> Vec<Finding> {
+    run_all_timed(ctx).0
+}
+
+/// As [`run_all`], with how long each check's pass took (for `--stats`). The checks with
+/// gathered data run one after the other, the others beside them.
+pub fn run_all_timed(ctx: &Context) -> (Vec<Finding>, Vec<(&'static str, Duration)>) {
     use rayon::prelude::*;
+    let timed = |c: &dyn Check| {
+        let started = Instant::now();
+        let found = c.run(ctx);
+        (found, (c.info().id, started.elapsed()))
+    };
     let (gathered, others): (Vec<_>, Vec<_>) = all()
         .into_iter()
         .enumerate()
@@ -403,30 +415,39 @@ pub fn run_all(ctx: &Context) -> Vec<Finding> {
     // it: they are sorted by place, kind and rule, and no two checks share a rule.)
     let mut gathered = gathered;
     gathered.sort_by_key(|(_, c)| c.info().id == "terms");
-    let (mut findings, rest) = rayon::join(
+    let ((mut findings, mut times), (rest, other_times)) = rayon::join(
         || {
             // Appended with room for exactly what comes: a check can find hundreds of
             // thousands of things, and a list grown by doubling holds up to twice that.
-            gathered.iter().fold(Vec::new(), |mut all, (_, c)| {
-                let mut found = c.run(ctx);
+            let mut times = Vec::with_capacity(gathered.len());
+            let all = gathered.iter().fold(Vec::new(), |mut all, (_, c)| {
+                let (mut found, time) = timed(c.as_ref());
+                times.push(time);
                 all.reserve_exact(found.len());
                 all.append(&mut found);
                 // The check let go of its tables: the next one builds its own.
                 crate::memory::release();
                 all
-            })
+            });
+            (all, times)
         },
         || {
-            others
-                .par_iter()
-                .flat_map_iter(|(_, c)| c.run(ctx))
-                .collect::<Vec<Finding>>()
+            let each: Vec<(Vec<Finding>, (&'static str, Duration))> =
+                others.par_iter().map(|(_, c)| timed(c.as_ref())).collect();
+            let times = each.iter().map(|(_, time)| *time).collect::<Vec<_>>();
+            (
+                each.into_iter()
+                    .flat_map(|(found, _)| found)
+                    .collect::<Vec<_>>(),
+                times,
+            )
         },
     );
     findings.reserve_exact(rest.len() + ctx.scans.findings.len());
     findings.extend(rest);
     findings.extend(ctx.scans.findings.iter().cloned());
-    findings
+    times.extend(other_times);
+    (findings, times)
 }
 
 /// Orders findings by primary location (file, position), then kind and rule.
