@@ -350,3 +350,52 @@ fn terms_findings_point_at_their_lines_and_columns_whatever_the_line_endings() {
     );
     assert_eq!(report["errors"], serde_json::json!([]), "{report:#}");
 }
+
+#[test]
+fn titles_read_as_news_writes_them_are_not_told_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    // Each person below is given one title, or two offices at once, in the ways wire copy
+    // writes them: none of them is a finding. The one real inconsistency is LeBlanc's.
+    write_article(
+        dir.path(),
+        "a.md",
+        "2025-10-01",
+        "Microsoft Chairman and Chief Executive Bill Gates spoke first.\n\n\
+         But Trade Minister Dominic LeBlanc said the talks would go on.\n\n\
+         The trade figures were weak, Trade and Industry Secretary Ian Lang said, and Trade \
+         and Industry Secretary Ian Lang left.\n\n\
+         Federal Communications Commission Chairman Reed Hundt agreed, as did South Korea's \
+         Finance Minister Chung In-yong and Defence Secretary Caspar Weinberger.\n\n\
+         The director of the Federal Bureau of Investigation Director Jane Roe spoke too.\n\n\
+         With Chairman Jack Smith at the wheel, the company grew.",
+    );
+    write_article(
+        dir.path(),
+        "b.md",
+        "2025-10-02",
+        "Chief Executive Officer Bill Gates said so.\n\n\
+         Trade Minister Dominic LeBlanc agreed. Industry Secretary Ian Lang did not.\n\n\
+         FCC Chairman Reed Hundt, South Korean Finance Minister Chung In-yong and Defense \
+         Secretary Caspar Weinberger met West German Finance Minister Gerhard Stoltenberg.\n\n\
+         FBI Director Jane Roe and GM Chairman Jack Smith were there.",
+    );
+    write_article(
+        dir.path(),
+        "c.md",
+        "2025-10-03",
+        "Microsoft Chairman Bill Gates and CEO Bill Gates are one man.\n\n\
+         Intergovernmental Affairs Minister Dominic LeBlanc spoke.\n\n\
+         The bank said Poehl and CDU Finance Minister Gerhard Stoltenberg agreed.",
+    );
+    let run = newslint(&["--rules", "rules", dir.path().to_str().unwrap()]);
+    let titles: Vec<&Diag> = run.diags.iter().filter(|d| d.rule == "titles").collect();
+    assert_eq!(titles.len(), 1, "{}", run.stdout);
+    assert!(
+        titles[0]
+            .message
+            .contains("Dominic LeBlanc is \"Intergovernmental Affairs Minister\"")
+            && titles[0].message.contains("but \"Trade Minister\""),
+        "{}",
+        titles[0].message
+    );
+}

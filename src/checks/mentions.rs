@@ -51,6 +51,8 @@ const TITLES: &[(&[&str], Join)] = &[
     (&["Speaker"], Join::Break),
     (&["Attorney", "General"], Join::Break),
     (&["CEO"], Join::Break),
+    // Before the shorter title: "Officer" would otherwise be read as the name's first word.
+    (&["Chief", "Executive", "Officer"], Join::Break),
     (&["Chief", "Executive"], Join::Break),
 ];
 
@@ -58,7 +60,7 @@ const TITLES: &[(&[&str], Join)] = &[
 const _: () = assert!(TITLES.len() <= 32);
 
 /// At most this many words before the title word belong to the title ("U.S. Trade").
-const TITLE_WORDS: usize = 4;
+pub const TITLE_WORDS: usize = 4;
 
 /// The first word of every title, as written: each mention holds one. No word is a prefix
 /// of another, so the first found at a place is the only one there.
@@ -111,10 +113,12 @@ impl TitleStarts {
     }
 }
 
-/// A titled name: where its title and its name are.
+/// A titled name: where its title and its name are, and where the title word starts
+/// within the title (after the words before it: "U.S. Trade" of "U.S. Trade Representative").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
     pub title: Range<usize>,
+    pub head: usize,
     pub name: Range<usize>,
 }
 
@@ -162,6 +166,7 @@ impl Reader<'_> {
             if let Some((title_end, name)) = self.title_then_name(at) {
                 return Some(Mention {
                     title: s..title_end,
+                    head: at,
                     name,
                 });
             }
@@ -402,14 +407,14 @@ mod tests {
     static MENTION: LazyLock<Regex> = LazyLock::new(|| {
         let sp = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)";
         let head = format!(
-            r"(?:Prime{sp}Minister|Deputy{sp}Prime{sp}Minister|Minister|Secretary|President|Vice[\x20-]President|Premier|Ambassador|Governor|Senator|Chancellor|Chief{sp}of{sp}Staff|Director|Chair(?:man|woman|person)?|Leader|Mayor|Commissioner|Trade{sp}Representative|Speaker|Attorney{sp}General|CEO|Chief{sp}Executive)"
+            r"(?:Prime{sp}Minister|Deputy{sp}Prime{sp}Minister|Minister|Secretary|President|Vice[\x20-]President|Premier|Ambassador|Governor|Senator|Chancellor|Chief{sp}of{sp}Staff|Director|Chair(?:man|woman|person)?|Leader|Mayor|Commissioner|Trade{sp}Representative|Speaker|Attorney{sp}General|CEO|Chief{sp}Executive{sp}Officer|Chief{sp}Executive)"
         );
         // An initialism, or a capitalised word (no trailing period: "January." ends a
         // sentence).
         let word = r"(?:(?:[A-Z]\.){2,4}|[A-Z][\p{L}’'&-]*)";
         let name = format!(r"[A-Z][\p{{L}}’'-]+(?:{sp}[A-Z][\p{{L}}’'-]+){{1,2}}");
         Regex::new(&format!(
-            r"(?P<title>(?:{word}{sp}){{0,4}}?{head}){sp}(?P<name>{name})"
+            r"(?P<title>(?:{word}{sp}){{0,4}}?(?P<head>{head})){sp}(?P<name>{name})"
         ))
         .unwrap()
     });
@@ -422,6 +427,7 @@ mod tests {
                 let (title, name) = (c.name("title").unwrap(), c.name("name").unwrap());
                 Mention {
                     title: from + title.start()..from + title.end(),
+                    head: from + c.name("head").unwrap().start(),
                     name: from + name.start()..from + name.end(),
                 }
             })
@@ -454,6 +460,25 @@ mod tests {
                 )
             ]
         );
+    }
+
+    #[test]
+    fn officer_ends_the_title_rather_than_starting_the_name() {
+        let text = "Microsoft Chief Executive Officer Bill Gates and Chief Executive Jane Fraser.";
+        let found = mentions(text, 0);
+        assert_eq!(
+            shown(text, &found),
+            vec![
+                (
+                    "Microsoft Chief Executive Officer".to_string(),
+                    "Bill Gates".to_string()
+                ),
+                ("Chief Executive".to_string(), "Jane Fraser".to_string())
+            ]
+        );
+        // Where the title word starts, after the words before it.
+        assert_eq!(found[0].head, text.find("Chief").unwrap());
+        assert_eq!(found, by_regex(text, 0));
     }
 
     #[test]
@@ -597,6 +622,7 @@ mod tests {
         "Vice President",
         "Vice  President",
         "Chief Executive",
+        "Officer",
         "xTrade",
         "McDonald",
         "U.S.A.B.",

@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use super::mentions::mentions;
+use super::mentions::{Mention as Mentioned, TITLE_WORDS, mentions};
 use super::{Check, CheckInfo, Context, FastMap, Gathered, Scan};
 use crate::finding::{Finding, Kind, Location, Severity};
 use crate::rules::Person;
@@ -27,7 +27,7 @@ const NOT_CURRENT: &[&str] = &[
 const QUALIFIERS: &[&str] = &[
     "us", "u.s", "american", "canada", "canadian", "canada's", "mexico", "mexican", "mexico's",
     "britain", "british", "uk", "u.k", "china", "chinese", "france", "french", "germany", "german",
-    "japan", "japanese", "federal", "then-", "the",
+    "japan", "japanese", "then-", "the",
 ];
 
 /// A mention as the scan keeps it, for every titled name of every article (12 bytes: an
@@ -181,7 +181,29 @@ fn normalize_title(title: &str) -> String {
             break;
         }
     }
-    words[start..].join(" ")
+    // One spelling of each office: "CEO", "Chief Executive" and "Chief Executive Officer"
+    // are one; so are British and American spellings ("Defence", "Labour").
+    let mut out: Vec<Cow<str>> = Vec::with_capacity(words.len() - start);
+    let mut i = start;
+    while i < words.len() {
+        let w = words[i].as_str();
+        i += 1;
+        if w == "chief" && words.get(i).is_some_and(|n| n == "executive") {
+            i += 1 + usize::from(words.get(i + 1).is_some_and(|n| n == "officer"));
+            out.push(Cow::Borrowed("ceo"));
+        } else if w.len() > 4
+            && let Some(base) = w.strip_suffix("our")
+        {
+            out.push(Cow::Owned(format!("{base}or")));
+        } else if w.len() > 4
+            && let Some(base) = w.strip_suffix("ence")
+        {
+            out.push(Cow::Owned(format!("{base}ense")));
+        } else {
+            out.push(Cow::Borrowed(w));
+        }
+    }
+    out.join(" ")
 }
 
 /// True when `title` normalizes to nothing (only nationality words and possessives): the
@@ -268,8 +290,12 @@ impl Check for Titles {
             explanation: "Finds \"<title> <Person Name>\" mentions (\"Trade Minister Dominic \
                 LeBlanc\", \"U.S. Commerce Secretary Howard Lutnick\") and reports a person who \
                 carries different titles in different articles. Nationality words and \
-                possessives do not make a title different (\"U.S. President\" = \"President\"); \
-                \"former\", \"ex-\" and \"then-\" titles are ignored; people are told apart by \
+                possessives do not make a title different (\"U.S. President\" = \"President\"), \
+                nor do initials, short forms, \"CEO\" for \"Chief Executive\" or British \
+                and American spellings; someone given two offices at once (\"Chairman and Chief \
+                Executive\") may be given either elsewhere; a title that cannot be told from \
+                the words around it (\"Bank of Canada Governor\", \"said Kohl and Finance \
+                Minister\") is left out; \"former\", \"ex-\" and \"then-\" titles are ignored; people are told apart by \
                 full name, so two people sharing a surname never clash. A `people:` entry adds \
                 aliases and the accepted titles, each optionally with `since`/`until` dates: a \
                 title outside the accepted list, or used after it lapsed, is reported.",
@@ -300,8 +326,11 @@ impl Check for Titles {
                 *seen_run = run;
             }
             for mention in mentions(text, body) {
-                let (title, name) = (&text[mention.title.clone()], &text[mention.name.clone()]);
-                let title_span = mention.title;
+                let Some(start) = title_start(text, &mention) else {
+                    continue;
+                };
+                let title_span = start..mention.title.end;
+                let (title, name) = (&text[title_span.clone()], &text[mention.name.clone()]);
                 if preceded_by_not_current(text, title_span.start, title) {
                     continue;
                 }
@@ -513,6 +542,222 @@ fn preceded_by_not_current(text: &str, start: usize, title: &str) -> bool {
     })
 }
 
+/// Words that begin a sentence and never a title. A mention is read from the first capital
+/// within reach of its title word, which may be the sentence's ("But Finance Minister …",
+/// "Yesterday British Farm Minister …"). Compared without case. ("Then" is not here: as the
+/// title's first word it says the title is a past one, see [`NOT_CURRENT`].) In order, and
+/// none longer than nine letters (see [`is_sentence_word`]).
+const SENTENCE_WORDS: &[&str] = &[
+    "after",
+    "also",
+    "although",
+    "and",
+    "april",
+    "as",
+    "at",
+    "august",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
+    "december",
+    "during",
+    "earlier",
+    "either",
+    "february",
+    "for",
+    "friday",
+    "from",
+    "however",
+    "if",
+    "in",
+    "january",
+    "july",
+    "june",
+    "last",
+    "later",
+    "march",
+    "meanwhile",
+    "monday",
+    "neither",
+    "nor",
+    "november",
+    "now",
+    "october",
+    "on",
+    "once",
+    "or",
+    "saturday",
+    "september",
+    "since",
+    "so",
+    "sunday",
+    "though",
+    "thursday",
+    "to",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tuesday",
+    "unless",
+    "until",
+    "wednesday",
+    "when",
+    "whereas",
+    "while",
+    "with",
+    "without",
+    "yesterday",
+    "yet",
+];
+
+/// Whether `word` is one of [`SENTENCE_WORDS`], in any case (this runs for every mention).
+fn is_sentence_word(word: &str) -> bool {
+    let mut lower = [0u8; 9];
+    let Some(buf) = lower.get_mut(..word.len()).filter(|_| word.len() >= 2) else {
+        return false;
+    };
+    for (l, b) in buf.iter_mut().zip(word.bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
+    SENTENCE_WORDS
+        .binary_search_by(|w| w.as_bytes().cmp(buf))
+        .is_ok()
+}
+
+/// The words a title ends with (the last word of each title the scan reads).
+const HEAD_WORDS: &[&str] = &[
+    "minister",
+    "secretary",
+    "president",
+    "premier",
+    "ambassador",
+    "governor",
+    "senator",
+    "chancellor",
+    "staff",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "leader",
+    "mayor",
+    "commissioner",
+    "representative",
+    "speaker",
+    "general",
+    "ceo",
+    "executive",
+    "officer",
+];
+
+/// The word of `text` that ends where `end` is, after the spaces and tabs before `end`, and
+/// where it starts.
+fn word_before(text: &str, end: usize) -> Option<(&str, usize)> {
+    let bytes = text.as_bytes();
+    let mut end = end;
+    while end > 0 && matches!(bytes[end - 1], b' ' | b'\t') {
+        end -= 1;
+    }
+    // After an ASCII byte, or at the start: on a character boundary.
+    let mut start = end;
+    while start > 0 && !bytes[start - 1].is_ascii_whitespace() {
+        start -= 1;
+    }
+    (start < end).then(|| (&text[start..end], start))
+}
+
+/// Whether `text` holds `word` in lower case as a word of its own.
+fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let letter_at = |i: usize| text[i..].chars().next().is_some_and(char::is_alphabetic);
+    let letter_before = |i: usize| {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+    };
+    memchr::memmem::find_iter(bytes, lower.as_bytes()).any(|at| {
+        !letter_before(at) && (at + lower.len() == bytes.len() || !letter_at(at + lower.len()))
+    })
+}
+
+fn capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Where the title of `m` starts, once the words read with it that are not part of it are
+/// set right; `None` when what the title is cannot be told, and the mention is better left
+/// out than compared:
+/// - words that begin the sentence are left out ([`SENTENCE_WORDS`]);
+/// - after "and" that follows a title word, the mention holds two offices ("Microsoft
+///   Chairman and Chief Executive Bill Gates"): the title takes in the first, with the
+///   capitalized words before it;
+/// - after "and" that follows another capitalized word, that word is part of the title
+///   when the article also writes it in lower case (a portfolio of two: "Trade and Industry
+///   Secretary", in an article that speaks of trade). Otherwise it may be a name ("said
+///   Kohl and Finance Minister …") as well as a portfolio: `None`;
+/// - after "of" or "&" that follow a capitalized word, the words read are the tail of a
+///   longer name ("Bank of Canada Governor", "Cable & Wireless Plc Chief Executive"), which
+///   another article may write whole or as its initials: `None`.
+fn title_start(text: &str, m: &Mentioned) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut start = m.title.start;
+    while start < m.head {
+        // Words before the title word are followed by spaces, tabs or a line break.
+        let end = bytes[start..m.head]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(m.head, |i| start + i);
+        if !is_sentence_word(&text[start..end]) {
+            break;
+        }
+        start = end;
+        while start < m.head && bytes[start].is_ascii_whitespace() {
+            start += 1;
+        }
+    }
+    if start != m.title.start {
+        return Some(start);
+    }
+    let Some((connector @ ("of" | "&" | "and"), at)) = word_before(text, start) else {
+        return Some(start);
+    };
+    let Some((word, word_at)) = word_before(text, at).filter(|(w, _)| capitalized(w)) else {
+        return Some(start);
+    };
+    match connector {
+        "of" | "&" => None,
+        "and" if HEAD_WORDS.iter().any(|h| h.eq_ignore_ascii_case(word)) => {
+            // The first office's own words: capitalized ones before it, as a title has.
+            let mut first = word_at;
+            for _ in 0..TITLE_WORDS {
+                match word_before(text, first) {
+                    Some((w, at))
+                        if capitalized(w)
+                            && !is_sentence_word(w)
+                            && !w.ends_with([',', '.', ';', ':']) =>
+                    {
+                        first = at
+                    }
+                    _ => break,
+                }
+            }
+            Some(first)
+        }
+        // "in November and Chinese Defence Minister …", "Paris, and Trade Minister …".
+        "and" if is_sentence_word(word) || !word.chars().all(char::is_alphabetic) => Some(start),
+        "and" => written_in_lower_case(text, word).then_some(word_at),
+        _ => Some(start),
+    }
+}
+
 /// Modifiers that make a longer title a different office ("Deputy Prime Minister").
 const DIFFERENT_OFFICE: &[&str] = &[
     "deputy",
@@ -529,6 +774,9 @@ const DIFFERENT_OFFICE: &[&str] = &[
 /// Two titles agree when one is the other with more detail ("Governor" and "CNB Governor",
 /// "Federal Reserve Governor" and "Federal Reserve Board Governor"): same head word, the
 /// shorter one's words all in the longer in order, and no extra word naming another office.
+/// A word of the shorter may stand for several of the longer as their initials ("FCC
+/// Chairman", "Federal Communications Commission Chairman"), and a place's possessive for
+/// its adjective ("South Korea's", "South Korean").
 fn compatible(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -539,16 +787,88 @@ fn compatible(a: &str, b: &str) -> bool {
     if short.last() != long.last() {
         return false;
     }
-    let mut extra = Vec::new();
-    let mut i = 0;
-    for w in &long {
-        if i < short.len() && short[i] == *w {
-            i += 1;
-        } else {
-            extra.push(*w);
+    let (mut i, mut j) = (0, 0);
+    while j < long.len() {
+        if let Some(s) = short.get(i) {
+            if same_word(s, long[j]) {
+                (i, j) = (i + 1, j + 1);
+                continue;
+            }
+            if let Some(n) = initials_of(s, &long[j..]) {
+                (i, j) = (i + 1, j + n);
+                continue;
+            }
         }
+        if DIFFERENT_OFFICE.contains(&long[j]) {
+            return false;
+        }
+        j += 1;
     }
-    i == short.len() && !extra.iter().any(|w| DIFFERENT_OFFICE.contains(w))
+    i == short.len()
+}
+
+/// Whether two words of normalized titles say the same: the same word, a place's
+/// possessive and its adjective ("korea's" and "korean", "china's" and "chinese"), or a
+/// word and its first three or four letters ("fed" and "federal").
+fn same_word(a: &str, b: &str) -> bool {
+    let place_of = |possessive: &str, other: &str| {
+        let Some(place) = possessive.strip_suffix("'s") else {
+            return false;
+        };
+        // All of the place's name but its last letter starts the adjective, which is at
+        // most three letters longer.
+        let stem = place.char_indices().last().map_or("", |(i, _)| &place[..i]);
+        stem.len() >= 3
+            && other.starts_with(stem)
+            && (place.len()..=place.len() + 3).contains(&other.len())
+    };
+    // A word cut short ("Fed" for "Federal").
+    let cut = |short: &str, long: &str| {
+        (3..=4).contains(&short.len())
+            && long.len() > short.len()
+            && long.starts_with(short)
+            && short.bytes().all(|b| b.is_ascii_lowercase())
+    };
+    a == b || place_of(a, b) || place_of(b, a) || cut(a, b) || cut(b, a)
+}
+
+/// Words of a name left out of its initials.
+const NOT_INITIALS: &[&str] = &["of", "and", "&", "the", "for"];
+
+/// How many of `words` the letters of `short` are the initials of ("sec" of "securities and
+/// exchange commission"), when they are.
+fn initials_of(short: &str, words: &[&str]) -> Option<usize> {
+    if !(2..=6).contains(&short.len()) || !short.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let mut j = 0;
+    for letter in short.bytes() {
+        while words.get(j).is_some_and(|w| NOT_INITIALS.contains(w)) {
+            j += 1;
+        }
+        if words.get(j)?.as_bytes().first() != Some(&letter) {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+/// The offices a normalized title names: each of those it joins with "and" when each ends
+/// with a title word ("chairman and ceo"); else the title itself ("trade and industry
+/// secretary" is one office).
+fn offices(title: &str) -> Vec<&str> {
+    let parts: Vec<&str> = title.split(" and ").collect();
+    let each_an_office = parts.iter().all(|p| {
+        p.rsplit(' ')
+            .next()
+            .is_some_and(|w| HEAD_WORDS.contains(&w))
+    });
+    if parts.len() > 1 && each_an_office {
+        parts
+    } else {
+        vec![title]
+    }
 }
 
 /// Mentions more than this many days apart are not compared: titles change over time.
@@ -579,6 +899,18 @@ fn discovered(
     }
     // Titles are compared across articles only (one writer's choice within one article is
     // left alone): see the `r.article != m.article` below.
+    // A person given two offices at once somewhere ("Chairman and Chief Executive") may be
+    // given either one elsewhere.
+    let held: Vec<Vec<&str>> = by_title
+        .keys()
+        .map(|t| offices(t))
+        .filter(|o| o.len() > 1)
+        .collect();
+    let either = |x: &[&str], y: &[&str]| x.iter().any(|p| y.iter().any(|q| compatible(p, q)));
+    let agree = |a: &str, b: &str| {
+        let (a, b) = (offices(a), offices(b));
+        either(&a, &b) || held.iter().any(|h| either(&a, h) && either(&b, h))
+    };
     // The most used title is the reference (ties: the one met first).
     let reference = by_title
         .iter()
@@ -586,7 +918,7 @@ fn discovered(
         .map(|(t, ms)| (*t, ms.clone()))
         .expect("at least two titles");
     for (title, ms) in &by_title {
-        if *title == reference.0 || compatible(title, reference.0) {
+        if agree(title, reference.0) {
             continue;
         }
         // The first mention of this title close in time to a mention of the reference.
@@ -917,5 +1249,142 @@ mod tests {
             "intergovernmental affairs minister"
         ));
         assert!(!compatible("prime minister", "deputy prime minister"));
+    }
+
+    /// The title `title_start` gives the one mention of `text`, as written (`None` when the
+    /// mention is left out).
+    fn title_read(text: &str) -> Option<&str> {
+        let found = mentions(text, 0);
+        assert_eq!(found.len(), 1, "{text}");
+        let m = &found[0];
+        title_start(text, m).map(|start| &text[start..m.title.end])
+    }
+
+    #[test]
+    fn a_title_is_read_without_the_sentence_and_with_its_portfolio_and_offices() {
+        for (text, title) in [
+            // Words that begin the sentence.
+            (
+                "But Finance Minister Jane Doe said.",
+                Some("Finance Minister"),
+            ),
+            (
+                "Yesterday British Farm Minister Michael Jopling said.",
+                Some("British Farm Minister"),
+            ),
+            ("With Chairman Jack Smith at the wheel.", Some("Chairman")),
+            (
+                "Then Finance Minister Jane Doe said.",
+                Some("Then Finance Minister"),
+            ),
+            // Two offices at once.
+            (
+                "said Microsoft Chairman and Chief Executive Bill Gates.",
+                Some("Microsoft Chairman and Chief Executive"),
+            ),
+            // A portfolio of two, in an article that speaks of trade.
+            (
+                "On trade, Trade and Industry Secretary Ian Lang said.",
+                Some("Trade and Industry Secretary"),
+            ),
+            // A name, or a portfolio in an article that never says "trade": left out.
+            ("said Kohl and Finance Minister Gerhard Stoltenberg.", None),
+            ("said Trade and Industry Secretary Ian Lang.", None),
+            // The tail of a longer name: left out.
+            ("the Bank of Canada Governor Tiff Macklem", None),
+            ("Cable & Wireless Plc Chief Executive Richard Brown", None),
+            // Neither a name nor a portfolio before "and", nor a name before "of".
+            (
+                "in November and Chinese Defence Minister Chi Haotian",
+                Some("Chinese Defence Minister"),
+            ),
+            (
+                "the resignation of Finance Minister Jane Doe",
+                Some("Finance Minister"),
+            ),
+            ("Trade Minister Dominic LeBlanc", Some("Trade Minister")),
+        ] {
+            assert_eq!(title_read(text), title, "{text}");
+        }
+    }
+
+    #[test]
+    fn sentence_words_are_looked_up_in_order_in_any_case() {
+        assert!(SENTENCE_WORDS.windows(2).all(|w| w[0] < w[1]));
+        for w in SENTENCE_WORDS {
+            assert!((2..=9).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase()));
+            assert!(
+                is_sentence_word(w) && is_sentence_word(&w.to_uppercase()),
+                "{w}"
+            );
+        }
+        for w in [
+            "Trade",
+            "Minister",
+            "",
+            "B",
+            "Butter",
+            "Yesterdays",
+            "Ünder",
+        ] {
+            assert!(!is_sentence_word(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn one_office_written_several_ways_is_one_title() {
+        for (a, b) in [
+            ("CEO", "Chief Executive"),
+            ("Chief Executive Officer", "CEO"),
+            ("Defence Secretary", "Defense Secretary"),
+            ("Labour Minister", "Labor Minister"),
+        ] {
+            assert_eq!(normalize_title(a), normalize_title(b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("fcc chairman", "federal communications commission chairman"),
+            (
+                "sec chairman",
+                "securities and exchange commission chairman",
+            ),
+            (
+                "south korea's finance minister",
+                "south korean finance minister",
+            ),
+            ("china's foreign minister", "chinese foreign minister"),
+            ("fed chairman", "federal reserve board chairman"),
+            ("microsoft ceo", "ceo"),
+        ] {
+            assert!(compatible(a, b), "{a} / {b}");
+            assert!(compatible(b, a), "{b} / {a}");
+        }
+        // Traps: other offices, and look-alikes that are not initials or short forms.
+        for (a, b) in [
+            ("trade minister", "intergovernmental affairs minister"),
+            ("finance minister", "foreign minister"),
+            ("ec agriculture commissioner", "ec farm commissioner"),
+            (
+                "fcc chairman",
+                "federal communications commission vice chairman",
+            ),
+            ("fed chairman", "finance committee chairman"),
+            ("korea's finance minister", "kenyan finance minister"),
+            ("ceo", "chairman"),
+        ] {
+            assert!(!compatible(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_person_who_holds_two_offices_may_be_given_either() {
+        assert_eq!(
+            offices("microsoft chairman and ceo"),
+            ["microsoft chairman", "ceo"]
+        );
+        // A portfolio of two is one office.
+        assert_eq!(
+            offices("trade and industry secretary"),
+            ["trade and industry secretary"]
+        );
     }
 }
