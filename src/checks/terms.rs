@@ -545,20 +545,49 @@ fn term_literal(term: &str) -> Option<(String, usize, usize)> {
 
 /// A capitalised word mid-sentence, or one followed by another capitalised word ("Aluminium
 /// Association of Canada"), is part of a name.
+///
+/// Text wrapped at a fixed width breaks its lines mid-sentence ("the International
+/// Coffee\nOrganization", "the U.S. Defense\nDepartment"): a word at the start of a line
+/// starts a sentence only after a blank line, a heading, or a line that ends with neither a
+/// word nor a comma (a full stop), and the next word may stand on the next line. An initialism ("U.S.") does not end the sentence before it.
 fn is_proper_name(text: &str, span: Range<usize>) -> bool {
     if !text[span.clone()].starts_with(char::is_uppercase) {
         return false;
     }
     let before = text[..span.start].trim_end_matches([' ', '\t']);
-    let sentence_start = before.is_empty()
-        || before.ends_with(['.', '!', '?', '\n', '\r', '"', '“', ':', '—'])
-        || before.ends_with("\n\n");
+    let prior = before.trim_end_matches([' ', '\t', '\r', '\n']);
+    let sentence_start = if prior.len() == before.len() {
+        prior.is_empty()
+            || (prior.ends_with(['.', '!', '?', '"', '“', ':', '—'])
+                && !ends_with_initialism(prior))
+    } else {
+        // At the start of a line: after a blank line, a line that ends a sentence or a
+        // heading (Markdown's, or a wire headline in capitals).
+        let blank_line = before[prior.len()..].matches('\n').count() > 1;
+        let line = &prior[prior.rfind('\n').map_or(0, |i| i + 1)..];
+        let heading = line.trim_start().starts_with('#') || !line.chars().any(char::is_lowercase);
+        blank_line || heading || !prior.ends_with(|c: char| c.is_alphanumeric() || c == ',')
+    };
     if !sentence_start {
         return true;
     }
-    text[span.end..]
-        .trim_start_matches([' ', '\t'])
-        .starts_with(char::is_uppercase)
+    let after = &text[span.end..];
+    let next = after.trim_start_matches([' ', '\t', '\r', '\n']);
+    after[..after.len() - next.len()].matches('\n').count() <= 1
+        && next.starts_with(char::is_uppercase)
+}
+
+/// Whether `text` ends with an initialism of two letters or more, each with its full stop
+/// ("U.S.", "U.K.").
+fn ends_with_initialism(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut letters = 0;
+    let mut i = b.len();
+    while i >= 2 && b[i - 1] == b'.' && b[i - 2].is_ascii_uppercase() {
+        letters += 1;
+        i -= 2;
+    }
+    letters >= 2 && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
 }
 
 impl Check for Terms {
@@ -1175,6 +1204,55 @@ mod tests {
             let want = text.contains('ſ') || text.contains('\u{212a}');
             proptest::prop_assert_eq!(may_fold(text.as_bytes()), want, "{:?}", text);
         }
+    }
+
+    #[test]
+    fn a_name_wrapped_across_lines_is_still_a_name() {
+        // Whether `word`, where it first stands in `text`, is part of a name.
+        let name = |text: &str, word: &str| {
+            let at = text.find(word).unwrap();
+            is_proper_name(text, at..at + word.len())
+        };
+        for (text, word, proper) in [
+            // Wrapped at a fixed width, mid-sentence.
+            (
+                "the International Coffee\nOrganization (ICO) met",
+                "Organization",
+                true,
+            ),
+            ("the U.S. Defense\nDepartment said", "Defense", true),
+            ("sold by the\nLabor Department", "Labor", true),
+            ("he said, with\n  Aluminum Co of America", "Aluminum", true),
+            // An initialism is not the end of a sentence.
+            ("talks with U.S. Defense officials", "Defense", true),
+            // The start of a sentence, a paragraph or a line after a heading.
+            ("It rose.\nLabor leaders said", "Labor", false),
+            ("It rose.\n    Labor leaders said", "Labor", false),
+            ("the talks\n\nLabor leaders said", "Labor", false),
+            ("Costs rose. Defense lawyers said", "Defense", false),
+            ("Defense lawyers said", "Defense", false),
+            ("# Prices\nAluminum rose", "Aluminum", false),
+            ("ALUMINUM PRICES RISE\nAluminum rose", "Aluminum", false),
+            // A sentence's first word with a name after it, across one line break only.
+            (
+                "It rose. Aluminum\nAssociation members said",
+                "Aluminum",
+                true,
+            ),
+            (
+                "It rose. Aluminum\n\nAssociation members said",
+                "Aluminum",
+                false,
+            ),
+            // Lower case is never a name.
+            ("the U.S. defense budget", "defense", false),
+        ] {
+            assert_eq!(name(text, word), proper, "{text:?}");
+        }
+        assert!(ends_with_initialism("the U.S."));
+        assert!(!ends_with_initialism("rose."));
+        assert!(!ends_with_initialism("in A."));
+        assert!(!ends_with_initialism("XU.S."));
     }
 
     #[test]
