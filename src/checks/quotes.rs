@@ -717,7 +717,14 @@ struct Edit {
 
 /// Word-level diff of `a` and `b` restricted to the stretch both renderings cover (from the
 /// first to the last shared word): a shorter excerpt of a longer quotation is not an edit.
+#[cfg(test)]
 fn diff(a: &[HashedWord], b: &[HashedWord]) -> Vec<Edit> {
+    diff_by(a, b, |_| false)
+}
+
+/// As [`diff`], where an edit that `same` tells is the same words written another way is
+/// counted as matched, and not given.
+fn diff_by(a: &[HashedWord], b: &[HashedWord], same: impl Fn(&Edit) -> bool) -> Vec<Edit> {
     let n = a.len();
     let m = b.len();
     let mut lcs = vec![vec![0u16; m + 1]; n + 1];
@@ -743,27 +750,50 @@ fn diff(a: &[HashedWord], b: &[HashedWord]) -> Vec<Edit> {
             j += 1;
         }
     }
-    // Two passages that merely share a stock phrase ("by the end of the year") are not one
-    // quotation: most of the shorter one must be matched, and much of the longer one.
-    if let (Some(&(a0, b0)), Some(&(a1, b1))) = (pairs.first(), pairs.last()) {
-        let span_a = a1 - a0 + 1;
-        let span_b = b1 - b0 + 1;
-        let matched = pairs.len() as f64;
-        if matched < 0.9 * span_a.min(span_b) as f64 || matched < 0.6 * span_a.max(span_b) as f64 {
-            return Vec::new();
-        }
-    }
     let mut edits = Vec::new();
+    let (mut matched_a, mut matched_b) = (pairs.len(), pairs.len());
     for w in pairs.windows(2) {
         let ((i0, j0), (i1, j1)) = (w[0], w[1]);
         if i1 > i0 + 1 || j1 > j0 + 1 {
-            edits.push(Edit {
+            let edit = Edit {
                 a: i0 + 1..i1,
                 b: j0 + 1..j1,
-            });
+            };
+            if same(&edit) {
+                matched_a += edit.a.len();
+                matched_b += edit.b.len();
+            } else {
+                edits.push(edit);
+            }
+        }
+    }
+    // Two passages that merely share a stock phrase ("by the end of the year") are not one
+    // quotation: most of the shorter one must be matched, and much of the longer one.
+    if let (Some(&(a0, b0)), Some(&(a1, b1))) = (pairs.first(), pairs.last()) {
+        let (span_a, span_b) = (a1 - a0 + 1, b1 - b0 + 1);
+        let ((short, matched_short), (long, matched_long)) = if span_a <= span_b {
+            ((span_a, matched_a), (span_b, matched_b))
+        } else {
+            ((span_b, matched_b), (span_a, matched_a))
+        };
+        if (matched_short as f64) < 0.9 * short as f64 || (matched_long as f64) < 0.6 * long as f64
+        {
+            return Vec::new();
         }
     }
     edits
+}
+
+/// Whether two phrases have the same letters and digits in the same order, whatever their
+/// case and whatever stands between them.
+fn same_letters(a: &str, b: &str) -> bool {
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    letters(a) == letters(b)
 }
 
 fn phrase(text: &str, ws: &[HashedWord], r: Range<usize>) -> String {
@@ -1083,7 +1113,12 @@ impl Compared<'_> {
         if !share_a_run(&wa, &wb, self.min) {
             return None;
         }
-        let edits = diff(&wa, &wb);
+        // An edit that changes only spacing, hyphens or stops ("agree...that" and "agree
+        // ... that", "macro-economy" and "macroeconomy") is the same words transcribed
+        // another way, not another rendering.
+        let edits = diff_by(&wa, &wb, |e| {
+            same_letters(&phrase(ta, &wa, e.a.clone()), &phrase(tb, &wb, e.b.clone()))
+        });
         if edits.is_empty() {
             return None;
         }
@@ -1726,6 +1761,42 @@ mod tests {
             shingle_hashes(&words, min, |h| got.push(h));
             proptest::prop_assert_eq!(got, want);
         }
+    }
+
+    #[test]
+    fn hyphens_spacing_and_stops_alone_are_the_same_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let (articles, quotes) = two_quoting(
+            dir.path(),
+            [
+                "He said: \"We are optimistic about our long term relationship with China... and \
+                 the macroeconomy is doing well, and we expect our work together to grow.\"",
+                "He said: \"We are optimistic about our long-term relationship with China ... \
+                 and the macro-economy is doing well, and we expect our work together to grow.\"",
+            ],
+        );
+        assert!(compare_two(&articles, &quotes).is_none());
+        // With one word changed besides, only that change is told.
+        let (articles, quotes) = two_quoting(
+            dir.path(),
+            [
+                "He said: \"We are optimistic about our long term relationship with China and \
+                 the macroeconomy is doing well, and we expect our work together to grow.\"",
+                "He said: \"We are optimistic about our long-term relationship with Japan and \
+                 the macro-economy is doing well, and we expect our work together to grow.\"",
+            ],
+        );
+        let found = compare_two(&articles, &quotes).unwrap();
+        let told: Vec<&str> = found.notes.iter().map(|n| n.as_ref()).collect();
+        assert_eq!(told.len(), 2, "{told:?}");
+        assert!(
+            told[0].contains("\"China\"") && told[0].contains("\"Japan\""),
+            "{told:?}"
+        );
+        assert!(
+            !told[1].contains("long-term") && !told[1].contains("macro-economy"),
+            "{told:?}"
+        );
     }
 
     #[test]
