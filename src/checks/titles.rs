@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use super::mentions::{Mention as Mentioned, TITLE_WORDS, mentions};
 use super::{Check, CheckInfo, Context, FastMap, Gathered, Scan};
@@ -545,8 +545,7 @@ fn preceded_by_not_current(text: &str, start: usize, title: &str) -> bool {
 /// Words that begin a sentence and never a title. A mention is read from the first capital
 /// within reach of its title word, which may be the sentence's ("But Finance Minister …",
 /// "Yesterday British Farm Minister …"). Compared without case. ("Then" is not here: as the
-/// title's first word it says the title is a past one, see [`NOT_CURRENT`].) In order, and
-/// none longer than nine letters (see [`is_sentence_word`]).
+/// title's first word it says the title is a past one, see [`NOT_CURRENT`].) In order.
 const SENTENCE_WORDS: &[&str] = &[
     "after",
     "also",
@@ -612,18 +611,31 @@ const SENTENCE_WORDS: &[&str] = &[
     "yet",
 ];
 
-/// Whether `word` is one of [`SENTENCE_WORDS`], in any case (this runs for every mention).
+/// Whether `word` is one of [`SENTENCE_WORDS`], in any case. This runs for every mention
+/// at the start of a sentence: the words are compared as numbers, their bytes in order.
 fn is_sentence_word(word: &str) -> bool {
-    let mut lower = [0u8; 9];
-    let Some(buf) = lower.get_mut(..word.len()).filter(|_| word.len() >= 2) else {
-        return false;
-    };
-    for (l, b) in buf.iter_mut().zip(word.bytes()) {
-        *l = b.to_ascii_lowercase();
+    static KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| {
+        let mut keys: Vec<u128> = SENTENCE_WORDS.iter().filter_map(|w| word_key(w)).collect();
+        keys.sort_unstable();
+        keys
+    });
+    word_key(word).is_some_and(|key| KEYS.binary_search(&key).is_ok())
+}
+
+/// A word of two to sixteen ASCII letters, lowercased, as a number: its bytes from the
+/// highest down.
+fn word_key(word: &str) -> Option<u128> {
+    if !(2..=16).contains(&word.len()) {
+        return None;
     }
-    SENTENCE_WORDS
-        .binary_search_by(|w| w.as_bytes().cmp(buf))
-        .is_ok()
+    let mut key = 0u128;
+    for (i, b) in word.bytes().enumerate() {
+        if !b.is_ascii_alphabetic() {
+            return None;
+        }
+        key |= u128::from(b.to_ascii_lowercase()) << (8 * (15 - i));
+    }
+    Some(key)
 }
 
 /// The words a title ends with (the last word of each title the scan reads).
@@ -695,7 +707,7 @@ fn capitalized(word: &str) -> bool {
 /// Where the title of `m` starts, once the words read with it that are not part of it are
 /// set right; `None` when what the title is cannot be told, and the mention is better left
 /// out than compared:
-/// - words that begin the sentence are left out ([`SENTENCE_WORDS`]);
+/// - words that begin the sentence are left out ([`SENTENCE_WORDS`]) at the start of one;
 /// - after "and" that follows a title word, the mention holds two offices ("Microsoft
 ///   Chairman and Chief Executive Bill Gates"): the title takes in the first, with the
 ///   capitalized words before it;
@@ -707,27 +719,26 @@ fn capitalized(word: &str) -> bool {
 ///   longer name ("Bank of Canada Governor", "Cable & Wireless Plc Chief Executive"), which
 ///   another article may write whole or as its initials: `None`.
 fn title_start(text: &str, m: &Mentioned) -> Option<usize> {
+    let start = m.title.start;
+    // After a letter or digit that cannot end "of" or "and", the title is in the middle of
+    // a sentence and follows no connector: told by one byte, as most mentions are.
     let bytes = text.as_bytes();
-    let mut start = m.title.start;
-    while start < m.head {
-        // Words before the title word are followed by spaces, tabs or a line break.
-        let end = bytes[start..m.head]
-            .iter()
-            .position(u8::is_ascii_whitespace)
-            .map_or(m.head, |i| start + i);
-        if !is_sentence_word(&text[start..end]) {
-            break;
-        }
-        start = end;
-        while start < m.head && bytes[start].is_ascii_whitespace() {
-            start += 1;
-        }
+    let mut end = start;
+    while end > 0 && matches!(bytes[end - 1], b' ' | b'\t') {
+        end -= 1;
     }
-    if start != m.title.start {
+    if end > 0 && bytes[end - 1].is_ascii_alphanumeric() && !matches!(bytes[end - 1], b'f' | b'd') {
         return Some(start);
     }
-    let Some((connector @ ("of" | "&" | "and"), at)) = word_before(text, start) else {
-        return Some(start);
+    let (connector, at) = match word_before(text, start) {
+        // A word that begins the sentence stands at the start of the text, of a line or
+        // after the end of a sentence (told first: this runs for every mention).
+        None => return Some(after_sentence_words(text, m)),
+        Some((w, _)) if ends_a_sentence(w) => {
+            return Some(after_sentence_words(text, m));
+        }
+        Some((connector @ ("of" | "&" | "and"), at)) => (connector, at),
+        Some(_) => return Some(start),
     };
     let Some((word, word_at)) = word_before(text, at).filter(|(w, _)| capitalized(w)) else {
         return Some(start);
@@ -756,6 +767,37 @@ fn title_start(text: &str, m: &Mentioned) -> Option<usize> {
         "and" => written_in_lower_case(text, word).then_some(word_at),
         _ => Some(start),
     }
+}
+
+/// Whether the word `w` ends with a mark after which a sentence starts (or an opening one).
+fn ends_a_sentence(w: &str) -> bool {
+    match w.as_bytes().last() {
+        Some(b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'(') => true,
+        // The last byte of '“', '”' and '—'.
+        Some(0x9c | 0x9d | 0x94) => w.ends_with(['“', '”', '—']),
+        _ => false,
+    }
+}
+
+/// Where the title of `m` starts once the words that begin the sentence are left out.
+fn after_sentence_words(text: &str, m: &Mentioned) -> usize {
+    let bytes = text.as_bytes();
+    let mut start = m.title.start;
+    while start < m.head {
+        // Words before the title word are followed by spaces, tabs or a line break.
+        let end = bytes[start..m.head]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(m.head, |i| start + i);
+        if !is_sentence_word(&text[start..end]) {
+            break;
+        }
+        start = end;
+        while start < m.head && bytes[start].is_ascii_whitespace() {
+            start += 1;
+        }
+    }
+    start
 }
 
 /// Modifiers that make a longer title a different office ("Deputy Prime Minister").
@@ -1312,15 +1354,19 @@ mod tests {
     fn sentence_words_are_looked_up_in_order_in_any_case() {
         assert!(SENTENCE_WORDS.windows(2).all(|w| w[0] < w[1]));
         for w in SENTENCE_WORDS {
-            assert!((2..=9).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase()));
+            assert!((2..=16).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase()));
             assert!(
                 is_sentence_word(w) && is_sentence_word(&w.to_uppercase()),
                 "{w}"
             );
         }
+        assert!(word_key("ab") < word_key("abc") && word_key("abc") < word_key("abd"));
+        assert_eq!(word_key("But"), word_key("bUT"));
         for w in [
             "Trade",
             "Minister",
+            "Butterfingers-and",
+            "Yesterday's",
             "",
             "B",
             "Butter",
