@@ -8,7 +8,8 @@ const CLOSE: &[char] = &['”', '"', '»'];
 
 /// Spans of quoted text (the inside of “…”, "…", «…», and ‘…’ when it is clearly not an
 /// apostrophe), within `range` of `text`. An unclosed quotation runs to the end of its
-/// paragraph, as news style allows for multi-paragraph quotes.
+/// paragraph, or of its line when the next one opens a quotation again, as news style
+/// writes a quotation that goes on for several paragraphs.
 pub fn quotation_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     // Room for an article's usual quotations, so that the list seldom grows.
     let mut spans = Vec::with_capacity(8);
@@ -48,8 +49,14 @@ pub fn quotation_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 if closes {
                     spans.push(start..at);
                     open = None;
-                } else if c == '\n' && matches!(bytes.get(i + 1), Some(b'\n' | b'\r')) {
-                    // Paragraph end: an unclosed quotation stops here.
+                } else if c == '\n'
+                    && (matches!(bytes.get(i + 1), Some(b'\n' | b'\r')) || reopens(body, i + 1))
+                {
+                    // Paragraph end: an unclosed quotation stops here. So does a line that
+                    // opens a quotation again, as a quotation that goes on into the next
+                    // paragraph does ("… the jackpot.⏎"It would put …"): else the marks
+                    // after it would pair the wrong way, the text between quotations taken
+                    // for them.
                     spans.push(start..at);
                     open = None;
                 }
@@ -61,6 +68,18 @@ pub fn quotation_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         spans.push(start..range.end);
     }
     spans
+}
+
+/// Whether the line at `from` starts, after its indent, with a mark that opens a quotation:
+/// “, or " before a letter or digit (a " before a space or a stop closes one).
+fn reopens(body: &str, from: usize) -> bool {
+    let line = body[from..].trim_start_matches([' ', '\t']);
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('“') => true,
+        Some('"') => chars.next().is_some_and(char::is_alphanumeric),
+        _ => false,
+    }
 }
 
 /// A ‘ opens a quotation when it follows a space or line start and precedes a letter.
@@ -564,6 +583,33 @@ mod tests {
         assert_eq!(got, vec!["it’s fine", "ok then", "worry"]);
     }
 
+    #[test]
+    fn a_quotation_that_goes_on_into_the_next_paragraph_leaves_the_marks_after_it_paired() {
+        // One paragraph a line, the first with no closing mark as it goes on in the next.
+        let t = "\"This is unusual. We risk our money big time.\n\
+                 \"It would put a red flag on it.\"\n\
+                 \"That's a big bite,\" Taylor said.\n\
+                 Willson noted Placer could afford it.\n\
+                 He said \"it's worth more\" after that.";
+        let spans = quotation_spans(t, 0..t.len());
+        let got: Vec<&str> = spans.iter().map(|s| &t[s.clone()]).collect();
+        assert_eq!(
+            got,
+            [
+                "This is unusual. We risk our money big time.",
+                "It would put a red flag on it.",
+                "That's a big bite,",
+                "it's worth more"
+            ]
+        );
+        // Wrapped at a fixed width, a quotation goes on over its line breaks; a line that
+        // starts with the closing mark closes it.
+        let t = "He said \"we will\n  look at it\nagain\" on Monday, and \"we\n\" left.";
+        let spans = quotation_spans(t, 0..t.len());
+        let got: Vec<&str> = spans.iter().map(|s| &t[s.clone()]).collect();
+        assert_eq!(got, ["we will\n  look at it\nagain", "we\n"]);
+    }
+
     /// The quotations found by looking at every byte (how `quotation_spans` once read).
     fn quotations_byte_by_byte(body: &str) -> Vec<Range<usize>> {
         let (bytes, mut spans, mut open) = (body.as_bytes(), Vec::new(), None);
@@ -581,8 +627,9 @@ mod tests {
                         '"' => c == '"',
                         _ => CLOSE.contains(&c),
                     };
-                    let paragraph_end =
-                        c == '\n' && matches!(bytes.get(i + 1), Some(b'\n' | b'\r'));
+                    let paragraph_end = c == '\n'
+                        && (matches!(bytes.get(i + 1), Some(b'\n' | b'\r'))
+                            || reopens(body, i + 1));
                     if closes || paragraph_end {
                         spans.push(start..i);
                         open = None;
