@@ -784,6 +784,41 @@ fn diff_by(a: &[HashedWord], b: &[HashedWord], same: impl Fn(&Edit) -> bool) -> 
     edits
 }
 
+/// Words that news copy writes short with a full stop, each with the word in full.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("jan", "january"),
+    ("feb", "february"),
+    ("aug", "august"),
+    ("sep", "september"),
+    ("sept", "september"),
+    ("oct", "october"),
+    ("nov", "november"),
+    ("dec", "december"),
+    ("corp", "corporation"),
+    ("inc", "incorporated"),
+    ("co", "company"),
+    ("ltd", "limited"),
+    ("govt", "government"),
+    ("dept", "department"),
+];
+
+/// Whether two phrases are the same words written another way: the same letters and digits
+/// in the same order (see [`same_letters`]), or a word and its abbreviation with a full stop
+/// ("Dec." and "December"; a full stop after a word that was never short, "not." for
+/// "nothing", is no abbreviation).
+fn same_words(a: &str, b: &str) -> bool {
+    let abbreviates = |short: &str, long: &str| {
+        let Some(short) = short.strip_suffix('.') else {
+            return false;
+        };
+        let long = long.strip_suffix('.').unwrap_or(long);
+        ABBREVIATIONS
+            .iter()
+            .any(|(s, l)| short.eq_ignore_ascii_case(s) && long.eq_ignore_ascii_case(l))
+    };
+    same_letters(a, b) || abbreviates(a, b) || abbreviates(b, a)
+}
+
 /// Whether two phrases have the same letters and digits in the same order, whatever their
 /// case and whatever stands between them.
 fn same_letters(a: &str, b: &str) -> bool {
@@ -1114,10 +1149,10 @@ impl Compared<'_> {
             return None;
         }
         // An edit that changes only spacing, hyphens or stops ("agree...that" and "agree
-        // ... that", "macro-economy" and "macroeconomy") is the same words transcribed
-        // another way, not another rendering.
+        // ... that", "macro-economy" and "macroeconomy"), or writes a word short ("Dec."),
+        // is the same words transcribed another way, not another rendering.
         let edits = diff_by(&wa, &wb, |e| {
-            same_letters(&phrase(ta, &wa, e.a.clone()), &phrase(tb, &wb, e.b.clone()))
+            same_words(&phrase(ta, &wa, e.a.clone()), &phrase(tb, &wb, e.b.clone()))
         });
         if edits.is_empty() {
             return None;
@@ -1797,6 +1832,28 @@ mod tests {
             !told[1].contains("long-term") && !told[1].contains("macro-economy"),
             "{told:?}"
         );
+    }
+
+    #[test]
+    fn a_word_written_short_is_the_same_word() {
+        for (a, b) in [
+            ("Dec.", "December"),
+            ("December.", "Dec."),
+            ("Sept.", "september"),
+            ("Corp.", "Corporation"),
+            ("long term", "long-term"),
+        ] {
+            assert!(same_words(a, b) && same_words(b, a), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("not.", "nothing"),
+            ("Dec", "December"),
+            ("Dec.", "Decision"),
+            ("Mar.", "March"),
+            ("Jan. 5", "January"),
+        ] {
+            assert!(!same_words(a, b) && !same_words(b, a), "{a} / {b}");
+        }
     }
 
     #[test]
