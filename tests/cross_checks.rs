@@ -316,24 +316,33 @@ fn terms_findings_point_at_their_lines_and_columns_whatever_the_line_endings() {
             here["line"].as_u64().unwrap(),
             here["column"].as_u64().unwrap(),
         );
-        let start = (0..text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .find(|&i| line_and_column(text, i) == (line, column))
-            .unwrap();
-        assert!(text[start..].starts_with(written), "{name}: {written:?}");
+        let at = |(line, column)| {
+            (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .find(|&i| line_and_column(text, i) == (line, column))
+                .unwrap()
+        };
+        let start = at((line, column));
+        let end = at((
+            here["end_line"].as_u64().unwrap(),
+            here["end_column"].as_u64().unwrap(),
+        ));
+        // The finding spans the use exactly, and names it on one line.
+        let used = &text[start..end];
         assert_eq!(
-            (
-                here["end_line"].as_u64().unwrap(),
-                here["end_column"].as_u64().unwrap()
-            ),
-            line_and_column(text, start + written.len()),
-            "{name}: {written:?}"
+            used.split_whitespace().collect::<Vec<_>>().join(" "),
+            written,
+            "{name}: {used:?}"
+        );
+        assert!(
+            used.to_ascii_lowercase().starts_with("per") && used.ends_with("cent"),
+            "{name}: {used:?}"
         );
         seen.push((
             name.to_string(),
             line,
             column,
-            written.replace(['\r', '\n'], " "),
+            used.replace(['\r', '\n'], " "),
         ));
     }
     seen.sort();
@@ -397,5 +406,32 @@ fn titles_read_as_news_writes_them_are_not_told_apart() {
             && titles[0].message.contains("but \"Trade Minister\""),
         "{}",
         titles[0].message
+    );
+}
+
+#[test]
+fn a_spelling_broken_over_two_lines_is_named_on_one() {
+    let dir = tempfile::tempdir().unwrap();
+    write_article(
+        dir.path(),
+        "a.md",
+        "2025-10-01",
+        "Prices rose 5 percent, then 3 percent, then 2 percent.",
+    );
+    write_article(
+        dir.path(),
+        "b.md",
+        "2025-10-02",
+        "Exports fell 4 per\ncent in the month, the agency said.",
+    );
+    let run = newslint(&["--rules", "rules", dir.path().to_str().unwrap()]);
+    let terms: Vec<&Diag> = run.diags.iter().filter(|d| d.rule == "terms").collect();
+    assert_eq!(terms.len(), 1, "{}", run.stdout);
+    assert!(
+        terms[0]
+            .message
+            .contains("\"per cent\" where the house style is \"percent\""),
+        "{}",
+        terms[0].message
     );
 }

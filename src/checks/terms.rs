@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use regex::Regex;
 
-use super::text::inside;
+use super::text::{inside, single_spaced};
 use super::{Check, CheckInfo, Context, FastMap, Gathered, Scan};
 use crate::article::{Article, Placements};
 use crate::finding::{Finding, Kind, Location, Severity, Text};
@@ -989,8 +989,10 @@ impl Say {
         let message = match &self.message {
             Some((written, message)) if written == used => message.clone(),
             _ => {
+                // As one line: a spelling of two words may be broken over two.
                 let message: Text = format!(
-                    "terms: \"{used}\" where the house style is \"{}\"",
+                    "terms: \"{}\" where the house style is \"{}\"",
+                    single_spaced(used),
                     self.preferred
                 )
                 .into();

@@ -1,5 +1,6 @@
 //! Text scanning shared by the built-in checks: quotation spans, words, lines.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Double-quote characters that open and close quotations.
@@ -96,6 +97,30 @@ fn closes_single(body: &str, after: usize) -> bool {
         .chars()
         .next()
         .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// `text` with each run of whitespace made one space (borrowed when it already is so).
+pub fn single_spaced(text: &str) -> Cow<'_, str> {
+    let mut last_space = true;
+    // Byte by byte when it is all ASCII (nearly always: this runs for every mention).
+    let spaced = if text.is_ascii() {
+        text.bytes().all(|b| {
+            let ok = b == b' ' && !last_space || !b.is_ascii_whitespace() && b != 0x0b;
+            last_space = b == b' ';
+            ok
+        })
+    } else {
+        text.chars().all(|c| {
+            let ok = c == ' ' && !last_space || !c.is_whitespace();
+            last_space = c == ' ';
+            ok
+        })
+    } && !last_space;
+    if spaced || text.is_empty() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 pub fn inside(spans: &[Range<usize>], at: usize) -> bool {

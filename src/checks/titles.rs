@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock, Mutex};
 
 use super::mentions::{Mention as Mentioned, TITLE_WORDS, mentions};
+use super::text::single_spaced;
 use super::{Check, CheckInfo, Context, FastMap, Gathered, Scan};
 use crate::finding::{Finding, Kind, Location, Severity};
 use crate::rules::Person;
@@ -227,30 +228,6 @@ fn only_qualifiers(title: &str) -> bool {
                     || (w.len() >= 2 && w[w.len() - 2..].eq_ignore_ascii_case("'s")) => {}
             Some(w) => return w.is_empty() && words.next().is_none(),
         }
-    }
-}
-
-/// `text` with each run of whitespace made one space (borrowed when it already is so).
-fn single_spaced(text: &str) -> Cow<'_, str> {
-    let mut last_space = true;
-    // Byte by byte when it is all ASCII (nearly always: this runs for every mention).
-    let spaced = if text.is_ascii() {
-        text.bytes().all(|b| {
-            let ok = b == b' ' && !last_space || !b.is_ascii_whitespace() && b != 0x0b;
-            last_space = b == b' ';
-            ok
-        })
-    } else {
-        text.chars().all(|c| {
-            let ok = c == ' ' && !last_space || !c.is_whitespace();
-            last_space = c == ' ';
-            ok
-        })
-    } && !last_space;
-    if spaced || text.is_empty() {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
     }
 }
 
