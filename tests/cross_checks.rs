@@ -177,15 +177,12 @@ fn write_article(dir: &std::path::Path, name: &str, date: &str, body: &str) {
     std::fs::write(dir.join(name), format!("---\ndate: {date}\n---\n{body}\n")).unwrap();
 }
 
-/// The quotes findings of newslint run on `dir` with the shipped rules, and its output.
-fn quotes_findings(dir: &std::path::Path) -> (Vec<Diag>, String) {
+/// The findings of one check (`rule`) of newslint run on `dir` with the shipped rules, and
+/// its output.
+fn findings_of(dir: &std::path::Path, rule: &str) -> (Vec<Diag>, String) {
     let run = newslint(&["--rules", "rules", dir.to_str().unwrap()]);
-    let quotes = run
-        .diags
-        .into_iter()
-        .filter(|d| d.rule == "quotes")
-        .collect();
-    (quotes, run.stdout)
+    let found = run.diags.into_iter().filter(|d| d.rule == rule).collect();
+    (found, run.stdout)
 }
 
 #[test]
@@ -198,7 +195,7 @@ fn a_quotation_altered_within_one_article_is_not_a_rendering_of_itself() {
         "2025-09-03",
         &format!("She said: {FULL}\n\nLater: {CUT}"),
     );
-    let (quotes, stdout) = quotes_findings(dir.path());
+    let (quotes, stdout) = findings_of(dir.path(), "quotes");
     assert!(quotes.is_empty(), "{stdout}");
     // Another article with the cut rendering: now the two articles differ.
     write_article(
@@ -207,7 +204,7 @@ fn a_quotation_altered_within_one_article_is_not_a_rendering_of_itself() {
         "2025-09-04",
         &format!("She said: {CUT}"),
     );
-    let (quotes, stdout) = quotes_findings(dir.path());
+    let (quotes, stdout) = findings_of(dir.path(), "quotes");
     assert_eq!(quotes.len(), 1, "{stdout}");
     assert!(quotes[0].body.contains("dropped: \"our\""), "{stdout}");
     assert!(
@@ -232,7 +229,7 @@ fn a_rendering_is_reported_once_against_an_article_that_quotes_the_passage_twice
         "2025-09-04",
         &format!("She said: {CUT}"),
     );
-    let (quotes, stdout) = quotes_findings(dir.path());
+    let (quotes, stdout) = findings_of(dir.path(), "quotes");
     assert_eq!(quotes.len(), 1, "{stdout}");
     // The cut rendering, against the first of the two full ones.
     let (first, other) = (&quotes[0].locations[0], &quotes[0].locations[1]);
@@ -246,7 +243,7 @@ fn a_rendering_is_reported_once_against_an_article_that_quotes_the_passage_twice
         "2025-09-05",
         &format!("She said: {other_cut}"),
     );
-    let (quotes, stdout) = quotes_findings(dir.path());
+    let (quotes, stdout) = findings_of(dir.path(), "quotes");
     assert_eq!(quotes.len(), 2, "{stdout}");
 }
 
@@ -396,9 +393,8 @@ fn titles_read_as_news_writes_them_are_not_told_apart() {
          Intergovernmental Affairs Minister Dominic LeBlanc spoke.\n\n\
          The bank said Poehl and CDU Finance Minister Gerhard Stoltenberg agreed.",
     );
-    let run = newslint(&["--rules", "rules", dir.path().to_str().unwrap()]);
-    let titles: Vec<&Diag> = run.diags.iter().filter(|d| d.rule == "titles").collect();
-    assert_eq!(titles.len(), 1, "{}", run.stdout);
+    let (titles, stdout) = findings_of(dir.path(), "titles");
+    assert_eq!(titles.len(), 1, "{stdout}");
     assert!(
         titles[0]
             .message
@@ -424,9 +420,8 @@ fn a_spelling_broken_over_two_lines_is_named_on_one() {
         "2025-10-02",
         "Exports fell 4 per\ncent in the month, the agency said.",
     );
-    let run = newslint(&["--rules", "rules", dir.path().to_str().unwrap()]);
-    let terms: Vec<&Diag> = run.diags.iter().filter(|d| d.rule == "terms").collect();
-    assert_eq!(terms.len(), 1, "{}", run.stdout);
+    let (terms, stdout) = findings_of(dir.path(), "terms");
+    assert_eq!(terms.len(), 1, "{stdout}");
     assert!(
         terms[0]
             .message
