@@ -57,6 +57,28 @@ proptest! {
         prop_assert!(!clean.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r'));
     }
 
+    /// The scans of the built-in checks never panic on text made of the pieces they read
+    /// with care: titles after "of", "and" and "&", sentence words, names wrapped over
+    /// lines, quotation marks opened again on a new line, letters beyond ASCII.
+    #[test]
+    fn the_scans_of_the_checks_never_panic(
+        picks in proptest::collection::vec(0..SCAN_PIECES.len(), 0..80),
+        spaced in proptest::collection::vec(any::<bool>(), 80),
+    ) {
+        let mut text = String::from("---\ndate: 2025-09-03\n---\n");
+        for (k, &p) in picks.iter().enumerate() {
+            text.push_str(SCAN_PIECES[p]);
+            if spaced[k] {
+                text.push(' ');
+            }
+        }
+        let rules = newslint::rules::RuleSet::default();
+        let plan = newslint::checks::ScanPlan::new(&rules);
+        if let Ok(article) = Article::from_bytes(0, Path::new("a.md"), "a.md".into(), text.as_bytes()) {
+            let _ = newslint::checks::scan_article(&article, &rules, &plan);
+        }
+    }
+
     /// Normalizing any text as any type, with or without a date, never panics.
     #[test]
     fn normalizers_never_panic(text in "\\PC{0,60}", year in 1i16..9999, day in 0i64..365) {
@@ -69,3 +91,68 @@ proptest! {
         }
     }
 }
+
+/// The property above runs the scans for real: on a text with a titled name, a quotation
+/// and both spellings of a word, each of the scans keeps something.
+#[test]
+fn the_scans_of_the_property_run() {
+    let text = "---\ndate: 2025-09-03\n---\nTrade Minister Dominic LeBlanc said \"we will meet \
+                again next week and talk\" about aluminium and aluminum.\n";
+    let rules = newslint::rules::RuleSet::default();
+    let plan = newslint::checks::ScanPlan::new(&rules);
+    let article =
+        Article::from_bytes(0, Path::new("a.md"), "a.md".into(), text.as_bytes()).unwrap();
+    let kept = newslint::checks::scan_article(&article, &rules, &plan);
+    assert!(kept.len() >= 3, "{}", kept.len());
+}
+
+/// Pieces of news text for [`the_scans_of_the_checks_never_panic`].
+const SCAN_PIECES: &[&str] = &[
+    "Minister",
+    "Chairman",
+    "Chief",
+    "Executive",
+    "Officer",
+    "and",
+    "of",
+    "&",
+    "But",
+    "Trade",
+    "trade",
+    "Bank",
+    "Canada",
+    "Governor",
+    "Mark",
+    "Carney",
+    "Ó",
+    "Émilie",
+    "U.S.",
+    "Dec.",
+    "per",
+    "cent",
+    "percent",
+    "Labor",
+    "labour",
+    "Organization",
+    "\"",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "  ",
+    ".",
+    ",",
+    "—",
+    "(",
+    "Yesterday",
+    "said:",
+    "#",
+    "ALUMINUM",
+    "aluminium",
+    "x\u{301}",
+    "ǅ",
+    "\u{a0}",
+];
