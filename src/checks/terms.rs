@@ -549,7 +549,8 @@ fn term_literal(term: &str) -> Option<(String, usize, usize)> {
 /// Text wrapped at a fixed width breaks its lines mid-sentence ("the International
 /// Coffee\nOrganization", "the U.S. Defense\nDepartment"): a word at the start of a line
 /// starts a sentence only after a blank line, a heading, or a line that ends with neither a
-/// word nor a comma (a full stop), and the next word may stand on the next line. An initialism ("U.S.") does not end the sentence before it.
+/// word nor a comma (a full stop), and the next word may stand on the next line. An
+/// initialism ("U.S.") does not end the sentence before it.
 fn is_proper_name(text: &str, span: Range<usize>) -> bool {
     if !text[span.clone()].starts_with(char::is_uppercase) {
         return false;
@@ -563,8 +564,8 @@ fn is_proper_name(text: &str, span: Range<usize>) -> bool {
     } else {
         // At the start of a line: after a blank line, a line that ends a sentence or a
         // heading (Markdown's, or a wire headline in capitals).
-        let blank_line = before[prior.len()..].matches('\n').count() > 1;
-        let line = &prior[prior.rfind('\n').map_or(0, |i| i + 1)..];
+        let blank_line = line_breaks(&before[prior.len()..]) > 1;
+        let line = &prior[prior.rfind(['\n', '\r']).map_or(0, |i| i + 1)..];
         let heading = line.trim_start().starts_with('#') || !line.chars().any(char::is_lowercase);
         blank_line || heading || !prior.ends_with(|c: char| c.is_alphanumeric() || c == ',')
     };
@@ -573,8 +574,12 @@ fn is_proper_name(text: &str, span: Range<usize>) -> bool {
     }
     let after = &text[span.end..];
     let next = after.trim_start_matches([' ', '\t', '\r', '\n']);
-    after[..after.len() - next.len()].matches('\n').count() <= 1
-        && next.starts_with(char::is_uppercase)
+    line_breaks(&after[..after.len() - next.len()]) <= 1 && next.starts_with(char::is_uppercase)
+}
+
+/// How many line breaks `gap` holds, "\r\n" counted once.
+fn line_breaks(gap: &str) -> usize {
+    gap.matches('\n').count() + gap.matches('\r').count() - gap.matches("\r\n").count()
 }
 
 /// Whether `text` ends with an initialism of two letters or more, each with its full stop
@@ -1235,6 +1240,13 @@ mod tests {
             ("Defense lawyers said", "Defense", false),
             ("# Prices\nAluminum rose", "Aluminum", false),
             ("ALUMINUM PRICES RISE\nAluminum rose", "Aluminum", false),
+            ("the talks\r\rLabor leaders said", "Labor", false),
+            ("the talks\r\n\r\nLabor leaders said", "Labor", false),
+            (
+                "the International Coffee\r\nOrganization (ICO) met",
+                "Organization",
+                true,
+            ),
             // A sentence's first word with a name after it, across one line break only.
             (
                 "It rose. Aluminum\nAssociation members said",
