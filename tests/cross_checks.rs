@@ -430,3 +430,58 @@ fn a_spelling_broken_over_two_lines_is_named_on_one() {
         terms[0].message
     );
 }
+
+#[test]
+fn two_offices_at_once_are_accepted_when_each_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let people = dir.path().join("people.yaml");
+    std::fs::write(
+        &people,
+        "people:\n  - name: Dominic LeBlanc\n    titles:\n      - { title: Trade Minister }\n      \
+         - { title: Intergovernmental Affairs Minister, since: 2025-07-01 }\n",
+    )
+    .unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    write_article(
+        &articles,
+        "a.md",
+        "2025-10-01",
+        "Trade Minister and Intergovernmental Affairs Minister Dominic LeBlanc spoke.",
+    );
+    write_article(
+        &articles,
+        "b.md",
+        "2025-06-01",
+        "Trade Minister and Intergovernmental Affairs Minister Dominic LeBlanc spoke.",
+    );
+    write_article(
+        &articles,
+        "c.md",
+        "2025-10-02",
+        "Trade Minister and Finance Minister Dominic LeBlanc spoke.",
+    );
+    let run = newslint(&[
+        "--rules",
+        people.to_str().unwrap(),
+        articles.to_str().unwrap(),
+    ]);
+    let mut titles: Vec<(String, &str)> = run
+        .diags
+        .iter()
+        .filter(|d| d.rule == "titles")
+        .map(|d| (d.locations[0].0.clone(), d.message.as_str()))
+        .collect();
+    titles.sort();
+    assert_eq!(titles.len(), 2, "{}", run.stdout);
+    // Both offices held on its date: no finding for a.md. Before the second began: stale.
+    assert!(
+        titles[0].0.ends_with("b.md") && titles[0].1.contains("stale title"),
+        "{titles:?}"
+    );
+    // One office not accepted.
+    assert!(
+        titles[1].0.ends_with("c.md") && titles[1].1.contains("is not an accepted title"),
+        "{titles:?}"
+    );
+}

@@ -14,8 +14,8 @@ use super::mentions::{Mention as Mentioned, TITLE_WORDS, mentions};
 use super::text::single_spaced;
 use super::{Check, CheckInfo, Context, FastMap, Gathered, Scan};
 use crate::finding::{Finding, Kind, Location, Severity};
-use crate::rules::Person;
 use crate::rules::RuleSet;
+use crate::rules::{AcceptedTitle, Person};
 
 pub struct Titles;
 
@@ -997,14 +997,28 @@ fn accepted_titles(
     mentions: &[Mention],
     findings: &mut Vec<Finding>,
 ) {
+    let accepted: Vec<String> = person
+        .titles
+        .iter()
+        .map(|t| normalize_title(&t.title))
+        .collect();
     for m in mentions {
         let date = ctx.articles[m.article].date;
-        let matching: Vec<_> = person
-            .titles
-            .iter()
-            .filter(|t| normalize_title(&t.title) == m.title)
+        // Each office the title names must be accepted ("Chairman and Chief Executive" when
+        // both are), and held on the article's date.
+        let matching: Vec<Vec<&AcceptedTitle>> = offices(m.title)
+            .into_iter()
+            .map(|office| {
+                (person.titles.iter().zip(&accepted))
+                    .filter(|(_, normalized)| *normalized == office)
+                    .map(|(t, _)| t)
+                    .collect()
+            })
             .collect();
-        let (message, note) = if matching.is_empty() {
+        let held = |t: &&AcceptedTitle| {
+            date.is_none_or(|d| t.since.is_none_or(|s| s <= d) && t.until.is_none_or(|u| d <= u))
+        };
+        let (message, note) = if matching.iter().any(Vec::is_empty) {
             let list: Vec<&str> = person.titles.iter().map(|t| t.title.as_str()).collect();
             (
                 format!(
@@ -1014,11 +1028,9 @@ fn accepted_titles(
                 format!("accepted: {}", list.join("; ")),
             )
         } else if let Some(d) = date
-            && !matching
-                .iter()
-                .any(|t| t.since.is_none_or(|s| s <= d) && t.until.is_none_or(|u| d <= u))
+            && let Some(lapsed) = matching.iter().find(|office| !office.iter().any(held))
         {
-            let t = matching[0];
+            let t = lapsed[0];
             let when = match (t.since, t.until) {
                 (_, Some(u)) if d > u => format!("it lapsed on {u}"),
                 (Some(s), _) => format!("it began on {s}"),
