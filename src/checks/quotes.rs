@@ -803,9 +803,9 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 ];
 
 /// Whether two phrases are the same words written another way: the same letters and digits
-/// in the same order (see [`same_letters`]), or a word and its abbreviation with a full stop
+/// in the same order (see [`same_letters`]), a word and its abbreviation with a full stop
 /// ("Dec." and "December"; a full stop after a word that was never short, "not." for
-/// "nothing", is no abbreviation).
+/// "nothing", is no abbreviation), or a name and its initials ("U.S.", "United States").
 fn same_words(a: &str, b: &str) -> bool {
     let abbreviates = |short: &str, long: &str| {
         let Some(short) = short.strip_suffix('.') else {
@@ -816,7 +816,25 @@ fn same_words(a: &str, b: &str) -> bool {
             .iter()
             .any(|(s, l)| short.eq_ignore_ascii_case(s) && long.eq_ignore_ascii_case(l))
     };
-    same_letters(a, b) || abbreviates(a, b) || abbreviates(b, a)
+    // "U.S." for "United States": capitals each with its full stop, the initials of the
+    // capitalized words of the other side.
+    let initials = |short: &str, long: &str| {
+        let letters: Option<String> = short
+            .as_bytes()
+            .chunks(2)
+            .map(|pair| match pair {
+                [c, b'.'] if c.is_ascii_uppercase() => Some(char::from(*c)),
+                _ => None,
+            })
+            .collect();
+        let firsts: Option<String> = long
+            .trim_end_matches('.')
+            .split_whitespace()
+            .map(|w| w.chars().next().filter(char::is_ascii_uppercase))
+            .collect();
+        letters.is_some_and(|l| l.len() >= 2 && firsts.is_some_and(|f| f == l))
+    };
+    same_letters(a, b) || abbreviates(a, b) || abbreviates(b, a) || initials(a, b) || initials(b, a)
 }
 
 /// Whether two phrases have the same letters and digits in the same order, whatever their
@@ -1842,6 +1860,8 @@ mod tests {
             ("Sept.", "september"),
             ("Corp.", "Corporation"),
             ("long term", "long-term"),
+            ("U.S.", "United States"),
+            ("U.K.", "United Kingdom."),
         ] {
             assert!(same_words(a, b) && same_words(b, a), "{a} / {b}");
         }
@@ -1851,6 +1871,10 @@ mod tests {
             ("Dec.", "Decision"),
             ("Mar.", "March"),
             ("Jan. 5", "January"),
+            ("U.S.", "us said"),
+            ("U.S.", "United Nations"),
+            ("U.", "United"),
+            ("U.S", "United States"),
         ] {
             assert!(!same_words(a, b) && !same_words(b, a), "{a} / {b}");
         }
