@@ -432,7 +432,7 @@ fn a_spelling_broken_over_two_lines_is_named_on_one() {
 }
 
 #[test]
-fn two_offices_at_once_are_accepted_when_each_is() {
+fn two_offices_at_once_are_judged_by_the_one_before_the_name() {
     let dir = tempfile::tempdir().unwrap();
     let people = dir.path().join("people.yaml");
     std::fs::write(
@@ -461,6 +461,14 @@ fn two_offices_at_once_are_accepted_when_each_is() {
         "2025-10-02",
         "Trade Minister and Finance Minister Dominic LeBlanc spoke.",
     );
+    // The trap: the first office may be another person's ("talks between the Finance
+    // Minister and Trade Minister Dominic LeBlanc"), so it is not held against LeBlanc.
+    write_article(
+        &articles,
+        "d.md",
+        "2025-10-03",
+        "Talks between the Finance Minister and Trade Minister Dominic LeBlanc went on.",
+    );
     let run = newslint(&[
         "--rules",
         people.to_str().unwrap(),
@@ -479,7 +487,7 @@ fn two_offices_at_once_are_accepted_when_each_is() {
         titles[0].0.ends_with("b.md") && titles[0].1.contains("stale title"),
         "{titles:?}"
     );
-    // One office not accepted.
+    // The office right before the name not accepted (and none for d.md).
     assert!(
         titles[1].0.ends_with("c.md") && titles[1].1.contains("is not an accepted title"),
         "{titles:?}"

@@ -1004,21 +1004,16 @@ fn accepted_titles(
         .collect();
     for m in mentions {
         let date = ctx.articles[m.article].date;
-        // Each office the title names must be accepted ("Chairman and Chief Executive" when
-        // both are), and held on the article's date.
-        let matching: Vec<Vec<&AcceptedTitle>> = offices(m.title)
-            .into_iter()
-            .map(|office| {
-                (person.titles.iter().zip(&accepted))
-                    .filter(|(_, normalized)| *normalized == office)
-                    .map(|(t, _)| t)
-                    .collect()
-            })
+        // The office named right before the name must be accepted and held on the article's
+        // date. Of two joined by "and", the first may be another person's ("talks between
+        // the Finance Minister and Prime Minister Mark Carney"), so it is not held against
+        // this one.
+        let office = offices(m.title).pop().unwrap_or(m.title);
+        let matching: Vec<&AcceptedTitle> = (person.titles.iter().zip(&accepted))
+            .filter(|(_, normalized)| *normalized == office)
+            .map(|(t, _)| t)
             .collect();
-        let held = |t: &&AcceptedTitle| {
-            date.is_none_or(|d| t.since.is_none_or(|s| s <= d) && t.until.is_none_or(|u| d <= u))
-        };
-        let (message, note) = if matching.iter().any(Vec::is_empty) {
+        let (message, note) = if matching.is_empty() {
             let list: Vec<&str> = person.titles.iter().map(|t| t.title.as_str()).collect();
             (
                 format!(
@@ -1028,9 +1023,11 @@ fn accepted_titles(
                 format!("accepted: {}", list.join("; ")),
             )
         } else if let Some(d) = date
-            && let Some(lapsed) = matching.iter().find(|office| !office.iter().any(held))
+            && !matching
+                .iter()
+                .any(|t| t.since.is_none_or(|s| s <= d) && t.until.is_none_or(|u| d <= u))
         {
-            let t = lapsed[0];
+            let t = matching[0];
             let when = match (t.since, t.until) {
                 (_, Some(u)) if d > u => format!("it lapsed on {u}"),
                 (Some(s), _) => format!("it began on {s}"),
