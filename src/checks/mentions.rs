@@ -179,8 +179,38 @@ impl Reader<'_> {
     }
 
     /// The first title at `at` (in [`TITLES`] order) that a break and a name follow: where
-    /// the title ends, and the name.
+    /// the title ends, and the name. The title may be joined by a hyphen to a capitalised
+    /// word before it, which belongs to it ("Vice-Premier", "Co-Chairman"): read apart,
+    /// "Vice-Premier Qian Qichen" would be a premier.
     fn title_then_name(&self, at: usize) -> Option<(usize, Range<usize>)> {
+        self.bare_title_then_name(at).or_else(|| {
+            let hyphen = self.word_chars_end_letters(at + 1);
+            (self.bytes.get(at)?.is_ascii_uppercase() && self.bytes.get(hyphen) == Some(&b'-'))
+                .then(|| self.bare_title_then_name(hyphen + 1))?
+        })
+    }
+
+    /// The end of the run of letters (`\p{L}`) from `at`.
+    fn word_chars_end_letters(&self, at: usize) -> usize {
+        let mut i = at;
+        while let Some(&b) = self.bytes.get(i) {
+            if b < 0x80 {
+                if !b.is_ascii_alphabetic() {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
+            match self.text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_letter(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+        i
+    }
+
+    /// [`Reader::title_then_name`] without a word joined before the title.
+    fn bare_title_then_name(&self, at: usize) -> Option<(usize, Range<usize>)> {
         // The titles that start with this capital, as a set of positions in TITLES.
         static BY_CAPITAL: LazyLock<[u32; 26]> = LazyLock::new(|| {
             let mut sets = [0u32; 26];
@@ -407,7 +437,7 @@ mod tests {
     static MENTION: LazyLock<Regex> = LazyLock::new(|| {
         let sp = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)";
         let head = format!(
-            r"(?:Prime{sp}Minister|Deputy{sp}Prime{sp}Minister|Minister|Secretary|President|Vice[\x20-]President|Premier|Ambassador|Governor|Senator|Chancellor|Chief{sp}of{sp}Staff|Director|Chair(?:man|woman|person)?|Leader|Mayor|Commissioner|Trade{sp}Representative|Speaker|Attorney{sp}General|CEO|Chief{sp}Executive{sp}Officer|Chief{sp}Executive)"
+            r"(?:[A-Z]\p{{L}}*-)?(?:Prime{sp}Minister|Deputy{sp}Prime{sp}Minister|Minister|Secretary|President|Vice[\x20-]President|Premier|Ambassador|Governor|Senator|Chancellor|Chief{sp}of{sp}Staff|Director|Chair(?:man|woman|person)?|Leader|Mayor|Commissioner|Trade{sp}Representative|Speaker|Attorney{sp}General|CEO|Chief{sp}Executive{sp}Officer|Chief{sp}Executive)"
         );
         // An initialism, or a capitalised word (no trailing period: "January." ends a
         // sentence).
@@ -478,6 +508,27 @@ mod tests {
         );
         // Where the title word starts, after the words before it.
         assert_eq!(found[0].head, text.find("Chief").unwrap());
+        assert_eq!(found, by_regex(text, 0));
+    }
+
+    #[test]
+    fn a_word_joined_to_the_title_by_a_hyphen_is_part_of_it() {
+        let text = "said Chinese Vice-Premier Qian Qichen. Co-Chairman Bill Gates and \
+                    then-President George Bush.";
+        let found = mentions(text, 0);
+        assert_eq!(
+            shown(text, &found),
+            vec![
+                (
+                    "Chinese Vice-Premier".to_string(),
+                    "Qian Qichen".to_string()
+                ),
+                ("Co-Chairman".to_string(), "Bill Gates".to_string()),
+                // Only a capitalised word joins a title.
+                ("President".to_string(), "George Bush".to_string()),
+            ]
+        );
+        assert_eq!(found[0].head, text.find("Vice").unwrap());
         assert_eq!(found, by_regex(text, 0));
     }
 
@@ -592,6 +643,8 @@ mod tests {
         "Mr",
         "AT&T",
         "Co-Chair",
+        "Vice-Premier",
+        "Ex-",
         "x",
         "MinisterPresident",
         " ",

@@ -162,6 +162,20 @@ struct Mention<'a> {
     written: &'a str,
 }
 
+/// Words of titles that name the same thing as another, and that other word. Only words
+/// that mean the same wherever a title has them: "Premier" is not "Prime Minister" in
+/// Canada's provinces, nor "Financial Secretary" a "Finance Secretary" in Hong Kong.
+const SAME_WORDS: &[(&str, &str)] = &[
+    ("farm", "agriculture"),
+    ("agricultural", "agriculture"),
+    ("economics", "economy"),
+    ("economic", "economy"),
+    ("external", "foreign"),
+    ("deputy", "vice"),
+    ("eu", "european"),
+    ("e.u", "european"),
+];
+
 /// Lowercased title without nationality qualifiers and possessives.
 fn normalize_title(title: &str) -> String {
     let words: Vec<String> = title
@@ -183,7 +197,8 @@ fn normalize_title(title: &str) -> String {
         }
     }
     // One spelling of each office: "CEO", "Chief Executive" and "Chief Executive Officer"
-    // are one; so are British and American spellings ("Defence", "Labour").
+    // are one; so are British and American spellings ("Defence", "Labour") and the words
+    // news writes for the same portfolio ("Farm Minister", "Agriculture Minister").
     let mut out: Vec<Cow<str>> = Vec::with_capacity(words.len() - start);
     let mut i = start;
     while i < words.len() {
@@ -192,6 +207,8 @@ fn normalize_title(title: &str) -> String {
         if w == "chief" && words.get(i).is_some_and(|n| n == "executive") {
             i += 1 + usize::from(words.get(i + 1).is_some_and(|n| n == "officer"));
             out.push(Cow::Borrowed("ceo"));
+        } else if let Some(&(_, same)) = SAME_WORDS.iter().find(|(word, _)| *word == w) {
+            out.push(Cow::Borrowed(same));
         } else if w.len() > 4
             && let Some(base) = w.strip_suffix("our")
         {
@@ -705,6 +722,16 @@ fn title_start(text: &str, m: &Mentioned) -> Option<usize> {
         end -= 1;
     }
     if end > 0 && bytes[end - 1].is_ascii_alphanumeric() && !matches!(bytes[end - 1], b'f' | b'd') {
+        // A word in lower case that makes the title another office belongs to it ("his
+        // shadow Chancellor"): "under" before a title is a preposition ("under Prime
+        // Minister …").
+        if bytes[end - 1].is_ascii_lowercase()
+            && let Some((word, at)) = word_before(text, start)
+            && word != "under"
+            && DIFFERENT_OFFICE.contains(&word)
+        {
+            return Some(at);
+        }
         return Some(start);
     }
     let (connector, at) = match word_before(text, start) {
@@ -806,6 +833,11 @@ fn compatible(a: &str, b: &str) -> bool {
     if short.last() != long.last() {
         return false;
     }
+    in_order(&short, &long) || in_any_order(&short, &long)
+}
+
+/// [`compatible`] with the words of `short` read in `long` in their order.
+fn in_order(short: &[&str], long: &[&str]) -> bool {
     let (mut i, mut j) = (0, 0);
     while j < long.len() {
         if let Some(s) = short.get(i) {
@@ -824,6 +856,24 @@ fn compatible(a: &str, b: &str) -> bool {
         j += 1;
     }
     i == short.len()
+}
+
+/// [`compatible`] with the words of `short` read in `long` in any order ("Assistant
+/// Treasury Secretary", "Treasury Assistant Secretary"), each word once and as written.
+fn in_any_order(short: &[&str], long: &[&str]) -> bool {
+    if short.len() > long.len() {
+        return false;
+    }
+    let mut unread: Vec<&str> = long.to_vec();
+    for word in short {
+        match unread.iter().position(|w| w == word) {
+            Some(i) => {
+                unread.swap_remove(i);
+            }
+            None => return false,
+        }
+    }
+    !unread.iter().any(|w| DIFFERENT_OFFICE.contains(w))
 }
 
 /// Whether two words of normalized titles say the same: the same word, a place's
@@ -1331,6 +1381,20 @@ mod tests {
                 Some("Finance Minister"),
             ),
             ("Trade Minister Dominic LeBlanc", Some("Trade Minister")),
+            // A word in lower case that makes another office is part of it; a preposition
+            // is not ("under").
+            (
+                "He and his shadow Chancellor Oliver Letwin agree.",
+                Some("shadow Chancellor"),
+            ),
+            (
+                "the acting Chief Executive Jane Fraser",
+                Some("acting Chief Executive"),
+            ),
+            (
+                "talks under Prime Minister Mark Carney",
+                Some("Prime Minister"),
+            ),
         ] {
             assert_eq!(title_read(text), title, "{text}");
         }
@@ -1370,8 +1434,22 @@ mod tests {
             ("Chief Executive Officer", "CEO"),
             ("Defence Secretary", "Defense Secretary"),
             ("Labour Minister", "Labor Minister"),
+            ("Farm Minister", "Agriculture Minister"),
+            ("French Agricultural Minister", "Agriculture Minister"),
+            ("Economics Minister", "Economy Minister"),
+            ("External Trade Minister", "Foreign Trade Minister"),
+            ("Bundesbank Deputy President", "Bundesbank Vice-President"),
+            ("EU Trade Commissioner", "European Trade Commissioner"),
         ] {
             assert_eq!(normalize_title(a), normalize_title(b), "{a} / {b}");
+        }
+        // Words that name other offices in some places stay apart.
+        for (a, b) in [
+            ("Premier", "Prime Minister"),
+            ("Financial Secretary", "Finance Secretary"),
+            ("Trade Minister", "Foreign Minister"),
+        ] {
+            assert_ne!(normalize_title(a), normalize_title(b), "{a} / {b}");
         }
         for (a, b) in [
             ("fcc chairman", "federal communications commission chairman"),
@@ -1386,6 +1464,16 @@ mod tests {
             ("china's foreign minister", "chinese foreign minister"),
             ("fed chairman", "federal reserve board chairman"),
             ("microsoft ceo", "ceo"),
+            // The same words in another order.
+            (
+                "assistant treasury secretary",
+                "treasury assistant secretary",
+            ),
+            (
+                "assistant u.s treasury secretary",
+                "treasury assistant secretary",
+            ),
+            ("vice foreign minister", "foreign vice minister"),
         ] {
             assert!(compatible(a, b), "{a} / {b}");
             assert!(compatible(b, a), "{b} / {a}");
@@ -1402,6 +1490,10 @@ mod tests {
             ("fed chairman", "finance committee chairman"),
             ("korea's finance minister", "kenyan finance minister"),
             ("ceo", "chairman"),
+            // In any order, a word of another office still makes another office.
+            ("treasury secretary", "under treasury secretary"),
+            ("assistant secretary", "secretary under assistant"),
+            ("trade minister", "minister trade vice"),
         ] {
             assert!(!compatible(a, b), "{a} / {b}");
         }
