@@ -24,11 +24,37 @@ const NOT_CURRENT: &[&str] = &[
     "former", "ex", "late", "then", "outgoing", "acting", "interim",
 ];
 
-/// Tokens that qualify a title without changing it ("U.S. President" = "President").
+/// Tokens that qualify a title without changing it ("U.S. President" = "President"), and
+/// the common nouns a sentence starts with for a company named before it ("Company
+/// Chairman Bill Gates").
 const QUALIFIERS: &[&str] = &[
-    "us", "u.s", "american", "canada", "canadian", "canada's", "mexico", "mexican", "mexico's",
-    "britain", "british", "uk", "u.k", "china", "chinese", "france", "french", "germany", "german",
-    "japan", "japanese", "then-", "the",
+    "us",
+    "u.s",
+    "american",
+    "canada",
+    "canadian",
+    "canada's",
+    "mexico",
+    "mexican",
+    "mexico's",
+    "britain",
+    "british",
+    "uk",
+    "u.k",
+    "china",
+    "chinese",
+    "france",
+    "french",
+    "germany",
+    "german",
+    "japan",
+    "japanese",
+    "then-",
+    "the",
+    "company",
+    "firm",
+    "airline",
+    "automaker",
 ];
 
 /// A mention as the scan keeps it, for every titled name of every article (12 bytes: an
@@ -1282,6 +1308,8 @@ mod tests {
             "Économie",
             "JAPANESE",
             "Britain's, French.",
+            "Company",
+            "Airline Chairman",
         ] {
             assert_eq!(
                 only_qualifiers(title),
@@ -1440,6 +1468,8 @@ mod tests {
             ("External Trade Minister", "Foreign Trade Minister"),
             ("Bundesbank Deputy President", "Bundesbank Vice-President"),
             ("EU Trade Commissioner", "European Trade Commissioner"),
+            ("Company Chairman", "Chairman"),
+            ("Airline Chairman", "Chairman"),
         ] {
             assert_eq!(normalize_title(a), normalize_title(b), "{a} / {b}");
         }
