@@ -159,11 +159,20 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     /// The mention starting at `s`, if one does: up to [`TITLE_WORDS`] words, as few as
-    /// will do, then the first title that a name follows.
+    /// will do, then the first title that a name follows. The title may be joined by a
+    /// hyphen to a capitalised word before it, which belongs to it ("Vice-Premier",
+    /// "Co-Chairman"): read apart, "Vice-Premier Qian Qichen" would be a premier.
     fn mention_at(&self, s: usize) -> Option<Mention> {
         let mut at = s;
         for words in 0..=TITLE_WORDS {
-            if let Some((title_end, name)) = self.title_then_name(at) {
+            // The word at `at` is read once, for a title joined to it and for the next word.
+            let mut word = None;
+            let found = self.title_then_name(at).or_else(|| {
+                let (end, hyphen) = self.word_run(at)?;
+                word = Some(end);
+                self.title_then_name(hyphen? + 1)
+            });
+            if let Some((title_end, name)) = found {
                 return Some(Mention {
                     title: s..title_end,
                     head: at,
@@ -173,44 +182,51 @@ impl Reader<'_> {
             if words == TITLE_WORDS {
                 break;
             }
-            at = self.title_word(at)?;
+            at = self.title_word(at, word)?;
         }
         None
     }
 
-    /// The first title at `at` (in [`TITLES`] order) that a break and a name follow: where
-    /// the title ends, and the name. The title may be joined by a hyphen to a capitalised
-    /// word before it, which belongs to it ("Vice-Premier", "Co-Chairman"): read apart,
-    /// "Vice-Premier Qian Qichen" would be a premier.
-    fn title_then_name(&self, at: usize) -> Option<(usize, Range<usize>)> {
-        self.bare_title_then_name(at).or_else(|| {
-            let hyphen = self.word_chars_end_letters(at + 1);
-            (self.bytes.get(at)?.is_ascii_uppercase() && self.bytes.get(hyphen) == Some(&b'-'))
-                .then(|| self.bare_title_then_name(hyphen + 1))?
-        })
-    }
-
-    /// The end of the run of letters (`\p{L}`) from `at`.
-    fn word_chars_end_letters(&self, at: usize) -> usize {
-        let mut i = at;
+    /// The run of a word's characters at `at` when a capital starts it: where it ends (as
+    /// [`Reader::word_chars_end`] has it in a title), and the first hyphen when only
+    /// letters (`\p{L}`) come before it.
+    fn word_run(&self, at: usize) -> Option<(usize, Option<usize>)> {
+        if !self.bytes.get(at)?.is_ascii_uppercase() {
+            return None;
+        }
+        let mut i = at + 1;
+        let mut letters = true;
+        let mut hyphen = None;
         while let Some(&b) = self.bytes.get(i) {
             if b < 0x80 {
-                if !b.is_ascii_alphabetic() {
+                if b.is_ascii_alphabetic() {
+                    i += 1;
+                    continue;
+                }
+                if !matches!(b, b'\'' | b'-' | b'&') {
                     break;
                 }
+                if b == b'-' && letters {
+                    hyphen = Some(i);
+                }
+                letters = false;
                 i += 1;
                 continue;
             }
             match self.text.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) if is_letter(c) => i += c.len_utf8(),
+                Some(c) if c == '’' || is_letter(c) => {
+                    letters &= c != '’';
+                    i += c.len_utf8();
+                }
                 _ => break,
             }
         }
-        i
+        Some((i, hyphen))
     }
 
-    /// [`Reader::title_then_name`] without a word joined before the title.
-    fn bare_title_then_name(&self, at: usize) -> Option<(usize, Range<usize>)> {
+    /// The first title at `at` (in [`TITLES`] order) that a break and a name follow: where
+    /// the title ends, and the name.
+    fn title_then_name(&self, at: usize) -> Option<(usize, Range<usize>)> {
         // The titles that start with this capital, as a set of positions in TITLES.
         static BY_CAPITAL: LazyLock<[u32; 26]> = LazyLock::new(|| {
             let mut sets = [0u32; 26];
@@ -259,8 +275,9 @@ impl Reader<'_> {
 
     /// A word of a title before the title word, and the break after it: where the next
     /// word starts. An initialism of two to four letters ("U.S."), or a capital followed by
-    /// letters, apostrophes, ampersands and hyphens.
-    fn title_word(&self, at: usize) -> Option<usize> {
+    /// letters, apostrophes, ampersands and hyphens. `end` is where the run of the word's
+    /// characters ends, when it was read already.
+    fn title_word(&self, at: usize, end: Option<usize>) -> Option<usize> {
         let b = self.bytes;
         if !b.get(at)?.is_ascii_uppercase() {
             return None;
@@ -284,7 +301,7 @@ impl Reader<'_> {
             };
         }
         // The word runs as far as its characters do: a break must follow.
-        self.after_break(self.word_chars_end(at + 1, true))
+        self.after_break(end.unwrap_or_else(|| self.word_chars_end(at + 1, true)))
     }
 
     /// The end of a name word at `at`: a capital and at least one letter, apostrophe or
