@@ -373,7 +373,10 @@ fn titles_read_as_news_writes_them_are_not_told_apart() {
          Federal Communications Commission Chairman Reed Hundt agreed, as did South Korea's \
          Finance Minister Chung In-yong and Defence Secretary Caspar Weinberger.\n\n\
          The director of the Federal Bureau of Investigation Director Jane Roe spoke too.\n\n\
-         With Chairman Jack Smith at the wheel, the company grew.",
+         With Chairman Jack Smith at the wheel, the company grew.\n\n\
+         Chinese Vice-Premier Tian Jiyun spoke. He and his shadow Chancellor Oliver Letwin \
+         agreed. Farm Minister Viktor Khlystun and Assistant Treasury Secretary David Mulford \
+         came, and Vice-Premier Zhu Rongji.",
     );
     write_article(
         dir.path(),
@@ -383,7 +386,10 @@ fn titles_read_as_news_writes_them_are_not_told_apart() {
          Trade Minister Dominic LeBlanc agreed. Industry Secretary Ian Lang did not.\n\n\
          FCC Chairman Reed Hundt, South Korean Finance Minister Chung In-yong and Defense \
          Secretary Caspar Weinberger met West German Finance Minister Gerhard Stoltenberg.\n\n\
-         FBI Director Jane Roe and GM Chairman Jack Smith were there.",
+         FBI Director Jane Roe and GM Chairman Jack Smith were there.\n\n\
+         Vice Premier Tian Jiyun agreed. Tory Shadow Chancellor Oliver Letwin did not. \
+         Agriculture Minister Viktor Khlystun and Treasury Assistant Secretary David Mulford \
+         were there. Premier Zhu Rongji left.",
     );
     write_article(
         dir.path(),
@@ -394,14 +400,22 @@ fn titles_read_as_news_writes_them_are_not_told_apart() {
          The bank said Poehl and CDU Finance Minister Gerhard Stoltenberg agreed.",
     );
     let (titles, stdout) = findings_of(dir.path(), "titles");
-    assert_eq!(titles.len(), 1, "{stdout}");
+    assert_eq!(titles.len(), 2, "{stdout}");
+    // In the order of their places: b.md, then c.md. A vice-premier is no premier, hyphen
+    // or not.
     assert!(
-        titles[0]
-            .message
-            .contains("Dominic LeBlanc is \"Intergovernmental Affairs Minister\"")
-            && titles[0].message.contains("but \"Trade Minister\""),
+        titles[0].message.contains("Zhu Rongji is \"Premier\"")
+            && titles[0].message.contains("but \"Vice-Premier\""),
         "{}",
         titles[0].message
+    );
+    assert!(
+        titles[1]
+            .message
+            .contains("Dominic LeBlanc is \"Intergovernmental Affairs Minister\"")
+            && titles[1].message.contains("but \"Trade Minister\""),
+        "{}",
+        titles[1].message
     );
 }
 
