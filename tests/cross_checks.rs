@@ -375,8 +375,8 @@ fn titles_read_as_news_writes_them_are_not_told_apart() {
          The director of the Federal Bureau of Investigation Director Jane Roe spoke too.\n\n\
          With Chairman Jack Smith at the wheel, the company grew.\n\n\
          Chinese Vice-Premier Tian Jiyun spoke. He and his shadow Chancellor Oliver Letwin \
-         agreed. Farm Minister Viktor Khlystun and Assistant Treasury Secretary David Mulford \
-         came, and Vice-Premier Zhu Rongji.",
+         agreed. Farm Minister Viktor Khlystun came, as did Assistant Treasury Secretary David \
+         Mulford. Vice-Premier Zhu Rongji spoke last.",
     );
     write_article(
         dir.path(),
@@ -388,8 +388,8 @@ fn titles_read_as_news_writes_them_are_not_told_apart() {
          Secretary Caspar Weinberger met West German Finance Minister Gerhard Stoltenberg.\n\n\
          FBI Director Jane Roe and GM Chairman Jack Smith were there.\n\n\
          Vice Premier Tian Jiyun agreed. Tory Shadow Chancellor Oliver Letwin did not. \
-         Agriculture Minister Viktor Khlystun and Treasury Assistant Secretary David Mulford \
-         were there. Premier Zhu Rongji left.",
+         Agriculture Minister Viktor Khlystun was there, as was Treasury Assistant Secretary \
+         David Mulford. Premier Zhu Rongji left.",
     );
     write_article(
         dir.path(),
