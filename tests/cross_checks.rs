@@ -247,6 +247,60 @@ fn a_rendering_is_reported_once_against_an_article_that_quotes_the_passage_twice
     assert_eq!(quotes.len(), 2, "{stdout}");
 }
 
+#[test]
+fn a_quotation_transcribed_in_another_house_spelling_is_not_a_rendering() {
+    let dir = tempfile::tempdir().unwrap();
+    // A London desk and a New York desk: British and American spelling, figures and words,
+    // a wire copy's short forms.
+    write_article(
+        dir.path(),
+        "london.md",
+        "2025-09-03",
+        "The minister said: “We realise our neighbours are sceptical, but this programme \
+         has always been good for the workers on both sides of the border, and it will cut \
+         tariffs by five per cent over two years.”",
+    );
+    write_article(
+        dir.path(),
+        "new-york.md",
+        "2025-09-03",
+        "The minister said: “We realize our neighbors are skeptical, but this program has \
+         always been good for the workers on both sides of the border, and it will cut \
+         tariffs by 5 pct over 2 years.”",
+    );
+    let (quotes, stdout) = findings_of(dir.path(), "quotes");
+    assert!(quotes.is_empty(), "{stdout}");
+    // A third desk changed a word: that is a rendering, and only that word is told.
+    write_article(
+        dir.path(),
+        "wire.md",
+        "2025-09-04",
+        "The minister said: “We realize our neighbors are skeptical, but this program has \
+         always been good for the workers on both sides of the border, and it will lift \
+         tariffs by 5 percent over two years.”",
+    );
+    let (quotes, stdout) = findings_of(dir.path(), "quotes");
+    assert_eq!(quotes.len(), 2, "{stdout}");
+    for quote in &quotes {
+        assert!(quote.locations[0].0.ends_with("wire.md"), "{stdout}");
+        assert!(
+            quote.body.contains("changed: \"cut\" → \"lift\""),
+            "{stdout}"
+        );
+        for spelling in [
+            "realise",
+            "neighbours",
+            "sceptical",
+            "programme",
+            "pct",
+            "five",
+            "2 ",
+        ] {
+            assert!(!quote.body.contains(&format!("\"{spelling}")), "{stdout}");
+        }
+    }
+}
+
 /// Line and column (in characters, 1-based) of a byte offset, with "\r\n", "\r" and "\n"
 /// each ending a line.
 fn line_and_column(text: &str, offset: usize) -> (u64, u64) {

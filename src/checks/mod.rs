@@ -10,6 +10,7 @@ mod mentions;
 mod off_record;
 mod quotes;
 mod regression;
+mod spelling;
 mod spill;
 mod stale;
 mod support;

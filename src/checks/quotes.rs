@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::spelling;
 use super::spill::Spill;
 use super::terms::BUILTIN_PAIRS;
 use super::text::{HashedWord, WordHashKeys, hash_str, hashed_words, word_hashes_into, words};
@@ -803,9 +804,10 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 ];
 
 /// Whether two phrases are the same words written another way: the same letters and digits
-/// in the same order (see [`same_letters`]), a word and its abbreviation with a full stop
-/// ("Dec." and "December"; a full stop after a word that was never short, "not." for
-/// "nothing", is no abbreviation), or a name and its initials ("U.S.", "United States").
+/// in the same order (see [`same_letters`]), the same once each word is spelled one way (see
+/// [`same_spoken`]), a word and its abbreviation with a full stop ("Dec." and "December";
+/// a full stop after a word that was never short, "not." for "nothing", is no abbreviation),
+/// or a name and its initials ("U.S.", "United States").
 fn same_words(a: &str, b: &str) -> bool {
     let abbreviates = |short: &str, long: &str| {
         let Some(short) = short.strip_suffix('.') else {
@@ -834,7 +836,29 @@ fn same_words(a: &str, b: &str) -> bool {
             .collect();
         letters.is_some_and(|l| l.len() >= 2 && firsts.is_some_and(|f| f == l))
     };
-    same_letters(a, b) || abbreviates(a, b) || abbreviates(b, a) || initials(a, b) || initials(b, a)
+    same_letters(a, b)
+        || same_spoken(a, b)
+        || abbreviates(a, b)
+        || abbreviates(b, a)
+        || initials(a, b)
+        || initials(b, a)
+}
+
+/// Whether two phrases read the same once each of their words is in one spelling (British
+/// and American, figures and words, wire short forms: see [`spelling::spoken`]).
+fn same_spoken(a: &str, b: &str) -> bool {
+    let said = |phrase: &str| -> String {
+        phrase
+            .split_whitespace()
+            .map(|w| spelling::spoken(w.trim_matches(|c: char| !c.is_alphanumeric())))
+            .flat_map(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    said(a) == said(b)
 }
 
 /// Whether two phrases have the same letters and digits in the same order, whatever their
@@ -905,8 +929,9 @@ impl Check for Quotes {
                 articles that share a run of at least `min_words` words (6 unless set under \
                 `checks: { quotes: { min_words: N } }`). Within the stretch both cover, any \
                 word dropped, added or changed is reported with a word diff. Case, curly or \
-                straight quotes and apostrophes, spacing, and house-style spellings known to \
-                the terms check do not count as changes.",
+                straight quotes and apostrophes, spacing, house-style spellings known to the \
+                terms check, British and American spellings, numbers in figures or in words \
+                and wire short forms (\"pct\", \"mln\") do not count as changes.",
             fact_check: false,
         }
     }
@@ -1850,6 +1875,47 @@ mod tests {
             !told[1].contains("long-term") && !told[1].contains("macro-economy"),
             "{told:?}"
         );
+    }
+
+    #[test]
+    fn a_quotation_in_another_house_spelling_is_the_same_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let british = "He said: \"We realise our neighbours are sceptical, but we have always \
+                       said that this agreement is good for the workers on both sides of the \
+                       border, and the programme will cut tariffs by five pct, organised from \
+                       the centre.\"";
+        let american = "He said: \"We realize our neighbors are skeptical, but we have always \
+                        said that this agreement is good for the workers on both sides of the \
+                        border, and the program will cut tariffs by 5 percent, organized from \
+                        the center.\"";
+        let (articles, quotes) = two_quoting(dir.path(), [british, american]);
+        assert!(compare_two(&articles, &quotes).is_none());
+        // Nor is one such word alone.
+        let one = british.replace("organised", "organized");
+        let (articles, quotes) = two_quoting(dir.path(), [british, &one]);
+        assert!(compare_two(&articles, &quotes).is_none());
+        // A word changed besides is told, and only it (so the two are compared).
+        let changed = american.replace("cut", "raise");
+        let (articles, quotes) = two_quoting(dir.path(), [british, &changed]);
+        let found = compare_two(&articles, &quotes).unwrap();
+        let told: Vec<&str> = found.notes.iter().map(|n| n.as_ref()).collect();
+        assert_eq!(told.len(), 2, "{told:?}");
+        assert!(
+            told[0].contains("\"cut\"") && told[0].contains("\"raise\""),
+            "{told:?}"
+        );
+        // Another number, or another word that looks British, is another word.
+        for (a, b) in [("five", "6"), ("four", "for"), ("filled", "filed")] {
+            assert!(!same_words(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("organised.", "organized"),
+            ("five pct", "5 per cent"),
+            ("50 mln stg", "50 million pounds"),
+            ("neighbourhoods,", "neighborhoods"),
+        ] {
+            assert!(same_words(a, b) && same_words(b, a), "{a} / {b}");
+        }
     }
 
     #[test]
