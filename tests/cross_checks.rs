@@ -474,6 +474,45 @@ fn titles_read_as_news_writes_them_are_not_told_apart() {
 }
 
 #[test]
+fn a_nations_premier_is_its_prime_minister_and_a_capital_stands_for_its_government() {
+    let dir = tempfile::tempdir().unwrap();
+    write_article(
+        dir.path(),
+        "a.md",
+        "2025-10-01",
+        "Turkish Premier Turgut Ozal spoke first.\n\n\
+         Ontario Premier Doug Ford spoke next.\n\n\
+         Seoul Foreign Minister Yoo Chong-ha agreed.\n\n\
+         Premier Jane Roe opened the talks.\n\n\
+         Tokyo Trade Minister Kim Lee left early.",
+    );
+    write_article(
+        dir.path(),
+        "b.md",
+        "2025-10-02",
+        "Prime Minister Turgut Ozal agreed.\n\n\
+         Prime Minister Doug Ford replied.\n\n\
+         South Korean Foreign Minister Yoo Chong-ha left.\n\n\
+         Prime Minister Jane Roe closed the talks.\n\n\
+         Seoul Trade Minister Kim Lee stayed.",
+    );
+    let (titles, stdout) = findings_of(dir.path(), "titles");
+    let mut named: Vec<&str> = titles
+        .iter()
+        .map(|t| t.message.split(" is \"").next().unwrap_or(""))
+        .collect();
+    named.sort();
+    // A province's premier is not the prime minister; without a nation named, "Premier" and
+    // "Prime Minister" stay apart; Tokyo's minister is not Seoul's. Ozal (Turkey's premier)
+    // and Yoo (Seoul's minister is South Korea's) are no finding.
+    assert_eq!(
+        named,
+        ["titles: Doug Ford", "titles: Jane Roe", "titles: Kim Lee"],
+        "{stdout}"
+    );
+}
+
+#[test]
 fn a_spelling_broken_over_two_lines_is_named_on_one() {
     let dir = tempfile::tempdir().unwrap();
     write_article(

@@ -8,6 +8,7 @@ mod gathered;
 mod hygiene;
 mod mentions;
 mod off_record;
+mod places;
 mod quotes;
 mod regression;
 mod spelling;

@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock, Mutex};
 
 use super::mentions::{Mention as Mentioned, TITLE_WORDS, mentions};
+use super::places;
 use super::text::single_spaced;
 use super::{Check, CheckInfo, Context, FastMap, Gathered, Scan};
 use crate::finding::{Finding, Kind, Location, Severity};
@@ -190,7 +191,8 @@ struct Mention<'a> {
 
 /// Words of titles that name the same thing as another, and that other word. Only words
 /// that mean the same wherever a title has them: "Premier" is not "Prime Minister" in
-/// Canada's provinces, nor "Financial Secretary" a "Finance Secretary" in Hong Kong.
+/// Canada's provinces (only a nation's premier is, see [`heads_a_nation`]), nor "Financial
+/// Secretary" a "Finance Secretary" in Hong Kong.
 const SAME_WORDS: &[(&str, &str)] = &[
     ("farm", "agriculture"),
     ("agricultural", "agriculture"),
@@ -203,7 +205,7 @@ const SAME_WORDS: &[(&str, &str)] = &[
 
 /// Lowercased title without nationality qualifiers and possessives.
 fn normalize_title(title: &str) -> String {
-    let words: Vec<String> = title
+    let mut words: Vec<String> = title
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
         .map(|w| {
@@ -221,11 +223,17 @@ fn normalize_title(title: &str) -> String {
             break;
         }
     }
+    // A capital for its government ("Bonn Finance Minister", "West German Finance
+    // Minister"): read as its nation's adjective, which is kept (as "Ontario" is kept).
+    let mut words = words.split_off(start);
+    if let Some(nation) = words.first().and_then(|w| places::capital_of(w)) {
+        words.splice(..1, nation.split(' ').map(str::to_string));
+    }
     // One spelling of each office: "CEO", "Chief Executive" and "Chief Executive Officer"
     // are one; so are British and American spellings ("Defence", "Labour") and the words
     // news writes for the same portfolio ("Farm Minister", "Agriculture Minister").
-    let mut out: Vec<Cow<str>> = Vec::with_capacity(words.len() - start);
-    let mut i = start;
+    let mut out: Vec<Cow<str>> = Vec::with_capacity(words.len());
+    let mut i = 0;
     while i < words.len() {
         let w = words[i].as_str();
         i += 1;
@@ -310,8 +318,10 @@ impl Check for Titles {
                 LeBlanc\", \"U.S. Commerce Secretary Howard Lutnick\") and reports a person who \
                 carries different titles in different articles. Nationality words and \
                 possessives do not make a title different (\"U.S. President\" = \"President\"), \
-                nor do initials, short forms, \"CEO\" for \"Chief Executive\" or British \
-                and American spellings; someone given two offices at once (\"Chairman and Chief \
+                nor do initials, short forms, \"CEO\" for \"Chief Executive\", British \
+                and American spellings or a capital for its nation (\"Seoul Foreign \
+                Minister\"); a nation's premier is its prime minister (\"Turkish Premier\"), \
+                a province's is not; someone given two offices at once (\"Chairman and Chief \
                 Executive\") may be given either elsewhere; a title that cannot be told from \
                 the words around it (\"Bank of Canada Governor\", \"said Kohl and Finance \
                 Minister\") is left out; \"former\", \"ex-\" and \"then-\" titles are ignored; people are told apart by \
@@ -965,6 +975,33 @@ fn offices(title: &str) -> Vec<&str> {
     }
 }
 
+/// Whether a title as written is a nation's premier or prime minister: the word before
+/// "Premier" or "Prime Minister" names a nation ("Turkish Premier", "Lebanon's Prime
+/// Minister", "Soviet Premier").
+fn heads_a_nation(written: &str) -> bool {
+    let words: Vec<String> = written
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches(['.', ',']).to_lowercase())
+        .collect();
+    let before = match words.as_slice() {
+        [.., before, prime, minister] if prime == "prime" && minister == "minister" => before,
+        [.., before, premier] if premier == "premier" => before,
+        _ => return false,
+    };
+    places::is_nation(before)
+}
+
+/// A normalized title with "premier" read as "prime minister" ("vice premier" is then
+/// "vice prime minister", as "deputy prime minister" is).
+fn premier_as_prime_minister(title: &str) -> String {
+    title
+        .split(' ')
+        .map(|w| if w == "premier" { "prime minister" } else { w })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Mentions more than this many days apart are not compared: titles change over time.
 const WINDOW_DAYS: i32 = 90;
 
@@ -1001,9 +1038,18 @@ fn discovered(
         .filter(|o| o.len() > 1)
         .collect();
     let either = |x: &[&str], y: &[&str]| x.iter().any(|p| y.iter().any(|q| compatible(p, q)));
-    let agree = |a: &str, b: &str| {
+    let agree_as_written = |a: &str, b: &str| {
         let (a, b) = (offices(a), offices(b));
         either(&a, &b) || held.iter().any(|h| either(&a, h) && either(&b, h))
+    };
+    // The premier of a nation is its prime minister ("Turkish Premier", "Greek Prime
+    // Minister"); a province's is not ("Ontario Premier"). Once any article names this
+    // person's nation before either word, the two are one office for them.
+    let national = mentions.iter().any(|m| heads_a_nation(m.written));
+    let agree = |a: &str, b: &str| {
+        agree_as_written(a, b)
+            || (national
+                && agree_as_written(&premier_as_prime_minister(a), &premier_as_prime_minister(b)))
     };
     // The most used title is the reference (ties: the one met first).
     let reference = by_title
@@ -1286,6 +1332,62 @@ mod tests {
         assert_eq!(normalize_title("US President"), "president");
         assert_eq!(normalize_title("Canada's Prime Minister"), "prime minister");
         assert_eq!(normalize_title("Trade Minister"), "trade minister");
+    }
+
+    #[test]
+    fn a_capital_reads_as_its_nation() {
+        assert_eq!(
+            normalize_title("Bonn Finance Minister"),
+            normalize_title("West German Finance Minister")
+        );
+        assert_eq!(
+            normalize_title("Seoul Foreign Minister"),
+            "south korean foreign minister"
+        );
+        // Kept, not dropped as "Japanese" is: Tokyo's minister is not Seoul's.
+        assert_eq!(
+            normalize_title("Tokyo Trade Minister"),
+            "japanese trade minister"
+        );
+        assert!(compatible("trade minister", "japanese trade minister"));
+        assert!(!compatible(
+            &normalize_title("Tokyo Trade Minister"),
+            &normalize_title("Seoul Trade Minister")
+        ));
+        // Only before the office: a city's own office keeps its name.
+        assert_eq!(normalize_title("Toronto Mayor"), "toronto mayor");
+    }
+
+    #[test]
+    fn a_premier_heads_a_nation_when_a_nation_is_named_before_it() {
+        for written in [
+            "Turkish Premier",
+            "Greek Prime Minister",
+            "Lebanon's Prime Minister",
+            "Soviet Premier",
+            "South Korean Prime Minister",
+        ] {
+            assert!(heads_a_nation(written), "{written}");
+        }
+        for written in [
+            "Premier",
+            "Prime Minister",
+            "Ontario Premier",
+            "Chinese Vice Premier",
+            "Turkish Deputy Prime Minister",
+            "Turkish Foreign Minister",
+        ] {
+            assert!(!heads_a_nation(written), "{written}");
+        }
+        assert_eq!(
+            premier_as_prime_minister("vice premier"),
+            "vice prime minister"
+        );
+        assert_eq!(premier_as_prime_minister("premier"), "prime minister");
+        assert_eq!(
+            premier_as_prime_minister("premiership chairman"),
+            "premiership chairman"
+        );
     }
 
     #[test]
