@@ -292,10 +292,11 @@ pub fn is_nation(word: &str) -> bool {
 
 /// The adjective of the nation whose government `word` (lower case) names by its capital.
 pub fn capital_of(word: &str) -> Option<&'static str> {
+    // Looked up for every title and name a run meets: the list is in order.
     CAPITALS
-        .iter()
-        .find(|(capital, _)| *capital == word)
-        .map(|(_, nation)| *nation)
+        .binary_search_by(|(capital, _)| (*capital).cmp(word))
+        .ok()
+        .map(|i| CAPITALS[i].1)
 }
 
 #[cfg(test)]
@@ -328,6 +329,7 @@ mod tests {
         }
         // The lists stay in lower case, as the words they are compared with.
         assert!(NATIONS.iter().all(|n| n.to_lowercase() == *n));
+        assert!(CAPITALS.is_sorted_by_key(|(c, _)| *c));
         assert!(CAPITALS.iter().all(|(c, n)| {
             c.to_lowercase() == *c && n.split(' ').next_back().is_some_and(is_nation)
         }));

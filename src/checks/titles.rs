@@ -205,7 +205,7 @@ const SAME_WORDS: &[(&str, &str)] = &[
 
 /// Lowercased title without nationality qualifiers and possessives.
 fn normalize_title(title: &str) -> String {
-    let mut words: Vec<String> = title
+    let words: Vec<String> = title
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
         .map(|w| {
@@ -225,15 +225,15 @@ fn normalize_title(title: &str) -> String {
     }
     // A capital for its government ("Bonn Finance Minister", "West German Finance
     // Minister"): read as its nation's adjective, which is kept (as "Ontario" is kept).
-    let mut words = words.split_off(start);
-    if let Some(nation) = words.first().and_then(|w| places::capital_of(w)) {
-        words.splice(..1, nation.split(' ').map(str::to_string));
+    let mut out: Vec<Cow<str>> = Vec::with_capacity(words.len() - start + 1);
+    let mut i = start;
+    if let Some(nation) = words.get(i).and_then(|w| places::capital_of(w)) {
+        out.push(Cow::Borrowed(nation));
+        i += 1;
     }
     // One spelling of each office: "CEO", "Chief Executive" and "Chief Executive Officer"
     // are one; so are British and American spellings ("Defence", "Labour") and the words
     // news writes for the same portfolio ("Farm Minister", "Agriculture Minister").
-    let mut out: Vec<Cow<str>> = Vec::with_capacity(words.len());
-    let mut i = 0;
     while i < words.len() {
         let w = words[i].as_str();
         i += 1;
@@ -979,17 +979,37 @@ fn offices(title: &str) -> Vec<&str> {
 /// "Premier" or "Prime Minister" names a nation ("Turkish Premier", "Lebanon's Prime
 /// Minister", "Soviet Premier").
 fn heads_a_nation(written: &str) -> bool {
-    let words: Vec<String> = written
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.trim_end_matches(['.', ',']).to_lowercase())
-        .collect();
-    let before = match words.as_slice() {
-        [.., before, prime, minister] if prime == "prime" && minister == "minister" => before,
-        [.., before, premier] if premier == "premier" => before,
-        _ => return false,
+    // Asked of every mention of a person who is given a premier's title: read in place.
+    let ends = |text: &str, end: &str| {
+        text.len() >= end.len()
+            && text.is_char_boundary(text.len() - end.len())
+            && text[text.len() - end.len()..].eq_ignore_ascii_case(end)
     };
-    places::is_nation(before)
+    let written = written.trim_end_matches(['.', ',']);
+    let office = ["premier", "prime minister"]
+        .into_iter()
+        .find(|office| ends(written, office));
+    let Some(office) = office else {
+        return false;
+    };
+    let before = written[..written.len() - office.len()].trim_end_matches([' ', '-']);
+    if before.len() == written.len() - office.len() {
+        // Not a word of its own ("Vicepremier").
+        return false;
+    }
+    let word = before
+        .rsplit([' ', '-'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(['.', ','])
+        .replace('’', "'")
+        .to_lowercase();
+    places::is_nation(&word)
+}
+
+/// Whether `word` is one of the words of a normalized title.
+fn has_word(title: &str, word: &str) -> bool {
+    title.split(' ').any(|w| w == word)
 }
 
 /// A normalized title with "premier" read as "prime minister" ("vice premier" is then
@@ -1045,10 +1065,12 @@ fn discovered(
     // The premier of a nation is its prime minister ("Turkish Premier", "Greek Prime
     // Minister"); a province's is not ("Ontario Premier"). Once any article names this
     // person's nation before either word, the two are one office for them.
-    let national = mentions.iter().any(|m| heads_a_nation(m.written));
+    // (Looked at only for a premier not otherwise agreed with.)
+    let national = std::cell::OnceCell::new();
     let agree = |a: &str, b: &str| {
         agree_as_written(a, b)
-            || (national
+            || ((has_word(a, "premier") || has_word(b, "premier"))
+                && *national.get_or_init(|| mentions.iter().any(|m| heads_a_nation(m.written)))
                 && agree_as_written(&premier_as_prime_minister(a), &premier_as_prime_minister(b)))
     };
     // The most used title is the reference (ties: the one met first).
