@@ -117,6 +117,33 @@ fn every_normalize_case_passes_through_extraction() {
     );
 }
 
+#[test]
+fn a_time_of_day_before_a_weekday_is_part_of_the_date() {
+    // 2025-10-03 is a Friday.
+    let cases = [
+        "The vote will be held at [[10 a.m. Tuesday]] in Ottawa.\t2025-10-07",
+        "Talks will resume at [[15:00 GMT Saturday]], officials said.\t2025-10-04",
+        "The deadline will fall at [[3:30 p.m. EDT Monday]].\t2025-10-06",
+        "The market will open at [[9pm Sunday]] in Asia.\t2025-10-05",
+        // Not a time: a price, or a number with a stop and no "a.m."/"p.m.".
+        "The dollar rose 2.50 [[Monday]] on the news.\t2025-09-29",
+        "The index closed 12.30 points higher [[Thursday]].\t2025-10-02",
+    ];
+    for (i, case) in cases.iter().enumerate() {
+        let (sentence, expected) = case.split_once('\t').unwrap();
+        let case = Case {
+            line: i + 1,
+            ty: "date".into(),
+            date: Some("2025-10-03".into()),
+            sentence: sentence.into(),
+            expected: expected.into(),
+        };
+        if let Err(e) = run_case(&case) {
+            panic!("{sentence}: {e}");
+        }
+    }
+}
+
 /// TempEval-3 platinum dates (real news): a measure to keep rising, not a must. The floor
 /// below is the share reached so far; raise it when the normalizer improves.
 #[test]
@@ -141,4 +168,4 @@ fn te3_platinum_share_does_not_drop() {
     );
 }
 
-const TE3_FLOOR: usize = 69;
+const TE3_FLOOR: usize = 70;

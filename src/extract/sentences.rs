@@ -199,6 +199,27 @@ fn is_abbreviation(bytes: &[u8], dot: usize) -> bool {
     if word.len() == 1 && word[0].is_ascii_uppercase() {
         return true; // U.S. / D.C. / initials
     }
+    // "10 a.m. Tuesday", "3 p.m. EDT Monday": a time of day before its weekday (before
+    // anything else, "a.m." may well end a sentence).
+    if word == b"m" && k >= 2 && bytes[k - 1] == b'.' && matches!(bytes[k - 2], b'a' | b'p') {
+        let mut next = bytes.get(dot + 2..).unwrap_or_default();
+        // A time zone between ("EDT"): capitals, then a space.
+        let zone = next.iter().take_while(|b| b.is_ascii_uppercase()).count();
+        if (2..=4).contains(&zone) && next.get(zone) == Some(&b' ') {
+            next = &next[zone + 1..];
+        }
+        return [
+            &b"Monday"[..],
+            b"Tuesday",
+            b"Wednesday",
+            b"Thursday",
+            b"Friday",
+            b"Saturday",
+            b"Sunday",
+        ]
+        .iter()
+        .any(|day| next.starts_with(day));
+    }
     // Matched as one pattern (by length, then bytes) rather than a list: this runs for every
     // period followed by a capital.
     matches!(
@@ -249,6 +270,18 @@ mod tests {
         assert!(crosses_sentence(text, 3..38));
         assert!(!crosses_sentence(text, 21..38));
         assert!(!crosses_sentence("U.S. President Trump", 0..20));
+    }
+
+    #[test]
+    fn a_time_of_day_before_its_weekday_ends_no_sentence() {
+        let text = "The vote is at 10 a.m. Tuesday. It starts at 9 p.m. The count follows \
+                    at 3 p.m. EDT Monday.";
+        let at = text.find("10").unwrap();
+        assert!(!crosses_sentence(text, at..at + 15));
+        let at = text.find("3 p.m.").unwrap();
+        assert!(!crosses_sentence(text, at..at + 17));
+        let at = text.find("9 p.m.").unwrap();
+        assert!(crosses_sentence(text, at..at + 10));
     }
 
     #[test]

@@ -180,10 +180,9 @@ pub fn tense(sentence: &str, value_start: usize, value_end: usize) -> Tense {
             return Tense::Future;
         }
         if let Some(t) = classify(word) {
-            // "to be published": a passive infinitive, not a past event.
-            let passive = t == Tense::Past
-                && word.ends_with("ed")
-                && words.peek().is_some_and(|w| w.eq_ignore_ascii_case("be"));
+            // "to be published", "will be held": a passive after "be", not a past event.
+            let passive =
+                t == Tense::Past && words.peek().is_some_and(|w| w.eq_ignore_ascii_case("be"));
             if !passive {
                 return t;
             }
@@ -346,6 +345,52 @@ fn resolve_day(month: i8, day: i8, base: Date, tense: Tense) -> Result<Date, Val
     Date::new(year, month, day).map_err(|_| ValueError::Invalid("not a day of the calendar".into()))
 }
 
+/// The words of a date after the time of day written before a weekday ("15:00 GMT
+/// Saturday", "10 a.m. Tuesday"): the time says nothing of the day.
+fn after_time_of_day(ws: &[String]) -> &[String] {
+    let is_time = |w: &str| {
+        let w = w.trim_end_matches('.');
+        let (clock, meridiem) = match w.find(|c: char| c.is_ascii_alphabetic()) {
+            Some(at) => (&w[..at], Some(&w[at..])),
+            None => (w, None),
+        };
+        !clock.is_empty()
+            && clock
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b':' || b == b'.')
+            && clock.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            && meridiem.is_none_or(is_meridiem)
+    };
+    let mut at = 0;
+    if ws.first().is_some_and(|w| is_time(w)) {
+        at = 1;
+        if ws
+            .get(at)
+            .is_some_and(|w| is_meridiem(w.trim_end_matches('.')))
+        {
+            at += 1;
+        }
+        if ws.get(at).is_some_and(|w| ZONES.contains(&w.as_str())) {
+            at += 1;
+        }
+    }
+    match ws.get(at) {
+        Some(w) if at > 0 && weekday(w).is_some() => &ws[at..],
+        _ => ws,
+    }
+}
+
+/// "am", "p.m" and the like (the last stop trimmed).
+fn is_meridiem(w: &str) -> bool {
+    matches!(w, "am" | "pm" | "a.m" | "p.m")
+}
+
+/// Time zones after a time of day, as [`words`] gives them (lower case).
+const ZONES: &[&str] = &[
+    "gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
+    "et", "pt",
+];
+
 fn words(raw: &str) -> Vec<String> {
     raw.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
@@ -476,6 +521,7 @@ pub fn normalize_date(
         return Ok(days(d, d));
     }
     let ws = words(&lower);
+    let ws = after_time_of_day(&ws);
     let first = ws.first().map(String::as_str).unwrap_or("");
     match first {
         "yesterday" | "today" | "tonight" | "tomorrow" => {
@@ -574,7 +620,7 @@ pub fn normalize_date(
         (Some("this"), Some("past")) => (Some("past"), &ws[2..]),
         (Some("this"), Some("coming")) => (Some("coming"), &ws[2..]),
         (Some(m @ ("last" | "next" | "this")), _) => (Some(m), &ws[1..]),
-        _ => (None, &ws[..]),
+        _ => (None, ws),
     };
     if let Some(wd) = rest.first().and_then(|w| weekday(w)) {
         let base = need_date(raw, date)?;

@@ -23,6 +23,13 @@ pub const MONTHS: &str = "(?-i:January|February|March|April|May|June|July|August
 October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)";
 pub const WEEKDAYS: &str = "(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
+/// A time of day: "15:00", "3:30 p.m.", "10 a.m.", "9pm" (a stop between hours and minutes
+/// only with "a.m."/"p.m.", or it would read prices: "rose 2.50 Monday").
+const TIME_OF_DAY: &str =
+    r"(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])(?:\.[0-5]\d)?\s?[ap]\.?m\.?";
+/// Time zones news gives after a time of day (capitals only).
+const ZONES: &str = "GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT";
+
 fn digits() -> &'static str {
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 }
@@ -102,8 +109,11 @@ fn date() -> String {
     let day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
     let year = r"(?:1[89]|20|21)\d\d";
     let part = r"(?:\s+(?:morning|afternoon|evening|night))?";
+    // A time of day before a weekday, as wire copy writes it ("10 a.m. Tuesday", "15:00 GMT
+    // Saturday"): part of the date as written.
+    let at = format!(r"(?:\b(?:{TIME_OF_DAY})\s+(?:(?-i:{ZONES})\s+)?)?");
     format!(
-        r"(?i:\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{MONTHS}\s+{day}\b(?:,?\s+{year}\b)?|\b{day}\s+(?:of\s+)?{MONTHS}(?:,?\s+{year}\b)?|\b(?:early|mid|late)[\s-](?:last\s+|next\s+|this\s+)?{MONTHS}(?:\s+{year}\b)?|\b(?:earlier|later)\s+this\s+(?:month|week)\b|\bover\s+the\s+weekend\b|\b(?:the\s+)?(?:last|next|this|past|coming|previous|following)\s+(?:week|weekend)\b|\b(?:this\s+past|this\s+coming|last|next|this)\s+{WEEKDAYS}{part}|\b{WEEKDAYS}{part}|\b(?:yesterday|today|tomorrow|tonight)\b)"
+        r"(?i:\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{MONTHS}\s+{day}\b(?:,?\s+{year}\b)?|\b{day}\s+(?:of\s+)?{MONTHS}(?:,?\s+{year}\b)?|\b(?:early|mid|late)[\s-](?:last\s+|next\s+|this\s+)?{MONTHS}(?:\s+{year}\b)?|\b(?:earlier|later)\s+this\s+(?:month|week)\b|\bover\s+the\s+weekend\b|\b(?:the\s+)?(?:last|next|this|past|coming|previous|following)\s+(?:week|weekend)\b|\b(?:this\s+past|this\s+coming|last|next|this)\s+{WEEKDAYS}{part}|{at}\b{WEEKDAYS}{part}|\b(?:yesterday|today|tomorrow|tonight)\b)"
     )
 }
 

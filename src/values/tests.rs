@@ -132,6 +132,10 @@ fn the_tense_is_the_nearest_marker_before_the_value_else_after_it() {
     // A passive infinitive is not a past event; the marker before it decides.
     assert_eq!(of("The report will be Published in @."), Tense::Future);
     assert_eq!(of("The report is to BE published in @."), Tense::Neutral);
+    // So is a passive of an irregular verb.
+    assert_eq!(of("The summit will be held on @."), Tense::Future);
+    assert_eq!(of("The summit was held on @."), Tense::Past);
+    assert_eq!(of("The summit has been held on @."), Tense::Past);
     assert_eq!(of("They'll vote in @."), Tense::Future);
     assert_eq!(of("Prices rise through @."), Tense::Deadline);
     // After the value: the first marker, deadlines aside.
