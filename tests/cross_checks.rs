@@ -301,6 +301,47 @@ fn a_quotation_transcribed_in_another_house_spelling_is_not_a_rendering() {
     }
 }
 
+#[test]
+fn the_writers_words_in_brackets_are_not_a_rendering() {
+    let dir = tempfile::tempdir().unwrap();
+    write_article(
+        dir.path(),
+        "a.md",
+        "2025-09-03",
+        "The analyst said: “This is not a candidate to lead the rally, and the company \
+         will spend 250 million pounds on new plants over the next five years.”",
+    );
+    write_article(
+        dir.path(),
+        "b.md",
+        "2025-09-03",
+        "The analyst said: “This (Walter) is not a candidate to lead the rally, and the \
+         company will spend 250 million [sterling] on new plants over the next five years.”",
+    );
+    let (quotes, stdout) = findings_of(dir.path(), "quotes");
+    assert!(quotes.is_empty(), "{stdout}");
+    // A word changed besides is told alone.
+    write_article(
+        dir.path(),
+        "c.md",
+        "2025-09-04",
+        "The analyst said: “This (Walter) is not a candidate to lead the rally, and the \
+         company will spend 250 million [sterling] on new mills over the next five years.”",
+    );
+    let (quotes, stdout) = findings_of(dir.path(), "quotes");
+    assert_eq!(quotes.len(), 2, "{stdout}");
+    for quote in &quotes {
+        assert!(
+            quote.body.contains("changed: \"plants\" → \"mills\""),
+            "{stdout}"
+        );
+        assert!(
+            !quote.body.contains("dropped:") && !quote.body.contains("added:"),
+            "{stdout}"
+        );
+    }
+}
+
 /// Line and column (in characters, 1-based) of a byte offset, with "\r\n", "\r" and "\n"
 /// each ending a line.
 fn line_and_column(text: &str, offset: usize) -> (u64, u64) {

@@ -701,6 +701,39 @@ fn quotation_words(text: &str, span: Range<usize>, style: &HashedStyle) -> Vec<H
     out
 }
 
+/// Where a quotation holds the writer's words: a passage in brackets or parentheses closed
+/// within it ("the Fed (Federal Reserve Board)", "[it] will", "50 million pounds ($70
+/// million)"), as news marks what it adds to a speaker's words.
+fn insertions(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
+    let Some(quoted) = text.get(span.clone()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut open: Option<(usize, u8)> = None;
+    for (i, b) in quoted.bytes().enumerate() {
+        match (b, open) {
+            (b'(' | b'[', None) => open = Some((i, if b == b'(' { b')' } else { b']' })),
+            (close, Some((start, wanted))) if close == wanted => {
+                out.push(span.start + start..span.start + i + 1);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// At most how many of a speaker's words the writer's words in brackets stand for.
+const STOOD_FOR: usize = 3;
+
+/// Whether the words `range` of `ws` are some, all within `insertions`.
+fn inserted(insertions: &[Range<usize>], ws: &[HashedWord], range: &Range<usize>) -> bool {
+    !range.is_empty()
+        && ws[range.clone()]
+            .iter()
+            .all(|w| insertions.iter().any(|r| r.contains(&w.span.start)))
+}
+
 /// Whether `a` and `b` hold the same run of `min` words.
 fn share_a_run(a: &[HashedWord], b: &[HashedWord], min: usize) -> bool {
     let hashes = |words: &[HashedWord]| words.iter().map(|w| w.hash).collect::<Vec<u64>>();
@@ -930,8 +963,9 @@ impl Check for Quotes {
                 `checks: { quotes: { min_words: N } }`). Within the stretch both cover, any \
                 word dropped, added or changed is reported with a word diff. Case, curly or \
                 straight quotes and apostrophes, spacing, house-style spellings known to the \
-                terms check, British and American spellings, numbers in figures or in words \
-                and wire short forms (\"pct\", \"mln\") do not count as changes.",
+                terms check, British and American spellings, numbers in figures or in words, \
+                wire short forms (\"pct\", \"mln\") and the writer's words in brackets or \
+                parentheses do not count as changes.",
             fact_check: false,
         }
     }
@@ -1194,8 +1228,13 @@ impl Compared<'_> {
         // An edit that changes only spacing, hyphens or stops ("agree...that" and "agree
         // ... that", "macro-economy" and "macroeconomy"), or writes a word short ("Dec."),
         // is the same words transcribed another way, not another rendering.
+        // Nor is the writer's own, marked in brackets or parentheses: added ("It (the deal)
+        // provides"), or standing for a few of the speaker's words ("250 million (stg)").
+        let (ia, ib) = (insertions(ta, qa.span()), insertions(tb, qb.span()));
         let edits = diff_by(&wa, &wb, |e| {
             same_words(&phrase(ta, &wa, e.a.clone()), &phrase(tb, &wb, e.b.clone()))
+                || (inserted(&ia, &wa, &e.a) && e.b.len() <= STOOD_FOR)
+                || (inserted(&ib, &wb, &e.b) && e.a.len() <= STOOD_FOR)
         });
         if edits.is_empty() {
             return None;
@@ -1916,6 +1955,37 @@ mod tests {
         ] {
             assert!(same_words(a, b) && same_words(b, a), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn the_writers_words_in_brackets_are_not_the_speakers() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = "He said: \"It provides us with an opening to the Asian market, and we will \
+                     spend 250 million pounds on new plants there over the next five years.\"";
+        let marked = "He said: \"It (the deal) provides us with an opening to the Asian market, \
+                      and we will spend 250 million (stg) on new plants there over the next \
+                      five years.\"";
+        let (articles, quotes) = two_quoting(dir.path(), [plain, marked]);
+        assert!(compare_two(&articles, &quotes).is_none());
+        // Brackets standing for more than a few of the speaker's words hide a change.
+        let cut = marked.replace("on new plants there", "[elsewhere]");
+        let (articles, quotes) = two_quoting(dir.path(), [plain, &cut]);
+        let found = compare_two(&articles, &quotes).unwrap();
+        assert!(
+            found.notes[0].contains("on new plants there"),
+            "{:?}",
+            found.notes
+        );
+        // A parenthesis left open is no insertion.
+        let open = plain.replace("It provides", "It (the deal provides");
+        let (articles, quotes) = two_quoting(dir.path(), [plain, &open]);
+        let found = compare_two(&articles, &quotes).unwrap();
+        assert!(found.notes[0].contains("the deal"), "{:?}", found.notes);
+        assert_eq!(
+            insertions("a (b) c [d e] (f", 0..16),
+            vec![2..5, 8..13],
+            "closed brackets only"
+        );
     }
 
     #[test]
