@@ -127,6 +127,10 @@ const BEGINNINGS: &[(&str, &str)] = &[
     ("ageing", "aging"),
     ("programme", "program"),
     ("co-operat", "cooperat"),
+    // A final consonant doubled before an ending ("benefitting", "focussed").
+    ("benefitt", "benefit"),
+    ("focuss", "focus"),
+    ("combatt", "combat"),
     ("co-ordinat", "coordinat"),
 ];
 
@@ -258,6 +262,8 @@ mod tests {
             ("jewellery", "jewelry"),
             ("aluminium", "aluminum"),
             ("co-operation", "cooperation"),
+            ("benefitting", "benefiting"),
+            ("focussed", "focused"),
         ] {
             assert!(same_word(a, b) && same_word(b, a), "{a} / {b}");
         }
