@@ -28,58 +28,21 @@ pub fn spoken(word: &str) -> String {
 /// A number written in figures or as one word ("seven", "7", "seventh", "7th"), in figures
 /// ("7", "7th").
 fn number(word: &str) -> Option<String> {
-    let digits = |w: &str| !w.is_empty() && w.len() <= 9 && w.bytes().all(|b| b.is_ascii_digit());
-    let figures = |w: &str| w.trim_start_matches('0').parse::<u32>().unwrap_or(0);
-    if digits(word) {
-        return Some(figures(word).to_string());
-    }
-    for suffix in ["st", "nd", "rd", "th"] {
-        if let Some(n) = word.strip_suffix(suffix).filter(|n| digits(n)) {
-            return Some(format!("{}th", figures(n)));
-        }
-    }
-    let at = |list: &[&str]| list.iter().position(|w| *w == word);
-    if let Some(n) = at(CARDINALS) {
+    if !word.is_empty() && word.len() <= 9 && word.bytes().all(|b| b.is_ascii_digit()) {
+        let n: u32 = word.trim_start_matches('0').parse().unwrap_or(0);
         return Some(n.to_string());
     }
-    if let Some(n) = at(TENS) {
-        return Some((30 + 10 * n).to_string());
+    // An ordinal in words or with its ending ("3rd"; not "3m"). Values below a billion are
+    // whole numbers of an f64.
+    let ordinal_form = word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+        || ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|end| word.ends_with(end));
+    if ordinal_form && let Some(n) = crate::values::ordinal_value(word) {
+        return Some(format!("{}th", n as u64));
     }
-    at(ORDINALS).map(|n| format!("{}th", n + 1))
+    crate::values::unit_value(word).map(|n| (n as u64).to_string())
 }
-
-const CARDINALS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
-
-/// Thirty to ninety.
-const TENS: &[&str] = &[
-    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
-const ORDINALS: &[&str] = &[
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-];
 
 /// Short forms wire copy writes without a full stop, each with the word it stands for.
 /// Sterling is said "pounds" as often as not ("50 mln stg" for "50 million pounds"): all
@@ -307,6 +270,7 @@ mod tests {
             ("first", "1st"),
             ("3rd", "third"),
             ("10th", "tenth"),
+            ("twenty-first", "21st"),
         ] {
             assert!(same_word(a, b) && same_word(b, a), "{a} / {b}");
         }
@@ -318,6 +282,8 @@ mod tests {
             ("second", "2"),
             ("21", "twenty"),
             ("1st", "one"),
+            ("3m", "3rd"),
+            ("twenty-first", "20th"),
         ] {
             assert!(!same_word(a, b) && !same_word(b, a), "{a} / {b}");
         }

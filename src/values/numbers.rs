@@ -48,7 +48,8 @@ pub fn split_qualifier(text: &str) -> (Qualifier, &str) {
     (Qualifier::Exact, text)
 }
 
-fn unit_value(word: &str) -> Option<f64> {
+/// The value of a number word below a hundred written as one word ("seven", "forty").
+pub fn unit_value(word: &str) -> Option<f64> {
     const UNITS: [&str; 20] = [
         "zero",
         "one",
