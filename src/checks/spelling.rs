@@ -305,4 +305,17 @@ mod tests {
             assert!(!same_word(a, b) && !same_word(b, a), "{a} / {b}");
         }
     }
+
+    proptest::proptest! {
+        /// Any word is read without a panic, case makes no difference, and a word's spelling
+        /// read again is itself (the endings changed make no ending changed again).
+        #[test]
+        fn any_word_is_read_and_its_reading_is_settled(
+            word in "[a-zA-Z0-9'’.:ſ-]{0,16}|[a-zé]{0,12}(our|ise|ised|yse|tre|tring|elled|allers|ogue|dgement)s?",
+        ) {
+            let once = spoken(&word);
+            proptest::prop_assert_eq!(&once, &spoken(&word.to_ascii_uppercase()));
+            proptest::prop_assert_eq!(&spoken(&once), &once);
+        }
+    }
 }
