@@ -554,6 +554,33 @@ fn a_nations_premier_is_its_prime_minister_and_a_capital_stands_for_its_governme
 }
 
 #[test]
+fn a_short_name_in_capitals_is_the_name_it_spells_out() {
+    let dir = tempfile::tempdir().unwrap();
+    write_article(
+        dir.path(),
+        "a.md",
+        "2025-10-01",
+        "AOL Chairman Steve Case spoke first.\n\n\
+         NYMEX President Rosemary McFadden agreed.\n\n\
+         BT Chief Executive Peter Bonfield left.\n\n\
+         IBM Chairman Lou Gerstner stayed.",
+    );
+    write_article(
+        dir.path(),
+        "b.md",
+        "2025-10-02",
+        "America Online Chairman Steve Case replied.\n\n\
+         New York Mercantile Exchange President Rosemary McFadden spoke.\n\n\
+         British Telecom Chief Executive Peter Bonfield came.\n\n\
+         Intel Chairman Lou Gerstner spoke.",
+    );
+    let (titles, stdout) = findings_of(dir.path(), "titles");
+    // Only the company that "IBM" does not spell out is another title.
+    assert_eq!(titles.len(), 1, "{stdout}");
+    assert!(titles[0].message.contains("Lou Gerstner"), "{stdout}");
+}
+
+#[test]
 fn a_spelling_broken_over_two_lines_is_named_on_one() {
     let dir = tempfile::tempdir().unwrap();
     write_article(

@@ -318,7 +318,8 @@ impl Check for Titles {
                 LeBlanc\", \"U.S. Commerce Secretary Howard Lutnick\") and reports a person who \
                 carries different titles in different articles. Nationality words and \
                 possessives do not make a title different (\"U.S. President\" = \"President\"), \
-                nor do initials, short forms, \"CEO\" for \"Chief Executive\", British \
+                nor do initials, a short name in capitals (\"AOL\" for \"America Online\"), \
+                short forms, \"CEO\" for \"Chief Executive\", British \
                 and American spellings or a capital for its nation (\"Seoul Foreign \
                 Minister\"); a nation's premier is its prime minister (\"Turkish Premier\"), \
                 a province's is not; someone given two offices at once (\"Chairman and Chief \
@@ -1007,6 +1008,63 @@ fn heads_a_nation(written: &str) -> bool {
     places::is_nation(&word)
 }
 
+/// `long` (a title as written) with a run of its capitalised words replaced by a short name
+/// in capitals that `short` holds and that spells them out ("AOL" for "America Online",
+/// "NYMEX" for "New York Mercantile Exchange", "BT" for "British Telecom"), if it holds one.
+fn short_name_for(short: &str, long: &str) -> Option<String> {
+    let words: Vec<&str> = long.split_whitespace().collect();
+    short
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            (2..=6).contains(&w.len())
+                && w.bytes().all(|b| b.is_ascii_uppercase())
+                && !QUALIFIERS.contains(&w.to_ascii_lowercase().as_str())
+        })
+        .find_map(|name| {
+            (0..words.len()).find_map(|start| {
+                // A name starts with a capitalised word.
+                if !words[start].starts_with(|c: char| c.is_ascii_uppercase()) {
+                    return None;
+                }
+                let n = spelled_out(name.as_bytes(), &words[start..])?;
+                let mut out: Vec<&str> = words[..start].to_vec();
+                out.push(name);
+                out.extend(&words[start + n..]);
+                Some(out.join(" "))
+            })
+        })
+}
+
+/// How many of `words` the capitals `letters` spell out, when two or more: each word gives
+/// its first letter (a capital) and perhaps one more of its letters after it ("Online" gives
+/// "OL" to "AOL", "Exchange" "EX" to "NYMEX"); "of", "and" and the like in lower case are
+/// passed over.
+fn spelled_out(letters: &[u8], words: &[&str]) -> Option<usize> {
+    fn from(letters: &[u8], words: &[&str]) -> Option<usize> {
+        let Some((&first, rest)) = letters.split_first() else {
+            return Some(0);
+        };
+        let (word, others) = words.split_first()?;
+        if NOT_INITIALS.contains(word) {
+            return from(letters, others).map(|n| n + 1);
+        }
+        let bytes = word.as_bytes();
+        if bytes.first() != Some(&first) {
+            return None;
+        }
+        from(rest, others).map(|n| n + 1).or_else(|| {
+            let (&second, after) = rest.split_first()?;
+            bytes[1..]
+                .iter()
+                .any(|b| b.to_ascii_uppercase() == second)
+                .then(|| from(after, others).map(|n| n + 1))
+                .flatten()
+        })
+    }
+    from(letters, words).filter(|&n| n >= 2)
+}
+
 /// Whether `word` is one of the words of a normalized title.
 fn has_word(title: &str, word: &str) -> bool {
     title.split(' ').any(|w| w == word)
@@ -1067,11 +1125,27 @@ fn discovered(
     // person's nation before either word, the two are one office for them.
     // (Looked at only for a premier not otherwise agreed with.)
     let national = std::cell::OnceCell::new();
-    let agree = |a: &str, b: &str| {
+    let agree_as_read = |a: &str, b: &str| {
         agree_as_written(a, b)
             || ((has_word(a, "premier") || has_word(b, "premier"))
                 && *national.get_or_init(|| mentions.iter().any(|m| heads_a_nation(m.written)))
                 && agree_as_written(&premier_as_prime_minister(a), &premier_as_prime_minister(b)))
+    };
+    // A short name in capitals for the words the other title spells out ("AOL Chairman",
+    // "America Online Chairman"): read in the titles as written, where capitals tell a
+    // short name from a word. (Only for titles not otherwise agreed with.)
+    let written_of = |t: &str| by_title.get(t).and_then(|ms| ms.first()).map(|m| m.written);
+    let agree = |a: &str, b: &str| {
+        agree_as_read(a, b)
+            || [(a, b), (b, a)].iter().any(|&(short, long)| {
+                let (Some(short_written), Some(long_written)) =
+                    (written_of(short), written_of(long))
+                else {
+                    return false;
+                };
+                short_name_for(short_written, long_written)
+                    .is_some_and(|shortened| agree_as_read(short, &normalize_title(&shortened)))
+            })
     };
     // The most used title is the reference (ties: the one met first).
     let reference = by_title
@@ -1378,6 +1452,46 @@ mod tests {
         ));
         // Only before the office: a city's own office keeps its name.
         assert_eq!(normalize_title("Toronto Mayor"), "toronto mayor");
+    }
+
+    #[test]
+    fn a_short_name_in_capitals_stands_for_the_words_it_spells_out() {
+        for (short, long, shortened) in [
+            ("AOL Chairman", "America Online Chairman", "AOL Chairman"),
+            (
+                "NYMEX President",
+                "New York Mercantile Exchange President",
+                "NYMEX President",
+            ),
+            (
+                "BT Chief Executive",
+                "British Telecom Chief Executive",
+                "BT Chief Executive",
+            ),
+            (
+                "SEC Chairman",
+                "Securities and Exchange Commission Chairman",
+                "SEC Chairman",
+            ),
+        ] {
+            assert_eq!(
+                short_name_for(short, long).as_deref(),
+                Some(shortened),
+                "{short}"
+            );
+        }
+        for (short, long) in [
+            // Not spelled out, or not a short name in capitals.
+            ("IBM Chairman", "Intel Chairman"),
+            ("Trade Secretary", "Treasury Department Secretary"),
+            ("AOL Chairman", "Apple Chairman"),
+            // A nationality word is no company's short name.
+            ("US Secretary", "Under Secretary"),
+            // One word is not spelled out by a short name.
+            ("BA Chairman", "Barclays Chairman"),
+        ] {
+            assert_eq!(short_name_for(short, long), None, "{short} / {long}");
+        }
     }
 
     #[test]
