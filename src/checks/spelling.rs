@@ -11,6 +11,8 @@
 //! long enough that the words it would join are not two different words ("flour" becomes
 //! "flor" and matches nothing, but "four" is left alone, or it would be "for").
 
+use std::borrow::Cow;
+
 /// `word` as it is said, in one spelling: lower case, a number in figures ("five" and
 /// "fifth" are "5" and "5th"), a wire short form in full, and American endings. Two words
 /// are one word spelled by different conventions when they have the same.
@@ -22,7 +24,7 @@ pub fn spoken(word: &str) -> String {
     if let Some((_, long)) = WIRE.iter().find(|(short, _)| *short == word) {
         return (*long).to_string();
     }
-    american(&word)
+    american(&word).into_owned()
 }
 
 /// A number written in figures or as one word ("seven", "7", "seventh", "7th"), in figures
@@ -118,9 +120,15 @@ const AFTER_YS: &[&str] = &["e", "ed", "es", "ing", "er", "ers"];
 const AFTER_LL: &[&str] = &["ed", "ing", "er", "ers", "or", "ors", "ous"];
 
 /// `word` (lower case) in American spelling, as far as its endings tell.
-fn american(word: &str) -> String {
-    if NOT_BRITISH.contains(&word) {
-        return word.to_string();
+pub fn american(word: &str) -> Cow<'_, str> {
+    // Most words hold none of the letters a British form is told by: they are left as they
+    // are without a copy (the titles check reads every title and name of a run this way).
+    let may_be_british = ["ou", "is", "ys", "re", "ring", "ll", "gue", "dgement"]
+        .iter()
+        .any(|part| word.contains(part))
+        || BEGINNINGS.iter().any(|(from, _)| word.starts_with(from));
+    if !may_be_british || NOT_BRITISH.contains(&word) {
+        return Cow::Borrowed(word);
     }
     let mut w = word.to_string();
     if let Some((from, to)) = BEGINNINGS.iter().find(|(from, _)| w.starts_with(from)) {
@@ -161,7 +169,11 @@ fn american(word: &str) -> String {
     if let Some(at) = ending_after(&w, "ogue", &["", "s"], 3) {
         w.replace_range(at..at + 4, "og");
     }
-    w
+    if w == word {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(w)
+    }
 }
 
 /// Where `middle` starts in `word` when it comes after a stem of at least `stem` letters

@@ -12,6 +12,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use super::mentions::{Mention as Mentioned, TITLE_WORDS, mentions};
 use super::places;
+use super::spelling;
 use super::text::single_spaced;
 use super::{Check, CheckInfo, Context, FastMap, Gathered, Scan};
 use crate::finding::{Finding, Kind, Location, Severity};
@@ -242,16 +243,8 @@ fn normalize_title(title: &str) -> String {
             out.push(Cow::Borrowed("ceo"));
         } else if let Some(&(_, same)) = SAME_WORDS.iter().find(|(word, _)| *word == w) {
             out.push(Cow::Borrowed(same));
-        } else if w.len() > 4
-            && let Some(base) = w.strip_suffix("our")
-        {
-            out.push(Cow::Owned(format!("{base}or")));
-        } else if w.len() > 4
-            && let Some(base) = w.strip_suffix("ence")
-        {
-            out.push(Cow::Owned(format!("{base}ense")));
         } else {
-            out.push(Cow::Borrowed(w));
+            out.push(spelling::american(w));
         }
     }
     out.join(" ")
