@@ -82,6 +82,9 @@ const PAST: &[&str] = &[
     "became",
 ];
 
+/// The words of [`PAST`] that are adverbs, not verbs.
+const PAST_ADVERBS: &[&str] = &["since", "ago", "earlier", "last", "previously"];
+
 const DEADLINE: &[&str] = &["through", "until", "till", "by", "before", "ahead"];
 
 /// Words ending in "-ed" that are not past-tense verbs.
@@ -180,9 +183,14 @@ pub fn tense(sentence: &str, value_start: usize, value_end: usize) -> Tense {
             return Tense::Future;
         }
         if let Some(t) = classify(word) {
-            // "to be published", "will be held": a passive after "be", not a past event.
-            let passive =
-                t == Tense::Past && words.peek().is_some_and(|w| w.eq_ignore_ascii_case("be"));
+            // "to be published", "will be held": a passive after "be", not a past event. (The
+            // adverbs of the past list are no participles: "could be earlier" keeps them.)
+            let passive = t == Tense::Past
+                && !PAST_ADVERBS.iter().any(|a| {
+                    word.trim_matches(|c: char| !c.is_alphanumeric())
+                        .eq_ignore_ascii_case(a)
+                })
+                && words.peek().is_some_and(|w| w.eq_ignore_ascii_case("be"));
             if !passive {
                 return t;
             }

@@ -136,6 +136,8 @@ fn the_tense_is_the_nearest_marker_before_the_value_else_after_it() {
     assert_eq!(of("The summit will be held on @."), Tense::Future);
     assert_eq!(of("The summit was held on @."), Tense::Past);
     assert_eq!(of("The summit has been held on @."), Tense::Past);
+    // An adverb after "be" is no passive: it still tells the tense.
+    assert_eq!(of("The vote could be earlier, on @."), Tense::Past);
     assert_eq!(of("They'll vote in @."), Tense::Future);
     assert_eq!(of("Prices rise through @."), Tense::Deadline);
     // After the value: the first marker, deadlines aside.
