@@ -280,6 +280,22 @@ const CAPITALS: &[(&str, &str)] = &[
     ("tokyo", "japanese"),
 ];
 
+/// States and provinces named by their nation's name and a word before it, as (that word,
+/// the nation's word): "Western Australia", "South Australian".
+const STATES: &[(&str, &str)] = &[
+    ("western", "australia"),
+    ("western", "australian"),
+    ("south", "australia"),
+    ("south", "australian"),
+    ("northern", "ireland"),
+    ("northern", "irish"),
+];
+
+/// Whether `before` and `word` (lower case) name a state, not the nation `word` names alone.
+pub fn is_state(before: &str, word: &str) -> bool {
+    STATES.contains(&(before, word))
+}
+
 /// Whether `word` (lower case) names a nation: a country, its adjective, or the country's
 /// possessive ("lebanon's").
 pub fn is_nation(word: &str) -> bool {

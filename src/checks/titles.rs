@@ -991,14 +991,17 @@ fn heads_a_nation(written: &str) -> bool {
         // Not a word of its own ("Vicepremier").
         return false;
     }
-    let word = before
-        .rsplit([' ', '-'])
+    let mut words = before.rsplit([' ', '-']).map(|w| {
+        w.trim_end_matches(['.', ','])
+            .replace('’', "'")
+            .to_lowercase()
+    });
+    let word = words.next().unwrap_or_default();
+    // "Western Australia Premier": a state named by its nation's name.
+    let state = words
         .next()
-        .unwrap_or("")
-        .trim_end_matches(['.', ','])
-        .replace('’', "'")
-        .to_lowercase();
-    places::is_nation(&word)
+        .is_some_and(|before| places::is_state(&before, &word));
+    places::is_nation(&word) && !state
 }
 
 /// `long` (a title as written) with a run of its capitalised words replaced by a short name
@@ -1495,6 +1498,8 @@ mod tests {
             "Lebanon's Prime Minister",
             "Soviet Premier",
             "South Korean Prime Minister",
+            "South African Prime Minister",
+            "Australian Prime Minister",
         ] {
             assert!(heads_a_nation(written), "{written}");
         }
@@ -1505,6 +1510,8 @@ mod tests {
             "Chinese Vice Premier",
             "Turkish Deputy Prime Minister",
             "Turkish Foreign Minister",
+            "Western Australia Premier",
+            "South Australian Premier",
         ] {
             assert!(!heads_a_nation(written), "{written}");
         }
