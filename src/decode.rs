@@ -11,10 +11,15 @@ pub struct Decoded {
 /// becomes the text without a copy.
 pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, String> {
     if encoding_rs::Encoding::for_bom(&bytes).is_none() && !looks_binary(&bytes) {
-        match String::from_utf8(bytes) {
-            Ok(text) => return Ok(Decoded { text, note: None }),
-            Err(err) => return decode(err.as_bytes()),
+        // Validated with wide vector steps where the processor has them: over an archive
+        // this check reads every byte, and the standard library's takes a few times as
+        // long on news text (about 3% of a run's processor time with facts only).
+        if simdutf8::basic::from_utf8(&bytes).is_err() {
+            return decode(&bytes);
         }
+        // SAFETY: `bytes` was just found to be valid UTF-8.
+        let text = unsafe { String::from_utf8_unchecked(bytes) };
+        return Ok(Decoded { text, note: None });
     }
     decode(&bytes)
 }
@@ -97,6 +102,27 @@ mod tests {
         let d = decode(b"Caf\xe9 \x93quoted\x94 text in a CMS export").unwrap();
         assert_eq!(d.text, "Café “quoted” text in a CMS export");
         assert!(d.note.unwrap().contains("windows-1252"));
+    }
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones() {
+        let long = "Le tarif de 25 % — « annoncé » à Ottawa. ".repeat(40);
+        let cases: [&[u8]; 6] = [
+            b"Plain ASCII news.",
+            long.as_bytes(),
+            "Ünïcödé 🙂 text".as_bytes(),
+            b"Caf\xe9 \x93quoted\x94 text in a CMS export",
+            // Cut inside a character: not UTF-8.
+            &long.as_bytes()[..long.find('—').unwrap() + 1],
+            b"\xEF\xBB\xBFHello",
+        ];
+        for bytes in cases {
+            let (owned, borrowed) = (decode_owned(bytes.to_vec()), decode(bytes));
+            let (owned, borrowed) = (owned.unwrap(), borrowed.unwrap());
+            assert_eq!(owned.text, borrowed.text);
+            assert_eq!(owned.note, borrowed.note);
+        }
+        assert!(decode_owned(b"%PDF-1.4\0\0\x01".to_vec()).is_err());
     }
 
     #[test]
