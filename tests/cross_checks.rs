@@ -581,6 +581,92 @@ fn a_short_name_in_capitals_is_the_name_it_spells_out() {
 }
 
 #[test]
+fn two_top_offices_of_one_company_are_a_note_as_one_person_often_holds_both() {
+    let dir = tempfile::tempdir().unwrap();
+    write_article(
+        dir.path(),
+        "a.md",
+        "2025-10-01",
+        "GM Chairman Jack Smith spoke first.\n\n\
+         Chief Executive Larry Ellison agreed.\n\n\
+         Lynch Chairman Mario Gabelli left.\n\n\
+         President Robert Lutz stayed.\n\n\
+         Apple Chairman Gil Amelio came.",
+    );
+    write_article(
+        dir.path(),
+        "b.md",
+        "2025-10-02",
+        "GM Chief Executive Officer Jack Smith replied.\n\n\
+         Oracle Chairman Larry Ellison spoke.\n\n\
+         GAMCO Chairman Mario Gabelli came.\n\n\
+         Vice President Robert Lutz left.\n\n\
+         Intel Chief Executive Gil Amelio spoke.",
+    );
+    let levels = |titles: &[Diag]| {
+        let mut found: Vec<(String, String)> = titles
+            .iter()
+            .map(|t| {
+                let name = t.message.split(" is \"").next().unwrap_or("");
+                (
+                    name.trim_start_matches("titles: ").to_string(),
+                    t.severity.clone(),
+                )
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let (titles, stdout) = findings_of(dir.path(), "titles");
+    // Chairman and chief executive of one company (or with one side naming none) is a note;
+    // two companies, or a vice president against a president, stay warnings.
+    assert_eq!(
+        levels(&titles),
+        [
+            ("Gil Amelio".to_string(), "warning".to_string()),
+            ("Jack Smith".to_string(), "note".to_string()),
+            ("Larry Ellison".to_string(), "note".to_string()),
+            ("Mario Gabelli".to_string(), "warning".to_string()),
+            ("Robert Lutz".to_string(), "warning".to_string()),
+        ],
+        "{stdout}"
+    );
+    let smith = titles
+        .iter()
+        .find(|t| t.message.contains("Jack Smith"))
+        .unwrap();
+    assert!(
+        smith.body.contains("one person often holds both"),
+        "{}",
+        smith.body
+    );
+    // A level the user sets for the check is every finding's.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let config = elsewhere.path().join("newslint.yaml");
+    std::fs::write(
+        &config,
+        "rules: []\nchecks:\n  titles: { severity: error }\n",
+    )
+    .unwrap();
+    let run = newslint(&[
+        "--rules",
+        config.to_str().unwrap(),
+        dir.path().to_str().unwrap(),
+    ]);
+    let titles: Vec<Diag> = run
+        .diags
+        .into_iter()
+        .filter(|d| d.rule == "titles")
+        .collect();
+    assert_eq!(titles.len(), 5, "{}", run.stdout);
+    assert!(
+        titles.iter().all(|t| t.severity == "error"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn a_spelling_broken_over_two_lines_is_named_on_one() {
     let dir = tempfile::tempdir().unwrap();
     write_article(

@@ -316,7 +316,9 @@ impl Check for Titles {
                 and American spellings or a capital for its nation (\"Seoul Foreign \
                 Minister\"); a nation's premier is its prime minister (\"Turkish Premier\"), \
                 a province's is not; someone given two offices at once (\"Chairman and Chief \
-                Executive\") may be given either elsewhere; a title that cannot be told from \
+                Executive\") may be given either elsewhere, and two top offices of one \
+                company (\"GM Chairman\", \"GM CEO\") are a note rather than a warning, as \
+                one person often holds both; a title that cannot be told from \
                 the words around it (\"Bank of Canada Governor\", \"said Kohl and Finance \
                 Minister\") is left out; \"former\", \"ex-\" and \"then-\" titles are ignored; people are told apart by \
                 full name, so two people sharing a surname never clash. A `people:` entry adds \
@@ -969,6 +971,50 @@ fn offices(title: &str) -> Vec<&str> {
     }
 }
 
+/// The offices at the top of a company that one person often holds together ("Chairman and
+/// Chief Executive", "President and Chief Operating Officer"), as normalized titles end with
+/// them; the longer first.
+const HELD_TOGETHER: &[&str] = &[
+    "chief operating officer",
+    "executive chairman",
+    "managing director",
+    "chairperson",
+    "chairwoman",
+    "chairman",
+    "president",
+    "chair",
+    "ceo",
+    "coo",
+];
+
+/// A normalized title that ends with an office of [`HELD_TOGETHER`], split into what comes
+/// before it (the company, if named) and the office. Not when a word before the office makes
+/// it another one ("vice president", "deputy chairman").
+fn top_office(title: &str) -> Option<(&str, &str)> {
+    let office = HELD_TOGETHER.iter().find(|o| {
+        title
+            .strip_suffix(**o)
+            .is_some_and(|before| before.is_empty() || before.ends_with(' '))
+    })?;
+    let before = title[..title.len() - office.len()].trim_end();
+    let modified = before
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| DIFFERENT_OFFICE.contains(&w) || w == "executive");
+    (!modified).then_some((before, *office))
+}
+
+/// Whether two titles that do not agree are two top offices of one company, which one person
+/// may hold at once ("GM Chairman" and "GM CEO", "Chief Executive" and "Apple Chairman"): the
+/// first, given the second's office, agrees with the second (by `agree`, which knows how a
+/// company is written).
+fn held_together(a: &str, b: &str, agree: impl Fn(&str, &str) -> bool) -> bool {
+    let (Some((company, office)), Some((_, other))) = (top_office(a), top_office(b)) else {
+        return false;
+    };
+    office != other && agree([company, other].join(" ").trim_start(), b)
+}
+
 /// Whether a title as written is a nation's premier or prime minister: the word before
 /// "Premier" or "Prime Minister" names a nation ("Turkish Premier", "Lebanon's Prime
 /// Minister", "Soviet Premier").
@@ -1149,10 +1195,14 @@ fn discovered(
         .max_by_key(|(_, ms)| (ms.len(), std::cmp::Reverse(ms[0].article)))
         .map(|(t, ms)| (*t, ms.clone()))
         .expect("at least two titles");
+    // A user's level for the check applies to every finding; by default, two top offices of
+    // one company are a note, not a warning: one person often holds both.
+    let configured = ctx.rules.check_config(info.id).severity.is_some();
     for (title, ms) in &by_title {
         if agree(title, reference.0) {
             continue;
         }
+        let together = held_together(title, reference.0, agree_as_read);
         // The first mention of this title close in time to a mention of the reference.
         let Some((primary, other)) = ms.iter().find_map(|m| {
             reference
@@ -1163,10 +1213,27 @@ fn discovered(
         }) else {
             continue;
         };
+        let mut notes = vec![
+            format!(
+                "{name} is given {} different titles in the corpus",
+                by_title.len()
+            )
+            .into(),
+        ];
+        let help = if together {
+            notes.push("one person often holds both of these offices".into());
+            format!("if {name} holds both, list them in a `people:` entry; else use one title")
+        } else {
+            format!("use one title for {name}, or list the accepted ones in a `people:` entry")
+        };
         findings.push(Finding {
             kind: Kind::Title,
             rule: info.id.into(),
-            severity,
+            severity: if together && !configured {
+                Severity::Info
+            } else {
+                severity
+            },
             message: format!(
                 "titles: {name} is \"{}\" here but \"{}\" in {}",
                 primary.written, other.written, ctx.articles[other.article].display
@@ -1186,17 +1253,8 @@ fn discovered(
                     value: None,
                 },
             ],
-            notes: vec![
-                format!(
-                    "{name} is given {} different titles in the corpus",
-                    by_title.len()
-                )
-                .into(),
-            ],
-            help: Some(
-                format!("use one title for {name}, or list the accepted ones in a `people:` entry")
-                    .into(),
-            ),
+            notes,
+            help: Some(help.into()),
         });
     }
 }
@@ -1769,6 +1827,50 @@ mod tests {
         ] {
             assert!(!compatible(a, b), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn the_top_offices_of_a_company_are_read_off_the_end_of_a_title() {
+        assert_eq!(top_office("gm ceo"), Some(("gm", "ceo")));
+        assert_eq!(top_office("president"), Some(("", "president")));
+        assert_eq!(
+            top_office("senate finance committee chairman"),
+            Some(("senate finance committee", "chairman"))
+        );
+        assert_eq!(
+            top_office("lukoil executive chairman"),
+            Some(("lukoil", "executive chairman"))
+        );
+        assert_eq!(
+            top_office("mci chief operating officer"),
+            Some(("mci", "chief operating officer"))
+        );
+        // Another office, or a word that only ends like one.
+        for other in [
+            "vice president",
+            "executive vice president",
+            "vice chairman",
+            "acting ceo",
+            "trade minister",
+            "subchairman",
+            "ceo designate",
+        ] {
+            assert_eq!(top_office(other), None, "{other}");
+        }
+        let same = |a: &str, b: &str| compatible(a, b);
+        assert!(held_together("gm ceo", "gm chairman", same));
+        assert!(held_together("ceo", "apple chairman", same));
+        assert!(held_together("apple chairman", "ceo", same));
+        assert!(held_together(
+            "mcdonnell douglas ceo",
+            "mcdonnell president",
+            same
+        ));
+        // Two companies, one office twice, or an office and its deputy.
+        assert!(!held_together("apple chairman", "intel ceo", same));
+        assert!(!held_together("lynch chairman", "gamco chairman", same));
+        assert!(!held_together("president", "vice president", same));
+        assert!(!held_together("chairman", "trade minister", same));
     }
 
     #[test]
