@@ -1,6 +1,7 @@
 //! Nations as news names them before a title: "Turkish Premier", "Lebanon's Prime
 //! Minister", "Seoul Foreign Minister" (a capital for its government). Used by the titles
-//! check to read what a title says about the country, never to drop a word it does not know.
+//! check to read what a title says about the country (and to leave out a nation's name at
+//! the start of a title, as a nationality), never to drop a word it does not know.
 
 /// Countries and their adjectives (lower case), those of the past included ("soviet",
 /// "west german"). A name of several words is known by its last ("korean", "zealand").
@@ -306,6 +307,16 @@ pub fn is_nation(word: &str) -> bool {
     NATIONS.contains(&word)
 }
 
+/// Whether `word` (in any ASCII case) names a nation on its own, as the first words of a
+/// title do ("Italian Prime Minister", "Greek Foreign Minister"): as [`is_nation`], but for
+/// the last words of names of several ("zealand", "lanka"; "african" alone is the
+/// continent's) and without a possessive.
+pub fn names_a_nation_alone(word: &str) -> bool {
+    const ONLY_LAST: &[&str] = &["africa", "african", "zealand", "lanka"];
+    NATIONS.iter().any(|n| n.eq_ignore_ascii_case(word))
+        && !ONLY_LAST.iter().any(|n| n.eq_ignore_ascii_case(word))
+}
+
 /// The adjective of the nation whose government `word` (lower case) names by its capital.
 pub fn capital_of(word: &str) -> Option<&'static str> {
     // Looked up for every title and name a run meets: the list is in order.
@@ -349,6 +360,23 @@ mod tests {
         assert!(CAPITALS.iter().all(|(c, n)| {
             c.to_lowercase() == *c && n.split(' ').next_back().is_some_and(is_nation)
         }));
+    }
+
+    #[test]
+    fn a_nation_alone_is_known_in_any_case_but_by_the_last_word_of_its_name() {
+        for word in ["Italian", "GREEK", "korean", "U.S", "soviet"] {
+            assert!(names_a_nation_alone(word), "{word}");
+        }
+        for word in [
+            "African",
+            "zealand",
+            "Lanka",
+            "Ontario",
+            "Socialist",
+            "greece's",
+        ] {
+            assert!(!names_a_nation_alone(word), "{word}");
+        }
     }
 
     #[test]

@@ -218,7 +218,7 @@ fn normalize_title(title: &str) -> String {
     let mut start = 0;
     while start < words.len() {
         let w = words[start].as_str();
-        if QUALIFIERS.contains(&w) || w.ends_with("'s") {
+        if QUALIFIERS.contains(&w) || w.ends_with("'s") || places::names_a_nation_alone(w) {
             start += 1;
         } else {
             break;
@@ -268,7 +268,8 @@ fn only_qualifiers(title: &str) -> bool {
             None => return true,
             Some(w)
                 if QUALIFIERS.iter().any(|q| q.eq_ignore_ascii_case(w))
-                    || (w.len() >= 2 && w[w.len() - 2..].eq_ignore_ascii_case("'s")) => {}
+                    || (w.len() >= 2 && w[w.len() - 2..].eq_ignore_ascii_case("'s"))
+                    || places::names_a_nation_alone(w) => {}
             Some(w) => return w.is_empty() && words.next().is_none(),
         }
     }
@@ -310,7 +311,8 @@ impl Check for Titles {
             explanation: "Finds \"<title> <Person Name>\" mentions (\"Trade Minister Dominic \
                 LeBlanc\", \"U.S. Commerce Secretary Howard Lutnick\") and reports a person who \
                 carries different titles in different articles. Nationality words and \
-                possessives do not make a title different (\"U.S. President\" = \"President\"), \
+                possessives do not make a title different (\"U.S. President\" = \"President\", \
+                \"Italian Prime Minister\" = \"Socialist Prime Minister\"), \
                 nor do initials, a short name in capitals (\"AOL\" for \"America Online\"), \
                 short forms, \"CEO\" for \"Chief Executive\", British \
                 and American spellings or a capital for its nation (\"Seoul Foreign \
@@ -1482,6 +1484,38 @@ mod tests {
         assert_eq!(normalize_title("US President"), "president");
         assert_eq!(normalize_title("Canada's Prime Minister"), "prime minister");
         assert_eq!(normalize_title("Trade Minister"), "trade minister");
+    }
+
+    #[test]
+    fn any_nation_named_first_is_a_nationality() {
+        assert_eq!(normalize_title("Italian Prime Minister"), "prime minister");
+        assert_eq!(
+            normalize_title("Greek Foreign Minister"),
+            "foreign minister"
+        );
+        assert!(compatible(
+            &normalize_title("Italian Prime Minister"),
+            &normalize_title("Socialist Prime Minister")
+        ));
+        // A name of several words, a state, a capital and a continent stay.
+        assert_eq!(
+            normalize_title("South African President"),
+            "south african president"
+        );
+        assert_eq!(
+            normalize_title("Western Australia Premier"),
+            "western australia premier"
+        );
+        assert_eq!(
+            normalize_title("Tokyo Trade Minister"),
+            "japanese trade minister"
+        );
+        assert_eq!(
+            normalize_title("African Development Bank President"),
+            "african development bank president"
+        );
+        assert!(only_qualifiers("Italian"));
+        assert!(!only_qualifiers("African"));
     }
 
     #[test]
