@@ -318,7 +318,9 @@ impl Check for Titles {
                 and American spellings or a capital for its nation (\"Seoul Foreign \
                 Minister\"); a nation's premier is its prime minister (\"Turkish Premier\"), \
                 a province's is not; someone given two offices at once (\"Chairman and Chief \
-                Executive\") may be given either elsewhere, and two top offices of one \
+                Executive\") may be given either elsewhere, as may a senator who chairs or \
+                leads in the Senate (\"Senator\", \"Senate Finance Committee Chairman\"); two \
+                top offices of one \
                 company (\"GM Chairman\", \"GM CEO\") are a note rather than a warning, as \
                 one person often holds both; a title that cannot be told from \
                 the words around it (\"Bank of Canada Governor\", \"said Kohl and Finance \
@@ -973,6 +975,21 @@ fn offices(title: &str) -> Vec<&str> {
     }
 }
 
+/// Whether `office` is one that only a senator holds, in the Senate ("senate finance
+/// committee chairman", "senate majority leader"), and `senator` is a senator's title
+/// ("texas democratic senator"): the person holds both at once, and may be given either.
+fn in_the_senate(senator: &str, office: &str) -> bool {
+    let mut words = office.split(' ');
+    senator.rsplit(' ').next() == Some("senator")
+        && words.next_back().is_some_and(|w| {
+            matches!(
+                w,
+                "chairman" | "chairwoman" | "chairperson" | "chair" | "leader"
+            )
+        })
+        && words.any(|w| w == "senate")
+}
+
 /// The offices at the top of a company that one person often holds together ("Chairman and
 /// Chief Executive", "President and Chief Operating Officer"), as normalized titles end with
 /// them; the longer first.
@@ -1161,8 +1178,10 @@ fn discovered(
         .collect();
     let either = |x: &[&str], y: &[&str]| x.iter().any(|p| y.iter().any(|q| compatible(p, q)));
     let agree_as_written = |a: &str, b: &str| {
-        let (a, b) = (offices(a), offices(b));
-        either(&a, &b) || held.iter().any(|h| either(&a, h) && either(&b, h))
+        in_the_senate(a, b) || in_the_senate(b, a) || {
+            let (a, b) = (offices(a), offices(b));
+            either(&a, &b) || held.iter().any(|h| either(&a, h) && either(&b, h))
+        }
     };
     // The premier of a nation is its prime minister ("Turkish Premier", "Greek Prime
     // Minister"); a province's is not ("Ontario Premier"). Once any article names this
@@ -1484,6 +1503,24 @@ mod tests {
         assert_eq!(normalize_title("US President"), "president");
         assert_eq!(normalize_title("Canada's Prime Minister"), "prime minister");
         assert_eq!(normalize_title("Trade Minister"), "trade minister");
+    }
+
+    #[test]
+    fn a_senator_with_an_office_in_the_senate_holds_both() {
+        assert!(in_the_senate(
+            "democratic senator",
+            "senate finance committee chairman"
+        ));
+        assert!(in_the_senate("senator", "senate majority leader"));
+        // Not the Senate's, or not only a senator's.
+        assert!(!in_the_senate("senator", "committee chairman"));
+        assert!(!in_the_senate("senator", "banking chairman"));
+        assert!(!in_the_senate(
+            "senator",
+            "senate banking committee staff director"
+        ));
+        assert!(!in_the_senate("governor", "senate majority leader"));
+        assert!(!in_the_senate("senate majority leader", "senator"));
     }
 
     #[test]
