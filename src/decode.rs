@@ -12,8 +12,8 @@ pub struct Decoded {
 pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, String> {
     if encoding_rs::Encoding::for_bom(&bytes).is_none() && !looks_binary(&bytes) {
         // Validated with wide vector steps where the processor has them: over an archive
-        // this check reads every byte, and the standard library's takes a few times as
-        // long on news text (about 3% of a run's processor time with facts only).
+        // this check reads every byte, and the standard library's took about twice as long
+        // (3.2% of a facts-only run's processor time at 1 GB, against 1.5%).
         if simdutf8::basic::from_utf8(&bytes).is_err() {
             return decode(&bytes);
         }

@@ -363,10 +363,10 @@ fn step_to_special<A: Automaton>(
     (at, state)
 }
 
-/// The vectorized searcher over `literals`, when there are few enough for it.
 /// Past this many literals, Teddy's buckets fill up and it is no faster than the automaton.
 const PACKED_MAX: usize = 64;
 
+/// The vectorized searcher over `literals`, when there are few enough for it.
 ///
 /// Only the literals that start with no other literal are searched (of two alike, the
 /// first): where one of them occurs, the literals starting with it are checked in place.
