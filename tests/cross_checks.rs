@@ -667,6 +667,32 @@ fn two_top_offices_of_one_company_are_a_note_as_one_person_often_holds_both() {
 }
 
 #[test]
+fn an_office_of_state_against_a_company_office_stays_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    write_article(
+        dir.path(),
+        "a.md",
+        "2025-10-01",
+        "Senate Finance Committee Chairman Lloyd Bentsen spoke.\n\n\
+         Chairman Xi Jinping spoke.\n\n\
+         Federal Reserve Chairman Paul Volcker spoke.",
+    );
+    write_article(
+        dir.path(),
+        "b.md",
+        "2025-10-02",
+        "President Lloyd Bentsen spoke.\n\n\
+         President Xi Jinping spoke.\n\n\
+         President Paul Volcker spoke.",
+    );
+    let (titles, stdout) = findings_of(dir.path(), "titles");
+    // A committee's or the Fed's chairman, or a chairman and a president with no company
+    // named, may be an office of state: each difference stays a warning.
+    assert_eq!(titles.len(), 3, "{stdout}");
+    assert!(titles.iter().all(|t| t.severity == "warning"), "{stdout}");
+}
+
+#[test]
 fn a_spelling_broken_over_two_lines_is_named_on_one() {
     let dir = tempfile::tempdir().unwrap();
     write_article(

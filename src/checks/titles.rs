@@ -1023,15 +1023,64 @@ fn top_office(title: &str) -> Option<(&str, &str)> {
     (!modified).then_some((before, *office))
 }
 
+/// Words of a public body: a title holding one is an office of state, not of a company
+/// ("Senate Finance Committee Chairman", "Federal Reserve Chairman").
+const PUBLIC_BODY: &[&str] = &[
+    "senate",
+    "house",
+    "committee",
+    "subcommittee",
+    "congress",
+    "congressional",
+    "parliament",
+    "parliamentary",
+    "assembly",
+    "party",
+    "council",
+    "commission",
+    "government",
+    "federal",
+    "fed",
+    "reserve",
+    "state",
+    "ministry",
+    "cabinet",
+    "republic",
+    "national",
+    "city",
+    "county",
+    "court",
+];
+
+/// Offices only a company has: with one of them, a title naming no company is still one.
+const ONLY_IN_A_COMPANY: &[&str] = &[
+    "ceo",
+    "coo",
+    "chief operating officer",
+    "managing director",
+    "executive chairman",
+];
+
 /// Whether two titles that do not agree are two top offices of one company, which one person
 /// may hold at once ("GM Chairman" and "GM CEO", "Chief Executive" and "Apple Chairman"): the
 /// first, given the second's office, agrees with the second (by `agree`, which knows how a
-/// company is written).
+/// company is written). Not an office of state ("Senate Finance Committee Chairman"), nor
+/// "President" against "Chairman" with no company named, which may be a head of state's.
 fn held_together(a: &str, b: &str, agree: impl Fn(&str, &str) -> bool) -> bool {
-    let (Some((company, office)), Some((_, other))) = (top_office(a), top_office(b)) else {
+    let (Some((company, office)), Some((other_company, other))) = (top_office(a), top_office(b))
+    else {
         return false;
     };
-    office != other && agree([company, other].join(" ").trim_start(), b)
+    let public = |t: &str| t.split(' ').any(|w| PUBLIC_BODY.contains(&w));
+    let of_a_company = !company.is_empty()
+        || !other_company.is_empty()
+        || ONLY_IN_A_COMPANY.contains(&office)
+        || ONLY_IN_A_COMPANY.contains(&other);
+    office != other
+        && of_a_company
+        && !public(a)
+        && !public(b)
+        && agree([company, other].join(" ").trim_start(), b)
 }
 
 /// Whether a title as written is a nation's premier or prime minister: the word before
@@ -1942,6 +1991,22 @@ mod tests {
         assert!(!held_together("lynch chairman", "gamco chairman", same));
         assert!(!held_together("president", "vice president", same));
         assert!(!held_together("chairman", "trade minister", same));
+    }
+
+    #[test]
+    fn offices_of_state_and_a_bare_president_are_not_a_companys() {
+        let same = |a: &str, b: &str| compatible(a, b);
+        assert!(held_together("ceo", "chairman", same));
+        assert!(held_together("president", "ford chairman", same));
+        for (a, b) in [
+            ("president", "senate finance committee chairman"),
+            ("president", "federal reserve chairman"),
+            ("president", "chairman"),
+            ("chairman", "president"),
+            ("party chairman", "ceo"),
+        ] {
+            assert!(!held_together(a, b, same), "{a} / {b}");
+        }
     }
 
     #[test]
