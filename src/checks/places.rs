@@ -310,11 +310,12 @@ pub fn is_nation(word: &str) -> bool {
 /// Whether `word` (in any ASCII case) names a nation on its own, as the first words of a
 /// title do ("Italian Prime Minister", "Greek Foreign Minister"): as [`is_nation`], but for
 /// the last words of names of several ("zealand", "lanka"; "african" alone is the
-/// continent's) and without a possessive.
+/// continent's), for "Georgia", which is also a state of the U.S. ("Georgia Governor" and
+/// "Alabama Governor" are two offices), and without a possessive.
 pub fn names_a_nation_alone(word: &str) -> bool {
-    const ONLY_LAST: &[&str] = &["africa", "african", "zealand", "lanka"];
+    const NOT_ALONE: &[&str] = &["africa", "african", "zealand", "lanka", "georgia"];
     NATIONS.iter().any(|n| n.eq_ignore_ascii_case(word))
-        && !ONLY_LAST.iter().any(|n| n.eq_ignore_ascii_case(word))
+        && !NOT_ALONE.iter().any(|n| n.eq_ignore_ascii_case(word))
 }
 
 /// The adjective of the nation whose government `word` (lower case) names by its capital.
@@ -374,6 +375,7 @@ mod tests {
             "Ontario",
             "Socialist",
             "greece's",
+            "Georgia",
         ] {
             assert!(!names_a_nation_alone(word), "{word}");
         }
