@@ -693,6 +693,68 @@ fn an_office_of_state_against_a_company_office_stays_a_warning() {
 }
 
 #[test]
+fn a_party_leader_and_a_floor_leader_or_a_short_name_are_notes_and_a_department_letters_agree() {
+    let dir = tempfile::tempdir().unwrap();
+    write_article(
+        dir.path(),
+        "a.md",
+        "2025-10-01",
+        "Senate Majority Leader Robert Byrd spoke.\n\n\
+         House Majority Leader Jim Wright spoke.\n\n\
+         Senate Majority Leader Bob Dole spoke.\n\n\
+         AOL CEO Steve Case spoke.\n\n\
+         USDA Secretary Richard Lyng spoke.\n\n\
+         HUD Secretary Samuel Pierce spoke.",
+    );
+    write_article(
+        dir.path(),
+        "b.md",
+        "2025-10-02",
+        "Senate Democratic Leader Robert Byrd replied.\n\n\
+         House Democratic Leader Jim Wright replied.\n\n\
+         Senate Minority Leader Bob Dole replied.\n\n\
+         America Online Chairman Steve Case replied.\n\n\
+         Agriculture Secretary Richard Lyng replied.\n\n\
+         Energy Secretary Samuel Pierce replied.",
+    );
+    let (titles, stdout) = findings_of(dir.path(), "titles");
+    let mut found: Vec<(String, String)> = titles
+        .iter()
+        .map(|t| {
+            let name = t.message.split(" is \"").next().unwrap_or("");
+            (
+                name.trim_start_matches("titles: ").to_string(),
+                t.severity.clone(),
+            )
+        })
+        .collect();
+    found.sort();
+    // A Senate party leader is its majority or minority leader: a note. The House's
+    // majority leader is not its party's leader, nor a majority leader a minority leader:
+    // warnings. USDA's secretary is the Agriculture Secretary; HUD's is not Energy's.
+    assert_eq!(
+        found,
+        [
+            ("Bob Dole".to_string(), "warning".to_string()),
+            ("Jim Wright".to_string(), "warning".to_string()),
+            ("Robert Byrd".to_string(), "note".to_string()),
+            ("Samuel Pierce".to_string(), "warning".to_string()),
+            ("Steve Case".to_string(), "note".to_string()),
+        ],
+        "{stdout}"
+    );
+    let byrd = titles
+        .iter()
+        .find(|t| t.message.contains("Robert Byrd"))
+        .unwrap();
+    assert!(
+        byrd.body.contains("majority or minority leader"),
+        "{}",
+        byrd.body
+    );
+}
+
+#[test]
 fn a_spelling_broken_over_two_lines_is_named_on_one() {
     let dir = tempfile::tempdir().unwrap();
     write_article(

@@ -202,6 +202,11 @@ const SAME_WORDS: &[(&str, &str)] = &[
     ("deputy", "vice"),
     ("eu", "european"),
     ("e.u", "european"),
+    // The U.S. departments news names by their letters: the Department of Agriculture's
+    // secretary is the "Agriculture Secretary", Housing and Urban Development's the
+    // "Housing Secretary".
+    ("usda", "agriculture"),
+    ("hud", "housing"),
 ];
 
 /// Lowercased title without nationality qualifiers and possessives.
@@ -322,7 +327,8 @@ impl Check for Titles {
                 leads in the Senate (\"Senator\", \"Senate Finance Committee Chairman\"); two \
                 top offices of one \
                 company (\"GM Chairman\", \"GM CEO\") are a note rather than a warning, as \
-                one person often holds both; a title that cannot be told from \
+                one person often holds both, and so are a party's leader and a floor leader in \
+                the Senate (\"Senate Democratic Leader\", \"Senate Majority Leader\"); a title that cannot be told from \
                 the words around it (\"Bank of Canada Governor\", \"said Kohl and Finance \
                 Minister\") is left out; \"former\", \"ex-\" and \"then-\" titles are ignored; people are told apart by \
                 full name, so two people sharing a surname never clash. A `people:` entry adds \
@@ -990,6 +996,34 @@ fn in_the_senate(senator: &str, office: &str) -> bool {
         && words.any(|w| w == "senate")
 }
 
+/// Words that name a party's leader in a chamber, and those that name its floor leader.
+const PARTY_WORDS: &[&str] = &["democratic", "democrat", "republican", "gop"];
+const FLOOR_WORDS: &[&str] = &["majority", "minority"];
+
+/// Whether `party` and `floor` may be one office written two ways: the leader of a party
+/// in the U.S. Senate is its majority or minority leader ("Senate Democratic Leader" and
+/// "Senate Majority Leader"), as the party then was; which one, the text does not tell
+/// (Dole, the Republican leader in 1987, was called the majority leader after his party
+/// lost the Senate). In the House, the majority's leader is the Speaker, so only the
+/// minority leader is a party's leader there. The titles say the same but for one party
+/// word in one and one of "majority" and "minority" in the other, at the same place.
+fn party_and_floor_leader(party: &str, floor: &str) -> bool {
+    let (p, f): (Vec<&str>, Vec<&str>) = (party.split(' ').collect(), floor.split(' ').collect());
+    let in_the_house = p.contains(&"house");
+    p.len() == f.len()
+        && p.last() == Some(&"leader")
+        && f.last() == Some(&"leader")
+        && p.iter()
+            .zip(&f)
+            .filter(|(a, b)| a != b)
+            .map(|(a, b)| {
+                PARTY_WORDS.contains(a)
+                    && FLOOR_WORDS.contains(b)
+                    && !(in_the_house && *b == "majority")
+            })
+            .eq([true])
+}
+
 /// The offices at the top of a company that one person often holds together ("Chairman and
 /// Chief Executive", "President and Chief Operating Officer"), as normalized titles end with
 /// them; the longer first.
@@ -1246,9 +1280,11 @@ fn discovered(
     // A short name in capitals for the words the other title spells out ("AOL Chairman",
     // "America Online Chairman"): read in the titles as written, where capitals tell a
     // short name from a word. (Only for titles not otherwise agreed with.)
+    // The same reading tells two top offices of one company ("AOL CEO", "America Online
+    // Chairman").
     let written_of = |t: &str| by_title.get(t).and_then(|ms| ms.first()).map(|m| m.written);
-    let agree = |a: &str, b: &str| {
-        agree_as_read(a, b)
+    let with_short_names = |a: &str, b: &str, same: &dyn Fn(&str, &str) -> bool| {
+        same(a, b)
             || [(a, b), (b, a)].iter().any(|&(short, long)| {
                 let (Some(short_written), Some(long_written)) =
                     (written_of(short), written_of(long))
@@ -1256,8 +1292,22 @@ fn discovered(
                     return false;
                 };
                 short_name_for(short_written, long_written)
-                    .is_some_and(|shortened| agree_as_read(short, &normalize_title(&shortened)))
+                    .is_some_and(|shortened| same(short, &normalize_title(&shortened)))
             })
+    };
+    let agree = |a: &str, b: &str| with_short_names(a, b, &agree_as_read);
+    // Titles that may both be right at once are a note, with why (see [`held_together`]
+    // and [`party_and_floor_leader`]).
+    let why_both_may_hold = |a: &str, b: &str| {
+        if with_short_names(a, b, &|x, y| held_together(x, y, agree_as_read)) {
+            Some("one person often holds both of these offices")
+        } else if party_and_floor_leader(a, b) || party_and_floor_leader(b, a) {
+            Some(
+                "a party's leader in the Senate is its majority or minority leader, as the party then was",
+            )
+        } else {
+            None
+        }
     };
     // The most used title is the reference (ties: the one met first).
     let reference = by_title
@@ -1272,7 +1322,7 @@ fn discovered(
         if agree(title, reference.0) {
             continue;
         }
-        let together = held_together(title, reference.0, agree_as_read);
+        let together = why_both_may_hold(title, reference.0);
         // The first mention of this title close in time to a mention of the reference.
         let Some((primary, other)) = ms.iter().find_map(|m| {
             reference
@@ -1290,8 +1340,8 @@ fn discovered(
             )
             .into(),
         ];
-        let help = if together {
-            notes.push("one person often holds both of these offices".into());
+        let help = if let Some(why) = together {
+            notes.push(why.into());
             format!("if {name} holds both, list them in a `people:` entry; else use one title")
         } else {
             format!("use one title for {name}, or list the accepted ones in a `people:` entry")
@@ -1299,7 +1349,7 @@ fn discovered(
         findings.push(Finding {
             kind: Kind::Title,
             rule: info.id.into(),
-            severity: if together && !configured {
+            severity: if together.is_some() && !configured {
                 Severity::Info
             } else {
                 severity
@@ -1570,6 +1620,53 @@ mod tests {
         ));
         assert!(!in_the_senate("governor", "senate majority leader"));
         assert!(!in_the_senate("senate majority leader", "senator"));
+    }
+
+    #[test]
+    fn a_party_leader_in_a_chamber_is_its_floor_leader() {
+        assert!(party_and_floor_leader(
+            "senate democratic leader",
+            "senate majority leader"
+        ));
+        assert!(party_and_floor_leader(
+            "house republican leader",
+            "house minority leader"
+        ));
+        assert!(party_and_floor_leader(
+            "democratic leader",
+            "majority leader"
+        ));
+        // The House's majority leader is not its majority's leader (the Speaker is).
+        assert!(!party_and_floor_leader(
+            "house democratic leader",
+            "house majority leader"
+        ));
+        // Another chamber, another word, or more than the one word apart.
+        assert!(!party_and_floor_leader(
+            "house democratic leader",
+            "senate majority leader"
+        ));
+        assert!(!party_and_floor_leader(
+            "senate democratic leader",
+            "senate assistant majority leader"
+        ));
+        assert!(!party_and_floor_leader(
+            "senate democratic whip",
+            "senate majority whip"
+        ));
+        assert!(!party_and_floor_leader(
+            "senate majority leader",
+            "senate minority leader"
+        ));
+        assert!(!party_and_floor_leader(
+            "senate labour leader",
+            "senate majority leader"
+        ));
+        // The party word goes in the first.
+        assert!(!party_and_floor_leader(
+            "senate majority leader",
+            "senate democratic leader"
+        ));
     }
 
     #[test]
@@ -1883,6 +1980,8 @@ mod tests {
             ("External Trade Minister", "Foreign Trade Minister"),
             ("Bundesbank Deputy President", "Bundesbank Vice-President"),
             ("EU Trade Commissioner", "European Trade Commissioner"),
+            ("USDA Secretary", "U.S. Agriculture Secretary"),
+            ("HUD Secretary", "Housing Secretary"),
             ("Company Chairman", "Chairman"),
             ("Airline Chairman", "Chairman"),
         ] {
