@@ -34,6 +34,10 @@ struct CommonArgs {
     /// Skip article files larger than this many bytes (default 16 MiB, at most 4 GiB).
     #[arg(long, value_name = "BYTES")]
     max_file_size: Option<u64>,
+    /// Threads to read and check files with, at most 512 (default 0: one per core, or
+    /// RAYON_NUM_THREADS). The output is the same with any number.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(0..=512))]
+    threads: Option<u16>,
 }
 
 #[derive(Args, Debug)]
@@ -236,6 +240,18 @@ fn init() -> i32 {
     }
 }
 
+/// Sets how many threads check files (`--threads`; 0 or none: rayon's default). Called
+/// before any parallel work, as the first such work starts the threads.
+fn use_threads(threads: Option<u16>) -> Result<(), String> {
+    match threads.filter(|&n| n > 0) {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(n))
+            .build_global()
+            .map_err(|e| format!("cannot start {n} threads: {e}")),
+        None => Ok(()),
+    }
+}
+
 fn options(paths: Vec<PathBuf>, common: &CommonArgs) -> Options {
     Options {
         paths,
@@ -248,6 +264,10 @@ fn options(paths: Vec<PathBuf>, common: &CommonArgs) -> Options {
 fn check(args: CheckArgs) -> i32 {
     if args.paths.is_empty() && args.drafts.is_empty() {
         eprintln!("error: no articles given; usage: newslint [OPTIONS] PATHS... (see --help)");
+        return 2;
+    }
+    if let Err(message) = use_threads(args.common.threads) {
+        eprintln!("error: {message}");
         return 2;
     }
     let mut opts = options(args.paths, &args.common);
@@ -326,6 +346,10 @@ fn check(args: CheckArgs) -> i32 {
 }
 
 fn claims(paths: Vec<PathBuf>, format: ClaimsFormat, common: CommonArgs) -> i32 {
+    if let Err(message) = use_threads(common.threads) {
+        eprintln!("error: {message}");
+        return 2;
+    }
     let outcome = run::load(&options(paths, &common));
     // Problems go to stderr so the fact sheet stays machine-readable.
     if outcome.exit_code() == 2 {

@@ -361,3 +361,76 @@ fn stats_go_to_standard_error_and_leave_the_report_as_it_is() {
         "{text}"
     );
 }
+
+#[test]
+fn the_report_is_the_same_with_any_number_of_threads() {
+    // Many articles in several folders (the seeds and the fixtures, copied again and
+    // again), so that the files go through in more than one chunk and the checks across
+    // articles have much to compare.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let mut sources: Vec<std::path::PathBuf> = walkdir(&root.join("seeds"));
+    sources.extend(walkdir(&root.join("tests/fixtures")));
+    sources.sort();
+    assert!(sources.len() > 20, "{sources:?}");
+    for copy in 0..12 {
+        let folder = dir.path().join(format!("desk-{copy:02}"));
+        std::fs::create_dir_all(&folder).unwrap();
+        for (i, source) in sources.iter().enumerate() {
+            let text = std::fs::read_to_string(source).unwrap_or_default();
+            let name = format!("{i:03}-{}", source.file_name().unwrap().to_string_lossy());
+            std::fs::write(folder.join(name), text).unwrap();
+        }
+    }
+    let corpus = dir.path().to_str().unwrap();
+    let with = |threads: &str| {
+        let (code, out) = run(
+            &[
+                "--threads",
+                threads,
+                "--rules",
+                "rules",
+                "--format",
+                "json",
+                corpus,
+            ],
+            None,
+        );
+        (code, out)
+    };
+    let one = with("1");
+    let report: Value = serde_json::from_str(&one.1).unwrap();
+    assert!(
+        report["findings"].as_array().unwrap().len() > 100,
+        "{}",
+        one.1
+    );
+    for threads in ["3", "0"] {
+        assert_eq!(with(threads), one, "--threads {threads}");
+    }
+    let (code, _) = run(&["-j", "2", "--format", "json", "seeds/"], None);
+    let (plain, _) = run(&["--format", "json", "seeds/"], None);
+    assert_eq!(code, plain);
+    // Not a number, or more than the limit: a usage error.
+    for bad in ["x", "513", "-1"] {
+        let (code, _) = run(&["--threads", bad, "seeds/"], None);
+        assert_eq!(code, 2, "--threads {bad}");
+    }
+}
+
+/// The files under `dir`, at any depth.
+fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "md" || e == "txt") {
+                files.push(path);
+            }
+        }
+    }
+    files
+}
