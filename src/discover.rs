@@ -96,19 +96,52 @@ pub fn discover(paths: &[PathBuf], is_draft: bool) -> (Vec<Discovered>, Vec<Load
 /// work or an allocation per path.
 pub fn sort_by_path(files: &mut [Discovered]) {
     use rayon::slice::ParallelSliceMut;
-    // Paths are unique after a walk (duplicates are removed after sorting), so an unstable
-    // sort gives the same order.
-    files.par_sort_unstable_by(|a, b| path_order(&a.path, &b.path));
+    // The paths of a walk share their root, and the rest of most is a few bytes ("0342/
+    // 0342686.md"): each is sorted by a number made of the first 16 bytes past what all
+    // share, held in the list being sorted, and only paths whose numbers tie are compared
+    // whole. (Comparing the paths themselves went to memory for both at every step: a fifth
+    // of the walk of an archive.) The numbers order the paths as `path_order` does, ties
+    // aside: the separator counts as the lowest byte, and a path that ends first is padded
+    // with the lowest. Paths are unique after a walk (duplicates are removed after
+    // sorting), so an unstable sort gives the same order.
+    fn bytes(f: &Discovered) -> &[u8] {
+        f.path.as_os_str().as_encoded_bytes()
+    }
+    let shared = files.first().map_or(0, |first| {
+        let first = bytes(first);
+        files
+            .iter()
+            .fold(first.len(), |n, f| n.min(common_prefix(first, bytes(f))))
+    });
+    let key = |f: &Discovered| {
+        let rest = bytes(f).get(shared..).unwrap_or_default();
+        let mut key = [0u8; 16];
+        for (k, &b) in key.iter_mut().zip(rest) {
+            *k = rank(b);
+        }
+        u128::from_be_bytes(key)
+    };
+    let mut order: Vec<(u128, usize)> = files.iter().map(key).zip(0..).collect();
+    order.par_sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| path_order(&files[a.1].path, &files[b.1].path))
+    });
+    let mut taken: Vec<Discovered> = files.iter_mut().map(std::mem::take).collect();
+    for (slot, (_, i)) in files.iter_mut().zip(order) {
+        *slot = std::mem::take(&mut taken[i]);
+    }
+}
+
+/// A byte of a path as [`path_order`] ranks it: a separator below any other byte.
+fn rank(c: u8) -> u8 {
+    if std::path::is_separator(char::from(c)) {
+        0
+    } else {
+        c
+    }
 }
 
 fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
-    let rank = |c: u8| {
-        if std::path::is_separator(char::from(c)) {
-            0
-        } else {
-            c
-        }
-    };
     let (a, b) = (
         a.as_os_str().as_encoded_bytes(),
         b.as_os_str().as_encoded_bytes(),
@@ -149,10 +182,31 @@ impl Drop for Flush<'_> {
     }
 }
 
+/// Whether the file name of `path` ends with an extension of [`ARTICLE_EXTENSIONS`], in
+/// any case, as `Path::extension` reads it. Read from the bytes: asked of every file of a
+/// walk, `Path::extension` parsed the path's components from the end each time.
 fn has_article_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let is_separator = |b: &u8| std::path::is_separator(char::from(*b));
+    let end = bytes.len() - bytes.iter().rev().take_while(|b| is_separator(b)).count();
+    let name = bytes[..end].rsplit(is_separator).next().unwrap_or_default();
+    if name == b"." {
+        // "x.md/.": a path a walk does not give; `Path` reads past the dot.
+        return path
+            .extension()
+            .is_some_and(|e| is_article_extension(e.as_encoded_bytes()));
+    }
+    match name.iter().rposition(|&b| b == b'.') {
+        // A name that only starts with a dot (".md") has none.
+        Some(dot) if dot > 0 => is_article_extension(&name[dot + 1..]),
+        _ => false,
+    }
+}
+
+fn is_article_extension(extension: &[u8]) -> bool {
+    ARTICLE_EXTENSIONS
+        .iter()
+        .any(|x| x.as_bytes().eq_ignore_ascii_case(extension))
 }
 
 fn walk_error(err: &ignore::Error) -> LoadError {
@@ -378,6 +432,93 @@ mod tests {
             kept_path(PathBuf::from("./a.md"), "b.md"),
             Path::new("./a.md")
         );
+    }
+
+    #[test]
+    fn an_article_extension_is_read_as_path_extension_reads_it() {
+        let by_path = |path: &Path| {
+            path.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        };
+        let mut checked = 0;
+        for folder in ["", "/", "a/", "/tmp/x.md/", "./", "../", "a.b/", ".md/"] {
+            for name in [
+                "a.md",
+                "a.MD",
+                "a.Md",
+                "b.txt",
+                "c.markdown",
+                "d.text",
+                "e.mdx",
+                "f.md.bak",
+                "g.tar.md",
+                ".md",
+                ".txt",
+                "..md",
+                "h.",
+                "i",
+                ".",
+                "..",
+                "j..md",
+                "k.md/",
+                "l.md//",
+                "é.md",
+                "m.tex",
+                "n.txt~",
+                "md",
+                "o.m",
+                "",
+            ] {
+                let path = PathBuf::from(format!("{folder}{name}"));
+                assert_eq!(
+                    has_article_extension(&path),
+                    by_path(&path),
+                    "{}",
+                    path.display()
+                );
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 200);
+    }
+
+    #[test]
+    fn the_walk_sorts_files_as_paths_sort() {
+        // Shared roots of several lengths, paths that tie on their first 16 bytes past
+        // them, separators against lower bytes ("a/b" before "a-b"), and duplicates.
+        let mut names: Vec<String> = Vec::new();
+        for root in ["/r/corpus/", "/r/", ""] {
+            for rest in [
+                "0342/0342686.md",
+                "0342/0342300.md",
+                "0342-x/1.md",
+                "0342/0342686.md.bak/x.md",
+                "0342.md",
+                "aaaaaaaaaaaaaaaa/x.md",
+                "aaaaaaaaaaaaaaaa-y.md",
+                "aaaaaaaaaaaaaaaaa.md",
+                "aaaaaaaaaaaaaaaa/y.md",
+                "A.md",
+                "é/1.md",
+                "0342/0342686.md",
+            ] {
+                names.push(format!("{root}{rest}"));
+            }
+            let mut files: Vec<Discovered> = names
+                .iter()
+                .rev()
+                .map(|n| Discovered {
+                    path: PathBuf::from(n),
+                    is_draft: false,
+                })
+                .collect();
+            sort_by_path(&mut files);
+            let mut want: Vec<PathBuf> = names.iter().map(PathBuf::from).collect();
+            want.sort();
+            let got: Vec<PathBuf> = files.into_iter().map(|f| f.path).collect();
+            assert_eq!(got, want, "{root}");
+        }
     }
 
     #[test]
