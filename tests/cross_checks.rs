@@ -755,6 +755,50 @@ fn a_party_leader_and_a_floor_leader_or_a_short_name_are_notes_and_a_department_
 }
 
 #[test]
+fn a_central_bank_governor_against_its_president_is_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    write_article(
+        dir.path(),
+        "a.md",
+        "1987-03-10",
+        "Central Bank Governor Francisco Gros spoke.\n\n\
+         Central Bank Deputy Governor Ana Lima spoke.\n\n\
+         Fed Governor Wayne Angell spoke.",
+    );
+    write_article(
+        dir.path(),
+        "b.md",
+        "1987-03-11",
+        "Brazilian Central Bank President Francisco Gros replied.\n\n\
+         Central Bank President Ana Lima replied.\n\n\
+         Fed President Wayne Angell replied.",
+    );
+    let (titles, stdout) = findings_of(dir.path(), "titles");
+    let mut found: Vec<(String, String)> = titles
+        .iter()
+        .map(|t| {
+            let name = t.message.split(" is \"").next().unwrap_or("");
+            (
+                name.trim_start_matches("titles: ").to_string(),
+                t.severity.clone(),
+            )
+        })
+        .collect();
+    found.sort();
+    // The head of a central bank is called either; a deputy governor is not its
+    // president, nor a Fed governor a Fed president.
+    assert_eq!(
+        found,
+        [
+            ("Ana Lima".to_string(), "warning".to_string()),
+            ("Francisco Gros".to_string(), "note".to_string()),
+            ("Wayne Angell".to_string(), "warning".to_string()),
+        ],
+        "{stdout}"
+    );
+}
+
+#[test]
 fn a_spelling_broken_over_two_lines_is_named_on_one() {
     let dir = tempfile::tempdir().unwrap();
     write_article(

@@ -328,7 +328,8 @@ impl Check for Titles {
                 top offices of one \
                 company (\"GM Chairman\", \"GM CEO\") are a note rather than a warning, as \
                 one person often holds both, and so are a party's leader and a floor leader in \
-                the Senate (\"Senate Democratic Leader\", \"Senate Majority Leader\"); a title that cannot be told from \
+                the Senate (\"Senate Democratic Leader\", \"Senate Majority Leader\") and a central \
+                bank's governor and president; a title that cannot be told from \
                 the words around it (\"Bank of Canada Governor\", \"said Kohl and Finance \
                 Minister\") is left out; \"former\", \"ex-\" and \"then-\" titles are ignored; people are told apart by \
                 full name, so two people sharing a surname never clash. A `people:` entry adds \
@@ -1024,6 +1025,31 @@ fn party_and_floor_leader(party: &str, floor: &str) -> bool {
             .eq([true])
 }
 
+/// Whether `a` and `b` may name the head of one central bank, who is its governor in some
+/// countries and its president in others ("Central Bank Governor", "Brazilian Central Bank
+/// President"): both name a central bank, one ends with "governor" and the other with
+/// "president", and with that word swapped they agree (by `agree`). Not "Deputy Governor"
+/// against "President", nor a bank not called central ("Fed Governor" and "Fed President"
+/// are two offices).
+fn heads_of_one_central_bank(a: &str, b: &str, agree: impl Fn(&str, &str) -> bool) -> bool {
+    let central_bank = |t: &str| {
+        let words: Vec<&str> = t.split(' ').collect();
+        words.windows(2).any(|w| w == ["central", "bank"])
+    };
+    let swapped = |t: &str, from: &str, to: &str| {
+        t.strip_suffix(from)
+            .filter(|before| before.ends_with(' '))
+            .map(|before| format!("{before}{to}"))
+    };
+    central_bank(a)
+        && central_bank(b)
+        && [("governor", "president"), ("president", "governor")]
+            .iter()
+            .any(|&(from, to)| {
+                b.ends_with(to) && swapped(a, from, to).is_some_and(|a| agree(&a, b))
+            })
+}
+
 /// The offices at the top of a company that one person often holds together ("Chairman and
 /// Chief Executive", "President and Chief Operating Officer"), as normalized titles end with
 /// them; the longer first.
@@ -1296,8 +1322,8 @@ fn discovered(
             })
     };
     let agree = |a: &str, b: &str| with_short_names(a, b, &agree_as_read);
-    // Titles that may both be right at once are a note, with why (see [`held_together`]
-    // and [`party_and_floor_leader`]).
+    // Titles that may both be right at once are a note, with why (see [`held_together`],
+    // [`party_and_floor_leader`] and [`heads_of_one_central_bank`]).
     let why_both_may_hold = |a: &str, b: &str| {
         if with_short_names(a, b, &|x, y| held_together(x, y, agree_as_read)) {
             Some("one person often holds both of these offices")
@@ -1305,6 +1331,8 @@ fn discovered(
             Some(
                 "a party's leader in the Senate is its majority or minority leader, as the party then was",
             )
+        } else if heads_of_one_central_bank(a, b, agree_as_read) {
+            Some("a central bank's head is its governor in some countries, its president in others")
         } else {
             None
         }
@@ -1620,6 +1648,39 @@ mod tests {
         ));
         assert!(!in_the_senate("governor", "senate majority leader"));
         assert!(!in_the_senate("senate majority leader", "senator"));
+    }
+
+    #[test]
+    fn a_central_bank_governor_may_be_its_president() {
+        let agree = |a: &str, b: &str| compatible(&normalize_title(a), &normalize_title(b));
+        let heads = |a: &str, b: &str| {
+            heads_of_one_central_bank(&normalize_title(a), &normalize_title(b), agree)
+        };
+        assert!(heads(
+            "Central Bank Governor",
+            "Brazilian Central Bank President"
+        ));
+        assert!(heads(
+            "Brazilian Central Bank President",
+            "Central Bank Governor"
+        ));
+        assert!(heads(
+            "Central Bank President",
+            "Brazil's Central Bank Governor"
+        ));
+        // Another office, another bank, or not a central bank's.
+        assert!(!heads(
+            "Central Bank Deputy Governor",
+            "Central Bank President"
+        ));
+        assert!(!heads(
+            "Central Bank Governor",
+            "Central Bank Vice President"
+        ));
+        assert!(!heads("Fed Governor", "Fed President"));
+        assert!(!heads("Bank Governor", "Bank President"));
+        assert!(!heads("Central Bank Governor", "Central Bank Governor"));
+        assert!(!heads("Central Bank Governor", "Finance Minister"));
     }
 
     #[test]
