@@ -185,6 +185,22 @@ fn findings_of(dir: &std::path::Path, rule: &str) -> (Vec<Diag>, String) {
     (found, run.stdout)
 }
 
+/// Each titles finding's person and level, in order of the person.
+fn people_and_levels(titles: &[Diag]) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = titles
+        .iter()
+        .map(|t| {
+            let name = t.message.split(" is \"").next().unwrap_or("");
+            (
+                name.trim_start_matches("titles: ").to_string(),
+                t.severity.clone(),
+            )
+        })
+        .collect();
+    found.sort();
+    found
+}
+
 #[test]
 fn a_quotation_altered_within_one_article_is_not_a_rendering_of_itself() {
     let dir = tempfile::tempdir().unwrap();
@@ -603,25 +619,11 @@ fn two_top_offices_of_one_company_are_a_note_as_one_person_often_holds_both() {
          Vice President Robert Lutz left.\n\n\
          Intel Chief Executive Gil Amelio spoke.",
     );
-    let levels = |titles: &[Diag]| {
-        let mut found: Vec<(String, String)> = titles
-            .iter()
-            .map(|t| {
-                let name = t.message.split(" is \"").next().unwrap_or("");
-                (
-                    name.trim_start_matches("titles: ").to_string(),
-                    t.severity.clone(),
-                )
-            })
-            .collect();
-        found.sort();
-        found
-    };
     let (titles, stdout) = findings_of(dir.path(), "titles");
     // Chairman and chief executive of one company (or with one side naming none) is a note;
     // two companies, or a vice president against a president, stay warnings.
     assert_eq!(
-        levels(&titles),
+        people_and_levels(&titles),
         [
             ("Gil Amelio".to_string(), "warning".to_string()),
             ("Jack Smith".to_string(), "note".to_string()),
@@ -718,22 +720,11 @@ fn a_party_leader_and_a_floor_leader_or_a_short_name_are_notes_and_a_department_
          Energy Secretary Samuel Pierce replied.",
     );
     let (titles, stdout) = findings_of(dir.path(), "titles");
-    let mut found: Vec<(String, String)> = titles
-        .iter()
-        .map(|t| {
-            let name = t.message.split(" is \"").next().unwrap_or("");
-            (
-                name.trim_start_matches("titles: ").to_string(),
-                t.severity.clone(),
-            )
-        })
-        .collect();
-    found.sort();
     // A Senate party leader is its majority or minority leader: a note. The House's
     // majority leader is not its party's leader, nor a majority leader a minority leader:
     // warnings. USDA's secretary is the Agriculture Secretary; HUD's is not Energy's.
     assert_eq!(
-        found,
+        people_and_levels(&titles),
         [
             ("Bob Dole".to_string(), "warning".to_string()),
             ("Jim Wright".to_string(), "warning".to_string()),
@@ -774,21 +765,10 @@ fn a_central_bank_governor_against_its_president_is_a_note() {
          Fed President Wayne Angell replied.",
     );
     let (titles, stdout) = findings_of(dir.path(), "titles");
-    let mut found: Vec<(String, String)> = titles
-        .iter()
-        .map(|t| {
-            let name = t.message.split(" is \"").next().unwrap_or("");
-            (
-                name.trim_start_matches("titles: ").to_string(),
-                t.severity.clone(),
-            )
-        })
-        .collect();
-    found.sort();
     // The head of a central bank is called either; a deputy governor is not its
     // president, nor a Fed governor a Fed president.
     assert_eq!(
-        found,
+        people_and_levels(&titles),
         [
             ("Ana Lima".to_string(), "warning".to_string()),
             ("Francisco Gros".to_string(), "note".to_string()),
