@@ -521,6 +521,37 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_path_has_the_extension_path_reads(path in "[a./Mdx~é-]{0,14}") {
+            let path = PathBuf::from(path);
+            let by_path = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)));
+            proptest::prop_assert_eq!(has_article_extension(&path), by_path, "{:?}", path);
+        }
+
+        #[test]
+        fn any_paths_sort_as_paths_do(
+            root in "(/r/corpus/|/r/|)",
+            rests in proptest::collection::vec("[ab/.-]{0,20}", 0..40),
+        ) {
+            // Short alphabets and lengths past 16 bytes: ties on the keys, separators
+            // against lower bytes, shared prefixes of every length.
+            let names: Vec<String> = rests.iter().map(|r| format!("{root}{r}")).collect();
+            let mut files: Vec<Discovered> = names
+                .iter()
+                .map(|n| Discovered { path: PathBuf::from(n), is_draft: false })
+                .collect();
+            sort_by_path(&mut files);
+            let got: Vec<PathBuf> = files.into_iter().map(|f| f.path).collect();
+            let mut want: Vec<PathBuf> = names.iter().map(PathBuf::from).collect();
+            want.sort_by(|a, b| path_order(a, b));
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
     #[test]
     fn path_keys_sort_as_paths_do() {
         let names = [
