@@ -319,7 +319,8 @@ impl Check for Titles {
                 possessives do not make a title different (\"U.S. President\" = \"President\", \
                 \"Italian Prime Minister\" = \"Socialist Prime Minister\"), \
                 nor do initials, a short name in capitals (\"AOL\" for \"America Online\"), \
-                short forms, \"CEO\" for \"Chief Executive\", British \
+                short forms, \"CEO\" for \"Chief Executive\", a U.S. department's letters \
+                (\"USDA\" for \"Agriculture\"), British \
                 and American spellings or a capital for its nation (\"Seoul Foreign \
                 Minister\"); a nation's premier is its prime minister (\"Turkish Premier\"), \
                 a province's is not; someone given two offices at once (\"Chairman and Chief \
