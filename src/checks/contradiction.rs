@@ -29,8 +29,8 @@ impl Check for Contradiction {
 
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
-        let mut findings = Vec::new();
-        for (fact, claims) in ctx.claims_by_fact() {
+        ctx.each_fact(|fact, claims| {
+            let mut findings = Vec::new();
             let resolved: Vec<&Claim> = claims.iter().filter(|c| c.value.is_ok()).collect();
             let mut groups: Vec<(Vec<&Claim>, &str)> = Vec::new();
             if fact.stable {
@@ -117,8 +117,8 @@ impl Check for Contradiction {
                     });
                 }
             }
-        }
-        findings
+            findings
+        })
     }
 }
 

@@ -27,14 +27,14 @@ impl Check for Drift {
 
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
-        let mut findings = Vec::new();
-        for (fact, claims) in ctx.claims_by_fact() {
+        ctx.each_fact(|fact, claims| {
+            let mut findings = Vec::new();
             if fact.stable
                 || fact.monotonic.is_some()
                 || !fact.timeline.is_empty()
                 || fact.expect.is_some()
             {
-                continue;
+                return Vec::new();
             }
             let dated = dated_in_order(claims);
             // What the findings of this fact say alike is made once and shared.
@@ -81,7 +81,7 @@ impl Check for Drift {
                 }
                 current = Some(claim);
             }
-        }
-        findings
+            findings
+        })
     }
 }

@@ -24,11 +24,11 @@ impl Check for OffRecord {
 
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
-        let mut findings = Vec::new();
         let help: Text = "correct the claim, or update the rule's `expect`/`timeline` if the \
                            record is out of date"
             .into();
-        for (fact, claims) in ctx.claims_by_fact() {
+        ctx.each_fact(|fact, claims| {
+            let mut findings = Vec::new();
             // What the findings of this fact say alike is made once and shared.
             let rule: Text = fact.id.as_str().into();
             let severity = ctx.severity(&info, Some(fact));
@@ -101,8 +101,8 @@ impl Check for OffRecord {
                     help: Some(help.clone()),
                 });
             }
-        }
-        findings
+            findings
+        })
     }
 }
 

@@ -28,10 +28,10 @@ impl Check for Regression {
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
         let help: Text = "one of the two counts is wrong, or an article's date is".into();
-        let mut findings = Vec::new();
-        for (fact, claims) in ctx.claims_by_fact() {
+        ctx.each_fact(|fact, claims| {
+            let mut findings = Vec::new();
             let Some(direction) = fact.monotonic else {
-                continue;
+                return Vec::new();
             };
             let dated = dated_in_order(claims);
             // What the findings of this fact say alike is made once and shared: a fact can
@@ -126,8 +126,8 @@ impl Check for Regression {
                 }
                 peak = pending;
             }
-        }
-        findings
+            findings
+        })
     }
 }
 

@@ -27,10 +27,10 @@ impl Check for Stale {
 
     fn run(&self, ctx: &Context) -> Vec<Finding> {
         let info = self.info();
-        let mut findings = Vec::new();
-        for (fact, claims) in ctx.claims_by_fact() {
+        ctx.each_fact(|fact, claims| {
+            let mut findings = Vec::new();
             if fact.timeline.is_empty() {
-                continue;
+                return Vec::new();
             }
             // What the findings of this fact say alike is made once and shared: every claim
             // of an archive that repeats a replaced value is one.
@@ -94,8 +94,8 @@ impl Check for Stale {
                     help: Some(help.clone()),
                 });
             }
-        }
-        findings
+            findings
+        })
     }
 }
 

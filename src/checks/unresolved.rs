@@ -39,8 +39,8 @@ impl Check for Unresolved {
             "rephrase the value, or narrow the rule's pattern".into(),
             "not a value newslint can read".into(),
         );
-        let mut findings = Vec::new();
-        for (fact, claims) in ctx.claims_by_fact() {
+        ctx.each_fact(|fact, claims| {
+            let mut findings = Vec::new();
             let rule: Text = fact.id.as_str().into();
             for claim in claims {
                 let Err(err) = &claim.value else { continue };
@@ -77,7 +77,7 @@ impl Check for Unresolved {
                     help: Some(help.clone()),
                 });
             }
-        }
-        findings
+            findings
+        })
     }
 }
