@@ -60,6 +60,7 @@ fn claims(articles: &[Article]) -> Vec<Claim> {
                 was: None,
                 speaks_for: article.date,
                 dated_by_text: false,
+                place: [1, 1],
             });
         }
     }

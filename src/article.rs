@@ -131,7 +131,7 @@ pub struct Placements {
     spans: Vec<Placed>,
     /// What the spans say, each text once.
     texts: Vec<crate::finding::Text>,
-    text_ids: std::collections::HashMap<Box<str>, u32>,
+    text_ids: crate::checks::FastMap<Box<str>, u32>,
 }
 
 /// One noted span: where it starts (line and column, as [`Article::line_col`] gives them)
@@ -155,19 +155,9 @@ impl Placements {
         }
         // Most spans say what the one before said.
         let last = self.spans.last().map(|p| p.text);
-        let known = last
-            .filter(|&id| *self.texts[id as usize] == *text)
-            .or_else(|| self.text_ids.get(text).copied());
-        let text = match known {
-            Some(id) => id,
-            None => {
-                let Ok(id) = u32::try_from(self.texts.len()) else {
-                    return;
-                };
-                self.texts.push(text.into());
-                self.text_ids.insert(text.into(), id);
-                id
-            }
+        let known = last.filter(|&id| *self.texts[id as usize] == *text);
+        let Some(text) = known.or_else(|| self.text_id(text)) else {
+            return;
         };
         let narrow = |n: usize| u32::try_from(n).ok();
         if let (Some(article), Some(start), Some(line), Some(column)) =
@@ -191,6 +181,17 @@ impl Placements {
         self.spans.reserve_exact(n);
     }
 
+    /// The number of `text` among the texts, added if new (none past 32 bits).
+    fn text_id(&mut self, text: &str) -> Option<u32> {
+        if let Some(&id) = self.text_ids.get(text) {
+            return Some(id);
+        }
+        let id = u32::try_from(self.texts.len()).ok()?;
+        self.texts.push(text.into());
+        self.text_ids.insert(text.into(), id);
+        Some(id)
+    }
+
     /// Takes in what `other` noted.
     pub fn append(&mut self, other: Placements) {
         if self.spans.is_empty() && self.texts.is_empty() {
@@ -198,17 +199,20 @@ impl Placements {
             *self = other;
             return;
         }
+        // Each of its texts is looked up once, not once for each span that says it.
+        let ids: Vec<Option<u32>> = other.texts.iter().map(|t| self.text_id(t)).collect();
+        self.spans.reserve(other.spans.len());
         for p in other.spans {
-            let text = &other.texts[p.text as usize];
-            let (line, column) = (p.line as usize, p.column as usize);
-            self.add(p.article as usize, p.start as usize, line, column, text);
+            if let Some(text) = ids[p.text as usize] {
+                self.spans.push(Placed { text, ..p });
+            }
         }
     }
 
     /// Puts the spans in article order, for [`Placements::of`].
     pub fn sort(&mut self) {
         self.spans.sort_unstable_by_key(|p| p.article);
-        self.text_ids = std::collections::HashMap::new();
+        self.text_ids = crate::checks::FastMap::default();
     }
 
     /// The spans noted in `article` (once sorted).
@@ -1113,6 +1117,49 @@ mod tests {
         assert_eq!(shown(&changed, &spans[1]), shown(&read, &spans[1]));
         reread.pin(&[spans[0].start, per_cent.start], &[], placed.of(1));
         assert_eq!(reread.line_col(spans[0].start), (1, 8));
+    }
+
+    #[test]
+    fn placements_appended_are_those_added_to_one() {
+        let spans = [
+            (0, 5, 1, 6, "25%"),
+            (0, 9, 1, 10, "labour"),
+            (1, 3, 2, 1, "25%"),
+            (2, 0, 1, 1, "Été"),
+            (2, 7, 1, 5, "labour"),
+            (3, 1, 1, 2, "30%"),
+        ];
+        let resolved = |p: &Placements| -> Vec<(u32, u32, u32, u32, String)> {
+            p.spans
+                .iter()
+                .map(|s| {
+                    (
+                        s.article,
+                        s.start,
+                        s.line,
+                        s.column,
+                        p.texts[s.text as usize].to_string(),
+                    )
+                })
+                .collect()
+        };
+        let mut one = Placements::default();
+        for &(a, start, line, column, text) in &spans {
+            one.add(a, start, line, column, text);
+        }
+        for split in 0..=spans.len() {
+            let (mut first, mut second) = (Placements::default(), Placements::default());
+            for &(a, start, line, column, text) in &spans[..split] {
+                first.add(a, start, line, column, text);
+            }
+            for &(a, start, line, column, text) in &spans[split..] {
+                second.add(a, start, line, column, text);
+            }
+            first.append(second);
+            assert_eq!(resolved(&first), resolved(&one), "split at {split}");
+            // Each text is kept once.
+            assert_eq!(first.texts.len(), 4, "split at {split}");
+        }
     }
 
     #[test]

@@ -41,7 +41,10 @@ pub fn rows(articles: &[Article], rules: &RuleSet, claims: &[Claim]) -> Vec<Clai
         .map(|c| {
             let article = &articles[c.article];
             let fact = &rules.facts[c.fact];
-            let (line, column) = article.line_col(c.span.start);
+            let (line, column) = match c.place {
+                [0, _] => article.line_col(c.span.start),
+                [line, column] => (line as usize, column as usize),
+            };
             ClaimRow {
                 fact: fact.id.clone(),
                 ty: fact.ty.name().to_string(),

@@ -87,13 +87,19 @@ impl Outcome {
     }
 }
 
-/// Loads rules and articles and extracts claims (no checks): `newslint claims`. Articles
-/// holding claims keep their text (the fact sheet shows lines and columns).
+/// Loads rules and articles and extracts claims (no checks): `newslint claims`. The texts
+/// are let go as in a check: the fact sheet shows where each claim is, as it was noted.
 pub fn load(options: &Options) -> Outcome {
     let mut outcome = pipeline(options, false);
-    let with_claims: std::collections::HashSet<usize> =
-        outcome.claims.iter().map(|c| c.article).collect();
-    for id in with_claims {
+    // Each claim noted its line and column while its text was loaded: a file is read again
+    // only for a claim that could not.
+    let unplaced: std::collections::HashSet<usize> = outcome
+        .claims
+        .iter()
+        .filter(|c| c.place[0] == 0)
+        .map(|c| c.article)
+        .collect();
+    for id in unplaced {
         outcome.articles[id].reload();
     }
     outcome
@@ -559,6 +565,59 @@ mod tests {
             ]
         );
         assert!(pins_by_article(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_fact_sheet_shows_claims_where_they_were_without_reading_files_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let rules = dir.path().join("rules.yaml");
+        std::fs::write(
+            &rules,
+            "facts:\n  - id: rate\n    type: percent\n    patterns: ['rate of {value}']\n",
+        )
+        .unwrap();
+        let articles = dir.path().join("articles");
+        std::fs::create_dir(&articles).unwrap();
+        std::fs::write(
+            articles.join("a.md"),
+            "Title\r\nÉté: a rate of 25%.\nA rate of 30%, a rate of\n35%.\n",
+        )
+        .unwrap();
+        // A value over a line break is placed where it starts.
+        std::fs::write(articles.join("b.md"), "Title\nA rate of 40\n%.\n").unwrap();
+        let outcome = load(&Options {
+            paths: vec![articles.clone()],
+            drafts: Vec::new(),
+            rules: vec![rules],
+            as_of: None,
+            max_file_bytes: None,
+            baseline: None,
+            progress: false,
+            keep_unbaselined: false,
+        });
+        let held: Vec<(&str, bool)> = outcome
+            .articles
+            .iter()
+            .map(|a| (a.display.as_str(), a.text.is_empty()))
+            .collect();
+        // Neither file was read again.
+        assert_eq!(held.len(), 2);
+        assert!(held.iter().all(|(_, released)| *released), "{held:?}");
+        let rows =
+            crate::claims_output::rows(&outcome.articles, &outcome.rules.rules, &outcome.claims);
+        let at: Vec<(&str, usize, usize)> = rows
+            .iter()
+            .map(|r| (r.raw.as_str(), r.line, r.column))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                ("25%", 2, 16),
+                ("30%", 3, 11),
+                ("35%", 4, 1),
+                ("40\n%", 2, 11)
+            ]
+        );
     }
 
     #[test]

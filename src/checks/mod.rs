@@ -107,6 +107,42 @@ pub struct Scans {
     pub placed: Mutex<Placements>,
 }
 
+/// Where the claims of one fact that `found` points at are, as extraction noted it while
+/// the text was loaded: an article whose findings all point at such places is shown without
+/// reading its file again. `claims` are in order of article and start.
+fn claims_placed(claims: &[Claim], found: &[Finding]) -> Placements {
+    let mut pointed: Vec<usize> = found
+        .iter()
+        .flat_map(|f| &f.locations)
+        .filter_map(|l| {
+            let at = (l.article, l.span.start);
+            let first = claims.partition_point(|c| (c.article, c.span.start) < at);
+            let mut alike = claims[first..]
+                .iter()
+                .take_while(|c| (c.article, c.span.start) == at);
+            alike.position(|c| c.span == l.span).map(|i| first + i)
+        })
+        .collect();
+    // A claim can be in hundreds of findings (the value the others contradict).
+    pointed.sort_unstable();
+    pointed.dedup();
+    let mut placed = Placements::default();
+    placed.reserve_exact(pointed.len());
+    for c in pointed.into_iter().map(|i| &claims[i]) {
+        let [line, column] = c.place;
+        if line > 0 {
+            placed.add(
+                c.article,
+                c.span.start,
+                line as usize,
+                column as usize,
+                &c.raw,
+            );
+        }
+    }
+    placed
+}
+
 /// Everything a check may look at in its cross-article phase. Article texts may have been
 /// released by then: use what the scan kept.
 pub struct Context<'a> {
@@ -180,7 +216,8 @@ impl Context<'_> {
 
     /// What `check` finds in the claims of each fact, facts side by side, joined in fact
     /// order. No fact's findings depend on another's, and a pack of hundreds of rules has as
-    /// many groups to share out.
+    /// many groups to share out. Where the claims the findings point at are is handed over
+    /// (see [`claims_placed`]).
     pub fn each_fact(
         &self,
         check: impl Fn(&Fact, &[Claim]) -> Vec<Finding> + Sync,
@@ -189,7 +226,11 @@ impl Context<'_> {
         let facts: Vec<(&Fact, &[Claim])> = self.claims_by_fact().collect();
         let found: Vec<Vec<Finding>> = facts
             .par_iter()
-            .map(|&(fact, claims)| check(fact, claims))
+            .map(|&(fact, claims)| {
+                let found = check(fact, claims);
+                self.place(claims_placed(claims, &found));
+                found
+            })
             .collect();
         // Made to size: a fact can have hundreds of thousands of findings.
         let mut all = Vec::with_capacity(found.iter().map(Vec::len).sum());
@@ -566,6 +607,100 @@ mod tests {
             .collect();
         assert_eq!(said.len(), 60);
         assert_eq!(said, expected);
+    }
+
+    #[test]
+    fn findings_at_claims_are_shown_without_reading_their_files_again() {
+        let loaded = crate::rules::load_str(
+            "r.yaml",
+            "facts:\n  - id: review\n    type: year\n    stable: true\n    patterns: ['reviewed in {value}']\n  - id: rate\n    type: percent\n    stable: true\n    patterns: ['rate of {value}']\n",
+        );
+        let rules = &loaded.rules;
+        let dir = tempfile::tempdir().unwrap();
+        let bodies = [
+            "Été: the pact is reviewed in 2026, at a rate of 25%.",
+            "Later.\nThe pact is reviewed in 2027; ça, a rate of 30%.",
+            // A value over a line break is not noted: its file must be read again.
+            "A rate of 35\n%.",
+        ];
+        for (i, body) in bodies.iter().enumerate() {
+            let text = format!("---\ndate: 2025-01-0{}\n---\n{body}\n", i + 1);
+            std::fs::write(dir.path().join(format!("{i}.md")), text).unwrap();
+        }
+        let (files, errors) = crate::discover::discover(&[dir.path().to_path_buf()], false);
+        assert!(errors.is_empty());
+        let mut articles: Vec<Article> = files
+            .into_iter()
+            .enumerate()
+            .map(|(id, f)| {
+                let mut article = crate::discover::load_one(f, u64::MAX).unwrap();
+                article.id = id;
+                article
+            })
+            .collect();
+        let mut claims: Vec<Claim> = articles
+            .iter()
+            .flat_map(|a| crate::extract::extract_article(a, rules))
+            .collect();
+        claims.sort_by_key(|c| (c.fact, c.article, c.span.start));
+        // Where each claim is, and what it says, while the texts are loaded.
+        type Shown = ((usize, usize), (usize, usize), String);
+        let seen: Vec<Shown> = claims
+            .iter()
+            .map(|c| {
+                let a = &articles[c.article];
+                let text = a.text[c.span.clone()].to_string();
+                (a.line_col(c.span.start), a.line_col(c.span.end), text)
+            })
+            .collect();
+        articles.iter_mut().for_each(Article::release_text);
+        let scans = Scans::new();
+        let ctx = Context {
+            articles: &articles,
+            rules,
+            claims: &claims,
+            scans: &scans,
+        };
+        let findings = contradiction::Contradiction.run(&ctx);
+        // Each claim of each fact is in a finding: 2026 against 2027, and the three rates.
+        assert_eq!(findings.len(), 3);
+        let mut placed = scans.placed.into_inner().unwrap();
+        placed.sort();
+        // The files are gone: what is shown can only come from what was noted.
+        dir.close().unwrap();
+        let (claims, seen) = (&claims, &seen);
+        for (id, article) in articles.iter_mut().enumerate() {
+            let at: Vec<usize> = (0..claims.len())
+                .filter(|&i| claims[i].article == id)
+                .collect();
+            let offsets: Vec<usize> = at
+                .iter()
+                .flat_map(|&i| [claims[i].span.start, claims[i].span.end])
+                .collect();
+            let spans: Vec<std::ops::Range<usize>> =
+                at.iter().map(|&i| claims[i].span.clone()).collect();
+            article.pin(&offsets, &spans, placed.of(id));
+            assert!(
+                article.notes()[0].contains("changed"),
+                "{:?}",
+                article.notes()
+            );
+            for &i in &at {
+                let c = &claims[i];
+                let shown = (
+                    article.line_col(c.span.start),
+                    article.line_col(c.span.end),
+                    article.excerpt(c.span.clone()).to_string(),
+                );
+                if id == 2 {
+                    // Read again, from a file no longer there.
+                    assert_eq!(shown, ((1, 1), (1, 1), String::new()));
+                } else {
+                    assert_eq!(shown, seen[i]);
+                }
+            }
+        }
+        assert_eq!(seen[1].0, (5, 25));
     }
 
     proptest::proptest! {

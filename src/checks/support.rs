@@ -213,6 +213,7 @@ mod tests {
             was: None,
             speaks_for: None,
             dated_by_text: false,
+            place: [1, 1],
         }
     }
 

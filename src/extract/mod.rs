@@ -41,6 +41,10 @@ pub struct Claim {
     pub speaks_for: Option<Date>,
     /// True when `speaks_for` came from `{when}` rather than the article date.
     pub dated_by_text: bool,
+    /// Line and column where the value starts (as [`Article::line_col`] gives them), noted
+    /// while the text is loaded so that showing a finding at the claim need not read the
+    /// file again; 0 when beyond 32 bits.
+    pub place: [u32; 2],
 }
 
 /// The value a claim says was replaced (`{was}`), and where it is.
@@ -216,6 +220,8 @@ fn extract_fact<'f>(
                     span: body + w.start..body + w.end,
                 })
             });
+            let (line, column) = article.line_col(span.start);
+            let narrow = |n: usize| u32::try_from(n).unwrap_or(0);
             out.push(Claim {
                 fact: index,
                 article: article.id,
@@ -225,6 +231,7 @@ fn extract_fact<'f>(
                 was,
                 speaks_for,
                 dated_by_text,
+                place: [narrow(line), narrow(column)],
             });
         }
     }
@@ -363,6 +370,40 @@ mod tests {
         );
         // Digits of other scripts are not read as numbers, so they are not claims.
         assert!(claims("A tariff of \u{662}\u{665}%.").is_empty());
+    }
+
+    #[test]
+    fn a_claim_notes_the_line_and_column_where_its_value_starts() {
+        let rules = crate::rules::load_str(
+            "r.yaml",
+            "facts:\n  - id: t\n    type: percent\n    patterns: ['tariff of {value}']\n",
+        );
+        // Front matter, line breaks of each kind, and characters of several bytes before
+        // a value on the same line.
+        let text = "---\ndate: 2025-01-02\n---\nA tariff of 5%.\r\nÉté, a tariff of 25%.\rThe \
+                    tariff of\n30%; la tariff of 40%.\n";
+        let article = Article::from_bytes(
+            0,
+            std::path::Path::new("a.md"),
+            "a.md".into(),
+            text.as_bytes(),
+        )
+        .unwrap();
+        let claims = extract_article(&article, &rules.rules);
+        let places: Vec<(&str, [u32; 2])> = claims.iter().map(|c| (&*c.raw, c.place)).collect();
+        assert_eq!(
+            places,
+            [
+                ("5%", [4, 13]),
+                ("25%", [5, 18]),
+                ("30%", [7, 1]),
+                ("40%", [7, 19])
+            ]
+        );
+        for c in &claims {
+            let (line, column) = article.line_col(c.span.start);
+            assert_eq!(c.place, [line as u32, column as u32]);
+        }
     }
 
     #[test]

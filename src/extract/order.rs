@@ -115,6 +115,7 @@ mod tests {
             was: None,
             speaks_for: None,
             dated_by_text: false,
+            place: [1, 1],
         };
         // A pseudo-random mix, with claims alike in fact, article and start that must keep
         // their order (told apart by `raw`).
