@@ -547,6 +547,16 @@ fn display_ranks(articles: &[Article]) -> Vec<usize> {
 mod tests {
     use super::*;
 
+    /// The claims of `articles`, in the order a run gives them (fact, article, start).
+    fn claims_in_order(articles: &[Article], rules: &RuleSet) -> Vec<Claim> {
+        let mut claims: Vec<Claim> = articles
+            .iter()
+            .flat_map(|a| crate::extract::extract_article(a, rules))
+            .collect();
+        claims.sort_by_key(|c| (c.fact, c.article, c.span.start));
+        claims
+    }
+
     #[test]
     fn each_fact_joins_what_it_finds_in_fact_order() {
         let facts: String = (0..12)
@@ -571,11 +581,7 @@ mod tests {
                 .unwrap()
             })
             .collect();
-        let mut claims: Vec<Claim> = articles
-            .iter()
-            .flat_map(|a| crate::extract::extract_article(a, rules))
-            .collect();
-        claims.sort_by_key(|c| (c.fact, c.article, c.span.start));
+        let claims = claims_in_order(&articles, rules);
         let scans = Scans::new();
         let ctx = Context {
             articles: &articles,
@@ -638,11 +644,7 @@ mod tests {
                 article
             })
             .collect();
-        let mut claims: Vec<Claim> = articles
-            .iter()
-            .flat_map(|a| crate::extract::extract_article(a, rules))
-            .collect();
-        claims.sort_by_key(|c| (c.fact, c.article, c.span.start));
+        let claims = claims_in_order(&articles, rules);
         // Where each claim is, and what it says, while the texts are loaded.
         type Shown = ((usize, usize), (usize, usize), String);
         let seen: Vec<Shown> = claims
