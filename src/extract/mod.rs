@@ -18,7 +18,7 @@ mod order;
 mod prefilter;
 mod sentences;
 
-pub use order::in_order;
+pub use order::{in_order, permute};
 
 pub use prefilter::{PatternRef, Prefilter, Scan};
 pub use sentences::{SentenceFinder, crosses_sentence, sentence_around};

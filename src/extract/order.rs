@@ -52,8 +52,10 @@ fn sorted_positions(claims: &[Claim]) -> Vec<usize> {
         .collect::<Option<Vec<u128>>>()
     {
         Some(mut keys) => {
-            // Keys differ in their positions, so an unstable sort keeps ties in order.
-            keys.sort_unstable();
+            // Keys differ in their positions, so an unstable sort keeps ties in order. On
+            // both cores: with a pack of hundreds of rules, a million claims and more.
+            use rayon::prelude::*;
+            keys.par_sort_unstable();
             keys.into_iter().map(|k| k as u32 as usize).collect()
         }
         None => {
@@ -68,8 +70,9 @@ fn sorted_positions(claims: &[Claim]) -> Vec<usize> {
 }
 
 /// Puts `items` in the order of `order`: afterwards, position `k` holds what position
-/// `order[k]` held before. `order` must be a permutation of the positions.
-fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+/// `order[k]` held before. `order` must be a permutation of the positions. (The findings
+/// of a run are put in order this way too.)
+pub fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
     for start in 0..items.len() {
         // Each cycle of the permutation is followed once; a position done points at itself.
         let mut k = start;
