@@ -2,10 +2,10 @@
 //! different values in one article, anywhere for a `stable` fact, or in articles of the
 //! same date.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use super::support::{ClaimLocations, describe, reference};
-use super::{Check, CheckInfo, Context};
+use super::{Check, CheckInfo, Context, FastMap, FastSet};
 use crate::extract::Claim;
 use crate::finding::{Finding, Kind, Severity, Text};
 
@@ -66,7 +66,7 @@ impl Check for Contradiction {
                     .into()
             };
             let mut locations = ClaimLocations::new("claims ");
-            let mut reported: HashSet<(usize, usize)> = HashSet::new();
+            let mut reported: FastSet<(usize, usize)> = FastSet::default();
             for (group, why) in groups {
                 let Some(reference) = reference(ctx, &group) else {
                     continue;
@@ -76,7 +76,7 @@ impl Check for Contradiction {
                 };
                 let reference_location = locations.of(ctx.articles, reference);
                 // The message and the first note, by the value claimed as printed.
-                let mut said: HashMap<String, (Text, Text)> = HashMap::new();
+                let mut said: FastMap<String, (Text, Text)> = FastMap::default();
                 for claim in &group {
                     let Ok(value) = &claim.value else { continue };
                     if !ctx.conflicts(value, ref_value)

@@ -1,9 +1,7 @@
 //! regression: a `monotonic` fact whose value goes the wrong way as dates go up.
 
-use std::collections::HashMap;
-
 use super::support::{ClaimLocations, dated_in_order, describe};
-use super::{Check, CheckInfo, Context};
+use super::{Check, CheckInfo, Context, FastMap};
 use crate::extract::Claim;
 use crate::finding::{Finding, Kind, Location, Severity, Text};
 use crate::rules::Monotonic;
@@ -42,7 +40,7 @@ impl Check for Regression {
             let mut earlier = ClaimLocations::new("earlier claim ");
             // The location of the peak and the messages said against it, by the value
             // claimed as printed: made again when the peak changes.
-            let mut against: Option<(&Claim, Location, HashMap<String, Text>)> = None;
+            let mut against: Option<(&Claim, Location, FastMap<String, Text>)> = None;
             // `peak` is the most extreme claim of a strictly earlier date.
             let mut peak: Option<&Claim> = None;
             let mut pending: Option<&Claim> = None;
@@ -69,7 +67,7 @@ impl Check for Regression {
                         .as_ref()
                         .is_none_or(|(at, ..)| !std::ptr::eq(*at, p))
                     {
-                        against = Some((p, earlier.of(ctx.articles, p), HashMap::new()));
+                        against = Some((p, earlier.of(ctx.articles, p), FastMap::default()));
                     }
                     let Some((_, peak_location, messages)) = &mut against else {
                         continue;

@@ -1,11 +1,9 @@
 //! stale: a claim that matches a timeline value already replaced at the claim's date.
 
-use std::collections::HashMap;
-
 use jiff::civil::Date;
 
 use super::support::{ClaimLocations, describe};
-use super::{Check, CheckInfo, Context};
+use super::{Check, CheckInfo, Context, FastMap};
 use crate::finding::{Finding, Kind, Severity, Text};
 
 pub struct Stale;
@@ -39,9 +37,9 @@ impl Check for Stale {
             let mut locations = ClaimLocations::new("claims ");
             // By the entry in force: its help; with the entry repeated, the message; with the
             // date spoken for, the note.
-            let mut helps: HashMap<usize, Text> = HashMap::new();
-            let mut messages: HashMap<(usize, usize), Text> = HashMap::new();
-            let mut notes: HashMap<(usize, Date), Text> = HashMap::new();
+            let mut helps: FastMap<usize, Text> = FastMap::default();
+            let mut messages: FastMap<(usize, usize), Text> = FastMap::default();
+            let mut notes: FastMap<(usize, Date), Text> = FastMap::default();
             for claim in claims {
                 let (Ok(value), Some(date)) = (&claim.value, claim.speaks_for) else {
                     continue;

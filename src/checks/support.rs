@@ -1,9 +1,8 @@
 //! Helpers shared by the fact checks: locations for claims and date wording.
 
-use std::collections::HashMap;
-
 use jiff::civil::Date;
 
+use super::FastMap;
 use crate::article::Article;
 use crate::extract::Claim;
 use crate::finding::{Location, Text};
@@ -37,14 +36,14 @@ pub struct ClaimLocations {
     prefix: &'static str,
     /// By the date a claim speaks for (and whether the text gave it), then by value: all a
     /// label says. Should `date_phrase` come to read the article too, the key must hold it.
-    labels: HashMap<(Option<Date>, bool), HashMap<String, Text>>,
+    labels: FastMap<(Option<Date>, bool), FastMap<String, Text>>,
 }
 
 impl ClaimLocations {
     pub fn new(prefix: &'static str) -> ClaimLocations {
         ClaimLocations {
             prefix,
-            labels: HashMap::new(),
+            labels: FastMap::default(),
         }
     }
 
@@ -99,7 +98,7 @@ const FEW_VALUES: usize = 16;
 /// value, so the cost grows with the number of distinct values, not claims squared.
 pub fn reference<'a>(ctx: &super::Context, group: &[&'a Claim]) -> Option<&'a Claim> {
     let mut distinct: Vec<(&'a Claim, usize)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FastMap<String, usize> = FastMap::default();
     for claim in group {
         let Ok(v) = &claim.value else { continue };
         // Equal values print the same: while the values seen are few, one equal to this one
