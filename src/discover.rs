@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 
 use crate::article::{Article, LoadError};
 
+mod walk;
+
 /// Extensions read when walking a folder. A file named explicitly is read whatever its name.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
 
@@ -33,6 +35,8 @@ pub struct Discovered {
 pub fn discover(paths: &[PathBuf], is_draft: bool) -> (Vec<Discovered>, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    // One file, or one folder whose walk gave its files in order, needs no sorting.
+    let mut in_order = paths.len() <= 1;
     for root in paths {
         match std::fs::metadata(root) {
             Err(err) => {
@@ -53,40 +57,20 @@ pub fn discover(paths: &[PathBuf], is_draft: bool) -> (Vec<Discovered>, Vec<Load
             }
             Ok(_) => {}
         }
-        // Walked on every core: a large archive is hundreds of thousands of entries.
-        let found = std::sync::Mutex::new((Vec::new(), Vec::new()));
-        ignore::WalkBuilder::new(root)
-            .follow_links(true)
-            .add_custom_ignore_filename(".newslintignore")
-            .require_git(false)
-            .threads(rayon::current_num_threads())
-            .build_parallel()
-            .run(|| {
-                // Each walker thread keeps its own list and hands it over when it is done.
-                let mut flush = Flush {
-                    found: &found,
-                    mine: Vec::new(),
-                    failed: Vec::new(),
-                };
-                Box::new(move |entry| {
-                    match entry {
-                        Ok(entry) => {
-                            let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                            if is_file && has_article_extension(entry.path()) {
-                                flush.mine.push(entry.into_path());
-                            }
-                        }
-                        Err(err) => flush.failed.push(walk_error(&err)),
-                    }
-                    ignore::WalkState::Continue
-                })
-            });
-        let (paths, failed) = found.into_inner().unwrap_or_else(|e| e.into_inner());
-        files.extend(paths.into_iter().map(|path| Discovered { path, is_draft }));
-        errors.extend(failed);
+        let walked = walk::walk(root);
+        in_order &= walked.in_order;
+        files.extend(
+            walked
+                .files
+                .into_iter()
+                .map(|path| Discovered { path, is_draft }),
+        );
+        errors.extend(walked.errors);
     }
-    sort_by_path(&mut files);
-    files.dedup_by(|a, b| a.path == b.path);
+    if !in_order {
+        sort_by_path(&mut files);
+        files.dedup_by(|a, b| a.path == b.path);
+    }
     (files, errors)
 }
 
@@ -95,6 +79,11 @@ pub fn discover(paths: &[PathBuf], is_draft: bool) -> (Vec<Discovered>, Vec<Load
 /// separator ranked lowest gives the same order for the paths a walk produces, without that
 /// work or an allocation per path.
 pub fn sort_by_path(files: &mut [Discovered]) {
+    sort_paths(files, |f| &f.path);
+}
+
+/// Sorts `items` by the path each holds, as [`sort_by_path`] sorts files.
+fn sort_paths<T: Default + Send + Sync>(items: &mut [T], path: impl Fn(&T) -> &Path + Sync) {
     use rayon::slice::ParallelSliceMut;
     // The paths of a walk share their root, and the rest of most is a few bytes ("0342/
     // 0342686.md"): each is sorted by a number made of the first 16 bytes past what all
@@ -104,30 +93,30 @@ pub fn sort_by_path(files: &mut [Discovered]) {
     // aside: the separator counts as the lowest byte, and a path that ends first is padded
     // with the lowest. Paths are unique after a walk (duplicates are removed after
     // sorting), so an unstable sort gives the same order.
-    fn bytes(f: &Discovered) -> &[u8] {
-        f.path.as_os_str().as_encoded_bytes()
+    fn bytes(path: &Path) -> &[u8] {
+        path.as_os_str().as_encoded_bytes()
     }
-    let shared = files.first().map_or(0, |first| {
-        let first = bytes(first);
-        files
-            .iter()
-            .fold(first.len(), |n, f| n.min(common_prefix(first, bytes(f))))
+    let shared = items.first().map_or(0, |first| {
+        let first = bytes(path(first));
+        items.iter().fold(first.len(), |n, item| {
+            n.min(common_prefix(first, bytes(path(item))))
+        })
     });
-    let key = |f: &Discovered| {
-        let rest = bytes(f).get(shared..).unwrap_or_default();
+    let key = |item: &T| {
+        let rest = bytes(path(item)).get(shared..).unwrap_or_default();
         let mut key = [0u8; 16];
         for (k, &b) in key.iter_mut().zip(rest) {
             *k = rank(b);
         }
         u128::from_be_bytes(key)
     };
-    let mut order: Vec<(u128, usize)> = files.iter().map(key).zip(0..).collect();
+    let mut order: Vec<(u128, usize)> = items.iter().map(key).zip(0..).collect();
     order.par_sort_unstable_by(|a, b| {
         a.0.cmp(&b.0)
-            .then_with(|| path_order(&files[a.1].path, &files[b.1].path))
+            .then_with(|| path_order(path(&items[a.1]), path(&items[b.1])))
     });
-    let mut taken: Vec<Discovered> = files.iter_mut().map(std::mem::take).collect();
-    for (slot, (_, i)) in files.iter_mut().zip(order) {
+    let mut taken: Vec<T> = items.iter_mut().map(std::mem::take).collect();
+    for (slot, (_, i)) in items.iter_mut().zip(order) {
         *slot = std::mem::take(&mut taken[i]);
     }
 }
@@ -167,21 +156,6 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     i
 }
 
-/// One walker thread's findings, handed over to the shared list when the thread is done.
-struct Flush<'a> {
-    found: &'a std::sync::Mutex<(Vec<PathBuf>, Vec<LoadError>)>,
-    mine: Vec<PathBuf>,
-    failed: Vec<LoadError>,
-}
-
-impl Drop for Flush<'_> {
-    fn drop(&mut self) {
-        let mut shared = self.found.lock().unwrap_or_else(|e| e.into_inner());
-        shared.0.append(&mut self.mine);
-        shared.1.append(&mut self.failed);
-    }
-}
-
 /// Whether the file name of `path` ends with an extension of [`ARTICLE_EXTENSIONS`], in
 /// any case, as `Path::extension` reads it. Read from the bytes: asked of every file of a
 /// walk, `Path::extension` parsed the path's components from the end each time.
@@ -207,43 +181,6 @@ fn is_article_extension(extension: &[u8]) -> bool {
     ARTICLE_EXTENSIONS
         .iter()
         .any(|x| x.as_bytes().eq_ignore_ascii_case(extension))
-}
-
-fn walk_error(err: &ignore::Error) -> LoadError {
-    // The ignore crate wraps errors with the path and, for loops, both ends of the loop.
-    let mut path = String::new();
-    let message;
-    let mut cur = err;
-    loop {
-        match cur {
-            ignore::Error::WithPath { path: p, err } => {
-                path = display_path(p);
-                cur = err;
-            }
-            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-                cur = err
-            }
-            ignore::Error::Loop { child, ancestor } => {
-                path = display_path(child);
-                message = format!("symlink loop back to {}; skipped", display_path(ancestor));
-                break;
-            }
-            ignore::Error::Io(io) => {
-                message = format!("cannot read: {}", io_message(io));
-                break;
-            }
-            other => {
-                message = other.to_string();
-                break;
-            }
-        }
-    }
-    LoadError {
-        path,
-        line: None,
-        message,
-        skipped: false,
-    }
 }
 
 /// Reads and loads one discovered file.
