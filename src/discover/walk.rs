@@ -95,23 +95,54 @@ impl Drop for Flush<'_> {
 /// - no link anywhere: a link back to `root` is a loop within a walk of `root`, not within
 ///   a walk of one of its subfolders.
 fn by_subfolder(root: &Path) -> Option<Walked> {
+    let Split::Walked(mut walked) = split(root) else {
+        return None;
+    };
+    // Each subfolder's walk reads the ignore files above it again, and reports the same
+    // error in one of them again.
+    let mut seen = HashSet::new();
+    walked
+        .errors
+        .retain(|e| seen.insert((e.path.clone(), e.message.clone())));
+    Some(walked)
+}
+
+/// What splitting a folder's walk gave.
+enum Split {
+    /// Its files, in path order (errors repeated).
+    Walked(Walked),
+    /// It holds ignore rules or a repository of its own: only a walk of its own can read it.
+    OwnRules,
+    /// The walk met a link: only a walk of the whole tree reads it as that walk does.
+    Link,
+}
+
+/// Subfolders below which a folder's subfolders are split in turn: a folder of an archive
+/// kept by year and month holds a few years, which alone would keep few cores busy.
+fn few_subfolders() -> usize {
+    4 * rayon::current_num_threads()
+}
+
+/// [`by_subfolder`]'s walk of `folder`: split one level down, or further where a folder
+/// has few subfolders.
+fn split(folder: &Path) -> Split {
     for name in [".gitignore", ".ignore", ".newslintignore", ".git"] {
-        match std::fs::symlink_metadata(root.join(name)) {
+        match std::fs::symlink_metadata(folder.join(name)) {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-            _ => return None,
+            _ => return Split::OwnRules,
         }
     }
     let mut walked = Walked {
         in_order: true,
         ..Walked::default()
     };
-    // The files and subfolders of `root` (true for a subfolder), in path order: a
+    // The files and subfolders of `folder` (true for a subfolder), in path order: a
     // subfolder's files then come where its path does.
     let mut entries: Vec<(PathBuf, bool)> = Vec::new();
-    for entry in walker(root).max_depth(Some(1)).build() {
+    for entry in walker(folder).max_depth(Some(1)).build() {
         match entry {
             Ok(entry) if entry.depth() == 0 => {}
-            Ok(entry) if entry.path_is_symlink() => return None,
+            Ok(entry) if entry.path_is_symlink() => return Split::Link,
             Ok(entry) => match entry.file_type() {
                 Some(t) if t.is_dir() => entries.push((entry.into_path(), true)),
                 Some(t) if t.is_file() && has_article_extension(entry.path()) => {
@@ -123,6 +154,7 @@ fn by_subfolder(root: &Path) -> Option<Walked> {
         }
     }
     sort_paths(&mut entries, |(path, _)| path);
+    let deeper = entries.iter().filter(|(_, is_folder)| *is_folder).count() < few_subfolders();
     let each: Vec<Option<Walked>> = entries
         .into_par_iter()
         .map(|(path, is_folder)| {
@@ -132,23 +164,27 @@ fn by_subfolder(root: &Path) -> Option<Walked> {
                     ..Walked::default()
                 });
             }
+            if deeper {
+                match split(&path) {
+                    Split::Walked(found) => return Some(found),
+                    Split::Link => return None,
+                    // Walked alone below, which reads its rules as a walk of the tree does.
+                    Split::OwnRules => {}
+                }
+            }
             let mut found = alone(&path)?;
             sort_paths(&mut found.files, |path| path);
             Some(found)
         })
         .collect();
     for found in each {
-        let found = found?;
+        let Some(found) = found else {
+            return Split::Link;
+        };
         walked.files.extend(found.files);
         walked.errors.extend(found.errors);
     }
-    // Each subfolder's walk reads the ignore files above it again, and reports the same
-    // error in one of them again.
-    let mut seen = HashSet::new();
-    walked
-        .errors
-        .retain(|e| seen.insert((e.path.clone(), e.message.clone())));
-    Some(walked)
+    Split::Walked(walked)
 }
 
 /// One subfolder walked on one core; `None` at the first link.
@@ -319,6 +355,57 @@ mod tests {
                 root.join("c/b/4.md")
             ]
         );
+    }
+
+    #[test]
+    fn folders_of_few_subfolders_are_split_further_with_the_same_result() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root");
+        // An archive by year and month: one folder at the top, then a few years.
+        write(
+            &root,
+            &[
+                ("top.md", "x"),
+                ("archive/2024/01/a.md", "x"),
+                ("archive/2024/02/b.md", "x"),
+                ("archive/2024/02/.hidden.md", "x"),
+                ("archive/2025/.gitignore", "01/\n!02/keep.txt\n"),
+                ("archive/2025/01/c.md", "x"),
+                ("archive/2025/02/d.md", "x"),
+                ("archive/2025/02/keep.txt", "x"),
+                ("archive/2025/02/.newslintignore", "d.md\n"),
+                ("archive/2025/03/e.md", "x"),
+            ],
+        );
+        assert_same_as_whole(&root);
+        let files = by_subfolder(&root).unwrap().files;
+        let names: Vec<&str> = files
+            .iter()
+            .map(|f| f.strip_prefix(&root).unwrap().to_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "archive/2024/01/a.md",
+                "archive/2024/02/b.md",
+                "archive/2025/02/keep.txt",
+                "archive/2025/03/e.md",
+                "top.md"
+            ]
+        );
+        // A link deep down still sends the whole tree to the whole walk.
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&root, root.join("archive/2024/01/up")).unwrap();
+            assert!(by_subfolder(&root).is_none());
+            let walked = walk(&root);
+            assert_eq!(walked.files.len(), 5);
+            assert!(
+                walked.errors[0].message.contains("loop"),
+                "{:?}",
+                walked.errors
+            );
+        }
     }
 
     #[test]
