@@ -264,6 +264,14 @@ mod tests {
         (walked.files, walked.errors)
     }
 
+    /// The files `by_subfolder` finds under `root`, as paths from it.
+    fn names_under(root: &Path) -> Vec<String> {
+        let found = by_subfolder(root).expect("walked by subfolder");
+        (found.files.iter())
+            .map(|f| f.strip_prefix(root).unwrap().to_string_lossy().into_owned())
+            .collect()
+    }
+
     /// `by_subfolder` gave the files `whole` gives, in path order.
     fn assert_same_as_whole(root: &Path) {
         let split = by_subfolder(root).expect("walked by subfolder");
@@ -305,13 +313,8 @@ mod tests {
         );
         std::fs::create_dir_all(root.join("empty")).unwrap();
         assert_same_as_whole(&root);
-        let files = by_subfolder(&root).unwrap().files;
-        let names: Vec<&str> = files
-            .iter()
-            .map(|f| f.strip_prefix(&root).unwrap().to_str().unwrap())
-            .collect();
         assert_eq!(
-            names,
+            names_under(&root),
             [
                 "a/1.md",
                 "a/b/2.md",
@@ -378,13 +381,8 @@ mod tests {
             ],
         );
         assert_same_as_whole(&root);
-        let files = by_subfolder(&root).unwrap().files;
-        let names: Vec<&str> = files
-            .iter()
-            .map(|f| f.strip_prefix(&root).unwrap().to_str().unwrap())
-            .collect();
         assert_eq!(
-            names,
+            names_under(&root),
             [
                 "archive/2024/01/a.md",
                 "archive/2024/02/b.md",
