@@ -88,10 +88,11 @@ impl Drop for Flush<'_> {
 /// one another in memory, takes a fraction of sorting them all at the end.
 ///
 /// Used only where it finds what [`whole`] finds, and `None` elsewhere:
-/// - no ignore file or repository in `root` itself: a subfolder's walk reads `root` as a
-///   folder above it, whose rules the crate matches against paths it makes absolute, not
-///   as it matches those of the folders it walks (no difference showed in the tests, but
-///   the two ways are not the same code);
+/// - no ignore file or repository in `root` itself, nor in any folder below it that is
+///   split in turn (such a folder is walked on its own instead): a subfolder's walk reads
+///   the folder split as a folder above it, whose rules the crate matches against paths it
+///   makes absolute, not as it matches those of the folders it walks (no difference showed
+///   in the tests, but the two ways are not the same code);
 /// - no link anywhere: a link back to `root` is a loop within a walk of `root`, not within
 ///   a walk of one of its subfolders.
 fn by_subfolder(root: &Path) -> Option<Walked> {
