@@ -111,6 +111,13 @@ impl Extras {
     fn of(slot: &mut Option<Box<Extras>>) -> &mut Extras {
         slot.get_or_insert_with(Box::default)
     }
+
+    fn is_empty(&self) -> bool {
+        self.outlet.is_none()
+            && self.currency.is_none()
+            && self.dialect.is_none()
+            && self.notes.is_empty()
+    }
 }
 
 /// What a released article keeps for the findings that point into it.
@@ -372,9 +379,22 @@ impl Article {
             .unwrap_or_else(|| Path::new(&self.display))
     }
 
-    /// Front-matter `outlet:`/`source:` value, if any.
+    /// Front-matter `outlet:`/`source:` value, if any (until [`Article::take_outlet`]).
     pub fn outlet(&self) -> Option<&str> {
         self.extras.as_ref()?.outlet.as_deref()
+    }
+
+    /// Takes the front-matter `outlet:`/`source:` value out of the record. It serves only to
+    /// find the article's source as it is loaded, and an archive holds hundreds of thousands
+    /// of records, many from services that name themselves in every file's header (kept,
+    /// it took 160 bytes of each: 114 MB of 711,353 files of real news).
+    pub fn take_outlet(&mut self) -> Option<String> {
+        let extras = self.extras.as_mut()?;
+        let outlet = extras.outlet.take();
+        if extras.is_empty() {
+            self.extras = None;
+        }
+        outlet
     }
 
     /// What a bare `$` means in this article, from the configuration's `sources:`.
@@ -1017,6 +1037,25 @@ mod tests {
         assert_eq!(a.date, Some(jiff::civil::date(1987, 4, 1)));
         assert_eq!(a.body(), "TITLE\nBody");
         assert_eq!(a.outlet(), Some("Reuters"));
+    }
+
+    #[test]
+    fn the_outlet_once_taken_leaves_the_record_and_the_notes_stay() {
+        let mut a = load("r.txt", "source: Reuters\ndate: 1987-04-01\n\nTITLE\nBody");
+        assert_eq!(a.take_outlet().as_deref(), Some("Reuters"));
+        assert_eq!(a.outlet(), None);
+        assert_eq!(a.take_outlet(), None);
+        // Nothing else was kept apart: the record holds nothing more for it.
+        assert!(a.extras.is_none());
+        let mut a = load("x.md", "---\noutlet: CBC News\ndate: soon\n---\nBody\n");
+        assert_eq!(a.take_outlet().as_deref(), Some("CBC News"));
+        assert!(
+            a.notes()[0].contains("not a YYYY-MM-DD date"),
+            "{:?}",
+            a.notes()
+        );
+        a.set_source(Some("CAD".into()), None);
+        assert_eq!(a.currency(), Some("CAD"));
     }
 
     /// `text` written to `a.md` in a new temporary folder (removed when the first is dropped).

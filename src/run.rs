@@ -314,7 +314,8 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
 
 /// Source currency, configured dates and `--as-of` for one article.
 fn assign_defaults(article: &mut Article, rules: &crate::rules::RuleSet, options: &Options) {
-    if let Some(source) = rules.source_for(&article.display, article.outlet()) {
+    let outlet = article.take_outlet();
+    if let Some(source) = rules.source_for(&article.display, outlet.as_deref()) {
         article.set_source(source.currency.clone(), source.dialect.clone());
     }
     if article.date.is_some() {

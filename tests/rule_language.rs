@@ -195,3 +195,36 @@ fn spelling_pairs_are_compared_within_a_dialect() {
     let (_, v) = json(tmp.path(), &["--format", "json", "."]);
     assert_eq!(count_terms(&v), 0, "{v:#}");
 }
+
+#[test]
+fn a_source_is_found_by_the_outlet_an_article_names() {
+    // The same articles as above in one folder: only the outlet each names, in front matter
+    // or in a wire export's header, tells their sources apart (matched ignoring case).
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("a.md"),
+        "---\noutlet: CBC News\n---\nQuebec aluminium smelters are busy.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("b.txt"),
+        "source: Reuters\n\nU.S. aluminum prices rose.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("c.txt"),
+        "source: Reuters\n\nThe aluminum tariff stays.\n",
+    )
+    .unwrap();
+    let count_terms = |v: &Value| findings(v).iter().filter(|f| f.1 == "terms").count();
+    std::fs::write(tmp.path().join("newslint.yaml"), "facts: []\n").unwrap();
+    let (_, v) = json(tmp.path(), &["--format", "json", "."]);
+    assert_eq!(count_terms(&v), 1, "{v:#}");
+    std::fs::write(
+        tmp.path().join("newslint.yaml"),
+        "sources:\n  - { outlets: [cbc news], dialect: en-CA }\n  - { outlets: [REUTERS], dialect: en-US }\n",
+    )
+    .unwrap();
+    let (_, v) = json(tmp.path(), &["--format", "json", "."]);
+    assert_eq!(count_terms(&v), 0, "{v:#}");
+}
