@@ -183,16 +183,21 @@ fn spelling_pairs_are_compared_within_a_dialect() {
     .unwrap();
     std::fs::write(tmp.path().join("wire/b.md"), "U.S. aluminum prices rose.\n").unwrap();
     std::fs::write(tmp.path().join("wire/c.md"), "The aluminum tariff stays.\n").unwrap();
-    let count_terms = |v: &Value| findings(v).iter().filter(|f| f.1 == "terms").count();
-    std::fs::write(tmp.path().join("newslint.yaml"), "facts: []\n").unwrap();
-    let (_, v) = json(tmp.path(), &["--format", "json", "."]);
-    assert_eq!(count_terms(&v), 1, "{v:#}");
-    std::fs::write(
-        tmp.path().join("newslint.yaml"),
+    terms_without_and_with_sources(
+        tmp.path(),
         "sources:\n  - { paths: [\"cbc/**\"], dialect: en-CA }\n  - { paths: [\"wire/**\"], dialect: en-US }\n",
-    )
-    .unwrap();
-    let (_, v) = json(tmp.path(), &["--format", "json", "."]);
+    );
+}
+
+/// The articles in `dir` mix "aluminium" (one) and "aluminum" (two): one terms finding without
+/// `sources`, none once `sources` put them in two dialects.
+fn terms_without_and_with_sources(dir: &std::path::Path, sources: &str) {
+    let count_terms = |v: &Value| findings(v).iter().filter(|f| f.1 == "terms").count();
+    std::fs::write(dir.join("newslint.yaml"), "facts: []\n").unwrap();
+    let (_, v) = json(dir, &["--format", "json", "."]);
+    assert_eq!(count_terms(&v), 1, "{v:#}");
+    std::fs::write(dir.join("newslint.yaml"), sources).unwrap();
+    let (_, v) = json(dir, &["--format", "json", "."]);
     assert_eq!(count_terms(&v), 0, "{v:#}");
 }
 
@@ -216,15 +221,8 @@ fn a_source_is_found_by_the_outlet_an_article_names() {
         "source: Reuters\n\nThe aluminum tariff stays.\n",
     )
     .unwrap();
-    let count_terms = |v: &Value| findings(v).iter().filter(|f| f.1 == "terms").count();
-    std::fs::write(tmp.path().join("newslint.yaml"), "facts: []\n").unwrap();
-    let (_, v) = json(tmp.path(), &["--format", "json", "."]);
-    assert_eq!(count_terms(&v), 1, "{v:#}");
-    std::fs::write(
-        tmp.path().join("newslint.yaml"),
+    terms_without_and_with_sources(
+        tmp.path(),
         "sources:\n  - { outlets: [cbc news], dialect: en-CA }\n  - { outlets: [REUTERS], dialect: en-US }\n",
-    )
-    .unwrap();
-    let (_, v) = json(tmp.path(), &["--format", "json", "."]);
-    assert_eq!(count_terms(&v), 0, "{v:#}");
+    );
 }
