@@ -58,6 +58,11 @@ pub struct Article {
     /// What most articles do not have (see [`Extras`]); boxed, as an archive holds hundreds
     /// of thousands of records.
     extras: Option<Box<Extras>>,
+    /// The place of the article's source in the rules' `sources:`, plus one (see
+    /// [`Article::source`]). A number rather than the source's currency and dialect: when
+    /// `sources:` covers an archive, every record has one, and in two bytes it takes none
+    /// (the record has room to spare); a place past 65,534 goes in the extras.
+    source: Option<std::num::NonZeroU16>,
     /// Computed when first needed: most articles never show a line number.
     line_starts: std::sync::OnceLock<Vec<usize>>,
     /// Once the text is released, what findings need of it (see [`Article::pin`]); boxed
@@ -98,10 +103,9 @@ impl Stamp {
 struct Extras {
     /// Front-matter `outlet:`/`source:` value.
     outlet: Option<String>,
-    /// What a bare `$` means in this article, from the configuration's `sources:`.
-    currency: Option<String>,
-    /// The spelling dialect of its source (`en-CA`, `en-US`…), from `sources:`.
-    dialect: Option<String>,
+    /// The place of the article's source in `sources:`, when too far for
+    /// [`Article::source`]'s two bytes.
+    source: Option<usize>,
     /// Notes about how the file was read (decoding, skipped front matter…).
     notes: Vec<String>,
 }
@@ -113,10 +117,7 @@ impl Extras {
     }
 
     fn is_empty(&self) -> bool {
-        self.outlet.is_none()
-            && self.currency.is_none()
-            && self.dialect.is_none()
-            && self.notes.is_empty()
+        self.outlet.is_none() && self.source.is_none() && self.notes.is_empty()
     }
 }
 
@@ -348,6 +349,7 @@ impl Article {
             pinned: None,
             released: false,
             stamp: None,
+            source: None,
             text,
             body_start: 0,
             date: None,
@@ -397,22 +399,37 @@ impl Article {
         outlet
     }
 
-    /// What a bare `$` means in this article, from the configuration's `sources:`.
-    pub fn currency(&self) -> Option<&str> {
-        self.extras.as_ref()?.currency.as_deref()
+    /// The article's source in `rules` (`sources:`), whose currency is what a bare `$`
+    /// means in it and whose dialect its spellings are compared within.
+    pub fn source<'r>(&self, rules: &'r crate::rules::RuleSet) -> Option<&'r crate::rules::Source> {
+        rules.sources.get(self.source_index()?)
     }
 
-    /// The spelling dialect of its source (`en-CA`, `en-US`…), from `sources:`.
-    pub fn dialect(&self) -> Option<&str> {
-        self.extras.as_ref()?.dialect.as_deref()
+    /// The place of the article's source in `sources:`, as [`Article::set_source`] noted it.
+    pub fn source_index(&self) -> Option<usize> {
+        match self.source {
+            Some(plus_one) => Some(usize::from(plus_one.get()) - 1),
+            None => self.extras.as_ref()?.source,
+        }
     }
 
-    /// Sets what `sources:` say of the article's source.
-    pub fn set_source(&mut self, currency: Option<String>, dialect: Option<String>) {
-        if currency.is_some() || dialect.is_some() {
-            let extras = Extras::of(&mut self.extras);
-            extras.currency = currency;
-            extras.dialect = dialect;
+    /// Notes that the article's source is `sources:` entry `index`.
+    pub fn set_source(&mut self, index: usize) {
+        match index
+            .checked_add(1)
+            .and_then(|n| u16::try_from(n).ok())
+            .and_then(std::num::NonZeroU16::new)
+        {
+            Some(plus_one) => {
+                self.source = Some(plus_one);
+                if let Some(extras) = self.extras.as_mut() {
+                    extras.source = None;
+                }
+            }
+            None => {
+                self.source = None;
+                Extras::of(&mut self.extras).source = Some(index);
+            }
         }
     }
 
@@ -1054,8 +1071,23 @@ mod tests {
             "{:?}",
             a.notes()
         );
-        a.set_source(Some("CAD".into()), None);
-        assert_eq!(a.currency(), Some("CAD"));
+        a.set_source(2);
+        assert_eq!(a.source_index(), Some(2));
+    }
+
+    #[test]
+    fn a_source_is_noted_in_the_record_or_past_its_room_in_the_extras() {
+        let mut a = load("a.md", "Body\n");
+        assert_eq!(a.source_index(), None);
+        // Each set over the one before, whichever place that took.
+        for index in [0, 1, 65_534, 65_535, 1 << 20, 7, usize::MAX, 65_533] {
+            a.set_source(index);
+            assert_eq!(a.source_index(), Some(index), "{index}");
+            // Only a place the record cannot hold is kept in the extras.
+            let in_extras = a.extras.as_ref().and_then(|e| e.source);
+            assert_eq!(in_extras.is_some(), index >= 65_535, "{index}");
+        }
+        assert_eq!(std::mem::size_of::<Article>(), 160);
     }
 
     /// `text` written to `a.md` in a new temporary folder (removed when the first is dropped).

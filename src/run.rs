@@ -316,7 +316,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
 fn assign_defaults(article: &mut Article, rules: &crate::rules::RuleSet, options: &Options) {
     let outlet = article.take_outlet();
     if let Some(source) = rules.source_for(&article.display, outlet.as_deref()) {
-        article.set_source(source.currency.clone(), source.dialect.clone());
+        article.set_source(source);
     }
     if article.date.is_some() {
         return;

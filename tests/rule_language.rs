@@ -189,6 +189,42 @@ fn spelling_pairs_are_compared_within_a_dialect() {
     );
 }
 
+#[test]
+fn a_bare_dollar_is_the_currency_of_the_articles_source() {
+    let tmp = tempfile::tempdir().unwrap();
+    for folder in ["cbc", "wire", "other"] {
+        std::fs::create_dir_all(tmp.path().join(folder)).unwrap();
+        std::fs::write(
+            tmp.path().join(folder).join("a.md"),
+            "The program costs $5 million.\n",
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        tmp.path().join("newslint.yaml"),
+        "facts:\n  - id: program-cost\n    description: Cost of the program\n    type: money\n    patterns: [\"program costs {value}\"]\n\
+         sources:\n  - { paths: [\"cbc/**\"], currency: CAD }\n  - { paths: [\"wire/**\"], dialect: en-US }\n",
+    )
+    .unwrap();
+    let (_, v) = json(tmp.path(), &["claims", "--format", "json", "."]);
+    let values: Vec<(&str, &str)> = v
+        .as_array()
+        .unwrap_or_else(|| panic!("{v:#}"))
+        .iter()
+        .map(|c| (c["path"].as_str().unwrap(), c["value"].as_str().unwrap()))
+        .collect();
+    // The second source says nothing of a currency: the default holds there, as elsewhere.
+    assert_eq!(
+        values,
+        [
+            ("cbc/a.md", "CAD 5000000"),
+            ("other/a.md", "USD 5000000"),
+            ("wire/a.md", "USD 5000000"),
+        ],
+        "{v:#}"
+    );
+}
+
 /// The articles in `dir` mix "aluminium" (one) and "aluminum" (two): one terms finding without
 /// `sources`, none once `sources` put them in two dialects.
 fn terms_without_and_with_sources(dir: &std::path::Path, sources: &str) {

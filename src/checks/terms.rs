@@ -786,7 +786,10 @@ impl Check for Terms {
         // "aluminium" beside an en-US one writing "aluminum" is not inconsistent. The
         // common spelling's uses are only counted (an archive holds millions of them); the
         // other's are listed in a second pass.
-        let dialect = |article: usize| ctx.articles[article].dialect();
+        let dialect = |article: usize| {
+            let source = ctx.articles[article].source(ctx.rules)?;
+            source.dialect.as_deref()
+        };
         let walk = |articles: Range<usize>| {
             let mut by_key: FastMap<Key, Uses> = FastMap::default();
             let mut tallies: FastMap<(Key, Option<&str>), Tally> = FastMap::default();

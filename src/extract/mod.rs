@@ -137,6 +137,11 @@ fn claims_of(
     matches: &[(PatternRef, Vec<Found>)],
 ) -> Vec<Claim> {
     let mut out = Vec::new();
+    // What a bare `$` means here: the article's source says, else the rules' default.
+    let default_currency = article
+        .source(rules)
+        .and_then(|s| s.currency.as_deref())
+        .unwrap_or(&rules.currency);
     for group in matches.chunk_by(|a, b| a.0.0 == b.0.0) {
         let index = group[0].0.0;
         extract_fact(
@@ -144,7 +149,7 @@ fn claims_of(
             index,
             &rules.facts[index],
             group.iter().map(|(_, found)| found.as_slice()),
-            &rules.currency,
+            default_currency,
             &mut out,
         );
     }
@@ -161,12 +166,8 @@ fn extract_fact<'f>(
 ) {
     let text = article.text.as_str();
     let body = article.body_start;
-    // The fact's own currency wins, then the article's source, then the global default.
-    let currency = fact
-        .currency
-        .as_deref()
-        .or(article.currency())
-        .unwrap_or(default_currency);
+    // The fact's own currency wins, then the article's (see `claims_of`).
+    let currency = fact.currency.as_deref().unwrap_or(default_currency);
     let first = out.len();
     let body_text = &text[body..];
     for found in patterns {

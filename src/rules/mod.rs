@@ -217,9 +217,10 @@ impl RuleSet {
         })
     }
 
-    /// The source defaults that apply to an article (first match wins).
-    pub fn source_for(&self, display_path: &str, outlet: Option<&str>) -> Option<&Source> {
-        self.sources.iter().find(|s| {
+    /// The source whose defaults apply to an article, by its place in [`RuleSet::sources`]
+    /// (first match wins).
+    pub fn source_for(&self, display_path: &str, outlet: Option<&str>) -> Option<usize> {
+        self.sources.iter().position(|s| {
             s.paths.is_match(display_path)
                 || outlet.is_some_and(|o| s.outlets.iter().any(|x| x.eq_ignore_ascii_case(o)))
         })
