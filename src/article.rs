@@ -1087,6 +1087,9 @@ mod tests {
             let in_extras = a.extras.as_ref().and_then(|e| e.source);
             assert_eq!(in_extras.is_some(), index >= 65_535, "{index}");
         }
+        // The place took no room of the record (its size on 64-bit targets, where it was
+        // measured).
+        #[cfg(target_pointer_width = "64")]
         assert_eq!(std::mem::size_of::<Article>(), 160);
     }
 
