@@ -50,7 +50,7 @@ pub fn rows(articles: &[Article], rules: &RuleSet, claims: &[Claim]) -> Vec<Clai
                 ty: fact.ty.name().to_string(),
                 value: c.value_text(),
                 raw: c.raw.to_string(),
-                path: article.display.clone(),
+                path: article.display.to_string(),
                 line,
                 column,
                 article_date: article.date.map(|d| d.to_string()),

@@ -599,7 +599,7 @@ mod tests {
         let held: Vec<(&str, bool)> = outcome
             .articles
             .iter()
-            .map(|a| (a.display.as_str(), a.text.is_empty()))
+            .map(|a| (&*a.display, a.text.is_empty()))
             .collect();
         // Neither file was read again.
         assert_eq!(held.len(), 2);

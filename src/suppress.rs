@@ -194,7 +194,7 @@ pub fn baseline_of(articles: &[Article], findings: &[Finding]) -> Baseline {
                 rule: f.rule.to_string(),
                 path: f
                     .primary()
-                    .map(|p| articles[p.article].display.clone())
+                    .map(|p| articles[p.article].display.to_string())
                     .unwrap_or_default(),
                 message: f.message.to_string(),
             })

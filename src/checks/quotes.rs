@@ -1754,7 +1754,7 @@ mod tests {
         let read: Vec<Article> = (articles.iter().enumerate())
             .map(|(i, a)| {
                 let bytes = std::fs::read(a.path()).unwrap();
-                Article::from_vec(i, a.path().to_path_buf(), a.display.clone(), bytes).unwrap()
+                Article::from_vec(i, a.path().to_path_buf(), a.display.to_string(), bytes).unwrap()
             })
             .collect();
         let want = where_(&read);

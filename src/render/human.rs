@@ -124,7 +124,7 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
             }
             let id = *article_ids
                 .entry(loc.article)
-                .or_insert_with(|| files.add(article.display.clone(), clean.as_str()));
+                .or_insert_with(|| files.add(article.display.to_string(), clean.as_str()));
             let label = if i == 0 {
                 Label::primary(id, loc.span.clone())
             } else {

@@ -122,7 +122,7 @@ fn output(report: &Report) -> Output {
     for (article, note) in report.article_notes() {
         errors.push(JsonError {
             kind: "note",
-            path: article.display.clone(),
+            path: article.display.to_string(),
             line: None,
             column: None,
             message: note.clone(),

@@ -105,7 +105,7 @@ pub fn resolve(articles: &[Article], loc: &crate::finding::Location) -> Resolved
     let (line, column) = article.line_col(loc.span.start);
     let (end_line, end_column) = article.line_col(loc.span.end);
     Resolved {
-        path: article.display.clone(),
+        path: article.display.to_string(),
         line,
         column,
         end_line,
