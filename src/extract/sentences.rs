@@ -27,32 +27,89 @@ fn scan_around(text: &str, span: Range<usize>, floor: usize) -> (Range<usize>, b
     (trim(text, span, start..end), whole)
 }
 
-/// The last sentence end in `range` of `bytes` (only the bytes that can end one are read).
+/// The last sentence end in `range` of `bytes`.
 fn last_break(bytes: &[u8], range: Range<usize>) -> Option<usize> {
-    let base = range.start;
-    let hay = &bytes[range];
-    let stop =
-        memchr::memrchr3_iter(b'.', b'!', b'?', hay).find(|&i| is_sentence_break(bytes, base + i));
-    // A blank line counts only after that stop: the search for one goes no further back.
-    let after_stop = stop.map_or(0, |i| i + 1);
-    let blank = memchr::memrchr_iter(b'\n', &hay[after_stop..])
-        .find(|&i| is_sentence_break(bytes, base + after_stop + i))
-        .map(|i| after_stop + i);
-    stop.max(blank).map(|i| base + i)
+    let mut end = range.end;
+    while let Some(i) = last_may_end(&bytes[range.start..end]) {
+        let at = range.start + i;
+        if is_sentence_break(bytes, at) {
+            return Some(at);
+        }
+        end = at;
+    }
+    None
 }
 
 /// The first sentence end in `range` of `bytes`.
 fn first_break(bytes: &[u8], range: Range<usize>) -> Option<usize> {
-    let base = range.start;
-    let hay = &bytes[range];
-    let stop =
-        memchr::memchr3_iter(b'.', b'!', b'?', hay).find(|&i| is_sentence_break(bytes, base + i));
-    // A blank line counts only before that stop.
-    let before_stop = stop.unwrap_or(hay.len());
-    let blank = memchr::memchr_iter(b'\n', &hay[..before_stop])
-        .find(|&i| is_sentence_break(bytes, base + i));
-    stop.into_iter().chain(blank).min().map(|i| base + i)
+    let mut at = range.start;
+    while let Some(i) = first_may_end(&bytes[at..range.end]) {
+        if is_sentence_break(bytes, at + i) {
+            return Some(at + i);
+        }
+        at += i + 1;
+    }
+    None
 }
+
+/// The first byte of `hay` that may end a sentence, eight bytes at a time.
+fn first_may_end(hay: &[u8]) -> Option<usize> {
+    let chunks = hay.chunks_exact(8);
+    let tail = chunks.remainder();
+    for (k, chunk) in chunks.enumerate() {
+        if holds_may_end(chunk) {
+            return chunk
+                .iter()
+                .position(|&b| MAY_END[usize::from(b)])
+                .map(|i| 8 * k + i);
+        }
+    }
+    let base = hay.len() - tail.len();
+    tail.iter()
+        .position(|&b| MAY_END[usize::from(b)])
+        .map(|i| base + i)
+}
+
+/// The last byte of `hay` that may end a sentence, eight bytes at a time.
+fn last_may_end(hay: &[u8]) -> Option<usize> {
+    let chunks = hay.rchunks_exact(8);
+    let head = chunks.remainder();
+    for (k, chunk) in chunks.enumerate() {
+        if holds_may_end(chunk) {
+            let base = hay.len() - 8 * (k + 1);
+            return chunk
+                .iter()
+                .rposition(|&b| MAY_END[usize::from(b)])
+                .map(|i| base + i);
+        }
+    }
+    head.iter().rposition(|&b| MAY_END[usize::from(b)])
+}
+
+/// True when one of eight bytes may end a sentence: each is compared with the four at once,
+/// as a word (a byte equal to one gives a zero byte, which the borrow of a subtraction shows).
+fn holds_may_end(eight: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let word = u64::from_ne_bytes(eight.try_into().unwrap_or_default());
+    let zero_in = |c: u8| {
+        let x = word ^ (ONES * u64::from(c));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    (zero_in(b'.') | zero_in(b'!') | zero_in(b'?') | zero_in(b'\n')) != 0
+}
+
+/// The bytes that can end a sentence (see [`is_sentence_break`]): a sentence is looked for
+/// about one sentence either way from a place, so a byte at a time, each looked up here,
+/// reads it once rather than once for the stops and again for the blank lines.
+const MAY_END: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[b'\n' as usize] = true;
+    table
+};
 
 /// How far a sentence reaches on either side of what it is searched around: past this, a
 /// "sentence" is a list or a table, and a window of this size is enough. Every sentence
@@ -310,6 +367,25 @@ mod tests {
         let mut few = SentenceFinder::new(&text);
         few.around(3);
         assert!(few.ends.is_none(), "one place is scanned around");
+    }
+
+    proptest::proptest! {
+        /// The scan reads from a place to the nearest sentence ends either way; the index
+        /// finds every end of the text on its own. Texts of the bytes that can end a
+        /// sentence, and of what decides whether they do.
+        #[test]
+        fn a_scan_from_any_place_finds_the_sentence_the_index_finds(
+            text in "[.!?\n\r aAm1é\"]{0,80}"
+        ) {
+            let ends = SentenceEnds::new(&text);
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                proptest::prop_assert_eq!(
+                    sentence_around(&text, at..at, 0),
+                    ends.around(&text, at),
+                    "at {}", at
+                );
+            }
+        }
     }
 
     #[test]
