@@ -99,9 +99,9 @@ fn holds_may_end(eight: &[u8]) -> bool {
     (zero_in(b'.') | zero_in(b'!') | zero_in(b'?') | zero_in(b'\n')) != 0
 }
 
-/// The bytes that can end a sentence (see [`is_sentence_break`]): a sentence is looked for
-/// about one sentence either way from a place, so a byte at a time, each looked up here,
-/// reads it once rather than once for the stops and again for the blank lines.
+/// The bytes that can end a sentence (see [`is_sentence_break`]). A sentence is looked for
+/// about one sentence either way from a place: the scan reads each byte once, for all four,
+/// rather than once for the stops and again for the blank lines.
 const MAY_END: [bool; 256] = {
     let mut table = [false; 256];
     table[b'.' as usize] = true;
