@@ -1273,6 +1273,22 @@ mod tests {
     }
 
     #[test]
+    fn a_path_kept_apart_stays_when_the_outlet_is_taken() {
+        // The path kept apart shares the extras with the outlet: taking the outlet as the
+        // source is looked up must not drop it, or the file would be read back by the path
+        // shown, which does not name it.
+        let text = "source: Reuters\n\nTitle\nThe rate is 25%.\n";
+        let (_dir, path) = written(text);
+        let mut a = Article::from_vec(0, path.clone(), "a.md".into(), text.into()).unwrap();
+        assert_eq!(a.take_outlet().as_deref(), Some("Reuters"));
+        assert_eq!(a.path(), path);
+        a.release_text();
+        a.pin(&[a.body_start + 6], &[], PlacedIn::NONE);
+        assert_eq!(a.line_col(a.body_start + 6).0, 4);
+        assert!(a.notes().is_empty(), "{:?}", a.notes());
+    }
+
+    #[test]
     fn undated_is_fine() {
         let a = load("x.txt", "Canada's Prime Minister\nMore");
         assert_eq!(a.date, None);
