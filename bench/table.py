@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Formats the rows bench/run measured as Markdown tables, with the issue 5 targets.
 
-A row holds the best time, the peak RSS and the KB its best run read from disk (a run over
+A row holds the best time, the peak RSS, the KB its best run read from disk (a run over
 files in the page cache reads nothing; bench/run keeps one that read from disk only when
-every run did, and the table marks it). A time of `>N` (timeout) is a lower bound: a target
+every run did, and the table marks it) and the processor time of its best run, in the
+command and in the system (tables of rows without it show "-"). A time of `>N` (timeout) is a lower bound: a target
 it already misses is reported as missed. An optional second file holds ratios timed in turn
 (`bench/run --in-turn N`): size, target, limit and the ratio of each round, then how many
 rounds were timed again because a run read from disk and how many still did, tab-separated;
@@ -57,13 +58,28 @@ def in_turn(path):
     return out
 
 
+def cpu_text(user, system):
+    """Processor time as "USER + SYSTEM" seconds, or "-" when it was not measured."""
+    try:
+        return f"{float(user):.2f} + {float(system):.2f}"
+    except ValueError:
+        return "-"
+
+
+def row(line):
+    """size, bytes, files, pack, command, seconds, RSS KB, disk KB, user s, system s."""
+    fields = line.rstrip("\n").split("\t")
+    measured = fields[5].split() if len(fields) > 5 else []
+    defaults = ["", "0", "0", "-", "-"]
+    return fields[:5] + measured[:5] + defaults[len(measured[:5]):]
+
+
 def main(path, turns_path=None):
     turns = in_turn(turns_path)
     rows = []
     for line in open(path, encoding="utf-8"):
         if line.strip():
-            fields = line.rstrip("\n").split("\t")
-            rows.append(fields[:5] + (fields[5].split() + ["0", "0"])[:3])
+            rows.append(row(line))
     sizes = []
     for r in rows:
         if r[0] not in sizes:
@@ -74,11 +90,12 @@ def main(path, turns_path=None):
         mb = int(group[0][1]) / 1e6
         floor = next((parse(r[5]) for r in group if r[3] == "-"), (None, False))
         print(f"\n### {size}: {mb:.0f} MB in {int(group[0][2]):,} files\n")
-        print("| command | rules | seconds | MB/s | peak RSS (MB) | × floor |")
-        print("| --- | --- | ---: | ---: | ---: | ---: |")
+        print("| command | rules | seconds | MB/s | processor s (user + system) "
+              "| peak RSS (MB) | × floor |")
+        print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
         t, rss_of = {}, {}
         read_from_disk = []
-        for _, _, _, pack, what, secs, rss, disk in group:
+        for _, _, _, pack, what, secs, rss, disk, user, system in group:
             s = parse(secs)
             key = (pack, what.split(" (")[0])
             t[key] = s
@@ -93,7 +110,8 @@ def main(path, turns_path=None):
             if disk.isdigit() and int(disk):
                 shown += " *"
                 read_from_disk.append((what, pack, int(disk) / 1024))
-            print(f"| {what} | {pack} | {shown} | {speed} | {mem} | {ratio_text(s, floor)} |")
+            print(f"| {what} | {pack} | {shown} | {speed} | {cpu_text(user, system)} | {mem} "
+                  f"| {ratio_text(s, floor)} |")
         for what, pack, mb_read in read_from_disk:
             print(f"\n\\* {what} ({pack} rules): the time includes reading "
                   f"{mb_read:.{1 if mb_read < 10 else 0}f} MB from disk, not only from the page "
