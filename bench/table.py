@@ -4,11 +4,12 @@
 A row holds the best time, the peak RSS, the KB its best run read from disk (a run over
 files in the page cache reads nothing; bench/run keeps one that read from disk only when
 every run did, and the table marks it) and the processor time of its best run, in the
-command and in the system (tables of rows without it show "-"). A time of `>N` (timeout) is a lower bound: a target
-it already misses is reported as missed. An optional second file holds ratios timed in turn
-(`bench/run --in-turn N`): size, target, limit and the ratio of each round, then how many
-rounds were timed again because a run read from disk and how many still did, tab-separated;
-each target's median and range are given beside the ratio of the best times.
+command and in the system ("-" in rows without it). A time of `>N` (timeout) is a lower
+bound: a target it already misses is reported as missed. An optional second file holds
+ratios timed in turn (`bench/run --in-turn N`): size, target, limit and the ratio of each
+round, then how many rounds were timed again because a run read from disk and how many
+still did, tab-separated; each target's median and range are given beside the ratio of the
+best times.
 """
 
 import statistics
