@@ -2,6 +2,7 @@
 """Writes a seeded corpus of synthetic news articles, or replicates a folder of real ones.
 
 Synthetic: gen_corpus.py OUT --size 100M [--seed S] [--rules 300] [--jobs 2]
+                         [--density stress|news]
   Articles of trade and politics coverage: a date in YAML front matter (.md) or a leading
   ` date YYYY-MM-DD` token (.txt), a headline, paragraphs with titled names, quotations with
   attributions (a fifth of them the quotation of the article's story, which the ten or so
@@ -10,6 +11,11 @@ Synthetic: gen_corpus.py OUT --size 100M [--seed S] [--rules 300] [--jobs 2]
   gen_rules.py writes (the first --rules of its universe). About 4% of claims state a value
   other than the fact's true one, so the fact checks have contradictions to find.
   Article i is generated from its own seed, so output does not depend on --jobs.
+  The default density (stress) is a hard test: per MiB, about 13 times the titled names of
+  the real-news sample, 5 times its "per cent", twice its quotation marks, and one to five
+  claims an article. --density news writes plain sentences in between and fewer claims
+  (none to two an article), so that titled names, "per cent", spelling variants and
+  quotation marks come about as often per MiB as in that sample (see NEWS_KINDS).
 
 Replicate: gen_corpus.py OUT --size 1G --replicate DIR
   Copies the .txt/.md files of DIR round-robin under new names until the size is reached.
@@ -163,8 +169,26 @@ def quotation(r, story):
     return q
 
 
-def filler(r, year, story):
-    kind = r.randrange(8)
+# --density news: how often each kind of sentence below is written (kinds 0 to 7, then the
+# plain ones), so that what the built-in checks read comes about as often per MiB as in the
+# real-news sample (counted with rg, as in docs/performance.md): titled names, "per cent"
+# and "percent", and quotation marks. The default (stress) draws kinds 0 to 7 alike, which
+# is several times as dense.
+NEWS_KINDS = [3, 90, 120, 15, 3, 20, 20, 80, 220, 30, 220, 220]
+PLAIN = ["Shipments through {city} slowed in {month} as {who} waited for clarity on the rules",
+         "{company} said it would review its plans for {place} once the rules were final",
+         "Officials in {city} declined to say when a decision would come",
+         "The ministry did not respond to a request for comment on {day}"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def filler(r, year, story, news=False):
+    kind = r.choices(range(len(NEWS_KINDS)), NEWS_KINDS)[0] if news else r.randrange(8)
+    if kind >= 8:
+        return PLAIN[kind - 8].format(city=r.choice(G.CITIES), month=r.choice(MONTHS),
+                                      who=r.choice(SUBJECTS).lower(),
+                                      company=r.choice(G.COMPANIES), place=r.choice(G.PLACES),
+                                      day=r.choice(DAYS)) + "."
     if kind == 0:
         return f"\u201c{quotation(r, story)},\u201d {person(r)} {r.choice(VERBS)}."
     if kind == 1:
@@ -190,14 +214,16 @@ def filler(r, year, story):
             f"{r.choice(MONTHS)} {year - 1}, {r.choice(SUBJECTS).lower()} noted.")
 
 
-def article(seed, index, rules):
+def article(seed, index, rules, news=False):
     r = random.Random(seed * 1_000_003 + index)
     year = r.choice([2025, 2025, 2026])
     date = f"{year}-{r.randrange(1, 13):02d}-{r.randrange(1, 29):02d}"
     # Each article covers a few facts, mostly from one neighbourhood of the universe.
     topic = r.randrange(len(rules))
     covered = story(index, topic, len(rules))
-    facts = [rules[(topic + r.randrange(12)) % len(rules)] for _ in range(r.randrange(1, 6))]
+    # A news article claims fewer of the facts a desk follows: at news density, none to two.
+    claimed = r.randrange(0, 3) if news else r.randrange(1, 6)
+    facts = [rules[(topic + r.randrange(12)) % len(rules)] for _ in range(claimed)]
     headline = r.choice(HEAD).format(c=r.choice(G.CITIES), g=r.choice(G.GOODS),
                                      k=r.choice(G.COUNTRIES), t=r.choice(G.TITLES),
                                      s=r.choice(G.SURNAMES))
@@ -205,7 +231,7 @@ def article(seed, index, rules):
     target = int(r.lognormvariate(7.6, 0.5))  # median about 2 KB
     size = 0
     while size < target or facts:
-        sentences = [filler(r, year, covered) for _ in range(r.randrange(1, 4))]
+        sentences = [filler(r, year, covered, news) for _ in range(r.randrange(1, 4))]
         if facts and r.random() < 0.5:
             sentences.insert(r.randrange(len(sentences) + 1), claim_sentence(r, facts.pop()))
         paragraph = " ".join(sentences)
@@ -230,11 +256,11 @@ def parse_size(text):
 
 
 def write_chunk(job):
-    out, seed, start, count, nrules = job
+    out, seed, start, count, nrules, news = job
     rules = G.universe(1, nrules)
     written = 0
     for i in range(start, start + count):
-        name, text = article(seed, i, rules)
+        name, text = article(seed, i, rules, news)
         folder = os.path.join(out, f"{i // 1000:04d}")
         os.makedirs(folder, exist_ok=True)
         data = text.encode("utf-8")
@@ -244,16 +270,16 @@ def write_chunk(job):
     return written
 
 
-def synthetic(out, size, seed, nrules, jobs):
+def synthetic(out, size, seed, nrules, jobs, news):
     # Articles average about 2.4 KB; write in chunks until the size is reached.
     chunk, index, total = 2000, 0, 0
     with Pool(jobs) as pool:
         while total < size:
             need = max(1, int((size - total) / 2400))
-            batches = [(out, seed, index + k * chunk, chunk, nrules)
+            batches = [(out, seed, index + k * chunk, chunk, nrules, news)
                        for k in range(max(1, min(jobs * 4, need // chunk)))]
             if need < chunk:
-                batches = [(out, seed, index, need, nrules)]
+                batches = [(out, seed, index, need, nrules, news)]
             for written in pool.imap(write_chunk, batches):
                 total += written
             index = batches[-1][2] + batches[-1][3]
@@ -287,6 +313,9 @@ def main():
     ap.add_argument("--rules", type=int, default=300, help="claims come from this many rules")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--replicate", metavar="DIR")
+    ap.add_argument("--density", choices=["stress", "news"], default="stress",
+                    help="news: titled names, percentages, quotations and claims about as "
+                         "often as in real news")
     args = ap.parse_args()
     if os.path.exists(args.out) and os.listdir(args.out):
         sys.exit(f"error: {args.out} exists and is not empty")
@@ -295,7 +324,8 @@ def main():
     if args.replicate:
         n, total = replicate(args.out, size, args.replicate)
     else:
-        n, total = synthetic(args.out, size, args.seed, args.rules, args.jobs)
+        n, total = synthetic(args.out, size, args.seed, args.rules, args.jobs,
+                             args.density == "news")
     print(f"{args.out}: {n} articles, {total / 1e6:.1f} MB")
 
 
