@@ -164,6 +164,19 @@ fn quotations(text: &str) -> Vec<&str> {
     out
 }
 
+/// Asserts that a JSON report holds findings of each of `kinds`.
+fn has_findings_of(report: &Value, kinds: &[&str]) {
+    let found: std::collections::HashSet<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    for kind in kinds {
+        assert!(found.contains(kind), "no {kind} finding: {found:?}");
+    }
+}
+
 /// How many quotations of eight words or more occur in more than one article.
 fn repeated_quotations(corpus: &BTreeMap<PathBuf, Vec<u8>>) -> usize {
     let mut quoted: BTreeMap<&str, usize> = BTreeMap::new();
@@ -242,15 +255,7 @@ fn a_corpus_is_seeded_shaped_like_news_and_holds_claims_to_check() {
     assert_eq!(report["summary"]["files"], one.len());
     let claims = report["summary"]["claims"].as_u64().unwrap();
     assert!(claims as usize > one.len(), "{claims} claims");
-    let kinds: std::collections::HashSet<&str> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["kind"].as_str().unwrap())
-        .collect();
-    for kind in ["contradiction", "titles"] {
-        assert!(kinds.contains(kind), "no {kind} finding: {kinds:?}");
-    }
+    has_findings_of(&report, &["contradiction", "titles"]);
     let facts_claimed = |corpus: &Path| -> std::collections::HashSet<String> {
         let (code, out, err) = newslint(&[
             "claims",
@@ -367,15 +372,7 @@ fn at_news_density_what_the_checks_read_is_as_frequent_as_in_real_news() {
         claims(&news),
         claims(&stress)
     );
-    let kinds: std::collections::HashSet<&str> = news["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["kind"].as_str().unwrap())
-        .collect();
-    for kind in ["contradiction", "terms", "titles"] {
-        assert!(kinds.contains(kind), "no {kind} finding: {kinds:?}");
-    }
+    has_findings_of(&news, &["contradiction", "terms", "titles"]);
     let news_texts = files(&dir.path().join("news"));
     assert!(
         repeated_quotations(&news_texts) > 0,
