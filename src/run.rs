@@ -119,8 +119,8 @@ const FIRST_CHUNK: usize = 8;
 /// whole chunk gives it in one go (see [`extract::extract_many`]); with hundreds of
 /// patterns, a chunk of the usual size gives each only a few, and each time its automaton
 /// has left the processor's cache. Four times the chunk took about a fifth off the
-/// processor time of 300 rules at 1 GB, for 10–50 MB more at a peak that their claims
-/// already make several hundred.
+/// processor time of 300 rules at 1 GB, for up to about 50 MB more at a peak that their
+/// claims already make several hundred.
 fn chunk_scale(patterns: usize) -> usize {
     patterns.div_ceil(128).clamp(1, 4)
 }
