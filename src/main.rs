@@ -360,10 +360,10 @@ fn claims(paths: Vec<PathBuf>, format: ClaimsFormat, common: CommonArgs) -> i32 
         };
         let _ = render::renderer(Format::Human, false).render(&empty, &mut std::io::stderr());
     }
-    let rows = claims_output::rows(&outcome.articles, &outcome.rules.rules, &outcome.claims);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    if let Err(err) = claims_output::write(&rows, format, &mut out).and_then(|_| out.flush())
+    let sheet = claims_output::Sheet::new(&outcome.articles, &outcome.rules.rules, &outcome.claims);
+    // Standard output flushes at every line; a long sheet is written in blocks instead.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    if let Err(err) = claims_output::write(&sheet, format, &mut out).and_then(|_| out.flush())
         && err.kind() != std::io::ErrorKind::BrokenPipe
     {
         eprintln!("error: cannot write output: {err}");

@@ -617,8 +617,12 @@ mod tests {
         // Neither file was read again.
         assert_eq!(held.len(), 2);
         assert!(held.iter().all(|(_, released)| *released), "{held:?}");
-        let rows =
-            crate::claims_output::rows(&outcome.articles, &outcome.rules.rules, &outcome.claims);
+        let sheet = crate::claims_output::Sheet::new(
+            &outcome.articles,
+            &outcome.rules.rules,
+            &outcome.claims,
+        );
+        let rows: Vec<_> = sheet.rows().collect();
         let at: Vec<(&str, usize, usize)> = rows
             .iter()
             .map(|r| (r.raw.as_str(), r.line, r.column))

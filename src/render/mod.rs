@@ -5,9 +5,12 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod markdown;
+mod pretty;
 pub mod sarif;
 
 use std::io::{self, Write};
+
+pub use pretty::pretty_at;
 
 use crate::article::{Article, LoadError};
 use crate::finding::{Finding, Severity};

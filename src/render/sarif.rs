@@ -9,8 +9,9 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use super::concise::line_col;
+use super::pretty::pretty_at;
 use super::{Render, Report, Resolved, resolve};
-use crate::finding::{Severity, fingerprint};
+use crate::finding::{Finding, Severity, fingerprint};
 
 pub struct Sarif;
 
@@ -99,115 +100,223 @@ fn rules(report: &Report) -> (Vec<Value>, BTreeMap<String, usize>) {
     (list, index)
 }
 
+/// Results turned into JSON side by side at a time (as the JSON format does its findings):
+/// built as one value, the results of an archive took gigabytes.
+const RESULTS_AT_ONCE: usize = 2048;
+
 impl Render for Sarif {
+    /// Writes what `serde_json::to_writer_pretty` makes of the whole log (a test holds it
+    /// to that), with its results written one by one. Members come in the order of their
+    /// names, as `serde_json` keeps an object's.
     fn render(&self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        use rayon::prelude::*;
         let (rules, index) = rules(report);
-        let mut results = Vec::new();
-        for finding in report.findings {
-            let Some(primary) = finding.primary() else {
-                continue;
-            };
-            let p = resolve(report.articles, primary);
-            let related: Vec<Value> = finding
-                .locations
-                .iter()
-                .skip(1)
-                .enumerate()
-                .map(|(i, l)| {
-                    let r = resolve(report.articles, l);
-                    json!({
-                        "id": i + 1,
-                        "physicalLocation": physical(&r),
-                        "message": { "text": r.label },
-                    })
+        let mut out = io::BufWriter::with_capacity(1 << 16, out);
+        out.write_all(b"{\n  \"$schema\": ")?;
+        pretty_at(&mut out, 1, &SCHEMA)?;
+        out.write_all(b",\n  \"runs\": [\n    {\n      \"columnKind\": \"unicodeCodePoints\",\n      \"invocations\": ")?;
+        pretty_at(&mut out, 3, &invocations(report))?;
+        out.write_all(b",\n      \"results\": [")?;
+        let mut first = true;
+        for batch in report.findings.chunks(RESULTS_AT_ONCE) {
+            let written: Vec<io::Result<Vec<u8>>> = batch
+                .par_iter()
+                .filter_map(|f| sarif_result(report, &index, f))
+                .map(|result| {
+                    let mut json = Vec::with_capacity(2048);
+                    pretty_at(&mut json, 4, &result)?;
+                    Ok(json)
                 })
                 .collect();
-            let mut text = finding.message.to_string();
-            if !related.is_empty() {
-                let links: Vec<String> = finding
-                    .locations
-                    .iter()
-                    .skip(1)
-                    .enumerate()
-                    .map(|(i, l)| {
-                        let r = resolve(report.articles, l);
-                        format!("[{}:{}]({})", r.path.replace(['[', ']'], ""), r.line, i + 1)
-                    })
-                    .collect();
-                text.push_str(&format!(" (see {})", links.join(", ")));
+            for json in written {
+                out.write_all(if first { b"\n        " } else { b",\n        " })?;
+                out.write_all(&json?)?;
+                first = false;
             }
-            for note in &finding.notes {
-                text.push_str(&format!("\n{note}"));
-            }
-            if let Some(help) = &finding.help {
-                text.push_str(&format!("\nhelp: {help}"));
-            }
-            let mut result = json!({
-                "ruleId": finding.rule,
-                "level": level(finding.severity),
-                "kind": "fail",
-                "message": { "text": text },
-                "locations": [{ "physicalLocation": physical(&p) }],
-                "partialFingerprints": { "newslintFingerprint/v1": fingerprint(report.articles, finding) },
-                "properties": { "newslintKind": finding.kind.name() },
-            });
-            if let Some(i) = index.get(&*finding.rule) {
-                result["ruleIndex"] = json!(i);
-            }
-            if !related.is_empty() {
-                result["relatedLocations"] = Value::Array(related);
-            }
-            results.push(result);
         }
-        let mut notifications = Vec::new();
-        for e in report.rule_errors {
-            let (line, col) = line_col(&e.file.text, e.span.start);
-            notifications.push(json!({
-                "level": "error",
-                "message": { "text": e.message },
-                "locations": [{ "physicalLocation": {
-                    "artifactLocation": { "uri": uri(&e.file.display) },
-                    "region": { "startLine": line, "startColumn": col }
-                }}],
-            }));
-        }
-        let unreadable = report
-            .rule_file_errors
+        out.write_all(if first { b"],\n" } else { b"\n      ],\n" })?;
+        out.write_all(b"      \"tool\": ")?;
+        pretty_at(&mut out, 3, &tool(rules))?;
+        out.write_all(b"\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n")?;
+        out.flush()
+    }
+}
+
+/// The tool: newslint, and the rules its results name.
+fn tool(rules: Vec<Value>) -> Value {
+    json!({ "driver": {
+        "name": "newslint",
+        "version": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    }})
+}
+
+/// One finding as a SARIF result; `None` for a finding without a location.
+fn sarif_result(
+    report: &Report,
+    index: &BTreeMap<String, usize>,
+    finding: &Finding,
+) -> Option<Value> {
+    let primary = finding.primary()?;
+    let p = resolve(report.articles, primary);
+    let related: Vec<Value> = finding
+        .locations
+        .iter()
+        .skip(1)
+        .enumerate()
+        .map(|(i, l)| {
+            let r = resolve(report.articles, l);
+            json!({
+                "id": i + 1,
+                "physicalLocation": physical(&r),
+                "message": { "text": r.label },
+            })
+        })
+        .collect();
+    let mut text = finding.message.to_string();
+    if !related.is_empty() {
+        let links: Vec<String> = finding
+            .locations
             .iter()
-            .map(|e| ("error", &e.path, &e.message))
-            .chain(
-                report
-                    .input_errors
-                    .iter()
-                    .map(|e| ("error", &e.path, &e.message)),
-            )
-            .chain(report.skipped.iter().map(|e| ("note", &e.path, &e.message)));
-        for (level, path, message) in unreadable {
-            notifications.push(
-                json!({ "level": level, "message": { "text": format!("{path}: {message}") } }),
-            );
-        }
-        let ok = report.rule_errors.is_empty()
-            && report.rule_file_errors.is_empty()
-            && report.input_errors.is_empty();
-        let sarif = json!({
+            .skip(1)
+            .enumerate()
+            .map(|(i, l)| {
+                let r = resolve(report.articles, l);
+                format!("[{}:{}]({})", r.path.replace(['[', ']'], ""), r.line, i + 1)
+            })
+            .collect();
+        text.push_str(&format!(" (see {})", links.join(", ")));
+    }
+    for note in &finding.notes {
+        text.push_str(&format!("\n{note}"));
+    }
+    if let Some(help) = &finding.help {
+        text.push_str(&format!("\nhelp: {help}"));
+    }
+    let mut result = json!({
+        "ruleId": finding.rule,
+        "level": level(finding.severity),
+        "kind": "fail",
+        "message": { "text": text },
+        "locations": [{ "physicalLocation": physical(&p) }],
+        "partialFingerprints": { "newslintFingerprint/v1": fingerprint(report.articles, finding) },
+        "properties": { "newslintKind": finding.kind.name() },
+    });
+    if let Some(i) = index.get(&*finding.rule) {
+        result["ruleIndex"] = json!(i);
+    }
+    if !related.is_empty() {
+        result["relatedLocations"] = Value::Array(related);
+    }
+    Some(result)
+}
+
+/// The one invocation: whether it went well, and what could not be read.
+fn invocations(report: &Report) -> Value {
+    let mut notifications = Vec::new();
+    for e in report.rule_errors {
+        let (line, col) = line_col(&e.file.text, e.span.start);
+        notifications.push(json!({
+            "level": "error",
+            "message": { "text": e.message },
+            "locations": [{ "physicalLocation": {
+                "artifactLocation": { "uri": uri(&e.file.display) },
+                "region": { "startLine": line, "startColumn": col }
+            }}],
+        }));
+    }
+    let unreadable = report
+        .rule_file_errors
+        .iter()
+        .map(|e| ("error", &e.path, &e.message))
+        .chain(
+            report
+                .input_errors
+                .iter()
+                .map(|e| ("error", &e.path, &e.message)),
+        )
+        .chain(report.skipped.iter().map(|e| ("note", &e.path, &e.message)));
+    for (level, path, message) in unreadable {
+        notifications
+            .push(json!({ "level": level, "message": { "text": format!("{path}: {message}") } }));
+    }
+    let ok = report.rule_errors.is_empty()
+        && report.rule_file_errors.is_empty()
+        && report.input_errors.is_empty();
+    json!([{
+        "executionSuccessful": ok,
+        "toolExecutionNotifications": notifications,
+    }])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The log as `serde_json` writes it pretty in one go.
+    fn whole(report: &Report) -> String {
+        let (rules, index) = rules(report);
+        let results: Vec<Value> = report
+            .findings
+            .iter()
+            .filter_map(|f| sarif_result(report, &index, f))
+            .collect();
+        let log = json!({
             "$schema": SCHEMA,
             "version": "2.1.0",
             "runs": [{
-                "tool": { "driver": {
-                    "name": "newslint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": rules,
-                }},
-                "invocations": [{
-                    "executionSuccessful": ok,
-                    "toolExecutionNotifications": notifications,
-                }],
+                "tool": tool(rules),
+                "invocations": invocations(report),
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }]
         });
-        serde_json::to_writer_pretty(&mut *out, &sarif)?;
-        writeln!(out)
+        serde_json::to_string_pretty(&log).unwrap() + "\n"
+    }
+
+    #[test]
+    fn the_log_is_written_as_serde_json_writes_it_whole() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let outcome = crate::run::check(&crate::run::Options {
+            // And a path that cannot be read, for a notification.
+            paths: vec![
+                root.join("seeds"),
+                root.join("tests/fixtures/drafts"),
+                root.join("no such file.md"),
+            ],
+            rules: vec![root.join("rules")],
+            ..Default::default()
+        });
+        let report = outcome.report();
+        assert!(outcome.findings.len() > 10 && !outcome.input_errors.is_empty());
+        // More results than are turned into JSON at once.
+        let many: Vec<Finding> = outcome
+            .findings
+            .iter()
+            .cycle()
+            .take(RESULTS_AT_ONCE * 2 + 3)
+            .cloned()
+            .collect();
+        // A finding with no location has no result; one with strings JSON escapes.
+        let mut bare = outcome.findings[0].clone();
+        bare.locations.clear();
+        let mut strange = outcome.findings[0].clone();
+        strange.rule = "tab\there".into();
+        strange.message = "a \"quoted\" word".into();
+        strange.notes = vec!["line\nbreak".into(), "bell\u{7}".into()];
+        strange.help = Some("back\\slash".into());
+        let odd_ones = [bare.clone(), strange, bare];
+        for findings in [
+            &outcome.findings[..],
+            &many[..],
+            &[],
+            &odd_ones[..1],
+            &odd_ones[..],
+        ] {
+            let report = Report { findings, ..report };
+            let mut out = Vec::new();
+            Sarif.render(&report, &mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), whole(&report));
+        }
     }
 }
