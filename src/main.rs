@@ -281,15 +281,17 @@ fn check(args: CheckArgs) -> i32 {
     // run, and the process ends right after (the system takes the memory back at once).
     let mut outcome = std::mem::ManuallyDrop::new(run::check(&opts));
     if let Some(path) = &args.write_baseline {
-        let baseline = newslint::suppress::baseline_of(&outcome.articles, &outcome.unbaselined);
-        let json = serde_json::to_vec_pretty(&baseline).unwrap_or_default();
-        if let Err(err) = newslint::suppress::write_atomic(path, &json) {
+        let recorded = outcome.unbaselined.as_deref().unwrap_or(&outcome.findings);
+        let written = newslint::suppress::write_atomic_with(path, |out| {
+            newslint::suppress::write_baseline(&outcome.articles, recorded, out)
+        });
+        if let Err(err) = written {
             eprintln!("error: cannot write baseline {}: {err}", path.display());
             return 2;
         }
         eprintln!(
             "newslint: wrote {} findings to the baseline {}",
-            baseline.findings.len(),
+            recorded.len(),
             path.display()
         );
         outcome.steps.end("baseline written");

@@ -42,9 +42,9 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     pub input_errors: Vec<LoadError>,
     pub skipped: Vec<LoadError>,
-    /// Findings after inline suppression, before the baseline (what `--write-baseline`
-    /// records).
-    pub unbaselined: Vec<Finding>,
+    /// Findings after inline suppression, before a baseline took some away (what
+    /// `--write-baseline` records); `None` when no baseline did, as the findings are those.
+    pub unbaselined: Option<Vec<Finding>>,
     /// Baseline entries that matched no finding.
     pub stale_baseline: usize,
     /// What the built-in checks kept from each article.
@@ -317,7 +317,7 @@ fn pipeline(options: &Options, with_checks: bool) -> Outcome {
         findings: Vec::new(),
         input_errors,
         skipped,
-        unbaselined: Vec::new(),
+        unbaselined: None,
         stale_baseline: 0,
         scans: scans.finish(plan),
         directives,
@@ -415,12 +415,12 @@ pub fn check(options: &Options) -> Outcome {
     crate::memory::release();
     outcome.steps.end("files with findings looked at again");
     checks::sort_findings(&outcome.articles, &mut findings);
-    if options.keep_unbaselined {
-        outcome.unbaselined = findings.clone();
-    }
     if let Some(path) = &options.baseline {
         match suppress::read_baseline(path) {
             Ok(baseline) => {
+                if options.keep_unbaselined {
+                    outcome.unbaselined = Some(findings.clone());
+                }
                 let (kept, stale) =
                     suppress::apply_baseline(&outcome.articles, findings, &baseline);
                 findings = kept;

@@ -152,19 +152,47 @@ pub fn apply_inline(mut dirs: Vec<Directive>, findings: Vec<Finding>) -> Vec<Fin
     kept
 }
 
-/// The baseline file: fingerprints of accepted findings.
-#[derive(Debug, Serialize, Deserialize)]
+/// A baseline as read: the keys of the findings it accepts. (Its file also gives each
+/// finding's rule, path and message, for people reading it.)
+#[derive(Debug, Default)]
 pub struct Baseline {
-    pub version: u32,
-    pub findings: Vec<BaselineEntry>,
+    keys: Vec<Box<str>>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-pub struct BaselineEntry {
-    pub fingerprint: String,
-    pub rule: String,
-    pub path: String,
-    pub message: String,
+impl Baseline {
+    /// How many findings it accepts.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+/// One entry of a baseline file.
+#[derive(Serialize)]
+struct Entry<'a> {
+    fingerprint: String,
+    rule: &'a str,
+    path: &'a str,
+    message: &'a str,
+}
+
+/// A baseline file as read: of each entry only its key, borrowed from the text where
+/// nothing in it is escaped (the file of an archive holds hundreds of thousands).
+#[derive(Deserialize)]
+struct BaselineFile<'a> {
+    #[serde(rename = "version")]
+    _version: u32,
+    #[serde(borrow)]
+    findings: Vec<Key<'a>>,
+}
+
+#[derive(Deserialize)]
+struct Key<'a> {
+    #[serde(borrow)]
+    fingerprint: std::borrow::Cow<'a, str>,
 }
 
 /// Fingerprints with an occurrence number, so two identical findings in one file are two
@@ -173,45 +201,83 @@ fn keyed(articles: &[Article], findings: &[Finding]) -> Vec<String> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     findings
         .iter()
-        .map(|f| {
-            let fp = fingerprint(articles, f);
-            let n = seen.entry(fp.clone()).or_insert(0);
-            *n += 1;
-            format!("{fp}-{n}")
-        })
+        .map(|f| with_occurrence(&mut seen, fingerprint(articles, f)))
         .collect()
 }
 
-pub fn baseline_of(articles: &[Article], findings: &[Finding]) -> Baseline {
-    let keys = keyed(articles, findings);
-    Baseline {
-        version: 1,
-        findings: findings
-            .iter()
+/// `fp` numbered by how many times `seen` has had it.
+fn with_occurrence(seen: &mut HashMap<String, usize>, fp: String) -> String {
+    let n = seen.entry(fp.clone()).or_insert(0);
+    *n += 1;
+    format!("{fp}-{n}")
+}
+
+/// Entries turned into JSON side by side at a time.
+const ENTRIES_AT_ONCE: usize = 2048;
+
+/// Writes the baseline of `findings` as `serde_json::to_writer_pretty` writes the whole file
+/// (a test holds it to that), its entries made and turned into JSON a batch at a time: an
+/// archive's baseline holds hundreds of thousands.
+pub fn write_baseline(
+    articles: &[Article],
+    findings: &[Finding],
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    out.write_all(b"{\n  \"version\": 1,\n  \"findings\": [")?;
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut first = true;
+    for batch in findings.chunks(ENTRIES_AT_ONCE) {
+        let prints: Vec<String> = batch.par_iter().map(|f| fingerprint(articles, f)).collect();
+        let keys: Vec<String> = prints
+            .into_iter()
+            .map(|fp| with_occurrence(&mut seen, fp))
+            .collect();
+        let written: Vec<io::Result<Vec<u8>>> = batch
+            .par_iter()
             .zip(keys)
-            .map(|(f, fingerprint)| BaselineEntry {
-                fingerprint,
-                rule: f.rule.to_string(),
-                path: f
-                    .primary()
-                    .map(|p| articles[p.article].display.to_string())
-                    .unwrap_or_default(),
-                message: f.message.to_string(),
+            .map(|(f, fingerprint)| {
+                let entry = Entry {
+                    fingerprint,
+                    rule: &f.rule,
+                    path: f.primary().map_or("", |p| &*articles[p.article].display),
+                    message: &f.message,
+                };
+                let mut json = Vec::with_capacity(256);
+                crate::render::pretty_at(&mut json, 2, &entry)?;
+                Ok(json)
             })
-            .collect(),
+            .collect();
+        for json in written {
+            out.write_all(if first { b"\n    " } else { b",\n    " })?;
+            out.write_all(&json?)?;
+            first = false;
+        }
     }
+    out.write_all(if first { b"]\n}" } else { b"\n  ]\n}" })
 }
 
 pub fn read_baseline(path: &Path) -> Result<Baseline, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: cannot read baseline: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| {
+    parse_baseline(&text).map_err(|e| {
         format!(
             "{}:{}:{}: not a newslint baseline: {e}",
             path.display(),
             e.line(),
             e.column()
         )
+    })
+}
+
+fn parse_baseline(text: &str) -> serde_json::Result<Baseline> {
+    let file: BaselineFile = serde_json::from_str(text)?;
+    Ok(Baseline {
+        keys: file
+            .findings
+            .into_iter()
+            .map(|k| k.fingerprint.into())
+            .collect(),
     })
 }
 
@@ -223,11 +289,7 @@ pub fn apply_baseline(
     baseline: &Baseline,
 ) -> (Vec<Finding>, usize) {
     let keys = keyed(articles, &findings);
-    let mut known: HashMap<&str, bool> = baseline
-        .findings
-        .iter()
-        .map(|e| (e.fingerprint.as_str(), false))
-        .collect();
+    let mut known: HashMap<&str, bool> = baseline.keys.iter().map(|k| (&**k, false)).collect();
     let mut kept = Vec::new();
     for (f, key) in findings.into_iter().zip(keys) {
         match known.get_mut(key.as_str()) {
@@ -351,11 +413,67 @@ mod tests {
         }
     }
 
+    /// The baseline file `write_baseline` makes of `findings`.
+    fn baseline_text(articles: &[Article], findings: &[Finding]) -> String {
+        let mut out = Vec::new();
+        write_baseline(articles, findings, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_baseline_is_written_as_serde_json_writes_it_whole_and_read_back() {
+        #[derive(Serialize)]
+        struct Whole<'a> {
+            version: u32,
+            findings: Vec<Entry<'a>>,
+        }
+        let articles = vec![article("Also Read: x\nAlso Read: x\nAlso Read: \"y\"\n")];
+        let one = finding("hygiene", 0..12);
+        let mut strange = finding("tab\there", 26..41);
+        strange.message = "a \"quoted\" word, a back\\slash".into();
+        // The same finding many times over, past a batch: each time numbered on.
+        let many: Vec<Finding> = [one.clone(), finding("hygiene", 13..25), strange.clone()]
+            .into_iter()
+            .cycle()
+            .take(ENTRIES_AT_ONCE * 2 + 5)
+            .collect();
+        let mut no_place = one.clone();
+        no_place.locations.clear();
+        for findings in [&[][..], &[one, strange, no_place][..], &many[..]] {
+            let keys = keyed(&articles, findings);
+            let whole = Whole {
+                version: 1,
+                findings: findings
+                    .iter()
+                    .zip(&keys)
+                    .map(|(f, key)| Entry {
+                        fingerprint: key.clone(),
+                        rule: &f.rule,
+                        path: f.primary().map_or("", |p| &*articles[p.article].display),
+                        message: &f.message,
+                    })
+                    .collect(),
+            };
+            let text = baseline_text(&articles, findings);
+            assert_eq!(text, serde_json::to_string_pretty(&whole).unwrap());
+            let read = parse_baseline(&text).unwrap();
+            let read: Vec<&str> = read.keys.iter().map(|k| &**k).collect();
+            assert_eq!(read, keys);
+        }
+        // A key with an escape in it is read as what it says.
+        let read = parse_baseline(
+            r#"{"version": 1, "findings": [{"fingerprint": "a\"b\u00e9-1", "rule": "r"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(&*read.keys[0], "a\"b\u{e9}-1");
+        assert!(parse_baseline(r#"{"findings": []}"#).is_err());
+    }
+
     #[test]
     fn baseline_matches_by_text_not_line() {
         let a = vec![article("Also Read: x\n")];
         let f = vec![finding("hygiene", 0..12)];
-        let base = baseline_of(&a, &f);
+        let base = parse_baseline(&baseline_text(&a, &f)).unwrap();
         let moved = vec![article("New first line.\n\nAlso Read: x\n")];
         let (kept, stale) = apply_baseline(&moved, vec![finding("hygiene", 17..29)], &base);
         assert!(kept.is_empty());

@@ -1,6 +1,6 @@
-//! The machine formats write findings, and the fact sheet its rows, a batch at a time: what
-//! they hold while writing does not grow with how many there are (on an archive, a SARIF
-//! log built whole took gigabytes). Told by counting what is allocated, in a process of its
+//! The machine formats and the baseline file write findings, and the fact sheet its rows, a
+//! batch at a time: what they hold while writing does not grow with how many there are (on
+//! an archive, a SARIF log built whole took gigabytes). Told by counting what is allocated, in a process of its
 //! own: the allocator is the whole program's, so no other test may run beside.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -89,6 +89,18 @@ fn machine_formats_hold_one_batch_whatever_the_count() {
             "{format:?}: {a} bytes for 6,000 findings, {b} for 24,000"
         );
     }
+    // The baseline of those findings.
+    let peak = |findings: &[Finding]| {
+        peak_of(|| {
+            newslint::suppress::write_baseline(&outcome.articles, findings, &mut std::io::sink())
+                .unwrap()
+        })
+    };
+    let (a, b) = (peak(&few), peak(&many));
+    assert!(
+        b < a + a / 2,
+        "baseline: {a} bytes for 6,000 findings, {b} for 24,000"
+    );
     // The fact sheet, with the claims repeated likewise.
     let loaded = load(&options);
     let claims = |n| -> Vec<_> { loaded.claims.iter().cycle().take(n).cloned().collect() };
