@@ -61,9 +61,8 @@ pub struct Article {
     source: Option<std::num::NonZeroU16>,
     /// Computed when first needed: most articles never show a line number. Boxed, as it
     /// lives only while the text is loaded and the record stays in memory for the run (8
-    /// bytes in the record rather than 24; a boxed slice would take 16).
-    #[allow(clippy::box_collection)]
-    line_starts: std::sync::OnceLock<Box<Vec<usize>>>,
+    /// bytes in the record rather than 48).
+    line_starts: std::sync::OnceLock<Box<Lines>>,
     /// Once the text is released, what findings need of it (see [`Article::pin`]); boxed
     /// because most articles never have any, and an archive holds hundreds of thousands.
     pinned: Option<Box<Pinned>>,
@@ -581,11 +580,11 @@ impl Article {
         let (Ok(start), Ok(end)) = (u32::try_from(span.start), u32::try_from(span.end)) else {
             return "";
         };
-        self.pinned
-            .iter()
-            .flat_map(|p| p.texts.iter())
-            .find(|(s, _)| *s == (start..end))
-            .map_or("", |(_, t)| &**t)
+        // Sorted by span: found by halving (an article can have thousands of findings).
+        let texts = self.pinned.as_ref().map_or(&[][..], |p| &p.texts[..]);
+        texts
+            .binary_search_by_key(&(start, end), |(s, _)| (s.start, s.end))
+            .map_or("", |i| &*texts[i].1)
     }
 
     /// 1-based line and column (in characters) of a byte offset. For a released text, only
@@ -601,12 +600,12 @@ impl Article {
                 Err(_) => (1, 1),
             };
         }
-        line_col_in(&self.text, self.line_starts(), offset)
+        self.lines().line_col(&self.text, offset)
     }
 
-    pub fn line_starts(&self) -> &[usize] {
+    fn lines(&self) -> &Lines {
         self.line_starts
-            .get_or_init(|| Box::new(line_starts(&self.text)))
+            .get_or_init(|| Box::new(Lines::of(&self.text)))
     }
 
     fn read_header(&mut self) {
@@ -897,8 +896,7 @@ fn first_line_of(s: &str) -> &str {
     s.lines().next().unwrap_or("")
 }
 
-/// Where each line of `text` starts (after `\n`, `\r\n` or a lone `\r`), for
-/// [`line_col_in`].
+/// Where each line of `text` starts (after `\n`, `\r\n` or a lone `\r`).
 pub fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     // Room for lines of news copy's length, so that the list seldom grows.
@@ -913,18 +911,63 @@ pub fn line_starts(text: &str) -> Vec<usize> {
     starts
 }
 
-/// The line and column (both from 1, the column in characters) of `offset` in `text`, whose
-/// lines start at `starts` ([`line_starts`]): as [`Article::line_col`] gives them for the
-/// text of an article.
-pub fn line_col_in(text: &str, starts: &[usize], offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let line = match starts.binary_search(&offset) {
-        Ok(i) => i,
-        Err(i) => i.saturating_sub(1),
-    };
-    let start = starts.get(line).copied().unwrap_or(0).min(offset);
-    let column = text[start..floor_char(text, offset)].chars().count() + 1;
-    (line + 1, column)
+/// Bytes between the marks of a long line (see [`Lines`]).
+const MARK_BYTES: usize = 4096;
+
+/// The lines of a text, for line and column numbers (both from 1, the column in
+/// characters). A column is counted from the start of its line, or in a line longer than
+/// [`MARK_BYTES`], from the nearest of the marks noted every [`MARK_BYTES`] bytes of it:
+/// else each column in a text of one long line would cost the length of the line, and a
+/// line of megabytes with thousands of findings would take the square of it.
+#[derive(Debug)]
+pub struct Lines {
+    starts: Vec<usize>,
+    /// In order, for each mark: its byte offset (a character boundary) and how many
+    /// characters its line has before it.
+    marks: Vec<[usize; 2]>,
+}
+
+impl Lines {
+    pub fn of(text: &str) -> Lines {
+        Lines::marked(text, MARK_BYTES)
+    }
+
+    /// With a mark every `every` bytes of long lines (at least 4, the longest character).
+    fn marked(text: &str, every: usize) -> Lines {
+        let every = every.max(4);
+        let starts = line_starts(text);
+        let mut marks = Vec::new();
+        let ends = starts.iter().skip(1).copied().chain([text.len()]);
+        for (&start, end) in starts.iter().zip(ends) {
+            let (mut at, mut chars) = (start, 0);
+            while end - at > every {
+                let next = floor_char(text, at + every);
+                chars += text[at..next].chars().count();
+                at = next;
+                marks.push([at, chars]);
+            }
+        }
+        Lines { starts, marks }
+    }
+
+    /// The line and column of `offset` in `text` (the text these lines are of).
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.starts.get(line).copied().unwrap_or(0).min(offset);
+        let end = floor_char(text, offset);
+        // The last mark at or before the offset, if it is on this line.
+        let mark = self.marks.partition_point(|m| m[0] <= end);
+        let (from, before) = match mark.checked_sub(1).map(|k| self.marks[k]) {
+            Some([at, chars]) if at >= start => (at, chars),
+            _ => (start, 0),
+        };
+        let column = before + text[from.min(end)..end].chars().count() + 1;
+        (line + 1, column)
+    }
 }
 
 fn floor_char(text: &str, mut offset: usize) -> usize {
@@ -1317,6 +1360,31 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(line_starts(&text), want);
+        }
+
+        /// Counted from the marks of long lines, a column is what counting from the start of
+        /// its line gives, at every offset (inside a character too), wherever the marks fall.
+        #[test]
+        fn columns_from_marks_are_columns_from_the_line_start(
+            text in "[ab\r\né€🙂]{0,60}",
+            every in 4usize..12,
+        ) {
+            let starts = line_starts(&text);
+            let lines = Lines::marked(&text, every);
+            for offset in 0..=text.len() + 2 {
+                let clamped = floor_char(&text, offset.min(text.len()));
+                let line = starts.iter().rposition(|&s| s <= clamped).unwrap();
+                let column = text[starts[line]..clamped].chars().count() + 1;
+                proptest::prop_assert_eq!(lines.line_col(&text, offset), (line + 1, column));
+            }
+            // A line longer than the spacing has marks, and only such a line.
+            let longest = starts
+                .iter()
+                .zip(starts.iter().skip(1).chain([&text.len()]))
+                .map(|(a, b)| b - a)
+                .max()
+                .unwrap_or(0);
+            proptest::prop_assert_eq!(!lines.marks.is_empty(), longest > every);
         }
     }
 }

@@ -17,7 +17,7 @@ use super::spill::Spill;
 use super::terms::BUILTIN_PAIRS;
 use super::text::{HashedWord, WordHashKeys, hash_str, hashed_words, word_hashes_into, words};
 use super::{Check, CheckInfo, Context, Gathered, Scan};
-use crate::article::{Placements, line_col_in, line_starts};
+use crate::article::{Lines, Placements};
 use crate::finding::{Finding, Kind, Location, Severity};
 use crate::rules::RuleSet;
 
@@ -1157,7 +1157,7 @@ const CACHED_TEXTS: usize = 32;
 /// Article texts read back for comparing quotations, a bounded number at a time, each with
 /// where its lines start once asked.
 #[derive(Default)]
-struct Texts(HashMap<usize, (String, std::cell::OnceCell<Vec<usize>>)>);
+struct Texts(HashMap<usize, (String, std::cell::OnceCell<Lines>)>);
 
 impl Texts {
     /// Keeps the texts of articles `a` and `b` (reading back what is missing), letting go of
@@ -1180,11 +1180,12 @@ impl Texts {
 
     /// Notes in `placed` where `span` of `article` is and what it says.
     fn place(&self, placed: &mut Placements, article: usize, span: Range<usize>) {
-        if let Some((text, starts)) = self.0.get(&article)
+        if let Some((text, lines)) = self.0.get(&article)
             && let Some(said) = text.get(span.clone())
         {
-            let starts = starts.get_or_init(|| line_starts(text));
-            let (line, column) = line_col_in(text, starts, span.start);
+            let (line, column) = lines
+                .get_or_init(|| Lines::of(text))
+                .line_col(text, span.start);
             placed.add(article, span.start, line, column, said);
         }
     }

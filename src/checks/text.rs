@@ -123,8 +123,12 @@ pub fn single_spaced(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Whether `at` is inside one of `spans`, which come in order and do not overlap (as
+/// [`quotation_spans`] gives them): found by halving, as an article of one long line can
+/// hold thousands of quotations and thousands of places to look up.
 pub fn inside(spans: &[Range<usize>], at: usize) -> bool {
-    spans.iter().any(|s| s.start <= at && at < s.end)
+    let after = spans.partition_point(|s| s.start <= at);
+    after.checked_sub(1).is_some_and(|k| at < spans[k].end)
 }
 
 /// A word with its byte span.
@@ -805,5 +809,25 @@ mod tests {
         let nb: Vec<&str> = b.iter().map(|w| w.norm.as_str()).collect();
         assert_eq!(na, nb);
         assert_eq!(na, vec!["its", "a", "detail", "us"]);
+    }
+
+    proptest::proptest! {
+        /// Found by halving, a place is inside the spans when one of them holds it.
+        #[test]
+        fn inside_finds_what_a_look_at_every_span_finds(
+            gaps in proptest::collection::vec((0usize..4, 0usize..4), 0..12),
+        ) {
+            // Spans in order, none overlapping, some empty, some touching.
+            let mut spans = Vec::new();
+            let mut at = 0;
+            for (gap, len) in gaps {
+                spans.push(at + gap..at + gap + len);
+                at += gap + len;
+            }
+            for place in 0..at + 3 {
+                let any = spans.iter().any(|s| s.start <= place && place < s.end);
+                proptest::prop_assert_eq!(inside(&spans, place), any);
+            }
+        }
     }
 }

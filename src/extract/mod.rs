@@ -170,13 +170,14 @@ fn extract_fact<'f>(
     let currency = fact.currency.as_deref().unwrap_or(default_currency);
     let first = out.len();
     let body_text = &text[body..];
+    let mut taken = Taken::default();
     for found in patterns {
         for m in found {
             if !fact.cross_sentences && crosses_sentence(body_text, m.whole.clone()) {
                 continue;
             }
             let span = body + m.value.start..body + m.value.end;
-            if out[first..].iter().any(|c| overlaps(&c.span, &span)) {
+            if taken.overlaps(&span) {
                 continue;
             }
             let sentence = sentence_around(text, span.clone(), body);
@@ -223,6 +224,7 @@ fn extract_fact<'f>(
             });
             let (line, column) = article.line_col(span.start);
             let narrow = |n: usize| u32::try_from(n).unwrap_or(0);
+            taken.add(span.clone());
             out.push(Claim {
                 fact: index,
                 article: article.id,
@@ -237,6 +239,43 @@ fn extract_fact<'f>(
         }
     }
     out[first..].sort_by_key(|c| c.span.start);
+}
+
+/// The values of the claims a fact has so far in an article, so that a match overlapping
+/// one (of an earlier pattern, or earlier in the text) is left out: in a list while there
+/// are few, in a set by place once there are many (a file can hold thousands of claims of
+/// one fact, and looking through a list for each would take the square of that).
+#[derive(Default)]
+struct Taken {
+    few: Vec<Range<usize>>,
+    /// (start, end) of each value. None overlaps another, so the one that starts last
+    /// before a span ends also ends last: the only one that can overlap it.
+    many: std::collections::BTreeSet<(usize, usize)>,
+}
+
+/// Values a fact takes in an article before they go in a set.
+const FEW_TAKEN: usize = 32;
+
+impl Taken {
+    fn overlaps(&self, span: &Range<usize>) -> bool {
+        if self.many.is_empty() {
+            return self.few.iter().any(|c| overlaps(c, span));
+        }
+        self.many
+            .range(..(span.end, 0))
+            .next_back()
+            .is_some_and(|&(start, end)| overlaps(&(start..end), span))
+    }
+
+    fn add(&mut self, span: Range<usize>) {
+        if self.many.is_empty() && self.few.len() < FEW_TAKEN {
+            self.few.push(span);
+            return;
+        }
+        self.many
+            .extend(self.few.drain(..).map(|s| (s.start, s.end)));
+        self.many.insert((span.start, span.end));
+    }
 }
 
 /// One match of a pattern: byte ranges in the article body.
@@ -449,5 +488,26 @@ mod tests {
             summary(&together[2]),
             [(0, "30 per cent".to_string()), (1, "3 times".to_string())]
         );
+    }
+
+    proptest::proptest! {
+        /// Kept in a list or in a set, the values taken tell the same overlaps: spans added
+        /// only where they overlap none taken, as extraction adds them, empty ones too.
+        #[test]
+        fn taken_values_tell_overlaps_as_a_list_of_them_does(
+            spans in proptest::collection::vec((0usize..200, 0usize..6), 0..150),
+        ) {
+            let mut taken = Taken::default();
+            let mut list: Vec<Range<usize>> = Vec::new();
+            for (start, len) in spans {
+                let span = start..start + len;
+                let any = list.iter().any(|c| overlaps(c, &span));
+                proptest::prop_assert_eq!(taken.overlaps(&span), any, "{:?} {:?}", span, list);
+                if !any {
+                    taken.add(span.clone());
+                    list.push(span);
+                }
+            }
+        }
     }
 }
