@@ -881,15 +881,26 @@ fn find_in(text: &str, within: Range<usize>, needle: &str) -> Option<Range<usize
     Some(within.start + at..within.start + at + needle.len())
 }
 
-fn first_line(text: &str, from: usize) -> Option<Range<usize>> {
-    let rest = &text[from..];
-    let skip = rest.len() - rest.trim_start().len();
-    let start = from + skip;
-    let end = text[start..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |i| start + i);
-    let line = text[start..end].trim_end();
-    (!line.is_empty()).then(|| start..start + line.len())
+/// The first line of `text[from..]` with words on it: not a blank line, nor one that is an
+/// HTML comment (a suppression comment above the headline is not the headline).
+fn first_line(text: &str, mut from: usize) -> Option<Range<usize>> {
+    loop {
+        let rest = &text[from..];
+        let skip = rest.len() - rest.trim_start().len();
+        let start = from + skip;
+        let end = text[start..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| start + i);
+        let line = text[start..end].trim_end();
+        if line.is_empty() {
+            return None;
+        }
+        let comment = line.starts_with("<!--") && line.find("-->") == Some(line.len() - 3);
+        if !comment {
+            return Some(start..start + line.len());
+        }
+        from = end;
+    }
 }
 
 fn first_line_of(s: &str) -> &str {
@@ -1346,6 +1357,32 @@ mod tests {
         assert_eq!(a.line_col(6), (2, 1));
         assert_eq!(a.line_col(8), (3, 1));
         assert_eq!(a.line_col(10), (4, 1));
+    }
+
+    #[test]
+    fn the_headline_is_the_first_line_with_words_not_a_comment() {
+        let title = |text: &str| {
+            let a =
+                Article::from_bytes(0, Path::new("a.md"), "a.md".into(), text.as_bytes()).unwrap();
+            a.title().map(|r| a.text[r].to_string())
+        };
+        let headline = Some("Trump raises tariffs".to_string());
+        assert_eq!(title("Trump raises tariffs\nBody.\n"), headline);
+        assert_eq!(
+            title("<!-- newslint-disable terms -->\n\n  Trump raises tariffs\r\nBody.\n"),
+            headline
+        );
+        assert_eq!(
+            title("<!-- a -->\n<!-- newslint-disable-next-line hygiene -->\nTrump raises tariffs"),
+            headline
+        );
+        // A line with words between two comments is a line with words.
+        assert_eq!(
+            title("<!-- a --> Tariffs <!-- b -->\n"),
+            Some("<!-- a --> Tariffs <!-- b -->".to_string())
+        );
+        assert_eq!(title("<!-- only a comment -->\n\n"), None);
+        assert_eq!(title(""), None);
     }
 
     proptest::proptest! {

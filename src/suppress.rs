@@ -102,6 +102,13 @@ pub fn apply_inline(mut dirs: Vec<Directive>, findings: Vec<Finding>) -> Vec<Fin
     if dirs.is_empty() {
         return findings;
     }
+    // The comments by article, each article's own for the whole file first, then those of a
+    // line in the order of their lines: a finding looks only at the comments of its file,
+    // and of those of a line, only at the ones of its line (an archive can hold thousands
+    // of comments, an article thousands of findings).
+    let key = |d: &Directive| (d.article, d.covers.as_ref().map(|c| (c.start, c.end)));
+    let mut order: Vec<usize> = (0..dirs.len()).collect();
+    order.sort_by_key(|&i| key(&dirs[i]));
     let mut kept = Vec::with_capacity(findings.len());
     for f in findings {
         let Some(p) = f.primary() else {
@@ -109,10 +116,26 @@ pub fn apply_inline(mut dirs: Vec<Directive>, findings: Vec<Finding>) -> Vec<Fin
             continue;
         };
         let (article, at) = (p.article, p.span.start);
+        let first = order.partition_point(|&i| dirs[i].article < article);
+        let end = first + order[first..].partition_point(|&i| dirs[i].article == article);
+        let of_article = &order[first..end];
+        let whole_file = of_article.partition_point(|&i| dirs[i].covers.is_none());
+        let (file_wide, of_lines) = of_article.split_at(whole_file);
+        // A comment covers one line, so the lines of two are the same or apart: those that
+        // cover this place are the run of equal lines just before the first that starts
+        // after it.
+        let after =
+            of_lines.partition_point(|&i| dirs[i].covers.as_ref().is_some_and(|c| c.start <= at));
+        let covering = of_lines[..after]
+            .iter()
+            .rev()
+            .take_while(|&&i| dirs[i].covers.as_ref().is_some_and(|c| at <= c.end))
+            .count();
+        let this_line = &of_lines[after - covering..after];
         let mut suppressed = false;
-        for d in dirs.iter_mut().filter(|d| d.article == article) {
-            if matches(d, &f, at) {
-                d.used = true;
+        for &i in file_wide.iter().chain(this_line) {
+            if matches(&dirs[i], &f, at) {
+                dirs[i].used = true;
                 suppressed = true;
             }
         }
@@ -497,5 +520,79 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         write_atomic_with(&path, |out| out.write_all(b"new")).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+    }
+
+    /// What `apply_inline` gives, found by looking at every comment for every finding.
+    fn apply_inline_by_look(mut dirs: Vec<Directive>, findings: Vec<Finding>) -> Vec<Finding> {
+        let mut kept = Vec::new();
+        for f in findings {
+            let Some(p) = f.primary() else {
+                kept.push(f);
+                continue;
+            };
+            let mut suppressed = false;
+            for d in dirs.iter_mut().filter(|d| d.article == p.article) {
+                if matches(d, &f, p.span.start) {
+                    d.used = true;
+                    suppressed = true;
+                }
+            }
+            if !suppressed {
+                kept.push(f);
+            }
+        }
+        let unused: Vec<Directive> = dirs.into_iter().filter(|d| !d.used).collect();
+        let mut with_unused = apply_inline(unused, Vec::new());
+        kept.append(&mut with_unused);
+        kept
+    }
+
+    proptest::proptest! {
+        /// Comments for whole files and for lines, of several articles, some on the same
+        /// line, some naming rules and some not: the findings kept and the comments found
+        /// unused are those a look at every comment for every finding gives.
+        #[test]
+        fn inline_comments_apply_as_a_look_at_each_of_them_would(
+            comments in proptest::collection::vec(
+                (0usize..3, proptest::option::of(0usize..6), 0usize..3), 0..30),
+            places in proptest::collection::vec((0usize..3, 0usize..70, 0usize..3), 0..40),
+        ) {
+            // Articles of six lines of ten bytes: line k is k * 11 .. k * 11 + 10, its
+            // line break at k * 11 + 10.
+            let ids = [vec![], vec!["a".to_string()], vec!["b".to_string(), "hygiene".to_string()]];
+            let dirs: Vec<Directive> = comments
+                .iter()
+                .enumerate()
+                .map(|(n, &(article, line, named))| Directive {
+                    article,
+                    span: n..n + 1,
+                    ids: ids[named].clone(),
+                    covers: line.map(|k| k * 11..k * 11 + 10),
+                    used: false,
+                })
+                .collect();
+            let rules = ["a", "b", "c"];
+            let findings: Vec<Finding> = places
+                .iter()
+                .map(|&(article, at, rule)| {
+                    let mut f = finding(rules[rule], at..at + 1);
+                    f.locations[0].article = article;
+                    f
+                })
+                .collect();
+            let shown = |found: Vec<Finding>| -> Vec<(String, usize, usize)> {
+                found
+                    .iter()
+                    .map(|f| {
+                        let p = f.primary().unwrap();
+                        (f.rule.to_string(), p.article, p.span.start)
+                    })
+                    .collect()
+            };
+            proptest::prop_assert_eq!(
+                shown(apply_inline(dirs.clone(), findings.clone())),
+                shown(apply_inline_by_look(dirs, findings))
+            );
+        }
     }
 }
