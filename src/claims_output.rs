@@ -142,25 +142,14 @@ const ROWS_AT_ONCE: usize = 4096;
 /// each row made and turned into JSON as its turn comes, on every core.
 fn write_json(sheet: &Sheet, out: &mut dyn Write) -> io::Result<()> {
     use rayon::prelude::*;
-    let mut first = true;
-    out.write_all(b"[")?;
-    for batch in sheet.order.chunks(ROWS_AT_ONCE) {
-        let written: Vec<io::Result<Vec<u8>>> = batch
+    crate::render::write_array(out, 0, &sheet.order, ROWS_AT_ONCE, |batch| {
+        batch
             .par_iter()
             .filter_map(|&i| sheet.claims.get(i as usize))
-            .map(|c| {
-                let mut json = Vec::with_capacity(512);
-                crate::render::pretty_at(&mut json, 1, &sheet.row(c))?;
-                Ok(json)
-            })
-            .collect();
-        for json in written {
-            out.write_all(if first { b"\n  " } else { b",\n  " })?;
-            out.write_all(&json?)?;
-            first = false;
-        }
-    }
-    out.write_all(if first { b"]\n" } else { b"\n]\n" })
+            .map(|c| crate::render::pretty_vec(1, &sheet.row(c)))
+            .collect()
+    })?;
+    out.write_all(b"\n")
 }
 
 pub fn write(sheet: &Sheet, format: ClaimsFormat, out: &mut dyn Write) -> io::Result<()> {

@@ -247,16 +247,16 @@ pub fn write_baseline(
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
     use rayon::prelude::*;
-    out.write_all(b"{\n  \"version\": 1,\n  \"findings\": [")?;
+    out.write_all(b"{\n  \"version\": 1,\n  \"findings\": ")?;
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut first = true;
-    for batch in findings.chunks(ENTRIES_AT_ONCE) {
+    crate::render::write_array(out, 1, findings, ENTRIES_AT_ONCE, |batch| {
+        // Numbered in order, then turned into JSON on every core.
         let prints: Vec<String> = batch.par_iter().map(|f| fingerprint(articles, f)).collect();
         let keys: Vec<String> = prints
             .into_iter()
             .map(|fp| with_occurrence(&mut seen, fp))
             .collect();
-        let written: Vec<io::Result<Vec<u8>>> = batch
+        batch
             .par_iter()
             .zip(keys)
             .map(|(f, fingerprint)| {
@@ -266,18 +266,11 @@ pub fn write_baseline(
                     path: f.primary().map_or("", |p| &*articles[p.article].display),
                     message: &f.message,
                 };
-                let mut json = Vec::with_capacity(256);
-                crate::render::pretty_at(&mut json, 2, &entry)?;
-                Ok(json)
+                crate::render::pretty_vec(2, &entry)
             })
-            .collect();
-        for json in written {
-            out.write_all(if first { b"\n    " } else { b",\n    " })?;
-            out.write_all(&json?)?;
-            first = false;
-        }
-    }
-    out.write_all(if first { b"]\n}" } else { b"\n  ]\n}" })
+            .collect()
+    })?;
+    out.write_all(b"\n}")
 }
 
 pub fn read_baseline(path: &Path) -> Result<Baseline, String> {

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::concise::line_col;
-use super::pretty::pretty_at;
+use super::pretty::{pretty_at, write_array};
 use super::{Render, Report};
 use crate::finding::{Finding, Severity, fingerprint};
 
@@ -165,24 +165,18 @@ fn write_output(report: &Report, output: &Output, out: &mut dyn Write) -> io::Re
     field(&mut out, "version", &output.version)?;
     out.write_all(b",\n")?;
     field(&mut out, "tool", &output.tool)?;
-    out.write_all(b",\n  \"findings\": [")?;
-    let mut first = true;
-    for batch in report.findings.chunks(FINDINGS_AT_ONCE) {
-        let written: Vec<io::Result<Vec<u8>>> = batch
+    out.write_all(b",\n  \"findings\": ")?;
+    write_array(&mut out, 1, report.findings, FINDINGS_AT_ONCE, |batch| {
+        batch
             .par_iter()
             .map(|f| {
                 let mut json = Vec::with_capacity(1024);
                 write_finding(&mut json, report, f)?;
                 Ok(json)
             })
-            .collect();
-        for json in written {
-            out.write_all(if first { b"\n    " } else { b",\n    " })?;
-            out.write_all(&json?)?;
-            first = false;
-        }
-    }
-    out.write_all(if first { b"],\n" } else { b"\n  ],\n" })?;
+            .collect()
+    })?;
+    out.write_all(b",\n")?;
     field(&mut out, "errors", &output.errors)?;
     out.write_all(b",\n")?;
     field(&mut out, "summary", &output.summary)?;
@@ -435,18 +429,8 @@ mod tests {
 
     #[test]
     fn the_object_is_written_as_serde_json_writes_it_whole() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let outcome = crate::run::check(&crate::run::Options {
-            // And a path that cannot be read, for an entry under `errors`.
-            paths: vec![
-                root.join("seeds"),
-                root.join("tests/fixtures/drafts"),
-                root.join("no such file.md"),
-            ],
-            rules: vec![root.join("rules")],
-            ..Default::default()
-        });
-        let mut outcome = outcome;
+        // With an input error, for an entry under `errors`.
+        let mut outcome = super::super::sample_run();
         // An article with no date, for `"article_date": null`.
         let undated = outcome.findings[0].locations[0].article;
         outcome.articles[undated].date = None;
@@ -459,7 +443,6 @@ mod tests {
             .take(FINDINGS_AT_ONCE * 2 + 3)
             .cloned()
             .collect();
-        assert!(outcome.findings.len() > 10 && !outcome.input_errors.is_empty());
         // Findings are written by hand: they are held to what `serde_json` makes of every
         // field when empty or missing, and of strings that each hold one kind of thing JSON
         // escapes (or none).

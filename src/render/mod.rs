@@ -10,7 +10,7 @@ pub mod sarif;
 
 use std::io::{self, Write};
 
-pub use pretty::pretty_at;
+pub use pretty::{pretty_at, pretty_vec, write_array};
 
 use crate::article::{Article, LoadError};
 use crate::finding::{Finding, Severity};
@@ -145,6 +145,24 @@ pub fn sanitize_for_terminal(text: &str) -> String {
         }
     }
     out
+}
+
+/// A run over the seeds and the draft fixtures with the shipped rules, and a path that cannot
+/// be read: findings of most kinds, and an input error (for the machine formats' tests).
+#[cfg(test)]
+pub(crate) fn sample_run() -> crate::run::Outcome {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let outcome = crate::run::check(&crate::run::Options {
+        paths: vec![
+            root.join("seeds"),
+            root.join("tests/fixtures/drafts"),
+            root.join("no such file.md"),
+        ],
+        rules: vec![root.join("rules")],
+        ..Default::default()
+    });
+    assert!(outcome.findings.len() > 10 && !outcome.input_errors.is_empty());
+    outcome
 }
 
 #[cfg(test)]

@@ -91,3 +91,41 @@ impl serde_json::ser::Formatter for Pretty {
         Ok(())
     }
 }
+
+/// `value` as pretty JSON at `depth`, in a buffer of its own (an element of an array that
+/// [`write_array`] writes).
+pub fn pretty_vec<T: Serialize>(depth: usize, value: &T) -> io::Result<Vec<u8>> {
+    let mut json = Vec::with_capacity(512);
+    pretty_at(&mut json, depth, value)?;
+    Ok(json)
+}
+
+/// An array as `serde_json` writes it pretty at `depth` (where its `[` goes), its elements
+/// made a batch of `at_once` items at a time: `batch` gives the JSON of the elements of a
+/// batch, in order (none for an item that has none), each written at the depth below. A
+/// report on an archive holds hundreds of thousands of elements, which all at once would
+/// take as much memory again as the run; a batch at a time, they can be made on every core.
+pub fn write_array<T>(
+    out: &mut dyn Write,
+    depth: usize,
+    items: &[T],
+    at_once: usize,
+    mut batch: impl FnMut(&[T]) -> Vec<io::Result<Vec<u8>>>,
+) -> io::Result<()> {
+    let indent = "  ".repeat(depth + 1);
+    out.write_all(b"[")?;
+    let mut first = true;
+    for chunk in items.chunks(at_once.max(1)) {
+        for json in batch(chunk) {
+            out.write_all(if first { b"\n" } else { b",\n" })?;
+            out.write_all(indent.as_bytes())?;
+            out.write_all(&json?)?;
+            first = false;
+        }
+    }
+    if !first {
+        out.write_all(b"\n")?;
+        out.write_all(&indent.as_bytes()[2..])?;
+    }
+    out.write_all(b"]")
+}

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use super::concise::line_col;
-use super::pretty::pretty_at;
+use super::pretty::{pretty_at, pretty_vec, write_array};
 use super::{Render, Report, Resolved, resolve};
 use crate::finding::{Finding, Severity, fingerprint};
 
@@ -116,25 +116,15 @@ impl Render for Sarif {
         pretty_at(&mut out, 1, &SCHEMA)?;
         out.write_all(b",\n  \"runs\": [\n    {\n      \"columnKind\": \"unicodeCodePoints\",\n      \"invocations\": ")?;
         pretty_at(&mut out, 3, &invocations(report))?;
-        out.write_all(b",\n      \"results\": [")?;
-        let mut first = true;
-        for batch in report.findings.chunks(RESULTS_AT_ONCE) {
-            let written: Vec<io::Result<Vec<u8>>> = batch
+        out.write_all(b",\n      \"results\": ")?;
+        write_array(&mut out, 3, report.findings, RESULTS_AT_ONCE, |batch| {
+            batch
                 .par_iter()
                 .filter_map(|f| sarif_result(report, &index, f))
-                .map(|result| {
-                    let mut json = Vec::with_capacity(2048);
-                    pretty_at(&mut json, 4, &result)?;
-                    Ok(json)
-                })
-                .collect();
-            for json in written {
-                out.write_all(if first { b"\n        " } else { b",\n        " })?;
-                out.write_all(&json?)?;
-                first = false;
-            }
-        }
-        out.write_all(if first { b"],\n" } else { b"\n      ],\n" })?;
+                .map(|result| pretty_vec(4, &result))
+                .collect()
+        })?;
+        out.write_all(b",\n")?;
         out.write_all(b"      \"tool\": ")?;
         pretty_at(&mut out, 3, &tool(rules))?;
         out.write_all(b"\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n")?;
@@ -159,31 +149,23 @@ fn sarif_result(
 ) -> Option<Value> {
     let primary = finding.primary()?;
     let p = resolve(report.articles, primary);
-    let related: Vec<Value> = finding
-        .locations
-        .iter()
-        .skip(1)
-        .enumerate()
-        .map(|(i, l)| {
-            let r = resolve(report.articles, l);
+    // The other locations, each a related location that the message links to.
+    let others: Vec<Resolved> = (finding.locations.iter().skip(1))
+        .map(|l| resolve(report.articles, l))
+        .collect();
+    let related: Vec<Value> = (others.iter().enumerate())
+        .map(|(i, r)| {
             json!({
                 "id": i + 1,
-                "physicalLocation": physical(&r),
+                "physicalLocation": physical(r),
                 "message": { "text": r.label },
             })
         })
         .collect();
     let mut text = finding.message.to_string();
-    if !related.is_empty() {
-        let links: Vec<String> = finding
-            .locations
-            .iter()
-            .skip(1)
-            .enumerate()
-            .map(|(i, l)| {
-                let r = resolve(report.articles, l);
-                format!("[{}:{}]({})", r.path.replace(['[', ']'], ""), r.line, i + 1)
-            })
+    if !others.is_empty() {
+        let links: Vec<String> = (others.iter().enumerate())
+            .map(|(i, r)| format!("[{}:{}]({})", r.path.replace(['[', ']'], ""), r.line, i + 1))
             .collect();
         text.push_str(&format!(" (see {})", links.join(", ")));
     }
@@ -276,19 +258,9 @@ mod tests {
 
     #[test]
     fn the_log_is_written_as_serde_json_writes_it_whole() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let outcome = crate::run::check(&crate::run::Options {
-            // And a path that cannot be read, for a notification.
-            paths: vec![
-                root.join("seeds"),
-                root.join("tests/fixtures/drafts"),
-                root.join("no such file.md"),
-            ],
-            rules: vec![root.join("rules")],
-            ..Default::default()
-        });
+        // With an input error, for a notification.
+        let outcome = super::super::sample_run();
         let report = outcome.report();
-        assert!(outcome.findings.len() > 10 && !outcome.input_errors.is_empty());
         // More results than are turned into JSON at once.
         let many: Vec<Finding> = outcome
             .findings
