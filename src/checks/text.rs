@@ -812,6 +812,23 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// What `inside` is given: the quotations of any text come in order and do not
+        /// overlap (else a use inside a quotation could be reported as one outside it).
+        #[test]
+        fn quotations_come_in_order_and_apart(
+            text in "[a \n\"“”‘’«»]{0,60}",
+            from in 0usize..8,
+        ) {
+            let from = (0..=from.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let spans = quotation_spans(&text, from..text.len());
+            for s in &spans {
+                proptest::prop_assert!(from <= s.start && s.start <= s.end && s.end <= text.len());
+            }
+            for pair in spans.windows(2) {
+                proptest::prop_assert!(pair[0].end <= pair[1].start, "{:?}", spans);
+            }
+        }
+
         /// Found by halving, a place is inside the spans when one of them holds it.
         #[test]
         fn inside_finds_what_a_look_at_every_span_finds(
