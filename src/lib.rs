@@ -31,6 +31,7 @@ pub mod finding;
 pub mod folders;
 pub mod literals;
 pub mod memory;
+pub mod output_file;
 pub mod progress;
 pub mod render;
 pub mod rules;

@@ -282,7 +282,7 @@ fn check(args: CheckArgs) -> i32 {
     let mut outcome = std::mem::ManuallyDrop::new(run::check(&opts));
     if let Some(path) = &args.write_baseline {
         let recorded = outcome.unbaselined.as_deref().unwrap_or(&outcome.findings);
-        let written = newslint::suppress::write_atomic_with(path, |out| {
+        let written = newslint::output_file::write_atomic_with(path, |out| {
             newslint::suppress::write_baseline(&outcome.articles, recorded, out)
         });
         if let Err(err) = written {
@@ -312,7 +312,7 @@ fn check(args: CheckArgs) -> i32 {
     let report = outcome.report();
     let written = match &args.output {
         Some(path) => {
-            newslint::suppress::write_atomic_with(path, |out| renderer.render(&report, out))
+            newslint::output_file::write_atomic_with(path, |out| renderer.render(&report, out))
                 .map_err(|err| format!("cannot write {}: {err}", path.display()))
         }
         None => {

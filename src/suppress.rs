@@ -317,42 +317,6 @@ pub fn apply_baseline(
     (kept, stale)
 }
 
-/// Writes a file atomically: a temporary file beside it, then a rename, so a reader never
-/// sees half a file and an interrupted run leaves the old one intact.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_with(path, |out| out.write_all(bytes))
-}
-
-/// As [`write_atomic`], with the content written by `write` as it is made (a report on a
-/// large archive need not be held in memory whole). Nothing is left behind on an error.
-pub fn write_atomic_with(
-    path: &Path,
-    write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
-) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?;
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = std::fs::File::create(&tmp).and_then(|file| {
-        let mut out = io::BufWriter::with_capacity(1 << 16, file);
-        write(&mut out)?;
-        io::Write::flush(&mut out)
-    });
-    written
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .inspect_err(|_| {
-            let _ = std::fs::remove_file(&tmp);
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -497,22 +461,6 @@ mod tests {
         let (kept, stale) = apply_baseline(&moved, vec![], &base);
         assert!(kept.is_empty());
         assert_eq!(stale, 1);
-    }
-
-    #[test]
-    fn a_failed_write_keeps_the_old_file_and_leaves_nothing_behind() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("report.json");
-        std::fs::write(&path, "old").unwrap();
-        let failed = write_atomic_with(&path, |out| {
-            out.write_all(b"half a rep")?;
-            Err(io::Error::other("renderer failed"))
-        });
-        assert!(failed.is_err());
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-        write_atomic_with(&path, |out| out.write_all(b"new")).unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
     }
 
     /// What `apply_inline` gives, found by looking at every comment for every finding.

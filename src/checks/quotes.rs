@@ -1075,7 +1075,7 @@ impl Check for Quotes {
         );
         let mut pairs = match pairs {
             Ok(pairs) => pairs,
-            Err(err) => return unreadable(&store, &err),
+            Err(err) => return unreadable(&err),
         };
         // The quotations of the pairs, with their spans.
         let mut involved: Vec<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
@@ -1307,16 +1307,12 @@ impl Compared<'_> {
     }
 }
 
-/// When the quotations' hashes cannot be read back from their temporary file (it was
-/// removed or the disk failed): quotations are not compared, and the run says so.
-fn unreadable(store: &Store, err: &std::io::Error) -> Vec<Finding> {
-    let file = store
-        .shingles
-        .path()
-        .map_or_else(String::new, |p| format!(" ({})", p.display()));
+/// When the quotations' hashes cannot be read back from their temporary file (the disk
+/// failed): quotations are not compared, and the run says so.
+fn unreadable(err: &std::io::Error) -> Vec<Finding> {
     eprintln!(
-        "warning: quotes: what the scans kept could not be read back{file}: {err}; \
-         quotations were not compared"
+        "warning: quotes: what the scans kept could not be read back from the temporary \
+         file: {err}; quotations were not compared"
     );
     Vec::new()
 }
@@ -1421,7 +1417,7 @@ mod tests {
             let store = store.downcast_ref::<Store>().unwrap();
             assert_eq!(store.hashes(), 7);
             // In memory first, then from the file the second store wrote.
-            assert_eq!(store.shingles.path().is_some(), round == 1);
+            assert_eq!(store.shingles.written_out(), round == 1);
             let mut got = Vec::new();
             store
                 .each(|article, span, hashes, whole| {
@@ -1526,11 +1522,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = store_of([(&[1, 2, 3], 1), (&[3, 4], 2)], dir.path());
         let store = store.downcast_ref::<Store>().unwrap();
-        let file = store.shingles.path().expect("the hashes went to a file");
-        std::fs::remove_file(file).unwrap();
+        assert!(store.shingles.written_out(), "the hashes went to a file");
+        store.shingles.lose_the_file();
         for parts in [1, 2] {
             let err = candidate_pairs(store, parts, 3).unwrap_err();
-            assert_eq!(err.kind(), std::io::ErrorKind::NotFound);
+            assert_eq!(err.kind(), std::io::ErrorKind::UnexpectedEof);
         }
     }
 
@@ -1650,7 +1646,7 @@ mod tests {
                     );
                 }
             }
-            found.push((store.shingles.path().is_some(), whole));
+            found.push((store.shingles.written_out(), whole));
         }
         assert!(!found[0].0 && found[1].0, "the second store wrote a file");
         assert_eq!(found[0].1, found[1].1);

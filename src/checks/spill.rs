@@ -3,12 +3,14 @@
 //! archive (tens of millions of quotation hashes), and its cross-article pass reads it only
 //! in order, a few times: from a file the system caches, it costs no memory of the run's.
 //!
-//! The file is newslint's own, in the system's temporary folder, and is removed when the
-//! list is dropped. If it cannot be made or written, the numbers simply stay in memory.
+//! The file is made in the system's temporary folder with no name (or its name removed at
+//! once), so the system removes it when the run ends, however it ends: a run stopped by
+//! Ctrl-C or `kill` leaves nothing behind, and no cleaner of the temporary folder can take
+//! it away meanwhile. If it cannot be made or written, the numbers simply stay in memory.
 
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom, Write};
-use std::path::{Path, PathBuf};
+use std::io::{Seek, SeekFrom, Write};
+use std::path::PathBuf;
 
 /// Numbers held in memory before they are written out (4 MB).
 const BLOCK: usize = 1 << 19;
@@ -23,27 +25,13 @@ pub struct Spill {
     /// The numbers not written out, after those in the file.
     memory: Vec<u64>,
     /// Where written blocks are, made on the first.
-    file: Option<SpillFile>,
+    file: Option<File>,
     /// How many numbers the file holds (anything after them is a failed write).
     in_file: usize,
     /// Set once the file could not be made or written: memory holds the rest.
     failed: bool,
     block: usize,
     dir: PathBuf,
-}
-
-/// The temporary file, removed when dropped.
-struct SpillFile {
-    /// Closed before the file is removed (some systems do not remove an open file).
-    file: Option<File>,
-    path: PathBuf,
-}
-
-impl Drop for SpillFile {
-    fn drop(&mut self) {
-        drop(self.file.take());
-        let _ = std::fs::remove_file(&self.path);
-    }
 }
 
 impl Default for Spill {
@@ -86,14 +74,15 @@ impl Spill {
         self.in_file + self.memory.len()
     }
 
-    /// The file, when some numbers were written to it.
-    pub fn path(&self) -> Option<&Path> {
-        self.file.as_ref().map(|f| f.path.as_path())
+    /// Whether some numbers were written to a file.
+    #[cfg(test)]
+    pub fn written_out(&self) -> bool {
+        self.file.is_some()
     }
 
     fn write_out(&mut self) {
         if self.file.is_none() {
-            match create_in(&self.dir) {
+            match tempfile::tempfile_in(&self.dir) {
                 Ok(file) => self.file = Some(file),
                 Err(_) => {
                     self.failed = true;
@@ -101,7 +90,7 @@ impl Spill {
                 }
             }
         }
-        let Some(file) = self.file.as_mut().and_then(|f| f.file.as_mut()) else {
+        let Some(file) = self.file.as_mut() else {
             return;
         };
         // Written at the end of what is known to be there, whatever a failed write left,
@@ -139,48 +128,56 @@ impl Spill {
     }
 
     /// Reads the numbers back in order from the `first`th on, `n` at a time (see
-    /// [`Reader::take`]). Readers are independent: each opens the file for itself.
+    /// [`Reader::take`]). Readers are independent: each reads at its own place in the file.
     pub fn reader_from(&self, first: usize) -> Reader<'_> {
         Reader {
             spill: self,
             next: first,
             buffer: Vec::new(),
             buffer_start: first,
-            file: None,
+        }
+    }
+
+    /// Cuts the file short, as a failing disk might lose what was written to it.
+    #[cfg(test)]
+    pub fn lose_the_file(&self) {
+        if let Some(file) = &self.file {
+            file.set_len(0).unwrap();
         }
     }
 }
 
-/// Makes a new file in `dir` with a name no other run uses.
-fn create_in(dir: &Path) -> std::io::Result<SpillFile> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static MADE: AtomicUsize = AtomicUsize::new(0);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let mut tries = 0;
-    loop {
-        let path = dir.join(format!(
-            "newslint-{}-{}-{nanos}.tmp",
-            std::process::id(),
-            MADE.fetch_add(1, Ordering::Relaxed)
-        ));
-        match File::options()
-            .read(true)
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(file) => {
-                return Ok(SpillFile {
-                    file: Some(file),
-                    path,
-                });
+/// Fills `bytes` from `file` at `offset`, without moving a place in the file that another
+/// reader would share.
+#[cfg(unix)]
+fn read_at(file: &File, bytes: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, bytes, offset)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, mut bytes: &mut [u8], mut offset: u64) -> std::io::Result<()> {
+    use std::os::windows::fs::FileExt;
+    while !bytes.is_empty() {
+        match file.seek_read(bytes, offset)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                bytes = &mut bytes[n..];
+                offset += n as u64;
             }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && tries < 8 => tries += 1,
-            Err(e) => return Err(e),
         }
     }
+    Ok(())
+}
+
+/// Elsewhere the place is shared, so a read takes it for itself.
+#[cfg(not(any(unix, windows)))]
+fn read_at(file: &File, bytes: &mut [u8], offset: u64) -> std::io::Result<()> {
+    use std::io::Read;
+    static PLACE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _place = PLACE.lock().unwrap_or_else(|e| e.into_inner());
+    let mut file = file;
+    file.seek(SeekFrom::Start(offset))?;
+    file.read_exact(bytes)
 }
 
 /// Reads a [`Spill`] from its start.
@@ -191,9 +188,6 @@ pub struct Reader<'a> {
     /// Numbers read from the file, from index `buffer_start` on.
     buffer: Vec<u64>,
     buffer_start: usize,
-    /// The file, opened anew for this reading (so that readings do not share a position),
-    /// at the number `buffer_start + buffer.len()`.
-    file: Option<File>,
 }
 
 /// Numbers read from the file at a time (1 MB).
@@ -226,19 +220,11 @@ impl Reader<'_> {
         while self.buffer_start + self.buffer.len() < from_file_end {
             let have = self.buffer_start + self.buffer.len();
             let count = (from_file_end - have).max(READ).min(spill.in_file - have);
-            let file = match &mut self.file {
-                Some(file) => file,
-                None => {
-                    let path = spill.path().ok_or_else(|| {
-                        std::io::Error::new(std::io::ErrorKind::NotFound, "no file written")
-                    })?;
-                    let mut file = File::open(path)?;
-                    file.seek(SeekFrom::Start(have as u64 * 8))?;
-                    self.file.insert(file)
-                }
-            };
+            let file = spill.file.as_ref().ok_or_else(|| {
+                std::io::Error::new(std::io::ErrorKind::NotFound, "no file written")
+            })?;
             let mut bytes = vec![0u8; count * 8];
-            file.read_exact(&mut bytes)?;
+            read_at(file, &mut bytes, have as u64 * 8)?;
             self.buffer.extend(
                 bytes
                     .chunks_exact(8)
@@ -279,15 +265,31 @@ mod tests {
             spill.extend(piece);
         }
         assert_eq!(spill.len(), 100);
-        let path = spill.path().unwrap().to_path_buf();
+        assert!(spill.written_out());
         assert!(spill.in_file > 0 && !spill.memory.is_empty());
         // Pieces of every size, across the end of the file and into memory; read twice.
         let sizes = [3, 0, 20, 1, 40, 26, 10];
         assert_eq!(read_all(&spill, &sizes), all);
         assert_eq!(read_all(&spill, &[100]), all);
         assert!(spill.reader_from(0).take(101).is_err());
-        drop(spill);
-        assert!(!path.exists(), "the temporary file is removed");
+    }
+
+    #[test]
+    fn the_file_has_no_name_a_stopped_run_could_leave_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut spill = Spill::new(dir.path().to_path_buf(), 10);
+        spill.extend(&(0..50).collect::<Vec<u64>>());
+        assert!(spill.written_out() && spill.in_file == 50);
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "nothing in the folder while the numbers are in the file"
+        );
+        // Two readings side by side, each at its own place in the one file.
+        let (mut first, mut second) = (spill.reader_from(0), spill.reader_from(30));
+        assert_eq!(first.take(10).unwrap(), (0..10).collect::<Vec<u64>>());
+        assert_eq!(second.take(10).unwrap(), (30..40).collect::<Vec<u64>>());
+        assert_eq!(first.take(10).unwrap(), (10..20).collect::<Vec<u64>>());
     }
 
     #[test]
@@ -299,12 +301,7 @@ mod tests {
         for &n in &all {
             spill.push(n);
         }
-        let path = spill.path().unwrap().to_path_buf();
-        assert_eq!(
-            path.parent(),
-            Some(dir.path()),
-            "its file is beside the first's"
-        );
+        assert!(spill.written_out());
         let mut got = Vec::new();
         let mut pieces = 0;
         spill
@@ -375,12 +372,12 @@ mod tests {
     }
 
     #[test]
-    fn a_file_gone_before_it_is_read_back_is_an_error_not_other_numbers() {
+    fn a_file_lost_before_it_is_read_back_is_an_error_not_other_numbers() {
         let dir = tempfile::tempdir().unwrap();
         let mut spill = Spill::new(dir.path().to_path_buf(), 10);
         let all: Vec<u64> = (0..25).collect();
         spill.extend(&all);
-        std::fs::remove_file(spill.path().unwrap()).unwrap();
+        spill.lose_the_file();
         assert!(spill.reader_from(0).take(5).is_err());
     }
 
@@ -391,7 +388,7 @@ mod tests {
         let all: Vec<u64> = (0..30).collect();
         spill.extend(&all[..13]);
         spill.extend(&all[13..]);
-        assert!(spill.path().is_none());
+        assert!(!spill.written_out());
         assert_eq!(read_all(&spill, &[13, 17]), all);
     }
 }

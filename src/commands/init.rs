@@ -50,7 +50,7 @@ pub fn init(dir: &Path) -> Result<Vec<String>, String> {
     }
     std::fs::create_dir_all(dir.join("rules")).map_err(|e| format!("cannot create rules/: {e}"))?;
     for (path, text) in [(&config, CONFIG), (&example, EXAMPLE)] {
-        crate::suppress::write_atomic(path, text.as_bytes())
+        crate::output_file::write_atomic(path, text.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     Ok(vec![

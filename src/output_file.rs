@@ -1,0 +1,172 @@
+//! The files newslint writes (`--output`, `--write-baseline`, `init`): written whole under a
+//! temporary name beside the file, then renamed over it, so a reader never sees half a file
+//! and a failed run leaves the old one as it was.
+//!
+//! A run over an archive takes long enough to be stopped (Ctrl-C, `kill`, a closed
+//! terminal) while it writes. The temporary file would then stay beside the report, hidden
+//! and as large as it had grown, with a name no later run reuses. So on Unix the temporary
+//! files being written are listed, and the first time one is made a thread starts that waits
+//! for SIGINT, SIGTERM and SIGHUP: it removes the listed files, then ends the process by the
+//! same signal, as it would have ended without the thread (a shell sees a run stopped by
+//! Ctrl-C, not one that failed). A signal the run was started with ignored stays ignored.
+
+use std::fs::File;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Writes a file atomically: a temporary file beside it, then a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |out| out.write_all(bytes))
+}
+
+/// As [`write_atomic`], with the content written by `write` as it is made (a report on a
+/// large archive need not be held in memory whole). Nothing is left behind on an error, nor
+/// when the run is stopped by a signal (on Unix).
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?;
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let pending = Pending::create(&tmp)?;
+    let written = (|| {
+        let mut out = io::BufWriter::with_capacity(1 << 16, &pending.file);
+        write(&mut out)?;
+        io::Write::flush(&mut out)
+    })();
+    let renamed = written.and_then(|()| std::fs::rename(&tmp, path));
+    if renamed.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    drop(pending);
+    renamed
+}
+
+/// The temporary files being written, removed if a signal stops the run.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// A temporary file on the list of those being written; taken off it when dropped.
+struct Pending {
+    file: File,
+    path: PathBuf,
+}
+
+impl Pending {
+    /// Creates `path` (truncated if it exists) and lists it. Both happen under the list's
+    /// lock, which the signal thread holds from the moment it starts removing files until
+    /// the process ends: a file is never made after the removal and left behind.
+    fn create(path: &Path) -> io::Result<Pending> {
+        watch_signals();
+        let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        let file = File::create(path)?;
+        pending.push(path.to_path_buf());
+        Ok(Pending {
+            file,
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(i) = pending.iter().position(|p| *p == self.path) {
+            pending.swap_remove(i);
+        }
+    }
+}
+
+/// Starts, once, the thread that cleans up after a stopping signal (see the module's notes).
+#[cfg(unix)]
+fn watch_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        let watched: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
+            .into_iter()
+            .filter(|&signal| !ignored(signal))
+            .collect();
+        let Ok(mut signals) = signal_hook::iterator::Signals::new(&watched) else {
+            return;
+        };
+        let _ = std::thread::Builder::new()
+            .name("newslint-signals".into())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    // Held until the process ends (see `Pending::create`).
+                    let pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+                    for path in pending.iter() {
+                        let _ = std::fs::remove_file(path);
+                    }
+                    let _ = signal_hook::low_level::emulate_default_handler(signal);
+                    // Only if the signal could not end the process: the shell's number for it.
+                    std::process::exit(128 + signal);
+                }
+            });
+    });
+}
+
+#[cfg(not(unix))]
+fn watch_signals() {}
+
+/// Whether `signal` is ignored, as a background job's SIGINT is: listening for it would make
+/// the run stoppable where it was meant not to be.
+#[cfg(unix)]
+fn ignored(signal: i32) -> bool {
+    // SAFETY: with a null new action, `sigaction` only writes the current one into `old`,
+    // a zeroed `sigaction` owned here.
+    unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(signal, std::ptr::null(), &mut old) == 0
+            && old.sa_sigaction == libc::SIG_IGN
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_write_keeps_the_old_file_and_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.json");
+        std::fs::write(&path, "old").unwrap();
+        let failed = write_atomic_with(&path, |out| {
+            out.write_all(b"half a rep")?;
+            Err(io::Error::other("renderer failed"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        write_atomic_with(&path, |out| out.write_all(b"new")).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert!(!listed_under(dir.path()));
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_made_is_an_error_and_not_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no such folder").join("report.json");
+        let err = write_atomic(&path, b"x").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::NotFound);
+        assert!(!listed_under(dir.path()));
+    }
+
+    /// Whether a temporary file in `dir` is still on the list (other tests may be writing
+    /// elsewhere at the same time).
+    fn listed_under(dir: &Path) -> bool {
+        let pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        pending.iter().any(|p| p.starts_with(dir))
+    }
+}
