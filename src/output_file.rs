@@ -1,6 +1,7 @@
 //! The files newslint writes (`--output`, `--write-baseline`, `init`): written whole under a
 //! temporary name beside the file, then renamed over it, so a reader never sees half a file
-//! and a failed run leaves the old one as it was.
+//! and a failed run leaves the old one as it was. A path that is a symbolic link is followed:
+//! the file it points to is written and the link stays.
 //!
 //! A run over an archive takes long enough to be stopped (Ctrl-C, `kill`, a closed
 //! terminal) while it writes. The temporary file would then stay beside the report, hidden
@@ -27,6 +28,7 @@ pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
 ) -> io::Result<()> {
+    let path = &followed(path);
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -51,6 +53,23 @@ pub fn write_atomic_with(
     }
     drop(pending);
     renamed
+}
+
+/// The file `path` names once its links are followed (a few deep; a loop of links is left
+/// as it is). A rename over a link would replace the link with a file.
+fn followed(path: &Path) -> PathBuf {
+    let mut path = path.to_path_buf();
+    for _ in 0..32 {
+        let Ok(target) = std::fs::read_link(&path) else {
+            break;
+        };
+        // A relative target is relative to the link's folder.
+        path = match path.parent() {
+            Some(dir) => dir.join(target),
+            None => target,
+        };
+    }
+    path
 }
 
 /// The temporary files being written, removed if a signal stops the run.
@@ -161,6 +180,46 @@ mod tests {
         let err = write_atomic(&path, b"x").unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::NotFound);
         assert!(!listed_under(dir.path()));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_kept_and_the_file_it_points_to_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let reports = dir.path().join("reports");
+        std::fs::create_dir(&reports).unwrap();
+        std::fs::write(reports.join("today.json"), "old").unwrap();
+        // A relative link to a relative link; and one whose file is not there yet.
+        std::os::unix::fs::symlink("reports/today.json", dir.path().join("latest.json")).unwrap();
+        std::os::unix::fs::symlink("latest.json", dir.path().join("report.json")).unwrap();
+        std::os::unix::fs::symlink("reports/new.json", dir.path().join("next.json")).unwrap();
+        write_atomic(&dir.path().join("report.json"), b"new").unwrap();
+        write_atomic(&dir.path().join("next.json"), b"next").unwrap();
+        for link in ["report.json", "latest.json", "next.json"] {
+            let meta = std::fs::symlink_metadata(dir.path().join(link)).unwrap();
+            assert!(meta.file_type().is_symlink(), "{link} is still a link");
+        }
+        assert_eq!(
+            std::fs::read_to_string(reports.join("today.json")).unwrap(),
+            "new"
+        );
+        assert_eq!(
+            std::fs::read_to_string(reports.join("new.json")).unwrap(),
+            "next"
+        );
+        assert_eq!(
+            std::fs::read_dir(&reports).unwrap().count(),
+            2,
+            "no file left beside"
+        );
+        // A loop of links: written over the link rather than not at all.
+        std::os::unix::fs::symlink("b", dir.path().join("a")).unwrap();
+        std::os::unix::fs::symlink("a", dir.path().join("b")).unwrap();
+        write_atomic(&dir.path().join("a"), b"loop").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a")).unwrap(),
+            "loop"
+        );
     }
 
     /// Whether a temporary file in `dir` is still on the list (other tests may be writing
