@@ -1,7 +1,8 @@
 //! The files newslint writes (`--output`, `--write-baseline`, `init`): written whole under a
 //! temporary name beside the file, then renamed over it, so a reader never sees half a file
-//! and a failed run leaves the old one as it was. A path that is a symbolic link is followed:
-//! the file it points to is written and the link stays.
+//! and a failed run leaves the old one as it was. The file replaced keeps its permissions,
+//! and a path that is a symbolic link is followed: the file it points to is written and the
+//! link stays.
 //!
 //! A run over an archive takes long enough to be stopped (Ctrl-C, `kill`, a closed
 //! terminal) while it writes. The temporary file would then stay beside the report, hidden
@@ -42,6 +43,10 @@ pub fn write_atomic_with(
         std::process::id()
     ));
     let pending = Pending::create(&tmp)?;
+    // The file replaced keeps its permissions (a report kept private stays private).
+    if let Ok(old) = std::fs::metadata(path) {
+        let _ = pending.file.set_permissions(old.permissions());
+    }
     let written = (|| {
         let mut out = io::BufWriter::with_capacity(1 << 16, &pending.file);
         write(&mut out)?;
@@ -220,6 +225,21 @@ mod tests {
             std::fs::read_to_string(dir.path().join("a")).unwrap(),
             "loop"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_file_replaced_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.json");
+        std::fs::write(&path, "old").unwrap();
+        for mode in [0o600, 0o640] {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+            write_atomic(&path, b"new").unwrap();
+            let now = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(now, mode);
+        }
     }
 
     /// Whether a temporary file in `dir` is still on the list (other tests may be writing
