@@ -270,6 +270,13 @@ fn check(args: CheckArgs) -> i32 {
         eprintln!("error: {message}");
         return 2;
     }
+    // Told now rather than after a run over a whole archive.
+    for path in [&args.output, &args.write_baseline].into_iter().flatten() {
+        if let Err(why) = newslint::output_file::can_write(path) {
+            eprintln!("error: cannot write {}: {why}", path.display());
+            return 2;
+        }
+    }
     let mut opts = options(args.paths, &args.common);
     opts.drafts = args.drafts;
     opts.as_of = args.as_of;

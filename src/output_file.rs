@@ -17,6 +17,31 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+/// Whether `path` looks writable, as far as can be told without writing it: it is not a
+/// folder, and the folder it goes in is there. A run over an archive checks this before it
+/// starts, so that a mistyped path is not found only at its end.
+pub fn can_write(path: &Path) -> Result<(), String> {
+    let path = followed(path);
+    if path.is_dir() {
+        return Err("it is a folder".into());
+    }
+    if path.file_name().is_none() {
+        return Err("not a file path".into());
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    match std::fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(format!("{} is not a folder", dir.display())),
+        Err(err) => Err(format!(
+            "the folder {} cannot be used: {err}",
+            dir.display()
+        )),
+    }
+}
+
 /// Writes a file atomically: a temporary file beside it, then a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_with(path, |out| out.write_all(bytes))
@@ -30,6 +55,12 @@ pub fn write_atomic_with(
     write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
 ) -> io::Result<()> {
     let path = &followed(path);
+    if path.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "it is a folder",
+        ));
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -225,6 +256,29 @@ mod tests {
             std::fs::read_to_string(dir.path().join("a")).unwrap(),
             "loop"
         );
+    }
+
+    #[test]
+    fn a_path_that_cannot_be_written_is_told_before_anything_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("file");
+        std::fs::write(&file, "x").unwrap();
+        assert_eq!(can_write(&dir.path().join("report.json")), Ok(()));
+        assert_eq!(can_write(&file), Ok(()), "an old report is replaced");
+        assert_eq!(can_write(dir.path()), Err("it is a folder".into()));
+        for (path, why) in [
+            (
+                dir.path().join("no such folder/report.json"),
+                "cannot be used",
+            ),
+            (file.join("report.json"), "is not a folder"),
+        ] {
+            let err = can_write(&path).unwrap_err();
+            assert!(err.contains(why), "{err}");
+        }
+        let err = write_atomic(dir.path(), b"x").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::IsADirectory);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[cfg(unix)]

@@ -308,6 +308,55 @@ fn output_file_is_written_whole() {
 }
 
 #[test]
+fn an_output_path_that_cannot_be_written_is_told_before_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let (report, baseline) = (path("report.json"), path("baseline.json"));
+    let (missing_report, missing_baseline) = (
+        path("no such folder/report.json"),
+        path("no such folder/baseline.json"),
+    );
+    let folder = path("");
+    for (args, why) in [
+        // The baseline would be written before the report: it is not.
+        (
+            ["--write-baseline", &baseline, "--output", &missing_report],
+            "cannot write",
+        ),
+        (
+            ["--write-baseline", &missing_baseline, "--output", &report],
+            "cannot write",
+        ),
+        (
+            ["--write-baseline", &baseline, "--output", &folder],
+            "it is a folder",
+        ),
+    ] {
+        let out = Command::cargo_bin("newslint")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["--format", "json"])
+            .args(args)
+            .arg("seeds/")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with("error: cannot write ") && stderr.contains(why),
+            "{stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "nothing else: {stderr}");
+        assert!(out.stdout.is_empty());
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "{args:?}: nothing written"
+        );
+    }
+}
+
+#[test]
 fn stats_go_to_standard_error_and_leave_the_report_as_it_is() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let with = |extra: &[&str]| {
