@@ -297,7 +297,8 @@ fn kept_path(path: PathBuf, display: &str) -> PathBuf {
     if same { PathBuf::from(display) } else { path }
 }
 
-fn io_message(err: &std::io::Error) -> String {
+/// An I/O error as the run reports it: the common ones in plain words.
+pub(crate) fn io_message(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),

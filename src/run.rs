@@ -426,10 +426,10 @@ pub fn check(options: &Options) -> Outcome {
                 findings = kept;
                 outcome.stale_baseline = stale;
             }
-            Err(message) => outcome.input_errors.push(LoadError {
+            Err(err) => outcome.input_errors.push(LoadError {
                 path: discover::display_path(path),
-                line: None,
-                message,
+                line: err.line,
+                message: err.message,
                 skipped: false,
             }),
         }

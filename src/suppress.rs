@@ -273,16 +273,30 @@ pub fn write_baseline(
     out.write_all(b"\n}")
 }
 
-pub fn read_baseline(path: &Path) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: cannot read baseline: {e}", path.display()))?;
+/// Why a baseline file could not be used, and where in it (1-based line), when known.
+#[derive(Debug, PartialEq)]
+pub struct BaselineError {
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+pub fn read_baseline(path: &Path) -> Result<Baseline, BaselineError> {
+    let text = std::fs::read_to_string(path).map_err(|e| BaselineError {
+        line: None,
+        message: format!("cannot read baseline: {}", crate::discover::io_message(&e)),
+    })?;
     parse_baseline(&text).map_err(|e| {
-        format!(
-            "{}:{}:{}: not a newslint baseline: {e}",
-            path.display(),
-            e.line(),
-            e.column()
-        )
+        // serde_json ends its message with the place, which is given here in words.
+        let text = e.to_string();
+        let what = text.rfind(" at line ").map_or(&text[..], |i| &text[..i]);
+        let (line, place) = match e.line() {
+            0 => (None, String::new()),
+            line => (Some(line), format!(" (line {line}, column {})", e.column())),
+        };
+        BaselineError {
+            line,
+            message: format!("not a newslint baseline: {what}{place}"),
+        }
     })
 }
 

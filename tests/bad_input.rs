@@ -297,6 +297,60 @@ fn a_very_long_line_is_checked() {
 }
 
 #[test]
+fn a_baseline_that_cannot_be_read_is_an_error_and_nothing_is_suppressed() {
+    let dir = corpus();
+    std::fs::write(
+        dir.path().join("other.md"),
+        "---\ndate: 2025-10-16\n---\nThe CUSMA is up for review in 2027, officials said.\n",
+    )
+    .unwrap();
+    let (code, plain) = json(dir.path(), &["."]);
+    assert_eq!(code, 1, "a contradiction between the two articles");
+    let findings = plain["findings"].as_array().unwrap().len();
+    assert!(findings > 0);
+    std::fs::write(
+        dir.path().join("bad.json"),
+        "{\n  \"version\": 1,\n  \"findings\": [oops]\n}\n",
+    )
+    .unwrap();
+    for (baseline, line, message) in [
+        (
+            "gone.json",
+            Value::Null,
+            "cannot read baseline: no such file or directory",
+        ),
+        (
+            "bad.json",
+            Value::from(3),
+            "not a newslint baseline: expected value (line 3, column 16)",
+        ),
+    ] {
+        let (code, report) = json(dir.path(), &["--baseline", baseline, "."]);
+        assert_eq!(code, 2, "{baseline}");
+        assert_eq!(
+            report["findings"].as_array().unwrap().len(),
+            findings,
+            "{baseline}"
+        );
+        let errors = report["errors"].as_array().unwrap();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0]["kind"], "input");
+        assert_eq!(errors[0]["path"], baseline);
+        assert_eq!(errors[0]["line"], line);
+        assert_eq!(errors[0]["message"], message);
+        let human = newslint(dir.path(), &["--baseline", baseline, "."]);
+        assert_eq!(human.code, 2);
+        assert!(
+            human
+                .out
+                .contains(&format!("error: {baseline}: {message}\n")),
+            "{}",
+            human.out
+        );
+    }
+}
+
+#[test]
 fn missing_paths_unreadable_files_and_symlinks_are_errors_that_do_not_stop_the_run() {
     let dir = corpus();
     let run = newslint(dir.path(), &[".", "no/such/folder"]);
