@@ -927,7 +927,7 @@ const MARK_BYTES: usize = 4096;
 
 /// The lines of a text, for line and column numbers (both from 1, the column in
 /// characters). A column is counted from the start of its line, or in a line longer than
-/// [`MARK_BYTES`], from the nearest of the marks noted every [`MARK_BYTES`] bytes of it:
+/// `MARK_BYTES`, from the nearest of the marks noted every `MARK_BYTES` bytes of it:
 /// else each column in a text of one long line would cost the length of the line, and a
 /// line of megabytes with thousands of findings would take the square of it.
 #[derive(Debug)]

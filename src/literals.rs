@@ -23,7 +23,7 @@ pub struct Literals {
 
 enum Search {
     Packed {
-        /// Over the literals that start with no other literal (see [`packed`]).
+        /// Over the literals that start with no other literal (see [`packed()`]).
         searcher: packed::Searcher,
         /// For each literal searched, in the searcher's order: its own number, then those
         /// of the other literals that start with it, each with its text.

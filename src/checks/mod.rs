@@ -220,7 +220,7 @@ impl Context<'_> {
     /// What `check` finds in the claims of each fact, facts side by side, joined in fact
     /// order. No fact's findings depend on another's, and a pack of hundreds of rules has as
     /// many groups to share out. Where the claims the findings point at are is handed over
-    /// (see [`claims_placed`]).
+    /// (see `claims_placed`).
     pub fn each_fact(
         &self,
         check: impl Fn(&Fact, &[Claim]) -> Vec<Finding> + Sync,

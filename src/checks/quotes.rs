@@ -112,7 +112,7 @@ impl Store {
         ]
     }
 
-    /// As [`Store::each`], for the quotations of one share of the articles.
+    /// As `Store::each`, for the quotations of one share of the articles.
     fn each_of(
         &self,
         share: &Share,
@@ -171,7 +171,7 @@ impl Share {
 const INDEX_PART: usize = 4 << 20;
 const MAX_PARTS: usize = 8;
 
-/// The pairs of quotations (by their place in the order of [`Store::each`]) that share a
+/// The pairs of quotations (by their place in the order of `Store::each`) that share a
 /// shingle and do not read the same (their wholes differ). Pairs within one article are
 /// among them: the caller, which looks up the articles of the pairs anyway, leaves those out
 /// (an index of every quotation's article would take as much room again as the wholes).
@@ -703,7 +703,7 @@ fn quotation_words(text: &str, span: Range<usize>, style: &HashedStyle) -> Vec<H
 }
 
 /// Where a quotation holds the writer's words: a passage in brackets or parentheses closed
-/// within it ("the Fed (Federal Reserve Board)", "[it] will", "50 million pounds ($70
+/// within it ("the Fed (Federal Reserve Board)", "\[it\] will", "50 million pounds ($70
 /// million)"), as news marks what it adds to a speaker's words.
 fn insertions(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
     let Some(quoted) = text.get(span.clone()) else {
@@ -757,7 +757,7 @@ fn diff(a: &[HashedWord], b: &[HashedWord]) -> Vec<Edit> {
     diff_by(a, b, |_| false)
 }
 
-/// As [`diff`], where an edit that `same` tells is the same words written another way is
+/// As `diff`, where an edit that `same` tells is the same words written another way is
 /// counted as matched, and not given.
 fn diff_by(a: &[HashedWord], b: &[HashedWord], same: impl Fn(&Edit) -> bool) -> Vec<Edit> {
     let n = a.len();

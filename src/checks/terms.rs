@@ -98,7 +98,7 @@ impl Store {
         self.each_in(rules, keys, 0..usize::MAX)
     }
 
-    /// As [`Store::each`], for the articles in `articles` only.
+    /// As `Store::each`, for the articles in `articles` only.
     fn each_in<'a>(
         &'a self,
         rules: &'a RuleSet,
