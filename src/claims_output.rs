@@ -288,13 +288,7 @@ mod tests {
         );
         // The claims as a run gives them, over and over (more rows than are turned into
         // JSON at once), none, and the run's own.
-        let many: Vec<Claim> = outcome
-            .claims
-            .iter()
-            .cycle()
-            .take(ROWS_AT_ONCE * 2 + 3)
-            .cloned()
-            .collect();
+        let many = crate::render::repeated(&outcome.claims, ROWS_AT_ONCE * 2 + 3);
         for claims in [&outcome.claims[..], &many[..], &[]] {
             let sheet = Sheet::new(&outcome.articles, &outcome.rules.rules, claims);
             let want = sorted_whole(&sheet);

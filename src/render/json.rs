@@ -436,29 +436,11 @@ mod tests {
         outcome.articles[undated].date = None;
         let report = outcome.report();
         // More findings than are turned into JSON at once, with notes, values and escapes.
-        let many: Vec<Finding> = outcome
-            .findings
-            .iter()
-            .cycle()
-            .take(FINDINGS_AT_ONCE * 2 + 3)
-            .cloned()
-            .collect();
+        let many = super::super::repeated(&outcome.findings, FINDINGS_AT_ONCE * 2 + 3);
         // Findings are written by hand: they are held to what `serde_json` makes of every
         // field when empty or missing, and of strings that each hold one kind of thing JSON
         // escapes (or none).
-        let mut bare = outcome.findings[0].clone();
-        bare.locations.clear();
-        bare.notes.clear();
-        bare.help = None;
-        let mut strange = outcome.findings[0].clone();
-        strange.rule = "tab\there".into();
-        strange.message = "a \"quoted\" word".into();
-        strange.notes = vec!["line\nbreak".into(), "".into(), "bell\u{7}".into()];
-        strange.help = Some("back\\slash".into());
-        for l in &mut strange.locations {
-            l.label = "del\u{7f}, é€ 🙂".into();
-            l.value = Some("nul\u{0}".to_string());
-        }
+        let (bare, strange) = super::super::odd_findings(&outcome.findings[0]);
         let odd_ones = [bare, strange];
         for findings in [&outcome.findings[..], &many[..], &[], &odd_ones[..]] {
             let report = Report { findings, ..report };

@@ -165,6 +165,32 @@ pub(crate) fn sample_run() -> crate::run::Outcome {
     outcome
 }
 
+/// `items` over and over, `count` of them: more than a writer turns into JSON at once.
+#[cfg(test)]
+pub(crate) fn repeated<T: Clone>(items: &[T], count: usize) -> Vec<T> {
+    items.iter().cycle().take(count).cloned().collect()
+}
+
+/// Two findings made from `like` for the writers' tests: one with no location, note or
+/// help, and one whose every string holds one kind of thing JSON escapes (or none).
+#[cfg(test)]
+pub(crate) fn odd_findings(like: &Finding) -> (Finding, Finding) {
+    let mut bare = like.clone();
+    bare.locations.clear();
+    bare.notes.clear();
+    bare.help = None;
+    let mut strange = like.clone();
+    strange.rule = "tab\there".into();
+    strange.message = "a \"quoted\" word".into();
+    strange.notes = vec!["line\nbreak".into(), "".into(), "bell\u{7}".into()];
+    strange.help = Some("back\\slash".into());
+    for l in &mut strange.locations {
+        l.label = "del\u{7f}, é€ 🙂".into();
+        l.value = Some("nul\u{0}".to_string());
+    }
+    (bare, strange)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

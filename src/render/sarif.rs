@@ -262,21 +262,9 @@ mod tests {
         let outcome = super::super::sample_run();
         let report = outcome.report();
         // More results than are turned into JSON at once.
-        let many: Vec<Finding> = outcome
-            .findings
-            .iter()
-            .cycle()
-            .take(RESULTS_AT_ONCE * 2 + 3)
-            .cloned()
-            .collect();
+        let many = super::super::repeated(&outcome.findings, RESULTS_AT_ONCE * 2 + 3);
         // A finding with no location has no result; one with strings JSON escapes.
-        let mut bare = outcome.findings[0].clone();
-        bare.locations.clear();
-        let mut strange = outcome.findings[0].clone();
-        strange.rule = "tab\there".into();
-        strange.message = "a \"quoted\" word".into();
-        strange.notes = vec!["line\nbreak".into(), "bell\u{7}".into()];
-        strange.help = Some("back\\slash".into());
+        let (bare, strange) = super::super::odd_findings(&outcome.findings[0]);
         let odd_ones = [bare.clone(), strange, bare];
         for findings in [
             &outcome.findings[..],
