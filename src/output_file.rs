@@ -28,10 +28,7 @@ pub fn can_write(path: &Path) -> Result<(), String> {
     if path.file_name().is_none() {
         return Err("not a file path".into());
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let dir = folder_of(&path);
     match std::fs::metadata(dir) {
         Ok(meta) if meta.is_dir() => Ok(()),
         Ok(_) => Err(format!("{} is not a folder", dir.display())),
@@ -61,10 +58,7 @@ pub fn write_atomic_with(
             "it is a folder",
         ));
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let dir = folder_of(path);
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file path"))?;
@@ -89,6 +83,14 @@ pub fn write_atomic_with(
     }
     drop(pending);
     renamed
+}
+
+/// The folder `path` is in (the current one for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
 }
 
 /// The file `path` names once its links are followed (a few deep; a loop of links is left
