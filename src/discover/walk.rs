@@ -96,7 +96,7 @@ impl Drop for Flush<'_> {
 /// - no link anywhere: a link back to `root` is a loop within a walk of `root`, not within
 ///   a walk of one of its subfolders.
 fn by_subfolder(root: &Path) -> Option<Walked> {
-    let Split::Walked(mut walked) = split(root) else {
+    let Split::Walked(mut walked) = split(root, 0) else {
         return None;
     };
     // Each subfolder's walk reads the ignore files above it again, and reports the same
@@ -124,9 +124,14 @@ fn few_subfolders() -> usize {
     4 * rayon::current_num_threads()
 }
 
-/// [`by_subfolder`]'s walk of `folder`: split one level down, or further where a folder
-/// has few subfolders.
-fn split(folder: &Path) -> Split {
+/// How many levels below the root a walk is split at most. Each level waits on the one
+/// below it on the stack of a thread, and a tree can be thousands of folders deep; a few
+/// levels are all that spreading the work over the cores needs.
+const MAX_SPLIT_DEPTH: usize = 16;
+
+/// [`by_subfolder`]'s walk of `folder`, `depth` levels below the root: split one level
+/// down, or further where a folder has few subfolders.
+fn split(folder: &Path, depth: usize) -> Split {
     for name in [".gitignore", ".ignore", ".newslintignore", ".git"] {
         match std::fs::symlink_metadata(folder.join(name)) {
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
@@ -155,7 +160,8 @@ fn split(folder: &Path) -> Split {
         }
     }
     sort_paths(&mut entries, |(path, _)| path);
-    let deeper = entries.iter().filter(|(_, is_folder)| *is_folder).count() < few_subfolders();
+    let deeper = depth < MAX_SPLIT_DEPTH
+        && entries.iter().filter(|(_, is_folder)| *is_folder).count() < few_subfolders();
     let each: Vec<Option<Walked>> = entries
         .into_par_iter()
         .map(|(path, is_folder)| {
@@ -166,7 +172,7 @@ fn split(folder: &Path) -> Split {
                 });
             }
             if deeper {
-                match split(&path) {
+                match split(&path, depth + 1) {
                     Split::Walked(found) => return Some(found),
                     Split::Link => return None,
                     // Walked alone below, which reads its rules as a walk of the tree does.
@@ -281,6 +287,31 @@ mod tests {
         sort_paths(&mut in_path_order, |p| p);
         assert_eq!(split.files, in_path_order);
         assert_eq!(sorted(split), sorted(whole(root)));
+    }
+
+    #[test]
+    fn a_tree_thousands_of_folders_deep_is_walked_to_the_bottom() {
+        // Each folder holds one subfolder, so each would be split further: a split for
+        // each level once ran the walking thread out of stack (1,500 levels, well within
+        // the longest path the system takes).
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("corpus");
+        let mut folder = root.clone();
+        let mut expected = Vec::new();
+        for level in 0..1500 {
+            folder.push("d");
+            if level % 500 == 499 {
+                expected.push(folder.join("a.md"));
+            }
+        }
+        std::fs::create_dir_all(&folder).unwrap();
+        for path in &expected {
+            std::fs::write(path, "x").unwrap();
+        }
+        let walked = walk(&root);
+        assert_eq!(walked.errors, []);
+        assert_eq!(walked.files, expected);
+        assert_eq!(sorted(walk(&root)), sorted(whole(&root)));
     }
 
     #[test]
