@@ -55,6 +55,17 @@ pub fn discover(paths: &[PathBuf], is_draft: bool) -> (Vec<Discovered>, Vec<Load
                 });
                 continue;
             }
+            Ok(meta) if !meta.is_dir() => {
+                // A pipe or a device: a walk would find nothing in it and say nothing, and
+                // what was read from it could not be read again to show the excerpts.
+                errors.push(LoadError {
+                    path: display_path(root),
+                    line: None,
+                    message: format!("cannot read: {}", not_a_file(&meta.file_type())),
+                    skipped: false,
+                });
+                continue;
+            }
             Ok(_) => {}
         }
         let walked = walk::walk(root);
@@ -298,6 +309,25 @@ fn kept_path(path: PathBuf, display: &str) -> PathBuf {
 }
 
 /// An I/O error as the run reports it: the common ones in plain words.
+/// Why a path named on the command line that is neither a file nor a folder is not read.
+fn not_a_file(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "it is a pipe, not a file (articles are read again to show excerpts)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "it is a device, not a file";
+        }
+        if kind.is_socket() {
+            return "it is a socket, not a file";
+        }
+    }
+    let _ = kind;
+    "it is neither a file nor a folder"
+}
+
 pub(crate) fn io_message(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".to_string(),

@@ -409,6 +409,40 @@ fn missing_paths_unreadable_files_and_symlinks_are_errors_that_do_not_stop_the_r
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_device_named_as_an_article_is_an_error_not_a_silent_nothing() {
+    // A pipe would be read once and could not be read again for its excerpts (nor, with no
+    // writer, be opened without waiting forever); a walk finds no file in either.
+    let dir = corpus();
+    let pipe = dir.path().join("draft.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let run = newslint(dir.path(), &["good.md", "draft.md", "/dev/null"]);
+    assert_eq!(run.code, 2, "{}", run.out);
+    assert!(
+        run.out
+            .contains("error: draft.md: cannot read: it is a pipe"),
+        "{}",
+        run.out
+    );
+    assert!(
+        run.out
+            .contains("error: /dev/null: cannot read: it is a device"),
+        "{}",
+        run.out
+    );
+    assert_eq!(files_checked(&run.out), 1, "{}", run.out);
+    // Inside a folder, such entries are not articles and are passed over, as before.
+    let run = newslint(dir.path(), &["."]);
+    assert_eq!(run.code, 0, "{}", run.out);
+    assert!(!run.out.contains("draft.md"), "{}", run.out);
+    assert_eq!(files_checked(&run.out), 1, "{}", run.out);
+}
+
 #[test]
 fn broken_front_matter_is_noted_and_the_article_still_checked() {
     let dir = corpus();
