@@ -264,6 +264,189 @@ fn a_rendering_is_reported_once_against_an_article_that_quotes_the_passage_twice
 }
 
 #[test]
+fn a_passage_many_articles_quote_word_for_word_is_one_reading_however_many_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    // Three articles quote the passage in full, one cuts a word: one finding, against the
+    // first of the three, not one against each.
+    for i in 0..3 {
+        write_article(
+            dir.path(),
+            &format!("a{i:02}.md"),
+            "2025-09-03",
+            &format!("She said: {FULL}"),
+        );
+    }
+    write_article(
+        dir.path(),
+        "b.md",
+        "2025-09-04",
+        &format!("She said: {CUT}"),
+    );
+    let (quotes, stdout) = findings_of(dir.path(), "quotes");
+    assert_eq!(quotes.len(), 1, "{stdout}");
+    assert!(quotes[0].locations[0].0.ends_with("b.md"), "{stdout}");
+    assert!(quotes[0].locations[1].0.ends_with("a00.md"), "{stdout}");
+    assert!(quotes[0].body.contains("dropped: \"our\""), "{stdout}");
+    assert!(
+        quotes[0].body.contains("2 other articles quote it as"),
+        "{stdout}"
+    );
+    // Sixty: more quotations than a run of words shared by different ones may have before
+    // it is taken for boilerplate; as one reading, the cut is still found, once.
+    for i in 3..60 {
+        write_article(
+            dir.path(),
+            &format!("a{i:02}.md"),
+            "2025-09-03",
+            &format!("She said: {FULL}"),
+        );
+    }
+    let (quotes, stdout) = findings_of(dir.path(), "quotes");
+    assert_eq!(quotes.len(), 1, "{stdout}");
+    assert!(quotes[0].locations[0].0.ends_with("b.md"), "{stdout}");
+    assert!(
+        quotes[0].body.contains("59 other articles quote it as"),
+        "{stdout}"
+    );
+    // Two readings as common as each other: each article is told once, against the first
+    // article of the other reading (the first article of all has nothing earlier to differ
+    // from), whichever reading it gives.
+    for i in 0..60 {
+        write_article(
+            dir.path(),
+            &format!("b{i:02}.md"),
+            "2025-09-04",
+            &format!("She said: {CUT}"),
+        );
+    }
+    std::fs::remove_file(dir.path().join("b.md")).unwrap();
+    let run = newslint(&[
+        "--rules",
+        "rules",
+        "--max-per-rule",
+        "0",
+        dir.path().to_str().unwrap(),
+    ]);
+    let (quotes, stdout): (Vec<Diag>, String) = (
+        run.diags
+            .into_iter()
+            .filter(|d| d.rule == "quotes")
+            .collect(),
+        run.stdout,
+    );
+    // Each cut rendering lacks a word, so it is the one told, against a00.md.
+    assert_eq!(quotes.len(), 60, "{stdout}");
+    assert!(
+        quotes
+            .iter()
+            .all(|q| q.locations[0].0.contains("/b") && q.locations[1].0.ends_with("a00.md")),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_rendering_is_told_against_the_first_other_article_of_each_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    // The first article gives the passage in full and, later, cut: its own two are no
+    // renderings of each other, but the cut one differs from the full one of the next
+    // articles, and is told so once, against the first of them.
+    write_article(
+        dir.path(),
+        "a.md",
+        "2025-09-03",
+        &format!("She said: {FULL}\n\nLater: {CUT}"),
+    );
+    for name in ["b.md", "c.md", "d.md"] {
+        write_article(dir.path(), name, "2025-09-04", &format!("She said: {FULL}"));
+    }
+    let (quotes, stdout) = findings_of(dir.path(), "quotes");
+    assert_eq!(quotes.len(), 1, "{stdout}");
+    let (first, other) = (&quotes[0].locations[0], &quotes[0].locations[1]);
+    assert!(first.0.ends_with("a.md") && first.1 == 6, "{stdout}");
+    assert!(other.0.ends_with("b.md"), "{stdout}");
+    assert!(
+        quotes[0].body.contains("2 other articles quote it as"),
+        "{stdout}"
+    );
+    // An article that gives only the cut one is told against the first article with the
+    // full one, the first article of all.
+    write_article(
+        dir.path(),
+        "e.md",
+        "2025-09-05",
+        &format!("She said: {CUT}"),
+    );
+    let (quotes, stdout) = findings_of(dir.path(), "quotes");
+    assert_eq!(quotes.len(), 2, "{stdout}");
+    let e = quotes
+        .iter()
+        .find(|q| q.locations[0].0.ends_with("e.md"))
+        .expect(&stdout);
+    assert!(e.locations[1].0.ends_with("a.md"), "{stdout}");
+}
+
+#[test]
+fn a_run_of_words_many_different_quotations_share_is_boilerplate() {
+    // Each variant gives the passage with a word of its own; "a" articles give it in the
+    // words of the first variant.
+    let write = |dir: &std::path::Path, name: &str, variant: usize| {
+        let body = format!(
+            "She said: “We will not sign a deal that hurts our w{variant}x, not now and not ever.”"
+        );
+        write_article(dir, name, "2025-09-03", &body);
+    };
+    let quotes_in = |dir: &std::path::Path| {
+        let run = newslint(&[
+            "--rules",
+            "rules",
+            "--max-per-rule",
+            "0",
+            dir.to_str().unwrap(),
+        ]);
+        let found: Vec<Diag> = run
+            .diags
+            .into_iter()
+            .filter(|d| d.rule == "quotes")
+            .collect();
+        (found.len(), run.stdout)
+    };
+    // A few readings are renderings of one quotation, each told against each other.
+    let dir = tempfile::tempdir().unwrap();
+    for v in 0..4 {
+        write(dir.path(), &format!("v{v:02}.md"), v);
+    }
+    let (found, stdout) = quotes_in(dir.path());
+    assert_eq!(found, 6, "{stdout}");
+    // Twenty readings in three articles each: more quotations share the run than a
+    // quotation is quoted in alike, as a stock phrase is.
+    let dir = tempfile::tempdir().unwrap();
+    for v in 0..20 {
+        for copy in 0..3 {
+            write(dir.path(), &format!("v{v:02}-{copy}.md"), v);
+        }
+    }
+    let (found, stdout) = quotes_in(dir.path());
+    assert_eq!(found, 0, "{stdout}");
+    // Sixty articles alike and five variants: one quotation, widely quoted. Each variant
+    // is told once against the sixty (and against each other variant).
+    let dir = tempfile::tempdir().unwrap();
+    for a in 0..60 {
+        write(dir.path(), &format!("a{a:02}.md"), 0);
+    }
+    for v in 1..=5 {
+        write(dir.path(), &format!("v{v:02}.md"), v);
+    }
+    let (found, stdout) = quotes_in(dir.path());
+    assert_eq!(found, 5 + 10, "{stdout}");
+    // With fifty-one variants, the readings are too many to be one quotation.
+    for v in 6..=51 {
+        write(dir.path(), &format!("v{v:02}.md"), v);
+    }
+    let (found, stdout) = quotes_in(dir.path());
+    assert_eq!(found, 0, "{stdout}");
+}
+
+#[test]
 fn a_quotation_transcribed_in_another_house_spelling_is_not_a_rendering() {
     let dir = tempfile::tempdir().unwrap();
     // A London desk and a New York desk: British and American spelling, figures and words,

@@ -3,7 +3,9 @@
 //! straight quotes, apostrophes, case, spacing) and house style (per cent/percent,
 //! U.S./US, co-operate/cooperate, the `terms:` rules) are normalized away, so copy-editing
 //! alone never makes a quotation "altered". Two passages sharing a run of at least
-//! `min_words` words (default 6) are taken to be the same quotation.
+//! `min_words` words (default 6) are taken to be the same quotation; quotations that read
+//! the same word for word are one reading of it, and a rendering is reported once against
+//! each other reading (see [`Candidates`]).
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -171,10 +173,12 @@ impl Share {
 const INDEX_PART: usize = 4 << 20;
 const MAX_PARTS: usize = 8;
 
-/// The pairs of quotations (by their place in the order of `Store::each`) that share a
-/// shingle and do not read the same (their wholes differ). Pairs within one article are
-/// among them: the caller, which looks up the articles of the pairs anyway, leaves those out
-/// (an index of every quotation's article would take as much room again as the wholes).
+/// The readings of the quotations that share a shingle (by their place in the order of
+/// `Store::each`; quotations read alike when their wholes are the same): the first
+/// quotation of each two readings that share one, and the later quotations of each
+/// reading (see [`Candidates`]). The caller, which looks up the articles of the quotations
+/// anyway, makes the pairs compared from them, none within one article (an index of every
+/// quotation's article would take as much room again as the wholes).
 ///
 /// Quotations are indexed by hashed shingles so only passages sharing a run are compared:
 /// (shingle, quotation) packed in one number (see [`Packing`]), so that equal shingles can
@@ -187,11 +191,12 @@ const MAX_PARTS: usize = 8;
 /// beforehand, and each bucket, a few hundred numbers at most on an archive, is sorted on
 /// its own: equal shingles share a bucket. Sorting millions of numbers at once took more
 /// time than all the rest of the index.
-fn candidate_pairs(store: &Store, parts: usize, bits: u32) -> std::io::Result<Vec<(usize, usize)>> {
+fn candidate_pairs(store: &Store, parts: usize, bits: u32) -> std::io::Result<Candidates> {
     use rayon::prelude::*;
     let buckets = Buckets::new(bits, parts);
     let packing = Packing::for_quotations(store.quotations.len());
     let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut repeats: Vec<(usize, usize)> = Vec::new();
     // Hashes spread evenly over the parts, so each holds about its share (a part of a
     // million differs from it by about a thousand): sized once, as grown by doubling the
     // table would take up to twice the room, and the copy it leaves behind as much again.
@@ -316,29 +321,119 @@ fn candidate_pairs(store: &Store, parts: usize, bits: u32) -> std::io::Result<Ve
         filled_a?;
         filled_b?;
         let (a, b) = (&*a, &*b);
-        pairs.par_extend(
-            (0..range.len())
-                .into_par_iter()
-                .with_min_len(256)
-                .fold(
-                    || (Vec::new(), Vec::new()),
-                    |(mut found, mut bucket): (Vec<(usize, usize)>, Vec<u64>), k| {
-                        bucket.clear();
-                        bucket.extend_from_slice(&a[starts[0][k]..starts[0][k + 1]]);
-                        bucket.extend_from_slice(&b[starts[1][k]..starts[1][k + 1]]);
-                        bucket.sort_unstable();
-                        // A run a quotation repeats is one run of it.
-                        bucket.dedup();
-                        sharing(&bucket, wholes, packing, &mut found);
-                        (found, bucket)
-                    },
-                )
-                .flat_map_iter(|(found, _)| found),
-        );
+        let each: Vec<Shared> = (0..range.len())
+            .into_par_iter()
+            .with_min_len(256)
+            .fold(
+                || (Shared::default(), Vec::new()),
+                |(mut found, mut bucket): (Shared, Vec<u64>), k| {
+                    bucket.clear();
+                    bucket.extend_from_slice(&a[starts[0][k]..starts[0][k + 1]]);
+                    bucket.extend_from_slice(&b[starts[1][k]..starts[1][k + 1]]);
+                    bucket.sort_unstable();
+                    // A run a quotation repeats is one run of it.
+                    bucket.dedup();
+                    sharing(&bucket, wholes, packing, &mut found);
+                    (found, bucket)
+                },
+            )
+            .map(|(found, _)| found)
+            .collect();
+        for found in each {
+            pairs.extend(found.pairs);
+            repeats.extend(found.repeats);
+        }
     }
     pairs.par_sort_unstable();
     pairs.dedup();
-    Ok(pairs)
+    repeats.par_sort_unstable();
+    repeats.dedup();
+    Ok(Candidates::new(pairs, repeats))
+}
+
+/// The readings of the quotations that share runs of words, and which of them to compare.
+///
+/// A quotation given word for word in many articles is one reading of it. Each quotation is
+/// compared with one quotation of each other reading: the first that is not in its own
+/// article. So a rendering that differs is reported once for each other reading, not once
+/// for each article that gives that reading; and a line quoted in hundreds of articles of
+/// an archive is one reading, where counting quotations would take it for boilerplate and
+/// compare nothing.
+#[derive(Debug, Default, PartialEq)]
+struct Candidates {
+    /// The first quotations of two readings that share a run, for each two: (lower,
+    /// higher), in order.
+    pairs: Vec<(usize, usize)>,
+    /// (first, later): quotation `later` reads as `first` does, the first that reads so
+    /// (only where there are other readings to compare with). In order.
+    repeats: Vec<(usize, usize)>,
+    /// `repeats` as (later, first), in order.
+    firsts: Vec<(usize, usize)>,
+}
+
+impl Candidates {
+    fn new(pairs: Vec<(usize, usize)>, repeats: Vec<(usize, usize)>) -> Candidates {
+        let mut firsts: Vec<(usize, usize)> = repeats.iter().map(|&(f, l)| (l, f)).collect();
+        firsts.sort_unstable();
+        Candidates {
+            pairs,
+            repeats,
+            firsts,
+        }
+    }
+
+    /// The quotations that read as `q` does, in order, `q`'s first among them.
+    fn reading_of(&self, q: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = match self.firsts.binary_search_by_key(&q, |&(later, _)| later) {
+            Ok(at) => self.firsts[at].1,
+            Err(_) => q,
+        };
+        let start = self.repeats.partition_point(|&(f, _)| f < first);
+        let end = self.repeats.partition_point(|&(f, _)| f <= first);
+        std::iter::once(first).chain(self.repeats[start..end].iter().map(|&(_, later)| later))
+    }
+
+    /// The quotation `q` is compared with among those that read as `other` does: the first
+    /// not in the same article (`article_of` tells a quotation's).
+    fn partner(
+        &self,
+        q: usize,
+        other: usize,
+        article_of: impl Fn(usize) -> Option<usize>,
+    ) -> Option<usize> {
+        let article = article_of(q)?;
+        self.reading_of(other)
+            .find(|&o| article_of(o).is_some_and(|a| a != article))
+    }
+
+    /// The quotations that are ever compared: those of every reading in a pair.
+    fn involved(&self) -> Vec<usize> {
+        let mut all: Vec<usize> = (self.pairs.iter())
+            .flat_map(|&(a, b)| [a, b])
+            .chain(self.repeats.iter().map(|&(_, later)| later))
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
+    /// The pairs to compare: each quotation of either reading of a pair with its partner
+    /// among the other's, in order. None is within one article.
+    fn compared(&self, article_of: impl Fn(usize) -> Option<usize> + Copy) -> Vec<(usize, usize)> {
+        let mut out = Vec::with_capacity(self.pairs.len());
+        for &(a, b) in &self.pairs {
+            for (mine, theirs) in [(a, b), (b, a)] {
+                for q in self.reading_of(mine) {
+                    if let Some(o) = self.partner(q, theirs, article_of) {
+                        out.push((q.min(o), q.max(o)));
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// How the index packs a shingle and a quotation in one number: the quotation's place in
@@ -371,20 +466,67 @@ impl Packing {
     }
 }
 
-/// Adds to `pairs` the pairs of quotations of `sorted` (index numbers, sorted) that share a
-/// shingle and do not read the same.
-fn sharing(sorted: &[u64], wholes: &[u64], packing: Packing, pairs: &mut Vec<(usize, usize)>) {
+/// Readings of a run of words, at most, among the quotations that share it: past this, the
+/// run is boilerplate ("I don't think that we"), not one quotation.
+const MAX_READINGS: usize = 50;
+/// Quotations sharing a run of words past which most of them must read alike: a line
+/// quoted word for word in hundreds of articles is one quotation, where a stock phrase
+/// that some quotations give in a few copies each is not.
+const MAX_SHARING: usize = 50;
+
+/// What the runs of words of one stretch of the index gave (see [`Candidates`]).
+#[derive(Default)]
+struct Shared {
+    /// The first quotations of two readings of a run, for each two.
+    pairs: Vec<(usize, usize)>,
+    /// (first, later) for each later quotation of a reading, where a run has two readings.
+    repeats: Vec<(usize, usize)>,
+}
+
+/// Adds to `found` what the runs of `sorted` (index numbers, sorted) give: the readings of
+/// each run (quotations that read the same need no comparison), the first quotation of each
+/// paired with the first of each other. Quotations that read the same have the same runs,
+/// so they come together in each of them, in order, the first of them first.
+fn sharing(sorted: &[u64], wholes: &[u64], packing: Packing, found: &mut Shared) {
+    // (whole, first quotation, quotations) of each reading of a run.
+    let mut readings: Vec<(u64, usize, usize)> = Vec::with_capacity(MAX_READINGS);
+    let whole = |q: usize| wholes.get(q).copied().unwrap_or_default();
     for run in sorted.chunk_by(|&x, &y| packing.shingle(x) == packing.shingle(y)) {
-        // A run shared by very many quotations is boilerplate, not one quotation.
-        if run.len() > 50 {
+        // Most runs are one quotation's own: nothing to look up.
+        if run.len() < 2 {
             continue;
         }
-        for (x, &a) in run.iter().enumerate() {
-            for &b in &run[x + 1..] {
-                let (a, b) = (packing.quotation(a), packing.quotation(b));
-                // Quotations that read the same need no comparison.
-                if wholes.get(a) != wholes.get(b) {
-                    pairs.push((a.min(b), a.max(b)));
+        readings.clear();
+        let mut boilerplate = false;
+        for &packed in run {
+            let q = packing.quotation(packed);
+            let w = whole(q);
+            if let Some((_, _, n)) = readings.iter_mut().find(|(seen, _, _)| *seen == w) {
+                *n += 1;
+            } else if readings.len() == MAX_READINGS {
+                boilerplate = true;
+                break;
+            } else {
+                readings.push((w, q, 1));
+            }
+        }
+        let most = readings.iter().map(|&(_, _, n)| n).max().unwrap_or(0);
+        if boilerplate || readings.len() < 2 || (run.len() > MAX_SHARING && 2 * most < run.len()) {
+            continue;
+        }
+        for (x, &(_, a, _)) in readings.iter().enumerate() {
+            for &(_, b, _) in &readings[x + 1..] {
+                found.pairs.push((a.min(b), a.max(b)));
+            }
+        }
+        if run.len() > readings.len() {
+            for &packed in run {
+                let q = packing.quotation(packed);
+                let w = whole(q);
+                if let Some(&(_, first, _)) = readings.iter().find(|&&(seen, _, _)| seen == w)
+                    && first != q
+                {
+                    found.repeats.push((first, q));
                 }
             }
         }
@@ -962,9 +1104,13 @@ impl Check for Quotes {
                 after \"said:\" or \"responding:\" without marks) and pairs those of different \
                 articles that share a run of at least `min_words` words (6 unless set under \
                 `checks: { quotes: { min_words: N } }`). Within the stretch both cover, any \
-                word dropped, added or changed is reported with a word diff. Case, curly or \
-                straight quotes and apostrophes, spacing, house-style spellings known to the \
-                terms check, British and American spellings, numbers in figures or in words, \
+                word dropped, added or changed is reported with a word diff, once for each \
+                other reading: against the first article (other than its own) that gives \
+                that reading, with a count of the others that give it word for word. A run \
+                of words that quotations give in more than 50 ways, or that more than 50 \
+                quotations share without most of them reading alike, is a stock phrase and \
+                pairs nothing. Case, curly or straight quotes and apostrophes, spacing, \
+                house-style spellings known to the terms check, British and American spellings, numbers in figures or in words, \
                 wire short forms (\"pct\", \"mln\") and the writer's words in brackets or \
                 parentheses do not count as changes.",
             fact_check: false,
@@ -1073,14 +1219,12 @@ impl Check for Quotes {
             store.hashes().div_ceil(INDEX_PART),
             bucket_bits(store.hashes()),
         );
-        let mut pairs = match pairs {
-            Ok(pairs) => pairs,
+        let readings = match pairs {
+            Ok(candidates) => candidates,
             Err(err) => return unreadable(&err),
         };
-        // The quotations of the pairs, with their spans.
-        let mut involved: Vec<usize> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
-        involved.sort_unstable();
-        involved.dedup();
+        // The quotations of every reading compared, with their spans.
+        let involved = readings.involved();
         let mut quotes: HashMap<usize, Quotation> = HashMap::with_capacity(involved.len());
         let mut wanted = involved.iter().peekable();
         // Their spans are in memory: the hashes need not be read again.
@@ -1101,10 +1245,10 @@ impl Check for Quotes {
         }
         // What the scans kept is no longer needed: the largest table of this check.
         drop(store);
-        // A quotation that shares words with another of its own article is no rendering of it.
-        pairs.retain(|(a, b)| {
-            quotes.get(a).map(Quotation::article) != quotes.get(b).map(Quotation::article)
-        });
+        // A quotation that shares words with another of its own article is no rendering of
+        // it: each is paired only with quotations of other articles.
+        let article_of = |q: usize| quotes.get(&q).map(Quotation::article);
+        let pairs = readings.compared(article_of);
         // The texts were released after the scan: read back only the articles compared.
         // Pairs are in order, so a run of them shares most of its articles: runs are
         // compared in parallel, each keeping the few texts it reads back, and their findings
@@ -1117,6 +1261,7 @@ impl Check for Quotes {
             min: min_words(ctx.rules),
             rule: info.id.into(),
             severity,
+            readings: &readings,
         };
         // Each run also notes where the quotations it reports are, read in the texts it
         // holds, so that their articles need not be read once more to show them.
@@ -1200,6 +1345,8 @@ struct Compared<'a> {
     min: usize,
     rule: crate::finding::Text,
     severity: Severity,
+    /// Which quotations read as an earlier one does.
+    readings: &'a Candidates,
 }
 
 impl Compared<'_> {
@@ -1250,6 +1397,13 @@ impl Compared<'_> {
             } else {
                 (qb, &wb, tb, qa, &wa, ta, true)
             };
+        // A rendering is shown against one quotation of each other reading (see
+        // [`Candidates`]), not against each article that repeats that one word for word.
+        let (primary, other) = if flip { (b, a) } else { (a, b) };
+        let article_of = |q: usize| self.quotes.get(&q).map(Quotation::article);
+        if self.readings.partner(primary, other, article_of) != Some(other) {
+            return None;
+        }
         let mut notes = Vec::new();
         for e in &edits {
             let (mine, theirs) = if flip { (&e.b, &e.a) } else { (&e.a, &e.b) };
@@ -1272,6 +1426,23 @@ impl Compared<'_> {
             )
             .into(),
         );
+        let mut alike: Vec<usize> = (self.readings.reading_of(other))
+            .filter_map(article_of)
+            .filter(|&article| article != p.article() && article != o.article())
+            .collect();
+        alike.dedup();
+        if !alike.is_empty() {
+            let n = alike.len();
+            notes.push(
+                format!(
+                    "{n} other article{} quote{} it as {} does",
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 { "s" } else { "" },
+                    ctx.articles[o.article()].display
+                )
+                .into(),
+            );
+        }
         texts.place(placed, p.article(), p.span());
         texts.place(placed, o.article(), o.span());
         Some(Finding {
@@ -1507,14 +1678,14 @@ mod tests {
         let store = store.downcast_ref::<Store>().unwrap();
         for parts in [1, 2, 3] {
             for bits in [3, 16] {
-                let pairs = candidate_pairs(store, parts, bits).unwrap();
+                let pairs = candidate_pairs(store, parts, bits).unwrap().pairs;
                 assert_eq!(pairs, [(0, 1)], "{parts} parts, {bits} bits");
             }
         }
         // Quotations that read the same are no pair.
         let store = store_of([(&a, 1), (&b, 1)], dir.path());
         let store = store.downcast_ref::<Store>().unwrap();
-        assert_eq!(candidate_pairs(store, 2, 3).unwrap(), []);
+        assert_eq!(candidate_pairs(store, 2, 3).unwrap(), Candidates::default());
     }
 
     #[test]
@@ -1551,7 +1722,11 @@ mod tests {
             let store = store.unwrap();
             let store = store.downcast_ref::<Store>().unwrap();
             let want = if paired { vec![(0, 1)] } else { vec![] };
-            assert_eq!(candidate_pairs(store, 1, 3).unwrap(), want, "{second:x}");
+            assert_eq!(
+                candidate_pairs(store, 1, 3).unwrap().pairs,
+                want,
+                "{second:x}"
+            );
         }
     }
 
@@ -1614,29 +1789,58 @@ mod tests {
                 .each(|_, _, hashes, whole| quotes.push((hashes.to_vec(), whole)))
                 .unwrap();
             assert_eq!(quotes.len(), 120);
-            // Every pair that shares a hash held by at most 50 quotations, unless the two
-            // read the same.
+            // Every pair that shares a hash whose holders read it in at most 50 ways, unless
+            // the two read the same; of each reading, its first quotation.
             let mut holders: HashMap<u64, Vec<usize>> = HashMap::new();
             for (q, (hashes, _)) in quotes.iter().enumerate() {
                 for &h in hashes {
                     holders.entry(h).or_default().push(q);
                 }
             }
+            let first = |q: usize| quotes.iter().position(|(_, w)| *w == quotes[q].1) == Some(q);
+            // How many readings the quotations have, and how many the commonest holds.
+            let readings = |qs: &[usize]| {
+                let mut count: HashMap<u64, usize> = HashMap::new();
+                for &q in qs {
+                    *count.entry(quotes[q].1).or_default() += 1;
+                }
+                (count.len(), count.values().copied().max().unwrap_or(0))
+            };
             let mut want: Vec<(usize, usize)> = holders
                 .values()
-                .filter(|qs| qs.len() <= 50)
+                .filter(|qs| {
+                    let (readings, most) = readings(qs);
+                    readings <= 50 && (qs.len() <= 50 || 2 * most >= qs.len())
+                })
                 .flat_map(|qs| {
                     qs.iter()
                         .enumerate()
                         .flat_map(|(i, &a)| qs[i + 1..].iter().map(move |&b| (a, b)))
                 })
-                .filter(|&(a, b)| quotes[a].1 != quotes[b].1)
+                .filter(|&(a, b)| quotes[a].1 != quotes[b].1 && first(a) && first(b))
                 .collect();
             want.sort_unstable();
             want.dedup();
             let whole = candidate_pairs(store, 1, 3).unwrap();
-            assert!(whole.len() > 100, "{}", whole.len());
-            assert_eq!(whole, want);
+            assert!(whole.pairs.len() > 50, "{}", whole.pairs.len());
+            assert_eq!(whole.pairs, want);
+            // Each later quotation of a reading in a pair, with the first of its reading.
+            let mut repeats: Vec<(usize, usize)> = (0..quotes.len())
+                .filter(|&q| !first(q))
+                .filter(|&q| {
+                    let f = quotes.iter().position(|(_, w)| *w == quotes[q].1).unwrap();
+                    want.iter().any(|&(a, b)| a == f || b == f)
+                })
+                .map(|q| {
+                    (
+                        quotes.iter().position(|(_, w)| *w == quotes[q].1).unwrap(),
+                        q,
+                    )
+                })
+                .collect();
+            repeats.sort_unstable();
+            assert!(!repeats.is_empty());
+            assert_eq!(whole.repeats, repeats);
             for parts in [1, 2, 3, MAX_PARTS, 1000] {
                 for bits in [3, 4, 9, 16] {
                     assert_eq!(
@@ -1703,6 +1907,7 @@ mod tests {
             min: min_words(&rules),
             rule: "quotes".into(),
             severity: Severity::Warning,
+            readings: &Candidates::default(),
         };
         compared.pair(&mut Texts::default(), placed, 0, 1)
     }
