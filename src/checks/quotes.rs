@@ -8,6 +8,7 @@
 //! each other reading (see [`Candidates`]).
 
 use std::any::Any;
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -382,12 +383,17 @@ impl Candidates {
         }
     }
 
-    /// The quotations that read as `q` does, in order, `q`'s first among them.
-    fn reading_of(&self, q: usize) -> impl Iterator<Item = usize> + '_ {
-        let first = match self.firsts.binary_search_by_key(&q, |&(later, _)| later) {
+    /// The first quotation that reads as `q` does.
+    fn first_of(&self, q: usize) -> usize {
+        match self.firsts.binary_search_by_key(&q, |&(later, _)| later) {
             Ok(at) => self.firsts[at].1,
             Err(_) => q,
-        };
+        }
+    }
+
+    /// The quotations that read as `q` does, in order, `q`'s first among them.
+    fn reading_of(&self, q: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = self.first_of(q);
         let start = self.repeats.partition_point(|&(f, _)| f < first);
         let end = self.repeats.partition_point(|&(f, _)| f <= first);
         std::iter::once(first).chain(self.repeats[start..end].iter().map(|&(_, later)| later))
@@ -1263,6 +1269,34 @@ impl Check for Quotes {
             severity,
             readings: &readings,
         };
+        // All the quotations of one reading read the same: one pair of each two readings
+        // tells whether they differ and which lacks words, and of their other pairs only
+        // those that can then be reported are compared (of a line quoted alike in twenty
+        // articles, most pairs are with quotations no finding is shown against).
+        let key = |&(a, b): &(usize, usize)| {
+            let (a, b) = (readings.first_of(a), readings.first_of(b));
+            (a.min(b), a.max(b))
+        };
+        let mut sampled: Vec<((usize, usize), (usize, usize))> =
+            pairs.iter().map(|pair| (key(pair), *pair)).collect();
+        sampled.sort_unstable();
+        sampled.dedup_by_key(|(readings, _)| *readings);
+        let verdicts: HashMap<(usize, usize), Verdict> = sampled
+            .par_chunks(PAIRS_PER_RUN)
+            .flat_map_iter(|run| {
+                let mut texts = Texts::default();
+                run.iter()
+                    .map(|&(readings, (a, b))| (readings, compared.verdict(&mut texts, a, b)))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let pairs: Vec<(usize, usize)> = pairs
+            .into_iter()
+            .filter(|pair| {
+                let verdict = verdicts.get(&key(pair)).copied().flatten();
+                compared.may_report(verdict, pair.0, pair.1)
+            })
+            .collect();
         // Each run also notes where the quotations it reports are, read in the texts it
         // holds, so that their articles need not be read once more to show them.
         let (found, placed): (Vec<Vec<Finding>>, Vec<Placements>) = pairs
@@ -1349,18 +1383,31 @@ struct Compared<'a> {
     readings: &'a Candidates,
 }
 
+/// Two quotations' words, in the texts they were read from, and the edits between them.
+struct Diffed<'t> {
+    ta: &'t str,
+    tb: &'t str,
+    wa: Vec<HashedWord>,
+    wb: Vec<HashedWord>,
+    edits: Vec<Edit>,
+}
+
+/// Which of two renderings lacks more words (`Greater`: the first, whose edits hold more
+/// of the second's words than of its own).
+fn lacking(edits: &[Edit]) -> Ordering {
+    let dropped_a: usize = edits.iter().map(|e| e.b.len()).sum();
+    let dropped_b: usize = edits.iter().map(|e| e.a.len()).sum();
+    dropped_a.cmp(&dropped_b)
+}
+
+/// What comparing one pair of each two readings told about all of their pairs: whether
+/// they differ, and which reading lacks words (`None` on a tie).
+type Verdict = Option<Option<usize>>;
+
 impl Compared<'_> {
-    /// The finding for quotations `a` and `b`, if they read differently.
-    fn pair(
-        &self,
-        texts: &mut Texts,
-        placed: &mut Placements,
-        a: usize,
-        b: usize,
-    ) -> Option<Finding> {
-        let ctx = self.ctx;
-        let (qa, qb) = (self.quotes.get(&a)?, self.quotes.get(&b)?);
-        texts.hold(ctx.articles, qa.article(), qb.article());
+    /// The edits between quotations `qa` and `qb`, whose articles `texts` holds; `None`
+    /// when they read the same or are no renderings of one quotation.
+    fn diffed<'t>(&self, texts: &'t Texts, qa: &Quotation, qb: &Quotation) -> Option<Diffed<'t>> {
         let (ta, tb) = (texts.text(qa.article())?, texts.text(qb.article())?);
         // A file that changed or went away since it was scanned may no longer hold the span:
         // that pair is not compared.
@@ -1385,18 +1432,74 @@ impl Compared<'_> {
                 || (inserted(&ia, &wa, &e.a) && e.b.len() <= STOOD_FOR)
                 || (inserted(&ib, &wb, &e.b) && e.a.len() <= STOOD_FOR)
         });
-        if edits.is_empty() {
-            return None;
-        }
+        (!edits.is_empty()).then_some(Diffed {
+            ta,
+            tb,
+            wa,
+            wb,
+            edits,
+        })
+    }
+
+    /// The verdict on the readings of quotations `a` and `b` (the first quotations of
+    /// each), from comparing these two.
+    fn verdict(&self, texts: &mut Texts, a: usize, b: usize) -> Verdict {
+        let (qa, qb) = (self.quotes.get(&a)?, self.quotes.get(&b)?);
+        texts.hold(self.ctx.articles, qa.article(), qb.article());
+        let diffed = self.diffed(texts, qa, qb)?;
+        Some(match lacking(&diffed.edits) {
+            Ordering::Greater => Some(self.readings.first_of(a)),
+            Ordering::Less => Some(self.readings.first_of(b)),
+            Ordering::Equal => None,
+        })
+    }
+
+    /// Whether the pair `a`, `b` can make a finding, given the verdict on their readings:
+    /// the primary, the one that lacks words or else the later article, must be shown
+    /// against `other` (see [`Candidates::partner`]).
+    fn may_report(&self, verdict: Verdict, a: usize, b: usize) -> bool {
+        let Some(lacks) = verdict else {
+            return false;
+        };
+        let article_of = |q: usize| self.quotes.get(&q).map(Quotation::article);
+        let a_first = match lacks {
+            Some(first) => self.readings.first_of(a) == first,
+            None => article_of(a) > article_of(b),
+        };
+        let (primary, other) = if a_first { (a, b) } else { (b, a) };
+        self.readings.partner(primary, other, article_of) == Some(other)
+    }
+
+    /// The finding for quotations `a` and `b`, if they read differently.
+    fn pair(
+        &self,
+        texts: &mut Texts,
+        placed: &mut Placements,
+        a: usize,
+        b: usize,
+    ) -> Option<Finding> {
+        let ctx = self.ctx;
+        let (qa, qb) = (self.quotes.get(&a)?, self.quotes.get(&b)?);
+        texts.hold(ctx.articles, qa.article(), qb.article());
+        let texts = &*texts;
+        let Diffed {
+            ta,
+            tb,
+            wa,
+            wb,
+            edits,
+        } = self.diffed(texts, qa, qb)?;
         // The rendering that lacks words is the primary; on a tie, the later article.
-        let dropped_a: usize = edits.iter().map(|e| e.b.len()).sum();
-        let dropped_b: usize = edits.iter().map(|e| e.a.len()).sum();
-        let (p, pw, pt, o, ow, ot, flip) =
-            if dropped_a > dropped_b || (dropped_a == dropped_b && qa.article() > qb.article()) {
-                (qa, &wa, ta, qb, &wb, tb, false)
-            } else {
-                (qb, &wb, tb, qa, &wa, ta, true)
-            };
+        let a_first = match lacking(&edits) {
+            Ordering::Greater => true,
+            Ordering::Less => false,
+            Ordering::Equal => qa.article() > qb.article(),
+        };
+        let (p, pw, pt, o, ow, ot, flip) = if a_first {
+            (qa, &wa, ta, qb, &wb, tb, false)
+        } else {
+            (qb, &wb, tb, qa, &wa, ta, true)
+        };
         // A rendering is shown against one quotation of each other reading (see
         // [`Candidates`]), not against each article that repeats that one word for word.
         let (primary, other) = if flip { (b, a) } else { (a, b) };
