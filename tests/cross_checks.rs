@@ -177,10 +177,28 @@ fn write_article(dir: &std::path::Path, name: &str, date: &str, body: &str) {
     std::fs::write(dir.join(name), format!("---\ndate: {date}\n---\n{body}\n")).unwrap();
 }
 
+/// Writes each of `names` in `dir` as [`write_article`] does, all alike.
+fn write_articles(
+    dir: &std::path::Path,
+    names: impl IntoIterator<Item = String>,
+    date: &str,
+    body: &str,
+) {
+    for name in names {
+        write_article(dir, &name, date, body);
+    }
+}
+
 /// The findings of one check (`rule`) of newslint run on `dir` with the shipped rules, and
 /// its output.
 fn findings_of(dir: &std::path::Path, rule: &str) -> (Vec<Diag>, String) {
-    let run = newslint(&["--rules", "rules", dir.to_str().unwrap()]);
+    let run = newslint(&[
+        "--rules",
+        "rules",
+        "--max-per-rule",
+        "0",
+        dir.to_str().unwrap(),
+    ]);
     let found = run.diags.into_iter().filter(|d| d.rule == rule).collect();
     (found, run.stdout)
 }
@@ -268,14 +286,12 @@ fn a_passage_many_articles_quote_word_for_word_is_one_reading_however_many_they_
     let dir = tempfile::tempdir().unwrap();
     // Three articles quote the passage in full, one cuts a word: one finding, against the
     // first of the three, not one against each.
-    for i in 0..3 {
-        write_article(
-            dir.path(),
-            &format!("a{i:02}.md"),
-            "2025-09-03",
-            &format!("She said: {FULL}"),
-        );
-    }
+    write_articles(
+        dir.path(),
+        (0..3).map(|i| format!("a{i:02}.md")),
+        "2025-09-03",
+        &format!("She said: {FULL}"),
+    );
     write_article(
         dir.path(),
         "b.md",
@@ -293,14 +309,12 @@ fn a_passage_many_articles_quote_word_for_word_is_one_reading_however_many_they_
     );
     // Sixty: more quotations than a run of words shared by different ones may have before
     // it is taken for boilerplate; as one reading, the cut is still found, once.
-    for i in 3..60 {
-        write_article(
-            dir.path(),
-            &format!("a{i:02}.md"),
-            "2025-09-03",
-            &format!("She said: {FULL}"),
-        );
-    }
+    write_articles(
+        dir.path(),
+        (3..60).map(|i| format!("a{i:02}.md")),
+        "2025-09-03",
+        &format!("She said: {FULL}"),
+    );
     let (quotes, stdout) = findings_of(dir.path(), "quotes");
     assert_eq!(quotes.len(), 1, "{stdout}");
     assert!(quotes[0].locations[0].0.ends_with("b.md"), "{stdout}");
@@ -308,33 +322,16 @@ fn a_passage_many_articles_quote_word_for_word_is_one_reading_however_many_they_
         quotes[0].body.contains("59 other articles quote it as"),
         "{stdout}"
     );
-    // Two readings as common as each other: each article is told once, against the first
-    // article of the other reading (the first article of all has nothing earlier to differ
-    // from), whichever reading it gives.
-    for i in 0..60 {
-        write_article(
-            dir.path(),
-            &format!("b{i:02}.md"),
-            "2025-09-04",
-            &format!("She said: {CUT}"),
-        );
-    }
+    // Sixty articles with the cut one: each is told once, against the first full one (the
+    // cut one lacks a word, so it is the one told), and no full one against a cut one.
     std::fs::remove_file(dir.path().join("b.md")).unwrap();
-    let run = newslint(&[
-        "--rules",
-        "rules",
-        "--max-per-rule",
-        "0",
-        dir.path().to_str().unwrap(),
-    ]);
-    let (quotes, stdout): (Vec<Diag>, String) = (
-        run.diags
-            .into_iter()
-            .filter(|d| d.rule == "quotes")
-            .collect(),
-        run.stdout,
+    write_articles(
+        dir.path(),
+        (0..60).map(|i| format!("b{i:02}.md")),
+        "2025-09-04",
+        &format!("She said: {CUT}"),
     );
-    // Each cut rendering lacks a word, so it is the one told, against a00.md.
+    let (quotes, stdout) = findings_of(dir.path(), "quotes");
     assert_eq!(quotes.len(), 60, "{stdout}");
     assert!(
         quotes
@@ -356,9 +353,12 @@ fn a_rendering_is_told_against_the_first_other_article_of_each_reading() {
         "2025-09-03",
         &format!("She said: {FULL}\n\nLater: {CUT}"),
     );
-    for name in ["b.md", "c.md", "d.md"] {
-        write_article(dir.path(), name, "2025-09-04", &format!("She said: {FULL}"));
-    }
+    write_articles(
+        dir.path(),
+        ["b", "c", "d"].map(|name| format!("{name}.md")),
+        "2025-09-04",
+        &format!("She said: {FULL}"),
+    );
     let (quotes, stdout) = findings_of(dir.path(), "quotes");
     assert_eq!(quotes.len(), 1, "{stdout}");
     let (first, other) = (&quotes[0].locations[0], &quotes[0].locations[1]);
@@ -396,19 +396,8 @@ fn a_run_of_words_many_different_quotations_share_is_boilerplate() {
         write_article(dir, name, "2025-09-03", &body);
     };
     let quotes_in = |dir: &std::path::Path| {
-        let run = newslint(&[
-            "--rules",
-            "rules",
-            "--max-per-rule",
-            "0",
-            dir.to_str().unwrap(),
-        ]);
-        let found: Vec<Diag> = run
-            .diags
-            .into_iter()
-            .filter(|d| d.rule == "quotes")
-            .collect();
-        (found.len(), run.stdout)
+        let (found, stdout) = findings_of(dir, "quotes");
+        (found.len(), stdout)
     };
     // A few readings are renderings of one quotation, each told against each other.
     let dir = tempfile::tempdir().unwrap();
