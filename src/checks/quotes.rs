@@ -963,9 +963,20 @@ fn diff_by(a: &[HashedWord], b: &[HashedWord], same: impl Fn(&Edit) -> bool) -> 
         {
             return Vec::new();
         }
+        // Where both go on past the stretch with other words, at its start or its end, the
+        // two part ways: a short stretch is then a stock phrase in two sayings ("I don't
+        // think it will matter" and "I think it will pass"), not one quotation edited.
+        let parted = (a1 + 1 < n && b1 + 1 < m) || (a0 > 0 && b0 > 0);
+        if parted && matched_short < PARTED_MIN_WORDS {
+            return Vec::new();
+        }
     }
     edits
 }
+
+/// Words two renderings that part ways must have in common to be one quotation (see
+/// [`diff_by`]).
+const PARTED_MIN_WORDS: usize = 10;
 
 /// Words that news copy writes short with a full stop, each with the word in full.
 const ABBREVIATIONS: &[(&str, &str)] = &[
@@ -1115,7 +1126,9 @@ impl Check for Quotes {
                 that reading, with a count of the others that give it word for word. A run \
                 of words that quotations give in more than 50 ways, or that more than 50 \
                 quotations share without most of them reading alike, is a stock phrase and \
-                pairs nothing. Case, curly or straight quotes and apostrophes, spacing, \
+                pairs nothing; two passages that both go on with other words past fewer \
+                than 10 words in common are two sayings. Case, curly or straight quotes and \
+                apostrophes, spacing, \
                 house-style spellings known to the terms check, British and American spellings, numbers in figures or in words, \
                 wire short forms (\"pct\", \"mln\") and the writer's words in brackets or \
                 parentheses do not count as changes.",
@@ -2122,15 +2135,15 @@ mod tests {
 
     #[test]
     fn a_pair_that_shares_no_run_of_words_is_no_pair() {
-        // Two different quotations with a few words in common ("Ontario", "negotiate"), as
-        // a pair the index once made from a shared hash: compared, they read as one
-        // quotation with a word dropped. Paired, they make no finding.
+        // Two quotations whose runs in common are short (three words, then five), as a pair
+        // the index once made from a shared hash: compared, they read as one quotation with
+        // a word dropped. Paired, they make no finding.
         let dir = tempfile::tempdir().unwrap();
         let (articles, quotes) = two_quoting(
             dir.path(),
             [
-                "She said: \"Offer the table several things Ontario negotiate step but door.\"\n",
-                "He said: \"They cross hard times Ontario both negotiate who fair not.\"\n",
+                "She said: \"Offer the table several Ontario things negotiate step.\"\n",
+                "He said: \"Offer the table both several Ontario things negotiate step.\"\n",
             ],
         );
         assert!(compare_two(&articles, &quotes).is_none());
@@ -2142,13 +2155,38 @@ mod tests {
         assert!(!diff(&a, &b).is_empty(), "the diff alone finds an edit");
         assert!(!share_a_run(&a, &b, 6) && share_a_run(&a, &b, 1));
         // One run of six in common is enough, wherever it is.
-        let c = w("first Offer the table several things Ontario last");
+        let c = w("first Offer the table several Ontario things last");
         assert!(share_a_run(&a, &c, 6) && share_a_run(&c, &a, 6));
         assert!(!share_a_run(&a, &c, 7));
     }
 
     fn w(s: &str) -> Vec<HashedWord> {
         hashed_words(s, 0..s.len())
+    }
+
+    #[test]
+    fn two_sayings_that_share_a_stock_phrase_and_part_ways_are_no_rendering() {
+        // Both go on past what they share with words of their own: two sayings.
+        let a = w("I think it is too early, but I don't think it will matter much to us");
+        let b = w("The sales were slow; I think it will pass before the end of the year");
+        assert!(diff(&a, &b).is_empty());
+        // The same where they part before the stretch.
+        let a = w("Prices fell and I don't think it will matter much");
+        let b = w("The vote was close, I think it will matter much");
+        assert!(diff(&a, &b).is_empty());
+        // One quotation cut at either end is no parting: one rendering ends where the
+        // stretch does.
+        let a = w("I don't think it will matter much to us");
+        let b = w("I think it will matter much to us in the end");
+        assert_eq!(diff(&a, &b).len(), 1);
+        // Nor is a long stretch in common that parts at its end.
+        let a = w(
+            "We will not sign a deal that hurts our workers in any province, not now and not ever",
+        );
+        let b = w(
+            "We will not sign a deal that hurts workers in any province, not now and not next year",
+        );
+        assert_eq!(diff(&a, &b).len(), 1);
     }
 
     proptest::proptest! {
