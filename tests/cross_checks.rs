@@ -189,6 +189,16 @@ fn write_articles(
     }
 }
 
+/// Writes `a.md` in `dir`: an article that quotes the passage in full, then cut.
+fn write_full_then_cut(dir: &std::path::Path) {
+    write_article(
+        dir,
+        "a.md",
+        "2025-09-03",
+        &format!("She said: {FULL}\n\nLater: {CUT}"),
+    );
+}
+
 /// The findings of one check (`rule`) of newslint run on `dir` with the shipped rules, and
 /// its output.
 fn findings_of(dir: &std::path::Path, rule: &str) -> (Vec<Diag>, String) {
@@ -223,12 +233,7 @@ fn people_and_levels(titles: &[Diag]) -> Vec<(String, String)> {
 fn a_quotation_altered_within_one_article_is_not_a_rendering_of_itself() {
     let dir = tempfile::tempdir().unwrap();
     // One article quotes the passage twice, once with a word dropped: no finding.
-    write_article(
-        dir.path(),
-        "a.md",
-        "2025-09-03",
-        &format!("She said: {FULL}\n\nLater: {CUT}"),
-    );
+    write_full_then_cut(dir.path());
     let (quotes, stdout) = findings_of(dir.path(), "quotes");
     assert!(quotes.is_empty(), "{stdout}");
     // Another article with the cut rendering: now the two articles differ.
@@ -347,12 +352,7 @@ fn a_rendering_is_told_against_the_first_other_article_of_each_reading() {
     // The first article gives the passage in full and, later, cut: its own two are no
     // renderings of each other, but the cut one differs from the full one of the next
     // articles, and is told so once, against the first of them.
-    write_article(
-        dir.path(),
-        "a.md",
-        "2025-09-03",
-        &format!("She said: {FULL}\n\nLater: {CUT}"),
-    );
+    write_full_then_cut(dir.path());
     write_articles(
         dir.path(),
         ["b", "c", "d"].map(|name| format!("{name}.md")),
