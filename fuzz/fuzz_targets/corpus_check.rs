@@ -1,0 +1,9 @@
+//! See `corpus_check` in ../harness.rs for what this target checks.
+#![no_main]
+
+#[path = "../harness.rs"]
+mod harness;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    harness::corpus_check(data);
+});
