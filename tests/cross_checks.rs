@@ -386,6 +386,58 @@ fn a_rendering_is_told_against_the_first_other_article_of_each_reading() {
 }
 
 #[test]
+fn a_word_changed_in_one_article_is_told_once_whichever_file_comes_first() {
+    // Neither rendering lacks words: the one fewer articles give is the one told, once,
+    // against the first article of the other, wherever its file comes in the order.
+    let changed = FULL.replace("hurts", "harms");
+    for (odd, alike) in [("a.md", ["b.md", "c.md"]), ("c.md", ["a.md", "b.md"])] {
+        let dir = tempfile::tempdir().unwrap();
+        write_articles(
+            dir.path(),
+            alike.map(String::from),
+            "2025-09-03",
+            &format!("She said: {FULL}"),
+        );
+        write_article(
+            dir.path(),
+            odd,
+            "2025-09-03",
+            &format!("She said: {changed}"),
+        );
+        let (quotes, stdout) = findings_of(dir.path(), "quotes");
+        assert_eq!(quotes.len(), 1, "{stdout}");
+        let (told, against) = (&quotes[0].locations[0].0, &quotes[0].locations[1].0);
+        assert!(told.ends_with(odd), "{stdout}");
+        assert!(against.ends_with(alike[0]), "{stdout}");
+        assert!(
+            quotes[0].body.contains("changed: \"hurts\" → \"harms\""),
+            "{stdout}"
+        );
+        assert!(
+            quotes[0].body.contains("1 other article quotes it as"),
+            "{stdout}"
+        );
+    }
+    // As many give each: the one whose first quotation comes later is told.
+    let dir = tempfile::tempdir().unwrap();
+    write_article(
+        dir.path(),
+        "a.md",
+        "2025-09-03",
+        &format!("She said: {FULL}"),
+    );
+    write_article(
+        dir.path(),
+        "b.md",
+        "2025-09-03",
+        &format!("She said: {changed}"),
+    );
+    let (quotes, stdout) = findings_of(dir.path(), "quotes");
+    assert_eq!(quotes.len(), 1, "{stdout}");
+    assert!(quotes[0].locations[0].0.ends_with("b.md"), "{stdout}");
+}
+
+#[test]
 fn a_run_of_words_many_different_quotations_share_is_boilerplate() {
     // Each variant gives the passage with a word of its own; "a" articles give it in the
     // words of the first variant.

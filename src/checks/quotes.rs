@@ -898,6 +898,16 @@ struct Edit {
     b: Range<usize>,
 }
 
+impl Edit {
+    /// The same edit seen from the other rendering.
+    fn turned(&self) -> Edit {
+        Edit {
+            a: self.b.clone(),
+            b: self.a.clone(),
+        }
+    }
+}
+
 /// Word-level diff of `a` and `b` restricted to the stretch both renderings cover (from the
 /// first to the last shared word): a shorter excerpt of a longer quotation is not an edit.
 #[cfg(test)]
@@ -907,7 +917,25 @@ fn diff(a: &[HashedWord], b: &[HashedWord]) -> Vec<Edit> {
 
 /// As `diff`, where an edit that `same` tells is the same words written another way is
 /// counted as matched, and not given.
+///
+/// Where words could be matched in more than one way, the way taken depends on which
+/// rendering is read first: so the two are always read in one order, that of their words'
+/// hashes, and the edits turned around when that is not the order given. The diff, and so
+/// whether two renderings are one quotation and which is reported, does not depend on the
+/// order of the files.
 fn diff_by(a: &[HashedWord], b: &[HashedWord], same: impl Fn(&Edit) -> bool) -> Vec<Edit> {
+    let hashes = |ws: &[HashedWord]| ws.iter().map(|w| w.hash).collect::<Vec<u64>>();
+    if hashes(b) < hashes(a) {
+        return diff_in_order(b, a, |e| same(&e.turned()))
+            .into_iter()
+            .map(|e| e.turned())
+            .collect();
+    }
+    diff_in_order(a, b, same)
+}
+
+/// [`diff_by`] with `a` read first.
+fn diff_in_order(a: &[HashedWord], b: &[HashedWord], same: impl Fn(&Edit) -> bool) -> Vec<Edit> {
     let n = a.len();
     let m = b.len();
     let mut lcs = vec![vec![0u16; m + 1]; n + 1];
@@ -920,19 +948,42 @@ fn diff_by(a: &[HashedWord], b: &[HashedWord], same: impl Fn(&Edit) -> bool) -> 
             };
         }
     }
-    let mut pairs = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < n && j < m {
-        if a[i].hash == b[j].hash {
-            pairs.push((i, j));
-            i += 1;
-            j += 1;
-        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
-            i += 1;
-        } else {
-            j += 1;
+    // Where a word could be matched in more than one place, the walk back through the
+    // table picks one; skipping a word of `a` first, or one of `b`, may give other pairs
+    // ("a major improvement and a step in the right direction" and "it's a step in the
+    // right direction": the first "a" or the second). Both are tried, and the one that
+    // keeps the matched words together wins: a stock phrase shared at the end is not a
+    // rendering with words dropped before it.
+    let walk = |skip_a_first: bool| {
+        let mut pairs = Vec::new();
+        let (mut i, mut j) = (0, 0);
+        while i < n && j < m {
+            if a[i].hash == b[j].hash {
+                pairs.push((i, j));
+                i += 1;
+                j += 1;
+            } else if lcs[i + 1][j] > lcs[i][j + 1]
+                || (skip_a_first && lcs[i + 1][j] == lcs[i][j + 1])
+            {
+                i += 1;
+            } else {
+                j += 1;
+            }
         }
-    }
+        pairs
+    };
+    let apart = |pairs: &[(usize, usize)]| {
+        let gaps = (pairs.windows(2))
+            .filter(|w| w[1].0 > w[0].0 + 1 || w[1].1 > w[0].1 + 1)
+            .count();
+        (gaps, pairs.iter().map(|&(i, j)| i + j).sum::<usize>())
+    };
+    let (first, second) = (walk(true), walk(false));
+    let pairs = if apart(&second) < apart(&first) {
+        second
+    } else {
+        first
+    };
     let mut edits = Vec::new();
     let (mut matched_a, mut matched_b) = (pairs.len(), pairs.len());
     for w in pairs.windows(2) {
@@ -1303,11 +1354,15 @@ impl Check for Quotes {
                     .collect::<Vec<_>>()
             })
             .collect();
-        let pairs: Vec<(usize, usize)> = pairs
+        // Each pair that can be reported, with the first quotation of the reading shown as
+        // the one that differs.
+        let pairs: Vec<(usize, usize, usize)> = pairs
             .into_iter()
-            .filter(|pair| {
-                let verdict = verdicts.get(&key(pair)).copied().flatten();
-                compared.may_report(verdict, pair.0, pair.1)
+            .filter_map(|(a, b)| {
+                let primary = verdicts.get(&key(&(a, b))).copied().flatten()?;
+                compared
+                    .may_report(primary, a, b)
+                    .then_some((a, b, primary))
             })
             .collect();
         // Each run also notes where the quotations it reports are, read in the texts it
@@ -1318,7 +1373,9 @@ impl Check for Quotes {
                 let (mut texts, mut placed) = (Texts::default(), Placements::default());
                 let found = run
                     .iter()
-                    .filter_map(|&(a, b)| compared.pair(&mut texts, &mut placed, a, b))
+                    .filter_map(|&(a, b, primary)| {
+                        compared.pair(&mut texts, &mut placed, a, b, primary)
+                    })
                     .collect();
                 (found, placed)
             })
@@ -1413,9 +1470,10 @@ fn lacking(edits: &[Edit]) -> Ordering {
     dropped_a.cmp(&dropped_b)
 }
 
-/// What comparing one pair of each two readings told about all of their pairs: whether
-/// they differ, and which reading lacks words (`None` on a tie).
-type Verdict = Option<Option<usize>>;
+/// What comparing one pair of each two readings told about all of their pairs: `None` when
+/// they do not differ, else the first quotation of the reading shown as the one that
+/// differs (see [`Compared::verdict`]).
+type Verdict = Option<usize>;
 
 impl Compared<'_> {
     /// The edits between quotations `qa` and `qb`, whose articles `texts` holds; `None`
@@ -1455,41 +1513,59 @@ impl Compared<'_> {
     }
 
     /// The verdict on the readings of quotations `a` and `b` (the first quotations of
-    /// each), from comparing these two.
+    /// each), from comparing these two. The reading shown as the one that differs is the
+    /// one that lacks words; where neither does (a word changed), the one fewer articles
+    /// give, as the others bear each other out; where as many give each, the one whose
+    /// first quotation comes later. Decided for the two readings at once, so that which
+    /// quotations are reported does not depend on the order of the files.
     fn verdict(&self, texts: &mut Texts, a: usize, b: usize) -> Verdict {
         let (qa, qb) = (self.quotes.get(&a)?, self.quotes.get(&b)?);
         texts.hold(self.ctx.articles, qa.article(), qb.article());
         let diffed = self.diffed(texts, qa, qb)?;
+        let (a, b) = (self.readings.first_of(a), self.readings.first_of(b));
         Some(match lacking(&diffed.edits) {
-            Ordering::Greater => Some(self.readings.first_of(a)),
-            Ordering::Less => Some(self.readings.first_of(b)),
-            Ordering::Equal => None,
+            Ordering::Greater => a,
+            Ordering::Less => b,
+            Ordering::Equal => match self.articles_giving(a).cmp(&self.articles_giving(b)) {
+                Ordering::Less => a,
+                Ordering::Greater => b,
+                Ordering::Equal => a.max(b),
+            },
         })
     }
 
-    /// Whether the pair `a`, `b` can make a finding, given the verdict on their readings:
-    /// the primary, the one that lacks words or else the later article, must be shown
-    /// against `other` (see [`Candidates::partner`]).
-    fn may_report(&self, verdict: Verdict, a: usize, b: usize) -> bool {
-        let Some(lacks) = verdict else {
-            return false;
-        };
+    /// How many articles give the reading of quotation `q`.
+    fn articles_giving(&self, q: usize) -> usize {
+        let mut articles: Vec<usize> = (self.readings.reading_of(q))
+            .filter_map(|q| self.quotes.get(&q).map(Quotation::article))
+            .collect();
+        articles.sort_unstable();
+        articles.dedup();
+        articles.len()
+    }
+
+    /// Whether the pair `a`, `b` can make a finding, given the first quotation of the
+    /// reading shown as the one that differs: that one must be shown against the other
+    /// (see [`Candidates::partner`]).
+    fn may_report(&self, primary: usize, a: usize, b: usize) -> bool {
         let article_of = |q: usize| self.quotes.get(&q).map(Quotation::article);
-        let a_first = match lacks {
-            Some(first) => self.readings.first_of(a) == first,
-            None => article_of(a) > article_of(b),
+        let (primary, other) = if self.readings.first_of(a) == primary {
+            (a, b)
+        } else {
+            (b, a)
         };
-        let (primary, other) = if a_first { (a, b) } else { (b, a) };
         self.readings.partner(primary, other, article_of) == Some(other)
     }
 
-    /// The finding for quotations `a` and `b`, if they read differently.
+    /// The finding for quotations `a` and `b`, if they read differently; the one whose
+    /// reading starts with quotation `primary` is shown as the one that differs.
     fn pair(
         &self,
         texts: &mut Texts,
         placed: &mut Placements,
         a: usize,
         b: usize,
+        primary: usize,
     ) -> Option<Finding> {
         let ctx = self.ctx;
         let (qa, qb) = (self.quotes.get(&a)?, self.quotes.get(&b)?);
@@ -1502,12 +1578,7 @@ impl Compared<'_> {
             wb,
             edits,
         } = self.diffed(texts, qa, qb)?;
-        // The rendering that lacks words is the primary; on a tie, the later article.
-        let a_first = match lacking(&edits) {
-            Ordering::Greater => true,
-            Ordering::Less => false,
-            Ordering::Equal => qa.article() > qb.article(),
-        };
+        let a_first = self.readings.first_of(a) == primary;
         let (p, pw, pt, o, ow, ot, flip) = if a_first {
             (qa, &wa, ta, qb, &wb, tb, false)
         } else {
@@ -2025,7 +2096,9 @@ mod tests {
             severity: Severity::Warning,
             readings: &Candidates::default(),
         };
-        compared.pair(&mut Texts::default(), placed, 0, 1)
+        let mut texts = Texts::default();
+        let primary = compared.verdict(&mut texts, 0, 1)?;
+        compared.pair(&mut texts, placed, 0, 1, primary)
     }
 
     /// Adds two lines at the top of each article's file, then pins the articles for the
@@ -2384,6 +2457,50 @@ mod tests {
         );
         let b = w("We expect by the end of the year");
         assert!(diff(&a, &b).is_empty());
+    }
+
+    #[test]
+    fn a_stock_phrase_at_the_end_of_both_is_no_rendering_whichever_comes_first() {
+        // "a" could be matched at either of its places in the longer one: matched with the
+        // first, the second would read as four words dropped before the shared ending.
+        let a = w("a major improvement and a step in the right direction");
+        let b = w("it's a step in the right direction");
+        assert!(diff(&a, &b).is_empty());
+        assert!(diff(&b, &a).is_empty());
+    }
+
+    /// The edits of `diff(a, b)`, each as (words of `a`, words of `b`).
+    fn edits(a: &[HashedWord], b: &[HashedWord]) -> Vec<(Range<usize>, Range<usize>)> {
+        diff(a, b).into_iter().map(|e| (e.a, e.b)).collect()
+    }
+
+    proptest::proptest! {
+        /// The diff of two renderings is the same whichever is given first: which one is
+        /// reported, and whether they are one quotation at all, does not depend on the
+        /// order of the files.
+        #[test]
+        fn the_diff_is_the_same_whichever_rendering_comes_first(
+            a in proptest::collection::vec(0..6usize, 8..30),
+            changes in proptest::collection::vec((0..3usize, 0..30usize, 0..6usize), 1..4),
+        ) {
+            // Few words, each often repeated: many ways to match them. The other rendering
+            // is the first with a few words dropped, added or changed.
+            const WORDS: [&str; 6] = ["a", "step", "in", "the", "right", "direction"];
+            let mut b = a.clone();
+            for (change, at, word) in changes {
+                let at = at % (b.len() + 1);
+                match change {
+                    0 if at < b.len() => drop(b.remove(at)),
+                    1 => b.insert(at, word),
+                    _ if at < b.len() => b[at] = word,
+                    _ => b.push(word),
+                }
+            }
+            let text = |ws: &[usize]| ws.iter().map(|&i| WORDS[i]).collect::<Vec<_>>().join(" ");
+            let (a, b) = (w(&text(&a)), w(&text(&b)));
+            let mirrored: Vec<_> = edits(&b, &a).into_iter().map(|(x, y)| (y, x)).collect();
+            proptest::prop_assert_eq!(edits(&a, &b), mirrored);
+        }
     }
 
     #[test]
