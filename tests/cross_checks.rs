@@ -755,6 +755,32 @@ fn titles_read_as_news_writes_them_are_not_told_apart() {
 }
 
 #[test]
+fn three_titles_used_once_each_are_told_alike_whichever_file_comes_first() {
+    // Two of the titles agree ("Minister", "China's Foreign Minister"); the third is
+    // another office. It is the one told, once, wherever its file comes: with the first
+    // file's title as the reference, the two that agree were told against it.
+    let sentences = [
+        "The talks went on. Vice Foreign Minister Li Zhaoxing spoke.",
+        "The talks went on. China's Foreign Minister Li Zhaoxing spoke.",
+        "The talks went on. Minister Li Zhaoxing spoke.",
+    ];
+    for order in [[0, 1, 2], [1, 2, 0], [2, 0, 1]] {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, &i) in ["a.md", "b.md", "c.md"].iter().zip(&order) {
+            write_article(dir.path(), name, "2025-10-01", sentences[i]);
+        }
+        let (titles, stdout) = findings_of(dir.path(), "titles");
+        assert_eq!(titles.len(), 1, "{order:?}: {stdout}");
+        assert!(
+            titles[0]
+                .message
+                .contains("Li Zhaoxing is \"Vice Foreign Minister\" here"),
+            "{order:?}: {stdout}"
+        );
+    }
+}
+
+#[test]
 fn a_nations_premier_is_its_prime_minister_and_a_capital_stands_for_its_government() {
     let dir = tempfile::tempdir().unwrap();
     write_article(

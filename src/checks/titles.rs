@@ -1338,11 +1338,23 @@ fn discovered(
             None
         }
     };
-    // The most used title is the reference (ties: the one met first).
-    let reference = by_title
-        .iter()
-        .max_by_key(|(_, ms)| (ms.len(), std::cmp::Reverse(ms[0].article)))
-        .map(|(t, ms)| (*t, ms.clone()))
+    // The most used title is the reference. Of titles used as often, the one the others
+    // agree with most (by their mentions), then the one met first: so that which titles are
+    // reported does not depend on the order of the files ("Vice Foreign Minister",
+    // "Minister" and "Chinese Foreign Minister", once each, are one finding whichever
+    // article comes first; with the first as the reference they were two).
+    let most = by_title.values().map(Vec::len).max().unwrap_or(0);
+    let support = |t: &str| -> usize {
+        (by_title.iter())
+            .filter(|(u, _)| **u != t && agree(t, u))
+            .map(|(_, ms)| ms.len())
+            .sum()
+    };
+    let reference = (by_title.iter())
+        .filter(|(_, ms)| ms.len() == most)
+        .map(|(t, ms)| (*t, ms))
+        .max_by_key(|(t, ms)| (support(t), std::cmp::Reverse(ms[0].article)))
+        .map(|(t, ms)| (t, ms.clone()))
         .expect("at least two titles");
     // A user's level for the check applies to every finding; by default, two top offices of
     // one company are a note, not a warning: one person often holds both.
