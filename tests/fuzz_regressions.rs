@@ -2,6 +2,7 @@
 //! target fail, and inputs written to reach a path) through the target's own code, and runs
 //! the corpus target on inputs made here from the sample articles.
 
+mod common;
 #[path = "../fuzz/harness.rs"]
 mod harness;
 
@@ -78,48 +79,24 @@ fn the_sample_articles_pass_the_corpus_target() {
     );
 }
 
-/// Sentences for [`small_corpora_pass_the_corpus_target`]: claims of the shipped facts with
-/// other values, a quotation given alike, edited and cut, titled names, both spellings of
-/// a word, a suppression comment, and pieces that break text apart.
-const SENTENCES: &[&str] = &[
-    "Trump raised tariffs on Canadian goods to 35%. ",
-    "Trump raised tariffs on Canadian goods from 25% to 40%. ",
-    "On Aug. 1, the rate rose to 30%. ",
-    "It will be his third visit since his election in April. ",
-    "Carney made his second trip to Washington in October. ",
-    "Carney made his fourth trip to Washington. ",
-    "Prime Minister Mark Carney said \"we will not negotiate in public and we will not be rushed\" on Tuesday. ",
-    "Carney said \"we will not negotiate in public and we will be rushed\" on Tuesday. ",
-    "Carney said: “we will not negotiate in public”. ",
-    "Trade Minister Dominic LeBlanc met U.S. Commerce Secretary Howard Lutnick. ",
-    "Finance Minister Dominic LeBlanc met Commerce Secretary Howard Lutnick. ",
-    "The levy on aluminium rose 5 per cent; the aluminum levy rose 5 percent. ",
-    "<!-- newslint-disable-next-line quotes -->\n",
-    "---\ndate: 2025-09-03\n---\n",
-    "date 2025-11-25 ",
-    "\n\n",
-    "\r\n",
-    "“",
-    "\u{a0}",
-];
-
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
 
-    /// Small corpora of news sentences (two to four articles, the first byte choosing
+    /// Small corpora of news sentences ([`common::SENTENCES`]; two to four articles, the
+    /// first byte choosing
     /// whether the last is a draft) pass the corpus target: checked end to end, no panic,
     /// machine reports that parse, the same report twice.
     #[test]
     fn small_corpora_pass_the_corpus_target(
         articles in proptest::collection::vec(
-            proptest::collection::vec(0..SENTENCES.len(), 1..12),
+            proptest::collection::vec(0..common::SENTENCES.len(), 1..12),
             2..5,
         ),
         draft in proptest::prelude::any::<bool>(),
     ) {
         let texts: Vec<Vec<u8>> = articles
             .iter()
-            .map(|picks| picks.iter().map(|&i| SENTENCES[i]).collect::<String>().into_bytes())
+            .map(|picks| picks.iter().map(|&i| common::SENTENCES[i]).collect::<String>().into_bytes())
             .collect();
         let data = [vec![if draft { b'#' } else { b' ' }], texts.join(&0xFF)].concat();
         harness::corpus_check(&data);

@@ -93,9 +93,13 @@ pub fn date_phrase(articles: &[Article], claim: &Claim) -> String {
 /// it is printed to be looked up.
 const FEW_VALUES: usize = 16;
 
-/// Picks the reference claim of a group: the one most other claims agree with (ties go to
-/// the earliest), so the odd one out is what gets flagged. Claims are first grouped by
-/// value, so the cost grows with the number of distinct values, not claims squared.
+/// Picks the reference claim of a group: the one most other claims agree with, so the odd
+/// one out is what gets flagged. Of values as well supported, in one article the one it
+/// gives first; across articles the one that prints first (claimed earliest), not the one
+/// of the first file, which would make what is flagged depend on the order of the files
+/// (an article giving 2 and 4, another 2 and another 4 on the same date: two findings with
+/// the first file's, three with the others'). Claims are first grouped by value, so the
+/// cost grows with the number of distinct values, not claims squared.
 pub fn reference<'a>(ctx: &super::Context, group: &[&'a Claim]) -> Option<&'a Claim> {
     let mut distinct: Vec<(&'a Claim, usize)> = Vec::new();
     let mut index: FastMap<String, usize> = FastMap::default();
@@ -123,6 +127,7 @@ pub fn reference<'a>(ctx: &super::Context, group: &[&'a Claim]) -> Option<&'a Cl
             }
         }
     }
+    let one_article = group.windows(2).all(|w| w[0].article == w[1].article);
     let mut best: Option<(&'a Claim, usize)> = None;
     for (candidate, _) in &distinct {
         let Ok(v) = &candidate.value else { continue };
@@ -131,7 +136,15 @@ pub fn reference<'a>(ctx: &super::Context, group: &[&'a Claim]) -> Option<&'a Cl
             .filter(|(c, _)| c.value.as_ref().is_ok_and(|w| !ctx.conflicts(v, w)))
             .map(|(_, n)| n)
             .sum();
-        if best.is_none_or(|(_, s)| support > s) {
+        let printed_first = |other: &Claim| {
+            other
+                .value
+                .as_ref()
+                .is_ok_and(|w| v.to_string() < w.to_string())
+        };
+        if best
+            .is_none_or(|(b, s)| support > s || (support == s && !one_article && printed_first(b)))
+        {
             best = Some((candidate, support));
         }
     }

@@ -85,3 +85,28 @@ pub fn parse(text: &str) -> Vec<Diag> {
     }
     out
 }
+
+/// Sentences that small corpora are made of in property tests: claims of the shipped facts with
+/// other values, a quotation given alike, edited and cut, titled names, both spellings of
+/// a word, a suppression comment, and pieces that break text apart.
+pub const SENTENCES: &[&str] = &[
+    "Trump raised tariffs on Canadian goods to 35%. ",
+    "Trump raised tariffs on Canadian goods from 25% to 40%. ",
+    "On Aug. 1, the rate rose to 30%. ",
+    "It will be his third visit since his election in April. ",
+    "Carney made his second trip to Washington in October. ",
+    "Carney made his fourth trip to Washington. ",
+    "Prime Minister Mark Carney said \"we will not negotiate in public and we will not be rushed\" on Tuesday. ",
+    "Carney said \"we will not negotiate in public and we will be rushed\" on Tuesday. ",
+    "Carney said: “we will not negotiate in public”. ",
+    "Trade Minister Dominic LeBlanc met U.S. Commerce Secretary Howard Lutnick. ",
+    "Finance Minister Dominic LeBlanc met Commerce Secretary Howard Lutnick. ",
+    "The levy on aluminium rose 5 per cent; the aluminum levy rose 5 percent. ",
+    "<!-- newslint-disable-next-line quotes -->\n",
+    "---\ndate: 2025-09-03\n---\n",
+    "date 2025-11-25 ",
+    "\n\n",
+    "\r\n",
+    "“",
+    "\u{a0}",
+];
