@@ -494,3 +494,29 @@ fn the_table_gives_each_ratio_and_says_which_targets_are_met() {
     // Seconds per MB: 3.3 s for 1,000 MB against 0.3 s for 100.
     has("Time per MB at 1G vs 100M (shipped, facts only): +10% (met: within 25%)");
 }
+
+#[test]
+fn the_order_script_counts_the_findings_with_the_files_in_order_and_reversed() {
+    let Some(mut python) = python() else { return };
+    let work = tempfile::tempdir().unwrap();
+    let out = script(
+        &mut python,
+        "order",
+        &[
+            path_str(&root().join("seeds")),
+            "--newslint",
+            env!("CARGO_BIN_EXE_newslint"),
+            "--work",
+            path_str(work.path()),
+        ],
+    );
+    // The sample articles: 16 findings, the same in both orders, per rule and level.
+    assert!(
+        out.starts_with("5 files; findings 16 in order, 16 in reverse order"),
+        "{out}"
+    );
+    assert!(out.contains("| titles | warning |"), "{out}");
+    assert!(!out.contains("differs"), "{out}");
+    // The renamed copies are removed afterwards.
+    assert!(!work.path().join("reversed").exists());
+}
