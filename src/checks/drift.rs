@@ -1,7 +1,7 @@
 //! drift: a fact's value changes between articles of different dates and the rule has no
 //! timeline (or expected value) that explains it.
 
-use super::support::{ClaimLocations, dated_in_order, describe};
+use super::support::{ClaimLocations, dated_in_order, describe, reference};
 use super::{Check, CheckInfo, Context};
 use crate::extract::Claim;
 use crate::finding::{Finding, Kind, Severity, Text};
@@ -49,17 +49,21 @@ impl Check for Drift {
             .into();
             let (mut now, mut before) =
                 (ClaimLocations::new("now "), ClaimLocations::new("before "));
-            let mut current: Option<&Claim> = None;
-            for claim in dated {
-                let Some(prev) = current else {
-                    current = Some(claim);
+            // Each date is compared with the date before by the value its claims agree on
+            // most (see `reference`): articles of one date that differ are a contradiction,
+            // and which of them stood for the date must not depend on the order of the files.
+            let mut previous: Option<&Claim> = None;
+            for group in dated.chunk_by(|a, b| a.speaks_for == b.speaks_for) {
+                let Some(claim) = reference(ctx, group) else {
+                    continue;
+                };
+                let Some(prev) = previous.replace(claim) else {
                     continue;
                 };
                 let (Ok(v), Ok(pv)) = (&claim.value, &prev.value) else {
                     continue;
                 };
-                if claim.speaks_for == prev.speaks_for || !ctx.conflicts(v, pv) {
-                    current = Some(claim);
+                if !ctx.conflicts(v, pv) {
                     continue;
                 }
                 let expected_direction = match fact.monotonic {
@@ -79,9 +83,56 @@ impl Check for Drift {
                         help: Some(help.clone()),
                     });
                 }
-                current = Some(claim);
             }
             findings
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::support::run_on_dated;
+
+    /// The drift findings of articles given as (date, count), named in their order.
+    fn drifts(articles: &[(&str, u32)]) -> Vec<String> {
+        let loaded = crate::rules::load_str(
+            "r.yaml",
+            "facts:\n  - id: jobs\n    type: count\n    patterns: ['cut {value} jobs']\n",
+        );
+        let names = ["a.md", "b.md", "c.md", "d.md"];
+        let texts: Vec<(&str, &str, String)> = (names.iter().zip(articles))
+            .map(|(name, &(date, n))| (*name, date, format!("The plant cut {n} jobs.")))
+            .collect();
+        let (_, _, findings) = run_on_dated(&Drift, &loaded.rules, &texts);
+        findings.iter().map(|f| f.message.to_string()).collect()
+    }
+
+    #[test]
+    fn each_date_stands_by_the_value_its_articles_agree_on_in_any_order() {
+        // Two articles of the first date differ (a contradiction); the next date agrees with
+        // the one two articles of the first date give: no drift, whichever file comes first.
+        let found = drifts(&[
+            ("2025-01-01", 120),
+            ("2025-01-01", 90),
+            ("2025-01-01", 120),
+            ("2025-01-02", 120),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        let found = drifts(&[
+            ("2025-01-01", 90),
+            ("2025-01-01", 120),
+            ("2025-01-01", 120),
+            ("2025-01-02", 120),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+        // As many give each: the same one stands for the date in either order (the value
+        // that prints first, "120"), so the next date's 120 is no drift in either.
+        let one = drifts(&[("2025-01-01", 90), ("2025-01-01", 120), ("2025-01-02", 120)]);
+        let other = drifts(&[("2025-01-01", 120), ("2025-01-01", 90), ("2025-01-02", 120)]);
+        assert!(one.is_empty() && other.is_empty(), "{one:?} {other:?}");
+        // A change between dates is drift.
+        let found = drifts(&[("2025-01-01", 90), ("2025-01-02", 120)]);
+        assert_eq!(found, ["drift: jobs changed from 90 to 120"]);
     }
 }
