@@ -169,3 +169,111 @@ fn te3_platinum_share_does_not_drop() {
 }
 
 const TE3_FLOOR: usize = 70;
+
+/// Runs each case of `cases` (sentence with the value in [[ ]], a tab, the value expected)
+/// as a claim of type `ty` in an article of `date`.
+fn run_inline(ty: &str, date: &str, cases: &[&str]) {
+    for (i, case) in cases.iter().enumerate() {
+        let (sentence, expected) = case.split_once('\t').unwrap();
+        let case = Case {
+            line: i + 1,
+            ty: ty.into(),
+            date: Some(date.into()),
+            sentence: sentence.into(),
+            expected: expected.into(),
+        };
+        if let Err(e) = run_case(&case) {
+            panic!("{sentence}: {e}");
+        }
+    }
+}
+
+#[test]
+fn wire_copy_fractions_and_abbreviations_are_read_whole() {
+    run_inline(
+        "percent",
+        "1987-04-02",
+        &[
+            "The bank raised its prime rate to [[7-3/4 pct]] from 7-1/2 pct.\t7.75%",
+            "Washington imposed a [[7-1/2 pct]] tariff on the goods.\t7.5%",
+            "The bond yields [[10 7/8 percent]] this week.\t10.875%",
+            "The rate is [[5½%]] now.\t5.5%",
+            "Rates eased to [[3/4 pct]] overnight.\t0.75%",
+            // Wrapped over two lines, as wire copy is.
+            "Prices rose [[20 per\ncent]] last year.\t20%",
+            "The yield is [[11\n3/4 pct]] now.\t11.75%",
+        ],
+    );
+    run_inline(
+        "money",
+        "1987-04-02",
+        &[
+            "Tariffs on [[300 mln dlrs]] worth of goods.\tUSD 300000000",
+            "A [[16 mln dlr]] trade deficit.\tUSD 16000000",
+            "The deal is worth [[2.5 bln Canadian dlrs]].\tCAD 2500000000",
+            "The bank lent [[50 mln stg]] to the firm.\tGBP 50000000",
+            "Crude sold at [[18-1/2 dlrs]] a barrel.\tUSD 18.5",
+            // Canadian papers hyphenate the scale.
+            "Ottawa unveiled a [[$1.2-billion]] aid package.\tUSD 1200000000",
+            // "a" before "$" is no Australian dollar; "A$" is.
+            "It is a [[$300 million]] deal.\tUSD 300000000",
+            "A [[$5]] fee applies.\tUSD 5",
+            "Canberra paid [[A$30 million]].\tAUD 30000000",
+            "The firm raised [[US $5 million]].\tUSD 5000000",
+        ],
+    );
+    run_inline(
+        "number",
+        "1987-04-02",
+        &["Output rose to [[15-3/4 mln]] barrels a day.\t15750000"],
+    );
+}
+
+/// The claims a `{value}` pattern of type `ty` finds in `sentence`, as (raw, value).
+fn claims_of(ty: &str, sentence: &str) -> Vec<(String, String)> {
+    let text = format!("---\ndate: 2025-10-03\n---\n{sentence}\n");
+    let article =
+        Article::from_bytes(0, Path::new("case.txt"), "case.txt".into(), text.as_bytes()).unwrap();
+    let yaml = format!("facts:\n  - id: case\n    type: {ty}\n    patterns: ['{{value}}']\n");
+    let loaded = rules::load_str("case.yaml", &yaml);
+    assert!(loaded.errors.is_empty());
+    extract::extract_article(&article, &loaded.rules)
+        .iter()
+        .map(|c| (c.raw.to_string(), c.value_text().unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
+    let none: &[(&str, &str)] = &[
+        ("percent", "Unemployment is seen at 2-3% this year."),
+        ("percent", "Growth of 8%-10% is forecast."),
+        ("percent", "Rates of 85/95 pct were quoted."),
+        ("percent", "The charge was raised to .06 pct."),
+        ("money", "Shares traded at 24-$26 all day."),
+        ("money", "Tickets cost $30-$35 at the door."),
+        ("money", "The plant will cost $3-3.5 billion."),
+        ("money", "Prices of $1,137/39 a tonne were quoted."),
+        ("number", "Talks on 24/7 cover."),
+    ];
+    for (ty, sentence) in none {
+        assert_eq!(claims_of(ty, sentence), vec![], "{sentence}");
+    }
+    // Numbers next to such pieces, but apart from them, are still claims.
+    assert_eq!(
+        claims_of("percent", "Growth was 3% in 2024-25, and 2% before."),
+        vec![("3%".into(), "3%".into()), ("2%".into(), "2%".into())]
+    );
+    assert_eq!(
+        claims_of("money", "It cost $26 in 2024, up from 20."),
+        vec![("$26".into(), "USD 26".into())]
+    );
+    // A year may follow another: "2009-2010" names both.
+    assert_eq!(
+        claims_of("year", "The pandemic of 2009-2010 was worse."),
+        vec![
+            ("2009".into(), "2009".into()),
+            ("2010".into(), "2010".into())
+        ]
+    );
+}

@@ -171,13 +171,20 @@ fn extract_fact<'f>(
     let first = out.len();
     let body_text = &text[body..];
     let mut taken = Taken::default();
+    let quantity = matches!(
+        fact.ty,
+        values::ValueType::Number
+            | values::ValueType::Percent
+            | values::ValueType::Count
+            | values::ValueType::Money
+    );
     for found in patterns {
         for m in found {
             if !fact.cross_sentences && crosses_sentence(body_text, m.whole.clone()) {
                 continue;
             }
             let span = body + m.value.start..body + m.value.end;
-            if taken.overlaps(&span) {
+            if taken.overlaps(&span) || (quantity && inside_a_number(text, &span)) {
                 continue;
             }
             let sentence = sentence_around(text, span.clone(), body);
@@ -239,6 +246,41 @@ fn extract_fact<'f>(
         }
     }
     out[first..].sort_by_key(|c| c.span.start);
+}
+
+/// Whether an amount found at `span` is a piece of a larger number or of a range, which the
+/// regex (it cannot look behind, and takes the first number it can) may find on its own:
+/// "3%" of "2-3%", "$26" of "24-$26", "95 pct" of "85/95 pct", "06 pct" of ".06 pct",
+/// "$3" of "$3-3.5 billion". The piece is not what the text says, and a claim of it would
+/// make a false finding.
+fn inside_a_number(text: &str, span: &Range<usize>) -> bool {
+    let (Some(before), Some(value), Some(after)) = (
+        text.get(..span.start),
+        text.get(span.clone()),
+        text.get(span.end..),
+    ) else {
+        return false;
+    };
+    let digit = |c: char| c.is_ascii_digit();
+    if before.ends_with('.') && value.starts_with(digit) {
+        return true;
+    }
+    if value.starts_with(char::is_whitespace) {
+        return false;
+    }
+    // "8%-10%": the first end of a range may carry the unit too.
+    let joined = match before.strip_suffix(['-', '–', '/', '.', ',']) {
+        Some(joined) => joined.strip_suffix('%').unwrap_or(joined),
+        None => before,
+    };
+    if joined.ends_with(digit) {
+        return true;
+    }
+    // "$30-$35".
+    after.strip_prefix(['-', '–', '/']).is_some_and(|rest| {
+        rest.trim_start_matches(['$', '€', '£', '¥'])
+            .starts_with(digit)
+    })
 }
 
 /// The values of the claims a fact has so far in an article, so that a match overlapping

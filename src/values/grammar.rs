@@ -30,8 +30,16 @@ const TIME_OF_DAY: &str =
 /// Time zones news gives after a time of day (capitals only).
 const ZONES: &str = "GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT";
 
-fn digits() -> &'static str {
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+/// Fractions as wire copy and market reports write them: halves to sixty-fourths ("1/2",
+/// "15/16"; not "9/11" or "24/7"), or a fraction sign.
+const FRACTION: &str = r"\d{1,2}/(?:2|3|4|8|16|32|64)\b|(?u:[½¼¾⅓⅔⅛⅜⅝⅞])";
+
+/// A number in digits: "1,200", "3.5", or with a fraction ("7-1/2", "7 1/2", "7½", "3/4").
+/// The forms with a fraction come first: a rate of "7-1/2 pct" is not "2 pct", nor "7".
+fn digits() -> String {
+    format!(
+        r"\d+(?:[\s-](?:{FRACTION})|(?u:[½¼¾⅓⅔⅛⅜⅝⅞]))|{FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    )
 }
 
 /// A number in words: "thirty-five", "one hundred and twenty", "two thousand".
@@ -42,10 +50,11 @@ fn word_number() -> String {
     )
 }
 
-/// Digits or words, with an optional scale word ("1.2 billion", "3 million", "45,000").
+/// Digits or words, with an optional scale word ("1.2 billion", "3 million", "45,000",
+/// "$1.2-billion" as Canadian papers write it).
 fn amount() -> String {
     format!(
-        r"(?:(?:{})(?:\s*(?:{SCALES}|bn|mn)\b|(?:m|b|k)\b)?|\b(?:{}))",
+        r"(?:(?:{})(?:(?:-|\s*)(?:{SCALES}|bn|mn|mln|bln)\b|(?:m|b|k)\b)?|\b(?:{}))",
         digits(),
         word_number()
     )
@@ -77,9 +86,11 @@ fn count() -> String {
 }
 
 /// Currency marks before an amount, each followed by an optional space.
-const MONEY_BEFORE: &str = r"(?:\b(?:US|U\.S\.|C|CA|CAD|CDN|A|AU|NZ|HK|USD|EUR|GBP)\s?)?\$|[€£¥]|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)";
+/// The letters before `$` are capitals, and a single one is written against it: in "a $5
+/// fee" or "A $300 million deal", "a" is no Australian dollar.
+const MONEY_BEFORE: &str = r"(?-i:\b(?:(?:US|U\.S\.|CA|CAD|CDN|AU|NZ|HK|USD|EUR|GBP)\s?|C|A))?\$|[€£¥]|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)";
 /// Currency words after an amount and the spaces after it.
-const MONEY_AFTER: &str = r"(?:(?:US|U\.S\.|Canadian|American|Australian)\s+)?dollars\b|(?:euros|pounds|pesos|yen)\b|(?:USD|CAD|EUR|GBP)\b";
+const MONEY_AFTER: &str = r"(?:(?:US|U\.S\.|Canadian|American|Australian)\s+)?(?:dollars|dlrs?)\b|(?:euros|pounds|pesos|yen|stg)\b|(?:USD|CAD|EUR|GBP)\b";
 
 /// An amount with its currency before or after it. The amount is written twice, not once
 /// per currency form: it is most of the grammar, and the compiled size of every money
@@ -159,7 +170,7 @@ mod tests {
     fn money_one_amount_per_form() -> String {
         let a = amount();
         format!(
-            r"(?i:{q}(?:(?:\b(?:US|U\.S\.|C|CA|CAD|CDN|A|AU|NZ|HK|USD|EUR|GBP)\s?)?\$\s?{a}|[€£¥]\s?{a}|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)\s?{a}|{a}\s+(?:(?:US|U\.S\.|Canadian|American|Australian)\s+)?dollars\b|{a}\s+(?:euros|pounds|pesos|yen)\b|{a}\s+(?:USD|CAD|EUR|GBP)\b))",
+            r"(?i:{q}(?:(?-i:\b(?:(?:US|U\.S\.|CA|CAD|CDN|AU|NZ|HK|USD|EUR|GBP)\s?|C|A))?\$\s?{a}|[€£¥]\s?{a}|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)\s?{a}|{a}\s+(?:(?:US|U\.S\.|Canadian|American|Australian)\s+)?(?:dollars|dlrs?)\b|{a}\s+(?:euros|pounds|pesos|yen|stg)\b|{a}\s+(?:USD|CAD|EUR|GBP)\b))",
             q = qualifier(),
         )
     }
@@ -193,7 +204,16 @@ mod tests {
         "k",
         "dozens",
         "a dozen",
+        "a",
+        "-billion",
         "dollars",
+        "dlrs",
+        "dlr",
+        "stg",
+        "mln",
+        "7-1/2",
+        "3/4",
+        "½",
         "Canadian",
         "American",
         "euros",

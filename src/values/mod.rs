@@ -175,7 +175,9 @@ fn unreadable(raw: &str, ty: ValueType) -> ValueError {
 }
 
 fn normalize_quantity(ty: ValueType, text: &str, currency: &str) -> Result<Value, ValueError> {
-    let (qualifier, rest) = numbers::split_qualifier(text);
+    // A value wrapped over two lines ("20 per\ncent") reads as on one.
+    let spaced = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (qualifier, rest) = numbers::split_qualifier(&spaced);
     let lower = rest.to_ascii_lowercase();
     let magnitude = match ty {
         ValueType::Percent => {

@@ -148,8 +148,8 @@ fn scale_value(word: &str) -> Option<f64> {
     match word {
         "hundred" => Some(1e2),
         "thousand" | "k" => Some(1e3),
-        "million" | "m" | "mn" => Some(1e6),
-        "billion" | "bn" | "b" => Some(1e9),
+        "million" | "m" | "mn" | "mln" => Some(1e6),
+        "billion" | "bn" | "b" | "bln" => Some(1e9),
         "trillion" => Some(1e12),
         _ => None,
     }
@@ -162,12 +162,10 @@ pub fn parse_amount(text: &str) -> Option<f64> {
     if lower.is_empty() {
         return None;
     }
-    if lower.starts_with(|c: char| c.is_ascii_digit()) {
-        let end = lower
-            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-            .unwrap_or(lower.len());
-        let number: f64 = lower[..end].replace(',', "").parse().ok()?;
-        let rest = lower[end..].trim();
+    if lower.starts_with(|c: char| c.is_ascii_digit() || fraction_sign(c).is_some()) {
+        let (number, rest) = digits_with_fraction(&lower)?;
+        // "1.2-billion"
+        let rest = rest.trim().strip_prefix('-').unwrap_or(rest).trim();
         if rest.is_empty() {
             return finite(number);
         }
@@ -184,6 +182,72 @@ pub fn parse_amount(text: &str) -> Option<f64> {
         return scale_value(rest.trim()).map(|s| s / 2.0);
     }
     words_to_number(&lower)
+}
+
+/// The value of a fraction sign.
+fn fraction_sign(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        _ => return None,
+    })
+}
+
+/// A number in digits at the start of `text` ("1,200", "3.5"), with the fraction written
+/// after it or instead of it ("7-1/2", "7 1/2", "7½", "3/4", "½"), and the text after it.
+fn digits_with_fraction(text: &str) -> Option<(f64, &str)> {
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(text.len());
+    let whole = &text[..end];
+    let rest = &text[end..];
+    // "3/4": the number read so far is the numerator.
+    if let Some(after) = rest.strip_prefix('/') {
+        let (over, rest) = leading_digits(after);
+        let (numerator, denominator) = (whole.parse::<f64>().ok()?, over.parse::<f64>().ok()?);
+        return (denominator > 0.0).then(|| (numerator / denominator, rest));
+    }
+    let number: f64 = if whole.is_empty() {
+        0.0
+    } else {
+        whole.replace(',', "").parse().ok()?
+    };
+    // "7½", "7 ½", "7-½", "½".
+    let signed = rest.trim_start_matches([' ', '-']);
+    if let Some(part) = signed.chars().next().and_then(fraction_sign) {
+        return Some((number + part, &signed[signed.chars().next()?.len_utf8()..]));
+    }
+    if whole.is_empty() {
+        return None;
+    }
+    // "7-1/2", "7 1/2".
+    if let Some(after) = rest.strip_prefix(['-', ' ']) {
+        let (top, tail) = leading_digits(after);
+        if let Some(tail) = tail.strip_prefix('/') {
+            let (bottom, tail) = leading_digits(tail);
+            if let (Ok(top), Ok(bottom)) = (top.parse::<f64>(), bottom.parse::<f64>())
+                && bottom > 0.0
+            {
+                return Some((number + top / bottom, tail));
+            }
+        }
+    }
+    Some((number, rest))
+}
+
+/// The ASCII digits at the start of `text`, and what follows them.
+fn leading_digits(text: &str) -> (&str, &str) {
+    let end = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    text.split_at(end)
 }
 
 fn words_to_number(text: &str) -> Option<f64> {
@@ -241,7 +305,19 @@ fn six_decimals(v: f64) -> String {
 
 /// Currency of a money expression, and the amount text without currency marks.
 pub fn split_currency(text: &str, default: &str) -> (String, String) {
-    let t = text.trim();
+    // One space between words, as the marks below are written ("5 billion\ndollars" in
+    // wrapped text), and wire copy's "dlrs" (or "dlr": "a 16 mln dlr deficit") for "dollars".
+    let mut spaced = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for short in [&b" dlrs"[..], b" dlr"] {
+        if spaced.len() > short.len()
+            && spaced.as_bytes()[spaced.len() - short.len()..].eq_ignore_ascii_case(short)
+        {
+            spaced.truncate(spaced.len() - short.len() + 1);
+            spaced.push_str("dollars");
+            break;
+        }
+    }
+    let t = spaced.as_str();
     let prefixes: &[(&str, &str)] = &[
         ("us$", "USD"),
         ("u.s.$", "USD"),
@@ -303,6 +379,7 @@ pub fn split_currency(text: &str, default: &str) -> (String, String) {
         (" dollars", ""),
         (" euros", "EUR"),
         (" pounds", "GBP"),
+        (" stg", "GBP"),
         (" pesos", "MXN"),
         (" yen", "JPY"),
     ];
@@ -318,6 +395,39 @@ pub fn split_currency(text: &str, default: &str) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_with_fractions_as_wire_copy_writes_them() {
+        assert_eq!(parse_amount("7-1/2"), Some(7.5));
+        assert_eq!(parse_amount("7 3/4"), Some(7.75));
+        assert_eq!(parse_amount("10-7/8"), Some(10.875));
+        assert_eq!(parse_amount("7½"), Some(7.5));
+        assert_eq!(parse_amount("7 ¼"), Some(7.25));
+        assert_eq!(parse_amount("3/4"), Some(0.75));
+        assert_eq!(parse_amount("½"), Some(0.5));
+        assert_eq!(parse_amount("15-3/4 mln"), Some(15_750_000.0));
+        assert_eq!(parse_amount("2.5 bln"), Some(2_500_000_000.0));
+        assert_eq!(parse_amount("3/0"), None);
+        assert_eq!(parse_amount("7-x"), None);
+        assert_eq!(parse_amount("1.2-billion"), Some(1_200_000_000.0));
+    }
+
+    #[test]
+    fn wire_copy_currency_words() {
+        let split = |s| split_currency(s, "CAD");
+        assert_eq!(split("300 mln dlrs"), ("CAD".into(), "300 mln".into()));
+        assert_eq!(split("16 mln dlr"), ("CAD".into(), "16 mln".into()));
+        assert_eq!(split("18 U.S. DLRS"), ("USD".into(), "18".into()));
+        assert_eq!(split("50 mln stg"), ("GBP".into(), "50 mln".into()));
+        // Wrapped text, and a no-break space.
+        assert_eq!(
+            split("5 billion\n  dollars"),
+            ("CAD".into(), "5 billion".into())
+        );
+        assert_eq!(split("5\u{a0}euros"), ("EUR".into(), "5".into()));
+        // Not a currency word: "dlrs" is a word of its own.
+        assert_eq!(split("5 odlrs"), ("CAD".into(), "5 odlrs".into()));
+    }
 
     #[test]
     fn amounts_in_digits_and_words() {
