@@ -277,3 +277,35 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
         ]
     );
 }
+
+#[test]
+fn a_date_naming_an_event_is_the_nearest_such_day_whatever_the_tense() {
+    run_inline(
+        "date",
+        "1987-03-24",
+        &[
+            "The bank will act in line with the [[February 22]] Paris agreement.\t1987-02-22",
+            "Markets would react, after the [[Feb. 22]] accord, to any clue.\t1987-02-22",
+            "Shareholders will vote at its [[April 30]] annual meeting.\t1987-04-30",
+            "The sale, subject to a [[March 30]] vote, was approved.\t1987-03-30",
+            // Not naming an event: the tense decides, as before.
+            "They will meet again on [[February 22]].\t1988-02-22",
+        ],
+    );
+    run_inline(
+        "date",
+        "2025-12-20",
+        &[
+            "Ottawa met the [[January 5]] deadline.\t2026-01-05",
+            "Their [[December 1]] talks went well.\t2025-12-01",
+        ],
+    );
+    run_inline(
+        "month",
+        "2026-02-10",
+        &[
+            "Officials will revisit the [[October]] agreement.\t2025-10",
+            "They will meet in [[October]].\t2026-10",
+        ],
+    );
+}

@@ -17,6 +17,10 @@ pub enum Tense {
     Future,
     /// "through June", "until", "by": a deadline, so not moved into the past.
     Deadline,
+    /// "the February 22 agreement", "its March talks": the date names an event the reader
+    /// knows, whatever the tense of the sentence ("will act in line with the February 22
+    /// agreement"), so it is the nearest such day or month.
+    Named,
     Neutral,
 }
 
@@ -173,6 +177,9 @@ const WORDS_AFTER: usize = 8;
 pub fn tense(sentence: &str, value_start: usize, value_end: usize) -> Tense {
     let start = value_start.min(sentence.len());
     let before = sentence.get(..start).unwrap_or("");
+    if names_an_event(sentence, start, value_end) {
+        return Tense::Named;
+    }
     // The words before the value, nearest first; `next` is the word that follows each.
     let mut words = before.split_whitespace().rev().peekable();
     let mut next: Option<&str> = None;
@@ -207,6 +214,43 @@ pub fn tense(sentence: &str, value_start: usize, value_end: usize) -> Tense {
         }
     }
     Tense::Neutral
+}
+
+/// Determiners before a date that modifies a noun: "the February 22 agreement".
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
+
+/// Whether the value is a month or a day of one, between a determiner and a word it
+/// modifies: "the February 22 Paris agreement", "their March talks".
+fn names_an_event(sentence: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(value), Some(after)) = (
+        sentence.get(..start),
+        sentence.get(start..end),
+        sentence.get(end..),
+    ) else {
+        return false;
+    };
+    let determiner = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .filter(|_| before.ends_with(char::is_whitespace));
+    determiner.is_some_and(|d| DETERMINERS.iter().any(|w| d.eq_ignore_ascii_case(w)))
+        && value
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| month_number(w).is_some())
+        && after.starts_with(char::is_whitespace)
+        && after.trim_start().starts_with(|c: char| c.is_alphabetic())
+}
+
+/// Of the same day or month a year apart, the one nearest `base` (`offset` gives each
+/// candidate's distance from it); on a tie, the one in `base`'s year.
+fn nearest_year(year: i16, offset: impl Fn(i16) -> Option<i64>) -> i16 {
+    [year, year - 1, year + 1]
+        .into_iter()
+        .filter_map(|y| offset(y).map(|d| (d.abs(), y)))
+        .min_by_key(|&(distance, y)| (distance, y != year))
+        .map_or(year, |(_, y)| y)
 }
 
 fn need_date(raw: &str, date: Option<Date>) -> Result<Date, ValueError> {
@@ -335,6 +379,9 @@ fn resolve_month(
         _ => match tense() {
             Tense::Past if month > m => y - 1,
             Tense::Future | Tense::Deadline if month < m => y + 1,
+            Tense::Named => nearest_year(y, |year| {
+                Some((i64::from(year) * 12 + i64::from(month)) - (i64::from(y) * 12 + i64::from(m)))
+            }),
             _ => y,
         },
     };
@@ -348,6 +395,10 @@ fn resolve_day(month: i8, day: i8, base: Date, tense: Tense) -> Result<Date, Val
     let year = match tense {
         Tense::Past if this_year > base => base.year() - 1,
         Tense::Future | Tense::Deadline if this_year < base => base.year() + 1,
+        Tense::Named => nearest_year(base.year(), |year| {
+            let day = Date::new(year, month, day).ok()?;
+            Some(i64::from(base.until(day).ok()?.get_days()))
+        }),
         _ => base.year(),
     };
     Date::new(year, month, day).map_err(|_| ValueError::Invalid("not a day of the calendar".into()))

@@ -140,6 +140,22 @@ fn the_tense_is_the_nearest_marker_before_the_value_else_after_it() {
     assert_eq!(of("The vote could be earlier, on @."), Tense::Past);
     assert_eq!(of("They'll vote in @."), Tense::Future);
     assert_eq!(of("Prices rise through @."), Tense::Deadline);
+    // A date between a determiner and the word it qualifies names an event.
+    let named = |s: &str| {
+        let at = s.find("Feb. 22").unwrap();
+        tense(s, at, at + "Feb. 22".len())
+    };
+    assert_eq!(named("They will act on the Feb. 22 accord."), Tense::Named);
+    assert_eq!(named("It was subject to a Feb. 22 vote."), Tense::Named);
+    assert_eq!(named("They will meet on Feb. 22 again."), Tense::Future);
+    assert_eq!(named("They will meet the Feb. 22."), Tense::Future);
+    assert_eq!(
+        named("They will meet the Feb. 22, officials said."),
+        Tense::Future
+    );
+    assert_eq!(named("They will meet thea Feb. 22 accord."), Tense::Future);
+    // A weekday is not a day a reader knows by its name alone.
+    assert_eq!(of("They will hold the @ vote."), Tense::Future);
     // After the value: the first marker, deadlines aside.
     assert_eq!(of("In @, until now, prices rose."), Tense::Past);
     assert_eq!(of("In @ the board will vote."), Tense::Future);
