@@ -520,3 +520,17 @@ fn the_order_script_counts_the_findings_with_the_files_in_order_and_reversed() {
     // The renamed copies are removed afterwards.
     assert!(!work.path().join("reversed").exists());
 }
+
+/// The pack of 1987 wire facts (README, "Accuracy on real wire copy") loads, and the
+/// examples written in it, in the wire's forms ("7-1/2 pct", "300 mln dlrs", "the
+/// February 22 Paris agreement"), read as the pack says.
+#[test]
+fn the_accuracy_pack_loads_and_its_examples_read_as_written() {
+    let pack = root().join("bench/accuracy/reuters-1987.yaml");
+    let (code, out, err) = newslint(&["test-rules", path_str(&pack)]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("11 examples in 9 facts: 11 passed, 0 failed"),
+        "{out}"
+    );
+}
