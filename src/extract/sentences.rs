@@ -228,14 +228,25 @@ pub fn crosses_sentence(text: &str, range: Range<usize>) -> bool {
     (range.start..end).any(|i| is_sentence_break(bytes, i))
 }
 
+/// The most spaces and line breaks read between a sentence's end and the next word.
+const MAX_GAP: usize = 16;
+
 fn is_sentence_break(bytes: &[u8], i: usize) -> bool {
     match bytes[i] {
         b'\n' => bytes.get(i + 1) == Some(&b'\n') || bytes.get(i + 1) == Some(&b'\r'),
         b'.' | b'!' | b'?' => {
-            let next = bytes.get(i + 1).copied();
-            let after = bytes.get(i + 2).copied();
-            matches!(next, Some(b' ') | Some(b'\n'))
-                && after.is_some_and(|c| c.is_ascii_uppercase() || c == b'"' || c >= 0x80)
+            // The next word comes after a space or a line break, and maybe more of them: wire
+            // copy indents its paragraphs ("available.\n    On Friday, …").
+            let rest = bytes.get(i + 1..).unwrap_or_default();
+            let gap = rest
+                .iter()
+                .take(MAX_GAP)
+                .take_while(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t'))
+                .count();
+            gap > 0
+                && rest
+                    .get(gap)
+                    .is_some_and(|&c| c.is_ascii_uppercase() || c == b'"' || c >= 0x80)
                 && !is_abbreviation(bytes, i)
         }
         _ => false,
@@ -347,6 +358,26 @@ mod tests {
         let at = text.find("Monday").unwrap();
         let s = sentence_around(text, at..at + 6, 0);
         assert_eq!(&text[s], "U.S. President Trump met Mr. Carney on Monday.");
+    }
+
+    #[test]
+    fn a_sentence_ends_before_an_indented_paragraph_or_a_windows_line_end() {
+        // Wire copy indents its paragraphs; a file may end its lines with CR LF.
+        let text = "Drugs are available.\n    On Friday, the agency approved it.";
+        let at = text.find("Friday").unwrap();
+        assert_eq!(
+            &text[sentence_around(text, at..at, 0)],
+            "On Friday, the agency approved it."
+        );
+        let text = "Drugs are available.\r\nOn Friday, it was approved.";
+        let at = text.find("Friday").unwrap();
+        assert_eq!(
+            &text[sentence_around(text, at..at, 0)],
+            "On Friday, it was approved."
+        );
+        // Not before a small letter, however far.
+        let text = "It cost 5 p.\n    per share.";
+        assert!(!crosses_sentence(text, 0..text.len()));
     }
 
     #[test]
