@@ -532,6 +532,46 @@ mod tests {
         );
     }
 
+    /// In text whose sentence ends are not found (a list, a table), the window around a hit
+    /// is cut `MAX_REACH` bytes from it: a claim at a later hit inside that window, running
+    /// past its end, is read whole, not cut short ("1.08 mln tonnes" read as 1.08).
+    #[test]
+    fn a_claim_across_the_end_of_a_cut_window_is_read_whole() {
+        let rules = crate::rules::load_str(
+            "r.yaml",
+            "facts:\n  - id: t\n    type: number\n    patterns: ['{value} (?:tonnes|mln)']\n",
+        );
+        let prefix = "output rose to 5 tonnes in 1985 and ";
+        let suffix = "then 1.08 mln tonnes in 1987 and more";
+        // The first window ends inside the second "tonnes".
+        let end = prefix.find("tonnes").unwrap() + sentences::MAX_REACH;
+        let filler_len = end - prefix.len() - suffix.find("tonnes").unwrap() - 3;
+        let filler = "word ".repeat(filler_len / 5 + 1)[..filler_len].to_string();
+        // Padded so that windows cost less than the whole text.
+        let text = format!(
+            "{prefix}{filler}{suffix}\n\n{}",
+            "Nothing else. ".repeat(300)
+        );
+        let article = Article::from_bytes(
+            0,
+            std::path::Path::new("a.txt"),
+            "a".into(),
+            text.as_bytes(),
+        )
+        .unwrap();
+        let prefilter = Prefilter::new(&rules.rules);
+        let scans = prefilter.candidates(article.body());
+        assert!(
+            matches!(&scans[..], [(_, Scan::Windows(_))]),
+            "the test needs windows"
+        );
+        let values: Vec<String> = extract_article(&article, &rules.rules)
+            .iter()
+            .filter_map(|c| c.value_text())
+            .collect();
+        assert_eq!(values, ["5", "1080000"]);
+    }
+
     proptest::proptest! {
         /// Kept in a list or in a set, the values taken tell the same overlaps: spans added
         /// only where they overlap none taken, as extraction adds them, empty ones too.

@@ -545,8 +545,12 @@ fn windows(
 ) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for &h in hits[rarest].as_deref().unwrap_or_default() {
-        // Hits are in order: one in the sentence already taken adds nothing.
-        if out.last().is_some_and(|last| h < last.end) {
+        // Hits are in order: one in the sentence already taken adds nothing, unless that
+        // "sentence" was cut `MAX_REACH` bytes from an earlier hit (a list, a table, or text
+        // whose sentence ends are not found): a claim at this hit may run past its end.
+        if out.last().is_some_and(|last| h < last.end)
+            && sentences.around(h).end <= out.last().map_or(0, |last| last.end)
+        {
             continue;
         }
         // A sentence lies within `MAX_REACH` bytes of a place in it: when a set has no hit
