@@ -288,6 +288,9 @@ fn a_date_naming_an_event_is_the_nearest_such_day_whatever_the_tense() {
             "Markets would react, after the [[Feb. 22]] accord, to any clue.\t1987-02-22",
             "Shareholders will vote at its [[April 30]] annual meeting.\t1987-04-30",
             "The sale, subject to a [[March 30]] vote, was approved.\t1987-03-30",
+            // A dateline a day after the article's date, under a headline in the past.
+            "RESERVES FELL IN FEBRUARY WELLINGTON, [[March 25]] - Reserves fell.\t1987-03-25",
+            "The pact, which was signed in 1985, expires [[March 30]].\t1987-03-30",
             // Not naming an event: the tense decides, as before.
             "They will meet again on [[February 22]].\t1988-02-22",
         ],

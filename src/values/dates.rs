@@ -43,6 +43,16 @@ const FUTURE: &[&str] = &[
     "coming",
     "intends",
     "aims",
+    // Timetables are written in the present: "the offer expires April 9", "the board meets
+    // Tuesday".
+    "starts",
+    "begins",
+    "opens",
+    "closes",
+    "expires",
+    "meets",
+    "resumes",
+    "convenes",
 ];
 
 const PAST: &[&str] = &[
@@ -220,7 +230,8 @@ pub fn tense(sentence: &str, value_start: usize, value_end: usize) -> Tense {
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
 
 /// Whether the value is a month or a day of one, between a determiner and a word it
-/// modifies: "the February 22 Paris agreement", "their March talks".
+/// modifies ("the February 22 Paris agreement", "their March talks"), or the date of a
+/// dateline ("WASHINGTON, March 4 - "), whose tense is the headline's before it.
 fn names_an_event(sentence: &str, start: usize, end: usize) -> bool {
     let (Some(before), Some(value), Some(after)) = (
         sentence.get(..start),
@@ -229,16 +240,27 @@ fn names_an_event(sentence: &str, start: usize, end: usize) -> bool {
     ) else {
         return false;
     };
+    let month_first = || {
+        value
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| month_number(w).is_some())
+    };
+    if before.trim_end().ends_with(',')
+        && [" - ", " -- ", " — ", " – "]
+            .iter()
+            .any(|dash| after.starts_with(dash))
+        && month_first()
+    {
+        return true;
+    }
     let determiner = before
         .trim_end()
         .rsplit(|c: char| !c.is_ascii_alphabetic())
         .next()
         .filter(|_| before.ends_with(char::is_whitespace));
     determiner.is_some_and(|d| DETERMINERS.iter().any(|w| d.eq_ignore_ascii_case(w)))
-        && value
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| month_number(w).is_some())
+        && month_first()
         && after.starts_with(char::is_whitespace)
         && after.trim_start().starts_with(|c: char| c.is_alphabetic())
 }

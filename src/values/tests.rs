@@ -154,6 +154,15 @@ fn the_tense_is_the_nearest_marker_before_the_value_else_after_it() {
         Tense::Future
     );
     assert_eq!(named("They will meet thea Feb. 22 accord."), Tense::Future);
+    assert_eq!(
+        named("RATES FELL IN WEEK TOKYO, Feb. 22 - Rates rose."),
+        Tense::Named
+    );
+    assert_eq!(named("They met, Feb. 22 - a Monday - again."), Tense::Named);
+    assert_eq!(named("They met on Feb. 22 - a Monday."), Tense::Past);
+    // Timetables in the present.
+    assert_eq!(of("The offer expires @ unless extended."), Tense::Future);
+    assert_eq!(of("The board meets @."), Tense::Future);
     // A weekday is not a day a reader knows by its name alone.
     assert_eq!(of("They will hold the @ vote."), Tense::Future);
     // After the value: the first marker, deadlines aside.
