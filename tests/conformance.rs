@@ -291,6 +291,12 @@ fn a_date_naming_an_event_is_the_nearest_such_day_whatever_the_tense() {
             // A dateline a day after the article's date, under a headline in the past.
             "RESERVES FELL IN FEBRUARY WELLINGTON, [[March 25]] - Reserves fell.\t1987-03-25",
             "The pact, which was signed in 1985, expires [[March 30]].\t1987-03-30",
+            // Dividend notices and price changes: the nearest such day.
+            "Qtly div 20 cts vs 20 cts previously Pay [[April 15]] Record March 31\t1987-04-15",
+            "It declared a dividend payable April 25 to holders of record [[April 1]].\t1987-04-01",
+            "It raised crude prices by 50 cts a barrel, effective [[March 23]].\t1987-03-23",
+            // "by" an amount is no deadline.
+            "Rates fell by 0.50 point on [[March 16]], the bank said.\t1987-03-16",
             // Not naming an event: the tense decides, as before.
             "They will meet again on [[February 22]].\t1988-02-22",
         ],

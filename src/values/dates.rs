@@ -190,6 +190,9 @@ pub fn tense(sentence: &str, value_start: usize, value_end: usize) -> Tense {
     if names_an_event(sentence, start, value_end) {
         return Tense::Named;
     }
+    if after_a_schedule_word(before, sentence.get(start..value_end).unwrap_or("")) {
+        return Tense::Named;
+    }
     // The words before the value, nearest first; `next` is the word that follows each.
     let mut words = before.split_whitespace().rev().peekable();
     let mut next: Option<&str> = None;
@@ -198,6 +201,11 @@ pub fn tense(sentence: &str, value_start: usize, value_end: usize) -> Tense {
         // "is set to meet": future, though "set" alone is also a past tense.
         if word.eq_ignore_ascii_case("set") && next == Some("to") {
             return Tense::Future;
+        }
+        // "raised by 50 cts", "rose by 5 pct": "by" an amount, not by a day.
+        if next.is_some_and(is_amount) && word.eq_ignore_ascii_case("by") {
+            next = Some(word);
+            continue;
         }
         if let Some(t) = classify(word) {
             // "to be published", "will be held": a passive after "be", not a past event. (The
@@ -224,6 +232,28 @@ pub fn tense(sentence: &str, value_start: usize, value_end: usize) -> Tense {
         }
     }
     Tense::Neutral
+}
+
+/// Whether a schedule's word comes right before a day: dividend notices' "payable May 29",
+/// "record April 17", "Pay Jan 19", and "effective June 17", "as of March 31". Such a day
+/// is near the article's date, before or after it, whatever was declared or said: the
+/// nearest such day.
+fn after_a_schedule_word(before: &str, value: &str) -> bool {
+    let is = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+    let mut words = before.split_whitespace().rev();
+    value.contains(|c: char| c.is_ascii_digit())
+        && words.next().is_some_and(|last| {
+            is(last, &["pay", "payable", "record", "effective"])
+                || (is(last, &["of"]) && words.next().is_some_and(|w| is(w, &["as"])))
+        })
+}
+
+/// Whether `word` is an amount rather than a day or a year: "50", "5.5", "1,200" (a year
+/// of four digits, "2026", is not one).
+fn is_amount(word: &str) -> bool {
+    let w = word.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    w.starts_with(|c: char| c.is_ascii_digit())
+        && !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && parse_year(w).is_some())
 }
 
 /// Determiners before a date that modifies a noun: "the February 22 agreement".

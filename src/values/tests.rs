@@ -160,6 +160,33 @@ fn the_tense_is_the_nearest_marker_before_the_value_else_after_it() {
     );
     assert_eq!(named("They met, Feb. 22 - a Monday - again."), Tense::Named);
     assert_eq!(named("They met on Feb. 22 - a Monday."), Tense::Past);
+    // A schedule's word right before a day: the nearest such day.
+    let day = |s: &str| {
+        let at = s.find("May 29").unwrap();
+        tense(s, at, at + "May 29".len())
+    };
+    assert_eq!(
+        day("It declared a dividend payable May 29 to holders."),
+        Tense::Named
+    );
+    assert_eq!(
+        day("Qtly div 5 cts vs 5 cts previously Pay May 29"),
+        Tense::Named
+    );
+    assert_eq!(day("It was cut, effective May 29."), Tense::Named);
+    assert_eq!(
+        day("Loans were put on a cash basis as of May 29."),
+        Tense::Named
+    );
+    assert_eq!(day("It was paid on May 29."), Tense::Past);
+    // "by" an amount is no deadline; "by" a day is one.
+    assert_eq!(of("Prices rose by 50 cts on @."), Tense::Past);
+    assert_eq!(of("Prices rose by 5.5 pct on @."), Tense::Past);
+    assert_eq!(of("Prices rose by @."), Tense::Deadline);
+    assert_eq!(
+        of("The deal was signed by 2026 rules on @."),
+        Tense::Deadline
+    );
     // Timetables in the present.
     assert_eq!(of("The offer expires @ unless extended."), Tense::Future);
     assert_eq!(of("The board meets @."), Tense::Future);
