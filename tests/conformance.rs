@@ -129,19 +129,7 @@ fn a_time_of_day_before_a_weekday_is_part_of_the_date() {
         "The dollar rose 2.50 [[Monday]] on the news.\t2025-09-29",
         "The index closed 12.30 points higher [[Thursday]].\t2025-10-02",
     ];
-    for (i, case) in cases.iter().enumerate() {
-        let (sentence, expected) = case.split_once('\t').unwrap();
-        let case = Case {
-            line: i + 1,
-            ty: "date".into(),
-            date: Some("2025-10-03".into()),
-            sentence: sentence.into(),
-            expected: expected.into(),
-        };
-        if let Err(e) = run_case(&case) {
-            panic!("{sentence}: {e}");
-        }
-    }
+    run_inline("date", "2025-10-03", &cases);
 }
 
 /// TempEval-3 platinum dates (real news): a measure to keep rising, not a must. The floor
