@@ -283,8 +283,9 @@ fn a_date_naming_an_event_is_the_nearest_such_day_whatever_the_tense() {
             "Qtly div 20 cts vs 20 cts previously Pay [[April 15]] Record March 31\t1987-04-15",
             "It declared a dividend payable April 25 to holders of record [[April 1]].\t1987-04-01",
             "It raised crude prices by 50 cts a barrel, effective [[March 23]].\t1987-03-23",
-            // "by" an amount is no deadline.
+            // "by" an amount, or the one who did it, is no deadline.
             "Rates fell by 0.50 point on [[March 16]], the bank said.\t1987-03-16",
+            "That decision, spurred by the suspension of payments on [[March 20]], cut income.\t1987-03-20",
             // Not naming an event: the tense decides, as before.
             "They will meet again on [[February 22]].\t1988-02-22",
         ],

@@ -202,8 +202,12 @@ pub fn tense(sentence: &str, value_start: usize, value_end: usize) -> Tense {
         if word.eq_ignore_ascii_case("set") && next == Some("to") {
             return Tense::Future;
         }
-        // "raised by 50 cts", "rose by 5 pct": "by" an amount, not by a day.
-        if next.is_some_and(is_amount) && word.eq_ignore_ascii_case("by") {
+        // "raised by 50 cts", "rose by 5 pct": "by" an amount, not by a day; "spurred by
+        // the suspension of payments on": "by" the one who did it, after a past participle
+        // (not one that is to come: "is to be heard by the court on").
+        if word.eq_ignore_ascii_case("by")
+            && (next.is_some_and(is_amount) || (next.is_some() && by_an_agent(words.clone())))
+        {
             next = Some(word);
             continue;
         }
@@ -246,6 +250,20 @@ fn after_a_schedule_word(before: &str, value: &str) -> bool {
             is(last, &["pay", "payable", "record", "effective"])
                 || (is(last, &["of"]) && words.next().is_some_and(|w| is(w, &["as"])))
         })
+}
+
+/// Whether the words before a "by", nearest first, make it the "by" of a passive in the
+/// past: a past participle ("spurred", "approved"), not after "be", "is" or "are".
+fn by_an_agent<'w>(mut before: impl Iterator<Item = &'w str>) -> bool {
+    let participle = before
+        .next()
+        .is_some_and(|w| classify(w) == Some(Tense::Past));
+    let to_come = before.next().is_some_and(|w| {
+        ["be", "is", "are"]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a))
+    });
+    participle && !to_come
 }
 
 /// Whether `word` is an amount rather than a day or a year: "50", "5.5", "1,200" (a year

@@ -183,10 +183,18 @@ fn the_tense_is_the_nearest_marker_before_the_value_else_after_it() {
     assert_eq!(of("Prices rose by 50 cts on @."), Tense::Past);
     assert_eq!(of("Prices rose by 5.5 pct on @."), Tense::Past);
     assert_eq!(of("Prices rose by @."), Tense::Deadline);
+    assert_eq!(of("They aim to act by 2026 or on @."), Tense::Deadline);
+    // "by" the one who did it, after a past participle, is no deadline either; unless the
+    // participle is one to come, or "by" is right before the day.
     assert_eq!(
-        of("The deal was signed by 2026 rules on @."),
+        of("That decision, spurred by the suspension of payments on @, cut income."),
+        Tense::Past
+    );
+    assert_eq!(
+        of("The case is to be heard by the court on @."),
         Tense::Deadline
     );
+    assert_eq!(of("Shares must be surrendered by @."), Tense::Deadline);
     // Timetables in the present.
     assert_eq!(of("The offer expires @ unless extended."), Tense::Future);
     assert_eq!(of("The board meets @."), Tense::Future);
