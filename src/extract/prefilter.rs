@@ -548,10 +548,15 @@ fn windows(
         // Hits are in order: one in the sentence already taken adds nothing, unless that
         // "sentence" was cut `MAX_REACH` bytes from an earlier hit (a list, a table, or text
         // whose sentence ends are not found): a claim at this hit may run past its end.
-        if out.last().is_some_and(|last| h < last.end)
-            && sentences.around(h).end <= out.last().map_or(0, |last| last.end)
+        let mut around = None;
+        if let Some(last) = out.last()
+            && h < last.end
         {
-            continue;
+            let sentence = sentences.around(h);
+            if sentence.end <= last.end {
+                continue;
+            }
+            around = Some(sentence);
         }
         // A sentence lies within `MAX_REACH` bytes of a place in it: when a set has no hit
         // that near, it has none in the sentence either, which need not be found (with
@@ -567,7 +572,7 @@ fn windows(
         if !near {
             continue;
         }
-        let w = sentences.around(h);
+        let w = around.unwrap_or_else(|| sentences.around(h));
         let all_inside = hits.iter().enumerate().all(|(s, set)| {
             s == rarest
                 || set.as_ref().is_none_or(|positions| {

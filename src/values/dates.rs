@@ -270,8 +270,7 @@ fn by_an_agent<'w>(mut before: impl Iterator<Item = &'w str>) -> bool {
 /// of four digits, "2026", is not one).
 fn is_amount(word: &str) -> bool {
     let w = word.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
-    w.starts_with(|c: char| c.is_ascii_digit())
-        && !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && parse_year(w).is_some())
+    w.starts_with(|c: char| c.is_ascii_digit()) && parse_year(w).is_none()
 }
 
 /// Determiners before a date that modifies a noun: "the February 22 agreement".
