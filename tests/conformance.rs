@@ -267,6 +267,87 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
 }
 
 #[test]
+fn a_day_within_two_months_of_the_article_is_the_nearest_such_day_whatever_the_tense() {
+    run_inline(
+        "date",
+        "1987-06-02",
+        &[
+            // The past verb is the saying's, the day is still to come.
+            "The summit in Venice on [[June 8]] needs no new accord, Lawson said.\t1987-06-08",
+            // A deadline word before a day just gone.
+            "Sales rose through [[May 20]], the company said.\t1987-05-20",
+            "Banks said approval could come as early as [[June 30]].\t1987-06-30",
+            "Banks said approval could come on [[July 20]].\t1987-07-20",
+            // Beyond two months, the tense decides.
+            "Banks said approval came on [[August 30]].\t1986-08-30",
+        ],
+    );
+    // Across the new year.
+    run_inline(
+        "date",
+        "2025-12-28",
+        &["He said the new rules apply from [[January 5]].\t2026-01-05"],
+    );
+    run_inline(
+        "month",
+        "1987-03-20",
+        &[
+            "Banks said approval could come as early as [[April]].\t1987-04",
+            "Banks said approval came in [[June]].\t1986-06",
+        ],
+    );
+}
+
+#[test]
+fn a_year_written_beside_a_day_decides_its_year() {
+    run_inline(
+        "date",
+        "1987-04-13",
+        &[
+            // The span of a fiscal year or a season: its second year at its end, its first
+            // at its start.
+            "It expects profit in fiscal 1987/88 ending [[March 31]] to rise.\t1988-03-31",
+            "Exports in the 1986/87 season, which began [[June 1]], fell.\t1986-06-01",
+            "It lost money in fiscal 1986 ended [[June 30]], it said.\t1986-06-30",
+            // A fiscal year named by one year may end early in the next: not read.
+            "Fiscal 1986 ending [[March 31]] was weak.\t1987-03-31",
+            // "last year", "this year", "next year" after the day; "last" before it.
+            "Crops rated 94, as on [[April 20]] last year.\t1986-04-20",
+            "It said the meeting is on [[October 25]] this year.\t1987-10-25",
+            "The bond pays a coupon on [[April 27]] next year.\t1988-04-27",
+            "The plant was shut down last [[April 19]].\t1986-04-19",
+        ],
+    );
+    run_inline(
+        "month",
+        "1987-04-05",
+        &[
+            "Output in the 1986/87 crop year ending [[June]] fell.\t1987-06",
+            "Jobless stood at 504,652 in [[March]] last year.\t1986-03",
+        ],
+    );
+}
+
+#[test]
+fn month_and_weekday_names_are_whole_words() {
+    let text = "The Mayor of Marchville said Maybe, in Julius's Market. Augusta shops close \
+                on Fridays and Sundays.";
+    assert_eq!(claims_of("month", text), vec![]);
+    assert_eq!(claims_of("date", text), vec![]);
+    assert_eq!(
+        claims_of("month", "It was in May, or Aug. at the latest."),
+        vec![
+            ("May".to_string(), "2025-05".to_string()),
+            ("Aug.".to_string(), "2025-08".to_string())
+        ]
+    );
+    assert_eq!(
+        claims_of("date", "They met on Friday."),
+        vec![("Friday".to_string(), "2025-10-03".to_string())]
+    );
+}
+
+#[test]
 fn a_date_naming_an_event_is_the_nearest_such_day_whatever_the_tense() {
     run_inline(
         "date",
@@ -286,8 +367,8 @@ fn a_date_naming_an_event_is_the_nearest_such_day_whatever_the_tense() {
             // "by" an amount, or the one who did it, is no deadline.
             "Rates fell by 0.50 point on [[March 16]], the bank said.\t1987-03-16",
             "That decision, spurred by the suspension of payments on [[March 20]], cut income.\t1987-03-20",
-            // Not naming an event: the tense decides, as before.
-            "They will meet again on [[February 22]].\t1988-02-22",
+            // Not naming an event, and over a month away: the tense decides, as before.
+            "They will meet again on [[January 12]].\t1988-01-12",
         ],
     );
     run_inline(

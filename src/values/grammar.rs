@@ -18,10 +18,12 @@ no fewer than|no less than|a minimum of|fewer than|less than|under|below|up to|a
 no more than|a maximum of|as (?:many|much) as|about|nearly|roughly|almost|around|\
 approximately|some|close to|an estimated|just over|just under";
 
-/// Month names (capitalised: "may" and "march" are also verbs).
-pub const MONTHS: &str = "(?-i:January|February|March|April|May|June|July|August|September|\
-October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)";
-pub const WEEKDAYS: &str = "(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+/// Month names, capitalised ("may" and "march" are also verbs) and whole words ("May", not
+/// the start of "Mayor" or "Maybe").
+pub const MONTHS: &str = "(?-i:(?:January|February|March|April|May|June|July|August|September|\
+October|November|December)\\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\\.|\\b))";
+/// Weekday names, whole words only: "on Mondays" names no day.
+pub const WEEKDAYS: &str = "(?-i:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)";
 
 /// A time of day: "15:00", "3:30 p.m.", "10 a.m.", "9pm" (a stop between hours and minutes
 /// only with "a.m."/"p.m.", or it would read prices: "rose 2.50 Monday").

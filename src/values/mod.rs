@@ -151,16 +151,16 @@ pub fn normalize(
     if text.is_empty() || text.len() > 200 {
         return Err(ValueError::Invalid("empty or overlong value".to_string()));
     }
-    let tense = || {
+    let wording = || {
         let start = ctx.value_start.min(ctx.sentence.len());
-        dates::tense(ctx.sentence, start, start + raw.len())
+        dates::Wording::of(ctx.sentence, start, start + raw.len())
     };
     match ty {
         ValueType::Year => dates::normalize_year(text, ctx.article_date),
         // The tense is read from the sentence only for a value that needs it (a month or day
         // without a year, a weekday): reading it takes longer than the rest.
-        ValueType::Month => dates::normalize_month(text, ctx.article_date, tense),
-        ValueType::Date => dates::normalize_date(text, ctx.article_date, tense),
+        ValueType::Month => dates::normalize_month(text, ctx.article_date, wording),
+        ValueType::Date => dates::normalize_date(text, ctx.article_date, wording),
         ValueType::Number | ValueType::Percent | ValueType::Count | ValueType::Money => {
             normalize_quantity(ty, text, ctx.default_currency)
         }

@@ -116,6 +116,40 @@ fn nasty_inputs_never_panic() {
 }
 
 #[test]
+fn a_year_beside_a_date_is_read_from_the_words_around_it() {
+    use dates::{Wording, Written};
+    // The value is the "@" of each sentence.
+    let of = |sentence: &str| {
+        let at = sentence.find('@').unwrap();
+        Wording::of(sentence, at, at + 1).written
+    };
+    assert_eq!(of("in fiscal 1987/88 ending @ it"), Written::Year(1988));
+    assert_eq!(of("in fiscal 1999/00 ending @ it"), Written::Year(2000));
+    assert_eq!(of("in fiscal 1987-1988, which ends @"), Written::Year(1988));
+    assert_eq!(of("the 1986/87 season, which began @"), Written::Year(1986));
+    assert_eq!(of("for fiscal 1987 (ending @)"), Written::Ends(1987));
+    // A span of more than one year, a year too far back, no word of end or start, a year
+    // of the grammar's range only ("1600 EST"): nothing.
+    assert_eq!(of("in 1985/87 ending @"), Written::Nothing);
+    assert_eq!(
+        of("in 1986/87 when the bank, as it did, ended @"),
+        Written::Nothing
+    );
+    assert_eq!(of("sales in 1986 rose on @"), Written::Nothing);
+    assert_eq!(of("fiscal 1988 beginning @"), Written::Nothing);
+    assert_eq!(of("a deadline of 1600 EST through @"), Written::Nothing);
+    assert_eq!(of("on @ last year"), Written::FromArticle(-1));
+    assert_eq!(of("on @, a year ago,"), Written::FromArticle(-1));
+    assert_eq!(of("on @ this year"), Written::FromArticle(0));
+    assert_eq!(of("on @ next year"), Written::FromArticle(1));
+    assert_eq!(of("after @, next year."), Written::FromArticle(1));
+    assert_eq!(of("TOKYO, @ - Next year will"), Written::Nothing);
+    assert_eq!(of("shut last @ for repairs"), Written::LastOrNext);
+    assert_eq!(of("from next @ on"), Written::LastOrNext);
+    assert_eq!(of("on @ as planned"), Written::Nothing);
+}
+
+#[test]
 fn the_tense_is_the_nearest_marker_before_the_value_else_after_it() {
     use dates::{Tense, tense};
     // The value is the "@" of each sentence.
@@ -140,6 +174,13 @@ fn the_tense_is_the_nearest_marker_before_the_value_else_after_it() {
     assert_eq!(of("The vote could be earlier, on @."), Tense::Past);
     assert_eq!(of("They'll vote in @."), Tense::Future);
     assert_eq!(of("Prices rise through @."), Tense::Deadline);
+    // Travel in the present, and preparing to, point ahead.
+    assert_eq!(
+        of("The minister, who leaves for Moscow on @, met"),
+        Tense::Future
+    );
+    assert_eq!(of("when he arrives for talks on @ would be"), Tense::Future);
+    assert_eq!(of("Reagan, preparing to depart on @, said"), Tense::Future);
     // A date between a determiner and the word it qualifies names an event.
     let named = |s: &str| {
         let at = s.find("Feb. 22").unwrap();
