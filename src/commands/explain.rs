@@ -19,11 +19,11 @@ pub fn write(rules: &RuleSet, id: &str, out: &mut dyn Write) -> io::Result<bool>
         writeln!(out, "  {{value}} matches: {}", fact.ty.grammar())?;
         writeln!(
             out,
-            "\npatterns{}:",
+            "\npatterns ({}whole words at their edges):",
             if fact.cross_sentences {
                 ""
             } else {
-                " (each within one sentence)"
+                "each within one sentence, "
             }
         )?;
         for p in &fact.patterns {

@@ -227,10 +227,10 @@ fn load_bound(source: &str, ty: ValueType, case_sensitive: bool) -> Result<usize
             &|_| None,
         ));
     }
-    let stand_in = parse(
+    let stand_in = whole_words(parse(
         &expand_with(source, |_| STAND_IN.to_string())?,
         case_sensitive,
-    )?;
+    )?);
     Ok(size_bound(&stand_in, &|name| {
         grammar_bound(type_of(name, ty), case_sensitive)
     }))
@@ -243,12 +243,124 @@ fn pattern_hir(source: &str, ty: ValueType, case_sensitive: bool) -> Result<Hir,
     if has_inline_flags(source) {
         // A flag such as `(?x)` set in the pattern would apply to the grammar too: parse the
         // whole expansion, as written.
-        parse(&expand_placeholders(source, ty)?, case_sensitive)
+        Ok(whole_words(parse(
+            &expand_placeholders(source, ty)?,
+            case_sensitive,
+        )?))
     } else {
         let stand_in = expand_with(source, |_| STAND_IN.to_string())?;
-        Ok(splice(parse(&stand_in, case_sensitive)?, &|name| {
-            grammar_hir(type_of(name, ty), case_sensitive)
-        }))
+        Ok(splice(
+            whole_words(parse(&stand_in, case_sensitive)?),
+            &|name| grammar_hir(type_of(name, ty), case_sensitive),
+        ))
+    }
+}
+
+/// `hir`, matching whole words at its edges: a pattern that begins with a letter or a digit
+/// begins a word ("his second visit" does not match inside "this second visit", nor "EC's"
+/// inside "OPEC's"), and one that ends with one ends a word ("(?:EC|Community)" does not
+/// match the start of "economic"). An edge that may be punctuation, a space or a
+/// placeholder (whose grammar has its own boundaries) is left as written. ASCII boundaries:
+/// a Unicode one would keep the regex engine off its fast DFA on any text with an accent.
+fn whole_words(hir: Hir) -> Hir {
+    use regex_syntax::hir::Look;
+    let starts = edge_of(&hir, Edge::Start) == EdgeKind::Word;
+    let ends = edge_of(&hir, Edge::End) == EdgeKind::Word;
+    if !starts && !ends {
+        return hir;
+    }
+    let mut parts = Vec::with_capacity(3);
+    if starts {
+        parts.push(Hir::look(Look::WordAscii));
+    }
+    parts.push(hir);
+    if ends {
+        parts.push(Hir::look(Look::WordAscii));
+    }
+    Hir::concat(parts)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Edge {
+    Start,
+    End,
+}
+
+/// What every match of a part of a pattern has at one edge.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum EdgeKind {
+    /// An ASCII word character (a letter, a digit, `_`).
+    Word,
+    /// Nothing (the part may match the empty text), or else a word character.
+    MaybeEmpty,
+    /// Anything else: punctuation, a space, a placeholder's grammar.
+    Other,
+}
+
+fn edge_of(hir: &Hir, edge: Edge) -> EdgeKind {
+    use regex_syntax::hir::Class;
+    // Case folding adds the long s and the Kelvin sign to "s" and "k": still a word's letter.
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '\u{17F}' || c == '\u{212A}';
+    let kind = |is_word: bool| {
+        if is_word {
+            EdgeKind::Word
+        } else {
+            EdgeKind::Other
+        }
+    };
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => EdgeKind::MaybeEmpty,
+        HirKind::Literal(lit) => {
+            let text = String::from_utf8_lossy(&lit.0);
+            let c = match edge {
+                Edge::Start => text.chars().next(),
+                Edge::End => text.chars().next_back(),
+            };
+            kind(c.is_some_and(word))
+        }
+        HirKind::Class(Class::Unicode(class)) => kind(
+            class
+                .ranges()
+                .iter()
+                .all(|r| (r.start()..=r.end()).all(word)),
+        ),
+        HirKind::Class(Class::Bytes(class)) => kind(
+            class
+                .ranges()
+                .iter()
+                .all(|r| (r.start()..=r.end()).all(|b| word(char::from(b)))),
+        ),
+        HirKind::Capture(cap) => match cap.name.as_deref() {
+            Some(name) if PLACEHOLDERS.contains(&name) => EdgeKind::Other,
+            _ => edge_of(&cap.sub, edge),
+        },
+        HirKind::Repetition(rep) => match edge_of(&rep.sub, edge) {
+            EdgeKind::Word if rep.min == 0 => EdgeKind::MaybeEmpty,
+            other => other,
+        },
+        HirKind::Alternation(branches) => {
+            let kinds = branches.iter().map(|b| edge_of(b, edge));
+            kinds.fold(EdgeKind::Word, |acc, k| match (acc, k) {
+                (EdgeKind::Other, _) | (_, EdgeKind::Other) => EdgeKind::Other,
+                (EdgeKind::MaybeEmpty, _) | (_, EdgeKind::MaybeEmpty) => EdgeKind::MaybeEmpty,
+                _ => EdgeKind::Word,
+            })
+        }
+        HirKind::Concat(items) => {
+            // From the edge inwards, parts that may match nothing are passed over (when they
+            // do match, they must begin with a word character too); the first that must
+            // match something decides.
+            let mut items: Box<dyn Iterator<Item = &Hir>> = match edge {
+                Edge::Start => Box::new(items.iter()),
+                Edge::End => Box::new(items.iter().rev()),
+            };
+            items
+                .find_map(|item| match edge_of(item, edge) {
+                    EdgeKind::MaybeEmpty => None,
+                    decided => Some(decided),
+                })
+                .unwrap_or(EdgeKind::MaybeEmpty)
+        }
     }
 }
 
@@ -492,6 +604,59 @@ mod tests {
         caps.get_group_by_name("value").map(|s| &text[s.range()])
     }
 
+    #[test]
+    fn a_pattern_matches_whole_words_at_its_edges() {
+        let edges = |source: &str| {
+            let hir = parse(
+                &expand_placeholders(source, ValueType::Count).unwrap(),
+                false,
+            );
+            let hir = hir.unwrap();
+            (edge_of(&hir, Edge::Start), edge_of(&hir, Edge::End))
+        };
+        use EdgeKind::{MaybeEmpty, Other, Word};
+        assert_eq!(edges("his {value} visit"), (Word, Word));
+        assert_eq!(edges("{value} visits"), (Other, Word));
+        assert_eq!(edges("(?:the )?tariffs on {value}"), (Word, Other));
+        assert_eq!(edges("(?:\"|“)quoted {value}"), (Other, Other));
+        assert_eq!(edges("{value} tariffs?"), (Other, Word));
+        assert_eq!(edges("{value} visit(?:s|ed)?"), (Other, Word));
+        // `\w` is Unicode: it may end in an accented letter, which an ASCII boundary would
+        // not take for one.
+        assert_eq!(edges("{value} Canad\\w*"), (Other, Other));
+        assert_eq!(edges("École {value}"), (Other, Other));
+        assert_eq!(edges("[A-Z]\\w+ said {value}"), (Word, Other));
+        assert_eq!(edges("\\bsaid {value}"), (Word, Other));
+        assert_eq!(edges("(?:a )?(?:b )?{value}"), (Other, Other));
+        let hir = parse("(?:a )?(?:b )?", false).unwrap();
+        assert_eq!(edge_of(&hir, Edge::Start), MaybeEmpty);
+
+        let claim = |source: &str, text: &'static str| {
+            let p = compile_pattern(source, ValueType::Count, false).unwrap();
+            value_in(p.regex().unwrap(), text)
+        };
+        assert_eq!(claim("his {value} visit", "this second visit"), None);
+        assert_eq!(
+            claim("his {value} visit", "his second visit"),
+            Some("second")
+        );
+        assert_eq!(claim("his {value} visit", "on his second visits"), None);
+        assert_eq!(claim("EC's {value} members", "OPEC's 13 members"), None);
+        assert_eq!(
+            claim("{value}-nation (?:EC|bloc)", "seven-nation economic"),
+            None
+        );
+        assert_eq!(
+            claim("{value}-nation (?:EC|bloc)", "12-nation EC."),
+            Some("12")
+        );
+        // Case folding keeps the edges: "(?i)s" also folds to the long s.
+        assert_eq!(
+            claim("Senate's {value} votes", "the SENATE's 3 votes"),
+            Some("3")
+        );
+    }
+
     /// The parsed form of every pattern, built the fast way, must be what parsing the whole
     /// expansion gives: the same regex, whatever the type, the placeholders and the case.
     #[test]
@@ -521,6 +686,12 @@ mod tests {
                     let whole =
                         parse(&expand_placeholders(source, ty).unwrap(), case_sensitive).unwrap();
                     assert_eq!(spliced, whole, "{source} ({ty:?}, {case_sensitive})");
+                    // Word edges are the same, read before or after the grammars go in.
+                    let edged = splice(
+                        whole_words(parse(&stand_in, case_sensitive).unwrap()),
+                        &|name| grammar_hir(type_of(name, ty), case_sensitive),
+                    );
+                    assert_eq!(edged, whole_words(whole), "{source} ({ty:?})");
                 }
             }
         }
