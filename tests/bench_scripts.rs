@@ -530,7 +530,55 @@ fn the_accuracy_pack_loads_and_its_examples_read_as_written() {
     let (code, out, err) = newslint(&["test-rules", path_str(&pack)]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(
-        out.contains("11 examples in 9 facts: 11 passed, 0 failed"),
+        out.contains("17 examples in 12 facts: 17 passed, 0 failed"),
         "{out}"
     );
+}
+
+/// The script that compares two fact sheets counts the changes, and the days read a year
+/// off, of the same claims read by two builds.
+#[test]
+fn the_compare_script_counts_what_changed_between_two_fact_sheets() {
+    let Some(mut python) = python() else { return };
+    let work = tempfile::tempdir().unwrap();
+    let article = work.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "date: 1987-06-02\n\nThe summit in Venice on June 8.\n",
+    )
+    .unwrap();
+    let header = "fact,type,value,raw,path,line,column,article_date\n";
+    let row = |value: &str, column: u32| {
+        format!(
+            "every-date,date,{value},June 8,{},3,{column},1987-06-02\n",
+            path_str(&article)
+        )
+    };
+    let old = work.path().join("old.csv");
+    let new = work.path().join("new.csv");
+    std::fs::write(
+        &old,
+        format!("{header}{}{}", row("1986-06-08", 25), row("1987-06-08", 40)),
+    )
+    .unwrap();
+    std::fs::write(&new, format!("{header}{}", row("1987-06-08", 25))).unwrap();
+    let out = script(
+        &mut python,
+        "accuracy/compare.py",
+        &[path_str(&old), path_str(&new), "--sample", "5"],
+    );
+    assert!(
+        out.starts_with("2 claims before, 1 after: 1 changed, 0 new, 1 gone"),
+        "{out}"
+    );
+    assert!(
+        out.contains("before: of 2 days written without a year, 1 fall 300 to 400"),
+        "{out}"
+    );
+    assert!(
+        out.contains("after: of 1 days written without a year, 0 fall 300 to 400"),
+        "{out}"
+    );
+    assert!(out.contains("'June 8': 1986-06-08 -> 1987-06-08"), "{out}");
+    assert!(out.contains("The summit in Venice on June 8."), "{out}");
 }
