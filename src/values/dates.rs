@@ -310,6 +310,11 @@ fn span_of_years(word: &str) -> Option<(i16, Option<i16>)> {
         .then_some((first, second))
 }
 
+/// Words that begin a clause of its own after a value: its tense is not the value's.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "where", "while", "because", "although", "but",
+];
+
 /// How many words before the value, and after it, may give its tense.
 const WORDS_BEFORE: usize = 14;
 const WORDS_AFTER: usize = 8;
@@ -360,6 +365,13 @@ pub fn tense(sentence: &str, value_start: usize, value_end: usize) -> Tense {
     }
     let after = sentence.get(value_end.min(sentence.len())..).unwrap_or("");
     for word in after.split_whitespace().take(WORDS_AFTER) {
+        // "An announcement late Friday that the USDA will lift …": a clause of its own.
+        if CLAUSE_WORDS
+            .iter()
+            .any(|c| bare_word(word).eq_ignore_ascii_case(c))
+        {
+            break;
+        }
         if let Some(t) = classify(word) {
             // A deadline word after the value says nothing about the value itself.
             if t != Tense::Deadline {

@@ -181,6 +181,20 @@ fn the_tense_is_the_nearest_marker_before_the_value_else_after_it() {
     );
     assert_eq!(of("when he arrives for talks on @ would be"), Tense::Future);
     assert_eq!(of("Reagan, preparing to depart on @, said"), Tense::Future);
+    // Past a word that begins a clause of its own, the words after say nothing.
+    assert_eq!(
+        of("An announcement late @ that the USDA will lift"),
+        Tense::Neutral
+    );
+    assert_eq!(
+        of("for the @ shipment, which has traded above"),
+        Tense::Neutral
+    );
+    assert_eq!(
+        of("a deadline of @, but both sides have said"),
+        Tense::Neutral
+    );
+    assert_eq!(of("a decision on @ will follow"), Tense::Future);
     // A date between a determiner and the word it qualifies names an event.
     let named = |s: &str| {
         let at = s.find("Feb. 22").unwrap();
