@@ -579,6 +579,8 @@ fn the_compare_script_counts_what_changed_between_two_fact_sheets() {
         out.contains("after: of 1 days written without a year, 0 fall 300 to 400"),
         "{out}"
     );
+    assert!(out.contains("changed, by fact: every-date 1\n"), "{out}");
+    assert!(out.contains("gone, by fact: every-date 1\n"), "{out}");
     assert!(out.contains("'June 8': 1986-06-08 -> 1987-06-08"), "{out}");
     assert!(out.contains("The summit in Venice on June 8."), "{out}");
 }

@@ -12,6 +12,7 @@ to how relative dates are read.
 """
 
 import argparse
+import collections
 import csv
 import datetime
 import random
@@ -65,6 +66,12 @@ def main():
     changed = sorted(k for k in old.keys() & new.keys() if old[k]["value"] != new[k]["value"])
     print(f"{len(old)} claims before, {len(new)} after: {len(changed)} changed, "
           f"{len(new.keys() - old.keys())} new, {len(old.keys() - new.keys())} gone")
+    for what, keys, claims in (("changed", changed, old),
+                               ("new", new.keys() - old.keys(), new),
+                               ("gone", old.keys() - new.keys(), old)):
+        if keys:
+            by_fact = collections.Counter(claims[k]["fact"] for k in keys)
+            print(f"{what}, by fact: " + ", ".join(f"{f} {n}" for f, n in sorted(by_fact.items())))
     for name, claims in (("before", old), ("after", new)):
         days, far = year_off(claims)
         print(f"{name}: of {days} days written without a year, {far} fall 300 to 400 days "
