@@ -17,6 +17,7 @@ import csv
 import datetime
 import random
 import re
+import signal
 import sys
 
 YEAR = re.compile(r"\b(?:1[89]|20|21)\d\d\b")
@@ -56,6 +57,8 @@ def context(path, line):
 
 
 def main():
+    # Piped into `head`: stop quietly.
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("old")
     ap.add_argument("new")
