@@ -366,10 +366,8 @@ pub fn tense(sentence: &str, value_start: usize, value_end: usize) -> Tense {
     let after = sentence.get(value_end.min(sentence.len())..).unwrap_or("");
     for word in after.split_whitespace().take(WORDS_AFTER) {
         // "An announcement late Friday that the USDA will lift …": a clause of its own.
-        if CLAUSE_WORDS
-            .iter()
-            .any(|c| bare_word(word).eq_ignore_ascii_case(c))
-        {
+        let bare = bare_word(word);
+        if CLAUSE_WORDS.iter().any(|c| bare.eq_ignore_ascii_case(c)) {
             break;
         }
         if let Some(t) = classify(word) {
