@@ -299,3 +299,37 @@ fn consistent_drafts_raise_nothing() {
     let last = run.stdout.lines().last().unwrap();
     assert!(last.starts_with("10 files, 22 claims: 0 errors"), "{last}");
 }
+
+/// The seeds keep a paragraph a line; an excerpt shows about 100 characters of it around the
+/// claim, cut between words, and the place is still the place in the article.
+#[test]
+fn excerpts_of_long_lines_are_cut_around_what_they_point_at() {
+    let run = newslint(&["seeds/"]);
+    let excerpts: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|l| {
+            l.split_once(" │ ")
+                .filter(|(n, _)| n.trim().parse::<usize>().is_ok())
+        })
+        .map(|(_, text)| text)
+        .collect();
+    assert!(excerpts.len() > 10, "{}", run.stdout);
+    for text in &excerpts {
+        assert!(text.chars().count() <= 102, "{text}");
+    }
+    assert!(excerpts.iter().any(|t| t.starts_with('…')));
+    let terms = run.diags.iter().find(|d| d.rule == "terms").unwrap();
+    assert!(
+        terms.body.contains(
+            "31 │ …is particularly important for Canada's aluminium producers, who have had to bear initial…\n   │                                         ^^^^^^^^^ write \"aluminum\""
+        ),
+        "{}",
+        terms.body
+    );
+    assert!(
+        terms
+            .body
+            .contains("┌─ seeds/000_bbb15b061d3f8454.txt:31:52\n")
+    );
+}

@@ -5,10 +5,11 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{Files, SimpleFiles};
 use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use codespan_reporting::term::{self, Config};
 
+use super::excerpt::{Excerpts, Source};
 use super::{Render, Report, sanitize_for_terminal};
 use crate::finding::Severity;
 
@@ -86,8 +87,9 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
 
     // Texts are read back for the findings being shown, a few at a time: findings come
     // sorted by file, so a small cache serves most of them. Each is kept as read (to place
-    // long lines) and sanitized for the terminal (what the excerpt shows), both done once.
-    let mut texts: HashMap<usize, (String, String)> = HashMap::new();
+    // a label that cannot be shown) and sanitized for the terminal (what the excerpt
+    // shows), both done once.
+    let mut texts: HashMap<usize, (String, Source)> = HashMap::new();
     let mut shown: HashMap<&str, usize> = HashMap::new();
     let mut omitted = 0;
     for finding in report.findings {
@@ -97,7 +99,6 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
             omitted += 1;
             continue;
         }
-        let mut labels = Vec::new();
         let mut long_notes = Vec::new();
         if texts.len() > TEXTS_KEPT {
             texts.clear();
@@ -105,33 +106,42 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
         for loc in &finding.locations {
             texts.entry(loc.article).or_insert_with(|| {
                 let text = report.articles[loc.article].current_text().into_owned();
-                let clean = sanitize_for_terminal(&text);
+                let clean = Source::new(sanitize_for_terminal(&text));
                 (text, clean)
             });
         }
-        let mut files: SimpleFiles<String, &str> = SimpleFiles::new();
-        let mut article_ids: HashMap<usize, usize> = HashMap::new();
+        // Every label is marked before the excerpts are laid out: a long line is cut
+        // around all the labels on it.
+        let mut excerpts = Excerpts::default();
+        let mut marked = Vec::new();
         for (i, loc) in finding.locations.iter().enumerate() {
             let article = &report.articles[loc.article];
             let (text, clean) = &texts[&loc.article];
-            if let Some(place) = long_line(text, loc.span.clone()) {
+            let id = excerpts.file(&article.display, clean);
+            if excerpts.mark(id, loc.span.clone()) {
+                marked.push((i, id, loc));
+            } else {
                 long_notes.push(format!(
-                    "{}:{place}: {}",
+                    "{}:{}: {}",
                     article.display,
+                    place(text, loc.span.start),
                     sanitize_for_terminal(&loc.label)
                 ));
-                continue;
             }
-            let id = *article_ids
-                .entry(loc.article)
-                .or_insert_with(|| files.add(article.display.to_string(), clean.as_str()));
-            let label = if i == 0 {
-                Label::primary(id, loc.span.clone())
-            } else {
-                Label::secondary(id, loc.span.clone())
-            };
-            labels.push(label.with_message(sanitize_for_terminal(&loc.label)));
         }
+        excerpts.build();
+        let labels: Vec<Label<usize>> = marked
+            .into_iter()
+            .map(|(i, id, loc)| {
+                let range = excerpts.range(id, loc.span.clone());
+                let label = if i == 0 {
+                    Label::primary(id, range)
+                } else {
+                    Label::secondary(id, range)
+                };
+                label.with_message(sanitize_for_terminal(&loc.label))
+            })
+            .collect();
         let mut notes: Vec<String> = long_notes;
         notes.extend(finding.notes.iter().map(|n| sanitize_for_terminal(n)));
         if let Some(help) = &finding.help {
@@ -142,7 +152,7 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
             .with_code(&finding.rule)
             .with_labels(labels)
             .with_notes(notes);
-        emit(w, &config, &files, &d)?;
+        emit(w, &config, &excerpts, &d)?;
     }
     let mut summary = summary_line(report);
     if omitted > 0 {
@@ -153,10 +163,10 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
     writeln!(w, "{summary}")
 }
 
-fn emit<S: AsRef<str>>(
+fn emit<'f>(
     w: &mut dyn WriteColor,
     config: &Config,
-    files: &SimpleFiles<String, S>,
+    files: &'f impl Files<'f, FileId = usize>,
     d: &Diagnostic<usize>,
 ) -> io::Result<()> {
     term::emit_to_write_style(w, config, files, d).map_err(io::Error::other)
@@ -177,19 +187,28 @@ fn long_line(text: &str, span: std::ops::Range<usize>) -> Option<String> {
     let line_end = text[start..]
         .find(['\n', '\r'])
         .map_or(text.len(), |i| start + i);
-    let len = line_end - line_start;
-    if len <= MAX_EXCERPT_LINE {
-        return None;
+    (line_end - line_start > MAX_EXCERPT_LINE).then(|| place(text, start))
+}
+
+/// "line:column (a line of N characters, not shown)" for byte `offset` of `text`.
+fn place(text: &str, offset: usize) -> String {
+    let mut start = offset.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
     }
+    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line_end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| start + i);
     let before = &text[..line_start];
     let line = before.matches('\n').count() + before.matches('\r').count()
         - before.matches("\r\n").count()
         + 1;
     let column = text[line_start..start].chars().count() + 1;
-    Some(format!(
+    format!(
         "{line}:{column} (a line of {} characters, not shown)",
         text[line_start..line_end].chars().count()
-    ))
+    )
 }
 
 /// "5 files, 17 claims: 1 error, 4 warnings, 9 notes".

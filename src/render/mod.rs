@@ -1,6 +1,7 @@
 //! Renderers: each output format is its own module behind [`Render`].
 
 pub mod concise;
+mod excerpt;
 pub mod github;
 pub mod human;
 pub mod json;
