@@ -243,6 +243,10 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
         ("money", "The plant will cost $3-3.5 billion."),
         ("money", "Prices of $1,137/39 a tonne were quoted."),
         ("number", "Talks on 24/7 cover."),
+        // Ranges in words.
+        ("percent", "Discounts of 10 to 15 percent apply."),
+        ("percent", "Growth of 2.5 percent to 3 percent is seen."),
+        ("percent", "Growth at between 3% and 3.5% next year."),
     ];
     for (ty, sentence) in none {
         assert_eq!(claims_of(ty, sentence), vec![], "{sentence}");
@@ -255,6 +259,21 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
     assert_eq!(
         claims_of("money", "It cost $26 in 2024, up from 20."),
         vec![("$26".into(), "USD 26".into())]
+    );
+    // A change from one to another is two values, each a claim.
+    assert_eq!(
+        claims_of("percent", "The stake fell from 45 percent to 15 percent."),
+        vec![
+            ("45 percent".into(), "45%".into()),
+            ("15 percent".into(), "15%".into())
+        ]
+    );
+    assert_eq!(
+        claims_of("percent", "Turnout rose 0.6 pct to 53.6 pct."),
+        vec![
+            ("0.6 pct".into(), "0.6%".into()),
+            ("53.6 pct".into(), "53.6%".into())
+        ]
     );
     // A year may follow another: "2009-2010" names both.
     assert_eq!(
@@ -328,6 +347,84 @@ fn a_year_written_beside_a_day_decides_its_year() {
             "Output in the 1986/87 crop year ending [[June]] fell.\t1987-06",
             "Jobless stood at 504,652 in [[March]] last year.\t1986-03",
         ],
+    );
+}
+
+/// Days from one to another written with a dash and no space ("June 8-10") are one value,
+/// so a day inside them agrees with them; a spaced dash after a day is a dateline's.
+#[test]
+fn days_from_one_to_another_are_one_value() {
+    run_inline(
+        "date",
+        "1987-06-02",
+        &[
+            "The summit in Venice on [[June 8-10]] will discuss trade.\t1987-06-08/1987-06-10",
+            "The conference runs [[8-10 June]].\t1987-06-08/1987-06-10",
+            "Shipment is set for [[June 30-July 2]].\t1987-06-30/1987-07-02",
+            "Talks ran [[30 June-2 July 1987]] in Paris.\t1987-06-30/1987-07-02",
+            "Delivery is due [[Dec 30-Jan 2, 1988]], it said.\t1987-12-30/1988-01-02",
+            "Markets will close [[Dec 30-Jan 2]] for the holidays.\t1987-12-30/1988-01-02",
+            "The meeting is on [[June 8th\u{2013}10th]] in Rome.\t1987-06-08/1987-06-10",
+            // The year of the first day, read as a day of its own is.
+            "Sales for the [[May 11-20]] period rose.\t1987-05-11/1987-05-20",
+            "Shipment will be made [[December 1-15]].\t1987-12-01/1987-12-15",
+            "Shipment was made [[December 1-15]].\t1986-12-01/1986-12-15",
+            // Not a span: it ends before it begins (a price in a table). Its first day, as
+            // before spans were read.
+            "Nov/[[Jan 6-3]]/4 under.\t1987-01-06",
+        ],
+    );
+    assert_eq!(
+        claims_of("date", "NEW YORK, Oct 20 - Sept 30 profits rose."),
+        vec![
+            ("Oct 20".into(), "2025-10-20".into()),
+            ("Sept 30".into(), "2025-09-30".into())
+        ]
+    );
+    // One article with the span and others with a day of it agree; a day outside it does not.
+    let rules = "facts:\n  - id: summit\n    description: Days of the summit\n    type: date\n    \
+                 stable: true\n    patterns: ['summit (?:in Venice )?on {value}']\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("rules.yaml"), rules).unwrap();
+    let article = |name: &str, text: &str| {
+        std::fs::write(
+            dir.path().join(name),
+            format!("---\ndate: 1987-06-02\n---\n{text}\n"),
+        )
+        .unwrap()
+    };
+    article("a.md", "Leaders meet at the summit in Venice on June 8-10.");
+    article("b.md", "Trade is first at the summit on June 9.");
+    let check = || {
+        assert_cmd::Command::cargo_bin("newslint")
+            .unwrap()
+            .current_dir(dir.path())
+            .args([
+                "--rules",
+                "rules.yaml",
+                "--format",
+                "concise",
+                "a.md",
+                "b.md",
+            ])
+            .output()
+            .unwrap()
+    };
+    let out = check();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    article("b.md", "Trade is first at the summit on June 12.");
+    let out = check();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(
+            "contradiction: Days of the summit is 1987-06-12 here but 1987-06-08/1987-06-10 in a.md"
+        ),
+        "{stdout}"
     );
 }
 

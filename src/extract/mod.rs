@@ -16,6 +16,7 @@ use crate::values::{self, NormalizeContext, Value, ValueError};
 
 mod order;
 mod prefilter;
+mod ranges;
 mod sentences;
 
 pub use order::{in_order, permute};
@@ -217,6 +218,14 @@ fn extract_fact<'f>(
             );
             let raw = &text[span.clone()];
             let value = values::normalize(fact.ty, raw, &ctx);
+            if let Ok(Value {
+                magnitude: values::Magnitude::Percent(percent),
+                qualifier: values::Qualifier::Exact,
+            }) = value
+                && ranges::end_of_a_range_in_words(text, &span, percent)
+            {
+                continue;
+            }
             let was = m.was.as_ref().map(|w| {
                 let ctx = context(
                     speaks_for,

@@ -31,9 +31,8 @@ pub struct Source {
 impl Source {
     /// `text` as it is to be shown (sanitized for the terminal).
     pub fn new(text: String) -> Self {
-        let starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-            .collect();
+        // Sanitized, the text has no lone "\r": its lines end as codespan reads them.
+        let starts = crate::article::line_starts(&text);
         Source { text, starts }
     }
 

@@ -694,7 +694,7 @@ const ZONES: &[&str] = &[
 ];
 
 fn words(raw: &str) -> Vec<String> {
-    raw.split(|c: char| c.is_whitespace() || c == '-')
+    raw.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2013}')
         .filter(|w| !w.is_empty())
         .map(|w| w.trim_end_matches(',').to_string())
         .collect()
@@ -944,6 +944,9 @@ pub fn normalize_date(
         };
         return Ok(days(d, d));
     }
+    if let Some(span) = day_span(&lower) {
+        return span.resolve(raw, date, wording);
+    }
     // "August 26", "Aug. 26, 2025", "26 August 2025", "3rd of September".
     let tokens: Vec<&str> = ws
         .iter()
@@ -974,6 +977,83 @@ pub fn normalize_date(
 }
 
 /// Ranges written in canonical form: `2025-12-01/2025-12-07`.
+/// Days from one to another as written: "June 8-10", "8-10 June", "June 30-July 2, 1987".
+struct DaySpan {
+    from: (i8, i8),
+    to: (i8, i8),
+    year: Option<i16>,
+}
+
+/// The span of days `lower` writes, if it is one.
+fn day_span(lower: &str) -> Option<DaySpan> {
+    let (left, right) = lower.split_once(['-', '\u{2013}'])?;
+    let tokens = |s: &'_ str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| w.trim_end_matches([',', '.']).to_string())
+            .filter(|w| !w.is_empty() && w != "of")
+            .collect()
+    };
+    let (left, right) = (tokens(left), tokens(right));
+    let month = |w: &String| month_number(w);
+    let day = |w: &String| parse_day(w);
+    let (from_month, from_day) = match left.as_slice() {
+        [m, d] if month(m).is_some() => (month(m), day(d)?),
+        [d, m] if month(m).is_some() => (month(m), day(d)?),
+        [d] => (None, day(d)?),
+        _ => return None,
+    };
+    let (to_month, to_day, rest) = match right.as_slice() {
+        [m, d, rest @ ..] if month(m).is_some() => (month(m), day(d)?, rest),
+        [d, m, rest @ ..] if month(m).is_some() => (month(m), day(d)?, rest),
+        [d, rest @ ..] => (None, day(d)?, rest),
+        _ => return None,
+    };
+    let year = match rest {
+        [] => None,
+        [y] => Some(parse_year(y)?),
+        _ => return None,
+    };
+    let from = (from_month.or(to_month)?, from_day);
+    let to = (to_month.or(from_month)?, to_day);
+    // One that ends before it begins is no span ("Nov/Jan 6-3/4" in a table of prices): it
+    // is read as its first day, as it was before spans were read.
+    (to > from || into_next_year(from, to)).then_some(DaySpan { from, to, year })
+}
+
+/// A span from December into January ("Dec 30-Jan 2").
+fn into_next_year(from: (i8, i8), to: (i8, i8)) -> bool {
+    from.0 == 12 && to.0 == 1
+}
+
+impl DaySpan {
+    /// The days, in the year written after the last day or the one the first day is read
+    /// in (as a day of its own would be). A span from December into January ends in the
+    /// year after it begins.
+    fn resolve(
+        &self,
+        raw: &str,
+        date: Option<Date>,
+        wording: impl FnOnce() -> Wording,
+    ) -> Result<Value, ValueError> {
+        let (from, to) = (self.from, self.to);
+        let into_next_year = into_next_year(from, to);
+        let start = match self.year {
+            Some(y) => {
+                let y = if into_next_year { y - 1 } else { y };
+                Date::new(y, from.0, from.1).map_err(|_| invalid(raw))?
+            }
+            None => resolve_day(from.0, from.1, need_date(raw, date)?, wording())?,
+        };
+        let end_year = if into_next_year {
+            start.year() + 1
+        } else {
+            start.year()
+        };
+        let end = Date::new(end_year, to.0, to.1).map_err(|_| invalid(raw))?;
+        Ok(days(start, end))
+    }
+}
+
 pub fn parse_range(text: &str) -> Option<Value> {
     let (a, b) = text.split_once('/')?;
     let a: Date = a.trim().parse().ok()?;

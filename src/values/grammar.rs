@@ -125,8 +125,15 @@ fn date() -> String {
     // A time of day before a weekday, as wire copy writes it ("10 a.m. Tuesday", "15:00 GMT
     // Saturday"): part of the date as written.
     let at = format!(r"(?:\b(?:{TIME_OF_DAY})\s+(?:(?-i:{ZONES})\s+)?)?");
+    // Days from one to another, with a dash and no space around it ("June 8-10", "8-10 June",
+    // "June 30-July 2"): wire datelines put a spaced dash after the day ("NEW YORK, Oct 20 -
+    // Sept 30 profits rose"). Before the single days, which they begin with.
+    let dash = "(?u:[-\u{2013}])";
+    let spans = format!(
+        r"\b{MONTHS}\s+{day}{dash}(?:{MONTHS}\s+)?{day}\b(?:,?\s+{year}\b)?|\b{day}(?:\s+(?:of\s+)?{MONTHS})?{dash}{day}\s+(?:of\s+)?{MONTHS}(?:,?\s+{year}\b)?"
+    );
     format!(
-        r"(?i:\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{MONTHS}\s+{day}\b(?:,?\s+{year}\b)?|\b{day}\s+(?:of\s+)?{MONTHS}(?:,?\s+{year}\b)?|\b(?:early|mid|late)[\s-](?:last\s+|next\s+|this\s+)?{MONTHS}(?:\s+{year}\b)?|\b(?:earlier|later)\s+this\s+(?:month|week)\b|\bover\s+the\s+weekend\b|\b(?:the\s+)?(?:last|next|this|past|coming|previous|following)\s+(?:week|weekend)\b|\b(?:this\s+past|this\s+coming|last|next|this)\s+{WEEKDAYS}{part}|{at}\b{WEEKDAYS}{part}|\b(?:yesterday|today|tomorrow|tonight)\b)"
+        r"(?i:\b\d{{4}}-\d{{2}}-\d{{2}}\b|{spans}|\b{MONTHS}\s+{day}\b(?:,?\s+{year}\b)?|\b{day}\s+(?:of\s+)?{MONTHS}(?:,?\s+{year}\b)?|\b(?:early|mid|late)[\s-](?:last\s+|next\s+|this\s+)?{MONTHS}(?:\s+{year}\b)?|\b(?:earlier|later)\s+this\s+(?:month|week)\b|\bover\s+the\s+weekend\b|\b(?:the\s+)?(?:last|next|this|past|coming|previous|following)\s+(?:week|weekend)\b|\b(?:this\s+past|this\s+coming|last|next|this)\s+{WEEKDAYS}{part}|{at}\b{WEEKDAYS}{part}|\b(?:yesterday|today|tomorrow|tonight)\b)"
     )
 }
 
