@@ -247,6 +247,8 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
         ("percent", "Discounts of 10 to 15 percent apply."),
         ("percent", "Growth of 2.5 percent to 3 percent is seen."),
         ("percent", "Growth at between 3% and 3.5% next year."),
+        ("money", "The deal is worth $10 to $15 million."),
+        ("money", "It costs between $1 billion and $2 billion."),
     ];
     for (ty, sentence) in none {
         assert_eq!(claims_of(ty, sentence), vec![], "{sentence}");
@@ -273,6 +275,13 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
         vec![
             ("0.6 pct".into(), "0.6%".into()),
             ("53.6 pct".into(), "53.6%".into())
+        ]
+    );
+    assert_eq!(
+        claims_of("money", "Reserves rose 83 mln dlrs to 502 mln dlrs."),
+        vec![
+            ("83 mln dlrs".into(), "USD 83000000".into()),
+            ("502 mln dlrs".into(), "USD 502000000".into())
         ]
     );
     // A year may follow another: "2009-2010" names both.

@@ -218,12 +218,20 @@ fn extract_fact<'f>(
             );
             let raw = &text[span.clone()];
             let value = values::normalize(fact.ty, raw, &ctx);
-            if let Ok(Value {
-                magnitude: values::Magnitude::Percent(percent),
-                qualifier: values::Qualifier::Exact,
-            }) = value
-                && ranges::end_of_a_range_in_words(text, &span, percent)
-            {
+            let range_end = match &value {
+                Ok(Value {
+                    qualifier: values::Qualifier::Exact,
+                    magnitude,
+                }) => match magnitude {
+                    values::Magnitude::Percent(p) => Some((ranges::Kind::Percent, *p)),
+                    values::Magnitude::Money { amount, .. } => Some((ranges::Kind::Money, *amount)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if range_end.is_some_and(|(kind, value)| {
+                ranges::end_of_a_range_in_words(text, &span, kind, value)
+            }) {
                 continue;
             }
             let was = m.was.as_ref().map(|w| {
