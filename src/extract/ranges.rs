@@ -22,9 +22,6 @@ pub enum Kind {
 /// A number as written, with the scale word after it ("15 million", "2.5bn").
 const NUMBER: &str =
     r"(\d[\d,]*(?:\.\d+)?)(?:[\s-]*(million|billion|trillion|thousand|bn|mln|bln|m|b|k)\b)?";
-/// A number with its scale word ("15 million").
-const SCALED: &str =
-    r"(\d[\d,]*(?:\.\d+)?)(?:[\s-]*(million|billion|trillion|thousand|bn|mln|bln|m|b|k)\b)";
 const PERCENT: &str = r"\s*(?:%|pct\b|percent\b|per[\s-]cent\b)";
 const CURRENCY: &str = r"(?:(?-i:[A-Z]{1,3}|U\.S\.)?\$|[£€¥])";
 const CURRENCY_WORD: &str = r"(?:\s+(?:(?:US|U\.S\.|Canadian|American|Australian)\s+)?(?:dollars|dlrs?|euros|pounds|stg|yen)\b)";
@@ -50,8 +47,10 @@ static AFTER: LazyLock<[Regex; 2]> = LazyLock::new(|| {
     [
         after(format!("{NUMBER}{PERCENT}")),
         // A currency mark or a scale word says the number is an amount of money.
+        // (`NUMBER` without its last `?` has its scale word.)
         after(format!(
-            "(?:{CURRENCY}{NUMBER}|{SCALED}|{NUMBER}{CURRENCY_WORD})"
+            "(?:{CURRENCY}{NUMBER}|{scaled}|{NUMBER}{CURRENCY_WORD})",
+            scaled = &NUMBER[..NUMBER.len() - 1]
         )),
     ]
 });
@@ -65,7 +64,7 @@ static LEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bbetween\s+$").expect("a valid regex"));
 
 /// One end of a range as written: its number and its scale word ("million" and "mln" alike).
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 struct End {
     number: f64,
     scale: Option<char>,
@@ -88,14 +87,13 @@ impl End {
 }
 
 /// Whether the value at `span` of `text` (written with no qualifier; `value` is what it
-/// was read as) is one end of a range
-/// in words. "X to Y" is a range when no "from" comes before them, X is below Y and Y at
-/// most ten times X, and both have one scale (or X none: "$10 to $15 million"; amounts of
-/// money need one): "rose from
-/// 45 to 15 percent", "from less than 10 percent to as much as 40 percent", "rose 0.6 pct
-/// to 53.6 pct", "by 1/4 to 14 pct" and "fell 555 mln dlrs to 32.42 billion dlrs" are
-/// changes, each end a value of its own, and so is an amount after a verb of change
-/// ("reserves rose 83 mln dlrs to 502 mln"). "X and Y" is a range after "between".
+/// was read as) is one end of a range in words. "X to Y" is a range when no "from" comes
+/// before them, X is below Y and Y at most ten times X, and both have one scale word (or X
+/// none: "$10 to $15 million"; amounts of money need one). "Rose from 45 to 15 percent",
+/// "from less than 10 percent to as much as 40 percent", "rose 0.6 pct to 53.6 pct", "by
+/// 1/4 to 14 pct" and "fell 555 mln dlrs to 32.42 billion dlrs" are changes, each end a
+/// value of its own, and so is an amount after a verb of change ("reserves rose 83 mln
+/// dlrs to 502 mln"). "X and Y" is a range after "between".
 pub fn end_of_a_range_in_words(text: &str, span: &Range<usize>, kind: Kind, value: f64) -> bool {
     // A percentage in words ("two pct") is its value.
     let in_words = || {

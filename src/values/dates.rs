@@ -976,7 +976,6 @@ pub fn normalize_date(
     Ok(days(d, d))
 }
 
-/// Ranges written in canonical form: `2025-12-01/2025-12-07`.
 /// Days from one to another as written: "June 8-10", "8-10 June", "June 30-July 2, 1987".
 struct DaySpan {
     from: (i8, i8),
@@ -1054,6 +1053,7 @@ impl DaySpan {
     }
 }
 
+/// Ranges written in canonical form: `2025-12-01/2025-12-07`.
 pub fn parse_range(text: &str) -> Option<Value> {
     let (a, b) = text.split_once('/')?;
     let a: Date = a.trim().parse().ok()?;
