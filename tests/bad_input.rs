@@ -301,6 +301,38 @@ fn a_very_long_line_is_checked() {
     );
 }
 
+/// Two claims of one long line, too far apart for one excerpt: the first is shown cut
+/// around it, the other is placed in a note.
+#[test]
+fn claims_far_apart_on_a_long_line_are_shown_and_placed() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = format!(
+        "The CUSMA is up for review in 2026. {}The CUSMA is up for review in 2027.\n",
+        "filler words ".repeat(400)
+    );
+    std::fs::write(dir.path().join("2025-10-15-far.txt"), &line).unwrap();
+    let run = newslint(dir.path(), &["."]);
+    assert_eq!(run.code, 1, "{}", run.out);
+    assert!(
+        run.out.contains("┌─ 2025-10-15-far.txt:1:5267\n"),
+        "{}",
+        run.out
+    );
+    assert!(
+        run.out
+            .contains("1 │ …words filler words filler words filler words filler words The CUSMA is up for review in 2027.\n"),
+        "{}",
+        run.out
+    );
+    assert!(
+        run.out.contains(
+            "= 2025-10-15-far.txt:1:31 (too far along a line of 5271 characters to show with the rest): claims 2026"
+        ),
+        "{}",
+        run.out
+    );
+}
+
 #[test]
 fn a_baseline_that_cannot_be_read_is_an_error_and_nothing_is_suppressed() {
     let dir = corpus();

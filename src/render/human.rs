@@ -121,10 +121,11 @@ fn render_to(report: &Report, max_per_rule: usize, w: &mut dyn WriteColor) -> io
             if excerpts.mark(id, loc.span.clone()) {
                 marked.push((i, id, loc));
             } else {
+                let (place, chars) = place(text, loc.span.start);
                 long_notes.push(format!(
-                    "{}:{}: {}",
+                    "{}:{place} (too far along a line of {chars} characters to show with \
+                     the rest): {}",
                     article.display,
-                    place(text, loc.span.start),
                     sanitize_for_terminal(&loc.label)
                 ));
             }
@@ -187,11 +188,14 @@ fn long_line(text: &str, span: std::ops::Range<usize>) -> Option<String> {
     let line_end = text[start..]
         .find(['\n', '\r'])
         .map_or(text.len(), |i| start + i);
-    (line_end - line_start > MAX_EXCERPT_LINE).then(|| place(text, start))
+    (line_end - line_start > MAX_EXCERPT_LINE).then(|| {
+        let (place, chars) = place(text, start);
+        format!("{place} (a line of {chars} characters, not shown)")
+    })
 }
 
-/// "line:column (a line of N characters, not shown)" for byte `offset` of `text`.
-fn place(text: &str, offset: usize) -> String {
+/// "line:column" of byte `offset` of `text`, and how many characters its line has.
+fn place(text: &str, offset: usize) -> (String, usize) {
     let mut start = offset.min(text.len());
     while !text.is_char_boundary(start) {
         start -= 1;
@@ -205,9 +209,9 @@ fn place(text: &str, offset: usize) -> String {
         - before.matches("\r\n").count()
         + 1;
     let column = text[line_start..start].chars().count() + 1;
-    format!(
-        "{line}:{column} (a line of {} characters, not shown)",
-        text[line_start..line_end].chars().count()
+    (
+        format!("{line}:{column}"),
+        text[line_start..line_end].chars().count(),
     )
 }
 
