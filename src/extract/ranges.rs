@@ -188,10 +188,19 @@ fn after_a_change(text: &str) -> bool {
 }
 
 /// Whether "from" is among the words of `text` ("from less than 10 percent to as much as
-/// 40 percent" is a change).
+/// 40 percent" is a change), other than after "range" ("ranging from 3.9 pct to 5.15 pct"
+/// is a range).
 fn has_from(text: &str) -> bool {
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .any(|w| w.eq_ignore_ascii_case("from"))
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        w.eq_ignore_ascii_case("from")
+            && !i
+                .checked_sub(1)
+                .is_some_and(|p| words[p].to_ascii_lowercase().starts_with("rang"))
+    })
 }
 
 /// Two ends of one range: the first below the second, of one order of magnitude and one
@@ -245,6 +254,8 @@ mod tests {
             "Growth at between 3% and [[3.5%]] next year.",
             "Rents rise by 15 percent to[[20 percent]].",
             "Discounts of 20 to [[90 percent]].",
+            "Yields ranging from 3.9 pct to [[5.15 pct]] were seen.",
+            "Yields ranged from [[3.9 pct]] to 5.15 pct.",
         ] {
             assert!(end(Kind::Percent, sentence), "{sentence}");
         }
@@ -256,6 +267,7 @@ mod tests {
             "It costs between $1 billion and [[$2 billion]].",
             "Sales of 1 to [[2 billion dlrs]] were seen.",
             "The buyout cost [[$3 billion]] to $4 billion.",
+            "Bids range from [[$2 million]] to $3 million.",
             "A charge of [[US$300 mln]] to US$400 mln is seen.",
         ] {
             assert!(end(Kind::Money, sentence), "{sentence}");
