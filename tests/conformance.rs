@@ -381,6 +381,10 @@ fn days_from_one_to_another_are_one_value() {
             // Not a span: it ends before it begins (a price in a table). Its first day, as
             // before spans were read.
             "Nov/[[Jan 6-3]]/4 under.\t1987-01-06",
+            // A score before a date: no span, and not unreadable either; the day beside the
+            // month, as before spans were read (the score's "1" is no day, but the date "June
+            // 3" after it was never read).
+            "They won [[2-1 June]] 3 in Rome.\t1987-06-01",
         ],
     );
     assert_eq!(

@@ -1014,9 +1014,18 @@ fn day_span(lower: &str) -> Option<DaySpan> {
     };
     let from = (from_month.or(to_month)?, from_day);
     let to = (to_month.or(from_month)?, to_day);
-    // One that ends before it begins is no span ("Nov/Jan 6-3/4" in a table of prices): it
-    // is read as its first day, as it was before spans were read.
-    (to > from || into_next_year(from, to)).then_some(DaySpan { from, to, year })
+    if to > from || into_next_year(from, to) {
+        return Some(DaySpan { from, to, year });
+    }
+    // One that ends before it begins is no span: a price in a table ("Nov/Jan 6-3/4") or a
+    // score before a date ("won 2-1 June 3"). It is the day read before spans were: the one
+    // the month is written beside.
+    let day = if from_month.is_some() { from } else { to };
+    Some(DaySpan {
+        from: day,
+        to: day,
+        year,
+    })
 }
 
 /// A span from December into January ("Dec 30-Jan 2").
