@@ -177,6 +177,23 @@ fn run_inline(ty: &str, date: &str, cases: &[&str]) {
 }
 
 #[test]
+fn counts_in_digits_are_read_whole() {
+    run_inline(
+        "count",
+        "2025-10-03",
+        &[
+            "Officials said [[1,500]] people were killed.\t1500",
+            "[[Some 12,000]] people fled the city.\t~12000",
+            "The plan will create [[3 million]] jobs.\t3000000",
+            "Visits rose [[2.5 times]] in a year.\t2.5",
+            "She was the [[1,500th]] visitor.\t1500",
+            "The club has [[one hundred and twenty]] members.\t120",
+            "It will be his [[third]] visit.\t3",
+        ],
+    );
+}
+
+#[test]
 fn wire_copy_fractions_and_abbreviations_are_read_whole() {
     run_inline(
         "percent",
@@ -249,6 +266,18 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
         ("percent", "Growth at between 3% and 3.5% next year."),
         ("money", "The deal is worth $10 to $15 million."),
         ("money", "It costs between $1 billion and $2 billion."),
+        ("money", "It is worth between three and four billion dlrs."),
+        (
+            "percent",
+            "Inflation of between three and four percent is seen.",
+        ),
+        ("percent", "About 10 to 15 percent of them left."),
+        ("count", "Between 20 and 30 people were killed."),
+        ("count", "Some 10 to 15 people died."),
+        ("count", "It happened two or three times."),
+        ("count", "It has 15,000 to 20,000 cars."),
+        ("number", "It will take 12 to 18 months."),
+        ("number", "Profits will fall by 30 to 40."),
     ];
     for (ty, sentence) in none {
         assert_eq!(claims_of(ty, sentence), vec![], "{sentence}");
@@ -283,6 +312,25 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
             ("83 mln dlrs".into(), "USD 83000000".into()),
             ("502 mln dlrs".into(), "USD 502000000".into())
         ]
+    );
+    assert_eq!(
+        claims_of("count", "The toll rose from 10 to 15."),
+        vec![("10".into(), "10".into()), ("15".into(), "15".into())]
+    );
+    assert_eq!(
+        claims_of(
+            "money",
+            "It raised its reserve by 110 mln dlrs to 386 mln dlrs."
+        ),
+        vec![
+            ("110 mln dlrs".into(), "USD 110000000".into()),
+            ("386 mln dlrs".into(), "USD 386000000".into())
+        ]
+    );
+    // Two numbers in words joined by "and" are two values, not their sum.
+    assert_eq!(
+        claims_of("count", "They won three and four seats in all."),
+        vec![("three".into(), "3".into()), ("four".into(), "4".into())]
     );
     // A year may follow another: "2009-2010" names both.
     assert_eq!(

@@ -6,9 +6,9 @@ year land 300 to 400 days from their article's date (read a year off, as a rule)
 
 Usage: compare.py OLD.csv NEW.csv [--sample N] [--seed S]
 
-With bench/accuracy/every-value.yaml (every date, month and amount, each a claim), this is
-how the README's "Accuracy on real wire copy" measures a change to the value grammars or
-to how relative dates are read.
+With bench/accuracy/every-value.yaml (every date, month, amount, count and number, each a
+claim), this is how the README's "Accuracy on real wire copy" measures a change to the value
+grammars or to how relative dates are read.
 """
 
 import argparse

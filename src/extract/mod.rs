@@ -218,13 +218,17 @@ fn extract_fact<'f>(
             );
             let raw = &text[span.clone()];
             let value = values::normalize(fact.ty, raw, &ctx);
+            // "About 10 to 15 people": a qualifier before a range is the range's.
             let range_end = match &value {
                 Ok(Value {
-                    qualifier: values::Qualifier::Exact,
+                    qualifier: values::Qualifier::Exact | values::Qualifier::Approx,
                     magnitude,
                 }) => match magnitude {
                     values::Magnitude::Percent(p) => Some((ranges::Kind::Percent, *p)),
                     values::Magnitude::Money { amount, .. } => Some((ranges::Kind::Money, *amount)),
+                    values::Magnitude::Count(n) | values::Magnitude::Number(n) => {
+                        Some((ranges::Kind::Count, *n))
+                    }
                     _ => None,
                 },
                 _ => None,

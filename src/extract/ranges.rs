@@ -1,13 +1,16 @@
-//! Percentages and amounts of money that are one end of a range written in words ("10 to
-//! 15 percent", "between 3% and 3.5%", "$10 to $15 million", "between $1 billion and $2
-//! billion"). No single value stands for such a range, as none does for "2-3%" or "$30-$35"
-//! (see `inside_a_number`): a claim of one end would make a false finding against a value
-//! inside the range, and "$10" of "$10 to $15 million" is not ten dollars.
+//! Percentages, amounts of money and counts that are one end of a range written in words
+//! ("10 to 15 percent", "between 3% and 3.5%", "$10 to $15 million", "between $1 billion
+//! and $2 billion", "10 to 15 people", "two or three times"). No single value stands for
+//! such a range, as none does for "2-3%" or "$30-$35" (see `inside_a_number`): a claim of
+//! one end would make a false finding against a value inside the range, and "$10" of "$10
+//! to $15 million" is not ten dollars.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::values::parse_amount;
 
 /// How far around a value the other end of its range is looked for.
 const REACH: usize = 48;
@@ -17,6 +20,8 @@ const REACH: usize = 48;
 pub enum Kind {
     Percent,
     Money,
+    /// Counts and plain numbers ("10 to 15 people", "two or three times").
+    Count,
 }
 
 /// A number as written, with the scale word after it ("15 million", "2.5bn").
@@ -25,39 +30,70 @@ const NUMBER: &str =
 const PERCENT: &str = r"\s*(?:%|pct\b|percent\b|per[\s-]cent\b)";
 const CURRENCY: &str = r"(?:(?-i:[A-Z]{1,3}|U\.S\.)?\$|[£€¥])";
 const CURRENCY_WORD: &str = r"(?:\s+(?:(?:US|U\.S\.|Canadian|American|Australian)\s+)?(?:dollars|dlrs?|euros|pounds|stg|yen)\b)";
+/// A number in digits or in words ("15", "three", "twenty-five", "twice"), with its scale
+/// word ("seven million"); `End::of` reads the words, and takes no other word for one.
+const SPELLED: &str = r"(\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(?:[\s-]*(million|billion|trillion|thousand|bn|mln|bln|m|b|k)\b)?";
 
 /// The other end before the value, of each kind: "10 to ", "2.5 percent to ", "between 3%
-/// and ", "$10 to ", with "between" when it comes right before. The number starts after a
-/// space or a bracket: "1/4 to 14 pct" has no "4" for an end.
-static BEFORE: LazyLock<[Regex; 2]> = LazyLock::new(|| {
-    let before = |end: String| {
-        Regex::new(&format!(r"(?i)(?:\b(between))?[\s(]{end}\s+(to|and)\s*$"))
-            .expect("a valid regex")
+/// and ", "$10 to ", "two or ", with "between" when it comes right before. The number
+/// starts after a space or a bracket, or at the start of the text: "1/4 to 14 pct" has no
+/// "4" for an end. "Or" joins
+/// the ends of counts only ("two or three times"; "5% or 6%" is rare, and a choice).
+static BEFORE: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+    let before = |end: String, joins: &str| {
+        Regex::new(&format!(
+            r"(?i)(?:\b(between))?(?:^|[\s(]){end}\s+({joins})\s*$"
+        ))
+        .expect("a valid regex")
     };
     [
-        before(format!("{NUMBER}(?:{PERCENT})?")),
-        before(format!("{CURRENCY}?{NUMBER}{CURRENCY_WORD}?")),
+        before(format!("{SPELLED}(?:{PERCENT})?"), "to|and"),
+        before(format!("{CURRENCY}?{SPELLED}{CURRENCY_WORD}?"), "to|and"),
+        before(SPELLED.to_string(), "to|and|or"),
     ]
 });
 
-/// The other end after the value: " to 15%", " and 3.5 percent", " to $15 million".
-static AFTER: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+/// The other end after the value: " to 15%", " and 3.5 percent", " to $15 million", " or
+/// three".
+static AFTER: LazyLock<[Regex; 3]> = LazyLock::new(|| {
     let after =
         |end: String| Regex::new(&format!(r"(?i)^\s+(to|and)\s+{end}")).expect("a valid regex");
     [
-        after(format!("{NUMBER}{PERCENT}")),
+        after(format!("{SPELLED}{PERCENT}")),
         // A currency mark or a scale word says the number is an amount of money.
-        // (`NUMBER` without its last `?` has its scale word.)
+        // (`SPELLED` without its last `?` has its scale word.)
         after(format!(
-            "(?:{CURRENCY}{NUMBER}|{scaled}|{NUMBER}{CURRENCY_WORD})",
-            scaled = &NUMBER[..NUMBER.len() - 1]
+            "(?:{CURRENCY}{NUMBER}|{scaled}|{SPELLED}{CURRENCY_WORD})",
+            scaled = &SPELLED[..SPELLED.len() - 1]
         )),
+        // "10 to 15 percent" and "10 to 15 dollars" hold no count of ten either.
+        Regex::new(&format!(r"(?i)^\s+(to|and|or)\s+{SPELLED}")).expect("a valid regex"),
     ]
 });
 
-/// The number a claim is written with, and its scale word.
-static WRITTEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("(?i){NUMBER}")).expect("a valid regex"));
+/// The number a claim is written with, and its scale word: in digits, else in words.
+static WRITTEN: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+    [NUMBER, SPELLED].map(|n| Regex::new(&format!("(?i){n}")).expect("a valid regex"))
+});
+
+/// The number `raw` is written with ("15 million", "about seven billion"), and its scale.
+fn written(raw: &str) -> Option<End> {
+    if let Some(c) = WRITTEN[0].captures(raw) {
+        return End::of(&c, 1);
+    }
+    WRITTEN[1].captures_iter(raw).find_map(|c| End::of(&c, 1))
+}
+
+/// A count in words ("three", "twenty-five", "twice"), or None for any other word.
+fn count_in_words(word: &str) -> Option<f64> {
+    match word.to_ascii_lowercase().as_str() {
+        "once" => Some(1.0),
+        "twice" => Some(2.0),
+        "thrice" => Some(3.0),
+        other if other.starts_with(|c: char| c.is_ascii_alphabetic()) => parse_amount(other),
+        _ => None,
+    }
+}
 
 /// "between" right before the value.
 static LEAD: LazyLock<Regex> =
@@ -73,7 +109,11 @@ struct End {
 impl End {
     /// The first number of `captures` (from `NUMBER`, its groups `at` and `at + 1`).
     fn of(captures: &regex::Captures, at: usize) -> Option<End> {
-        let number = captures.get(at)?.as_str().replace(',', "").parse().ok()?;
+        let written = captures.get(at)?.as_str();
+        let number = match written.replace(',', "").parse() {
+            Ok(number) => number,
+            Err(_) => count_in_words(written)?,
+        };
         let scale = captures
             .get(at + 1)
             .map(|s| match s.as_str().to_ascii_lowercase().as_str() {
@@ -86,28 +126,24 @@ impl End {
     }
 }
 
-/// Whether the value at `span` of `text` (written with no qualifier; `value` is what it
+/// Whether the value at `span` of `text` (written with no qualifier or "about"; `value` is what it
 /// was read as) is one end of a range in words. "X to Y" is a range when no "from" comes
 /// before them, X is below Y and Y at most ten times X, and both have one scale word (or X
 /// none: "$10 to $15 million"; amounts of money need one). "Rose from 45 to 15 percent",
 /// "from less than 10 percent to as much as 40 percent", "rose 0.6 pct to 53.6 pct", "by
 /// 1/4 to 14 pct" and "fell 555 mln dlrs to 32.42 billion dlrs" are changes, each end a
-/// value of its own, and so is an amount after a verb of change ("reserves rose 83 mln
-/// dlrs to 502 mln"). "X and Y" is a range after "between".
+/// value of its own, and so is an amount or a count after a verb of change ("reserves rose
+/// 83 mln dlrs to 502 mln", "shares rose 4 to 35"). "X and Y" is a range after "between";
+/// "X or Y" is one for counts ("two or three times").
 pub fn end_of_a_range_in_words(text: &str, span: &Range<usize>, kind: Kind, value: f64) -> bool {
-    // A percentage in words ("two pct") is its value.
+    // A percentage or a count in words ("two pct", "three times") is its value.
     let in_words = || {
-        matches!(kind, Kind::Percent).then_some(End {
+        matches!(kind, Kind::Percent | Kind::Count).then_some(End {
             number: value,
             scale: None,
         })
     };
-    let Some(mine) = text
-        .get(span.clone())
-        .and_then(|raw| WRITTEN.captures(raw))
-        .and_then(|c| End::of(&c, 1))
-        .or_else(in_words)
-    else {
+    let Some(mine) = text.get(span.clone()).and_then(written).or_else(in_words) else {
         return false;
     };
     let before = tail(text, span.start);
@@ -120,7 +156,7 @@ pub fn end_of_a_range_in_words(text: &str, span: &Range<usize>, kind: Kind, valu
             c.get(1).is_some()
         } else {
             let lead = &before[..c.get(2).map_or(0, |n| n.start())];
-            !tells_a_change(kind, lead) && ends(kind, &other, &mine)
+            !tells_a_change(kind, lead) && ends(kind, &other, &mine, lead)
         };
         if range {
             return true;
@@ -135,7 +171,7 @@ pub fn end_of_a_range_in_words(text: &str, span: &Range<usize>, kind: Kind, valu
         return if c[1].eq_ignore_ascii_case("and") {
             LEAD.is_match(before)
         } else {
-            !tells_a_change(kind, before) && ends(kind, &mine, &other)
+            !tells_a_change(kind, before) && ends(kind, &mine, &other, before)
         };
     }
     false
@@ -146,45 +182,60 @@ pub fn end_of_a_range_in_words(text: &str, span: &Range<usize>, kind: Kind, valu
 /// percentage after such a verb is as often a range ("sales fell 20 percent to 25
 /// percent").
 fn tells_a_change(kind: Kind, lead: &str) -> bool {
-    has_from(lead) || (matches!(kind, Kind::Money) && after_a_change(lead))
+    has_from(lead) || (matches!(kind, Kind::Money | Kind::Count) && after_a_change(lead))
 }
 
 /// Verbs of change that wire copy puts before the amount a figure changed by ("reserves
-/// rose 83 mln dlrs to 502 mln").
+/// rose 83 mln dlrs to 502 mln", "rising 0.05 to 0.415").
 const CHANGED: &[&str] = &[
     "rose",
+    "rise",
+    "rises",
+    "rising",
     "fell",
+    "fall",
+    "falls",
+    "falling",
     "increased",
     "decreased",
     "climbed",
+    "climbing",
     "dropped",
+    "dropping",
     "declined",
+    "declining",
     "jumped",
+    "jumping",
     "gained",
+    "gaining",
     "grew",
+    "growing",
     "widened",
     "narrowed",
     "slipped",
+    "slipping",
     "eased",
+    "easing",
     "surged",
+    "surging",
     "plunged",
+    "plunging",
     "up",
     "down",
 ];
 
-/// Whether `text` ends with a verb of change, and "by" perhaps.
+/// Whether `text` ends with a verb of change. After "by", how far apart the ends are
+/// tells (see `ends`).
 fn after_a_change(text: &str) -> bool {
-    let mut words = text
-        .split(|c: char| !c.is_ascii_alphabetic())
+    let last = last_words(text).next().unwrap_or("");
+    CHANGED.iter().any(|c| last.eq_ignore_ascii_case(c))
+}
+
+/// The words of `text`, last first.
+fn last_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
-        .rev();
-    let last = words.next().unwrap_or("");
-    let verb = if last.eq_ignore_ascii_case("by") {
-        words.next().unwrap_or("")
-    } else {
-        last
-    };
-    CHANGED.iter().any(|c| verb.eq_ignore_ascii_case(c))
+        .rev()
 }
 
 /// Whether "from" is among the words of `text` ("from less than 10 percent to as much as
@@ -205,13 +256,20 @@ fn has_from(text: &str) -> bool {
 
 /// Two ends of one range: the first below the second, of one order of magnitude and one
 /// scale (the first may leave it to the second). Amounts of money need the scale: "rose $2
-/// to $18 a barrel" is a change of price, "$10 to $15 million" a range.
-fn ends(kind: Kind, low: &End, high: &End) -> bool {
-    let scaled = matches!(kind, Kind::Percent) || high.scale.is_some();
+/// to $18 a barrel" is a change of price, "$10 to $15 million" a range. After "by" (`lead`
+/// ends with it), the second is at most twice the first: "cut profits by $600 million to
+/// $650 million" is a range, "raised its reserve by 110 mln dlrs to 386 mln" a change and
+/// the figure it came to.
+fn ends(kind: Kind, low: &End, high: &End, lead: &str) -> bool {
+    let scaled = matches!(kind, Kind::Percent | Kind::Count) || high.scale.is_some();
+    let by = last_words(lead)
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("by"));
+    let reach = if by { 2.0 } else { 10.0 };
     scaled
         && (low.scale == high.scale || low.scale.is_none())
         && low.number < high.number
-        && high.number <= 10.0 * low.number
+        && high.number <= reach * low.number
 }
 
 /// Up to `REACH` bytes of `text` before `at`, from a character boundary.
@@ -241,7 +299,10 @@ mod tests {
         let start = sentence.find("[[").unwrap();
         let text = sentence.replace("[[", "").replace("]]", "");
         let end = sentence.find("]]").unwrap() - 2;
-        end_of_a_range_in_words(&text, &(start..end), kind, f64::NAN)
+        // What a count in words is read as ("three times" is 3).
+        let raw = &text[start..end];
+        let value = count_in_words(raw.trim_end_matches(" times")).unwrap_or(f64::NAN);
+        end_of_a_range_in_words(&text, &(start..end), kind, value)
     }
 
     #[test]
@@ -269,8 +330,35 @@ mod tests {
             "The buyout cost [[$3 billion]] to $4 billion.",
             "Bids range from [[$2 million]] to $3 million.",
             "A charge of [[US$300 mln]] to US$400 mln is seen.",
+            // In words, and after "by" when the ends are close.
+            "It is worth between three and [[four billion dlrs]].",
+            "It will slash profits by [[$600 million]] to $650 million.",
+            "It will slash profits by $600 million to [[$650 million]].",
         ] {
             assert!(end(Kind::Money, sentence), "{sentence}");
+        }
+        assert!(end(
+            Kind::Percent,
+            "Inflation of between three and [[four percent]] is seen."
+        ));
+        for sentence in [
+            "Between [[20]] and 30 people were hurt.",
+            "Between 20 and [[30]] people were hurt.",
+            "Some 10 to [[15]] people died.",
+            "It took [[two]] to three weeks.",
+            "It took two to [[three weeks]].",
+            "It happened two to [[three times]].",
+            "[[Three]] or four visits were made.",
+            "Three or [[four]] visits were made.",
+            "They met once or [[twice]].",
+            "It has 15,000 to [[20,000]] cars.",
+            "It will take [[12]] to 18 months.",
+            "It will take 1 to [[2 million]] doses.",
+            "Growth of [[10]] to 15 percent.",
+            "Costs will decline by [[30]] to 40 billion dlrs.",
+            "Fares rose by [[two]] to three dollars.",
+        ] {
+            assert!(end(Kind::Count, sentence), "{sentence}");
         }
     }
 
@@ -307,8 +395,33 @@ mod tests {
             "Reserves rose 83 mln dlrs to [[502 mln dlrs]].",
             "The deficit grew by [[$11.1 billion]] to $58.6 billion.",
             "It paid [[$5 million]] and $6 million in two years.",
+            // After "by", ends far apart are a change and the figure it came to.
+            "It raised its reserve by [[110 mln dlrs]] to 386 mln dlrs.",
+            "It raised its reserve by 110 mln dlrs to [[386 mln dlrs]].",
+            "Qantas raised its target by [[A$100 million]] to A$430 million.",
         ] {
             assert!(!end(Kind::Money, sentence), "{sentence}");
+        }
+        for sentence in [
+            "It raised its stake by [[10 percent]] to 33 percent.",
+            "Germany and France clocked up eight and [[six percent]].",
+        ] {
+            assert!(!end(Kind::Percent, sentence), "{sentence}");
+        }
+        for sentence in [
+            "The toll rose from 10 to [[15]].",
+            "The toll rose from [[10]] to 15.",
+            "Shares rose [[4]] to 35.",
+            "Shares rose 4 to [[35]].",
+            "Gold Inc. led, rising [[0.05]] to 0.415.",
+            "He made [[5]] visits and 6 calls.",
+            "The index rose 10 to [[1,500]].",
+            "Ten to [[three]] is the score.",
+            "The vote was one to [[the]] other.",
+            "The team won [[4]] to 1.",
+            "Three to [[four-fifths]] of them left.",
+        ] {
+            assert!(!end(Kind::Count, sentence), "{sentence}");
         }
     }
 }

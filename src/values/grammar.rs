@@ -44,22 +44,24 @@ fn digits() -> String {
     )
 }
 
-/// A number in words: "thirty-five", "one hundred and twenty", "two thousand".
+/// A number in words: "thirty-five", "one hundred and twenty", "two thousand". "And" comes
+/// only after a scale word: "one and two million" is two numbers, not three million.
 fn word_number() -> String {
     let atom = format!("(?:{TENS})(?:-(?:{UNITS}))?|(?:{UNITS})");
     format!(
-        r"(?:{atom})(?:(?:\s+and\s+|\s+|-)(?:{atom}|{SCALES})\b)*|a\s+dozen|dozens|a\s+(?:hundred|thousand)|half\s+a\s+(?:million|billion)"
+        r"(?:{atom})(?:(?:\s+|-)(?:{atom})\b|(?:\s+|-)(?:{SCALES})\b(?:\s+and\s+(?:{atom})\b)?)*|a\s+dozen|dozens|a\s+(?:hundred|thousand)|half\s+a\s+(?:million|billion)"
     )
 }
 
-/// Digits or words, with an optional scale word ("1.2 billion", "3 million", "45,000",
-/// "$1.2-billion" as Canadian papers write it).
+/// The scale word that may follow digits ("1.2 billion", "3m", "$1.2-billion" as Canadian
+/// papers write it), or nothing.
+fn scaled() -> String {
+    format!(r"(?:(?:-|\s*)(?:{SCALES}|bn|mn|mln|bln)\b|(?:m|b|k)\b)?")
+}
+
+/// Digits or words, with an optional scale word ("1.2 billion", "3 million", "45,000").
 fn amount() -> String {
-    format!(
-        r"(?:(?:{})(?:(?:-|\s*)(?:{SCALES}|bn|mn|mln|bln)\b|(?:m|b|k)\b)?|\b(?:{}))",
-        digits(),
-        word_number()
-    )
+    format!(r"(?:(?:{}){}|\b(?:{}))", digits(), scaled(), word_number())
 }
 
 fn qualifier() -> String {
@@ -79,10 +81,15 @@ fn percent() -> String {
     )
 }
 
+/// A count: "twice", "third", "21st", "1,500th", or a number in digits or words, with a
+/// scale word or "times" perhaps ("three times", "2.5 times", "1,500", "3 million"). Digits
+/// are read whole, as for a number: "1,500 people" is no count of one. (Fractions are left
+/// to `number`: a count of "45-7/8" is a price.)
 fn count() -> String {
     format!(
-        r"(?i:{q}(?:\b(?:once|twice|thrice)\b|\b(?:(?:{TENS})-(?:{ORDINAL_UNITS})|{ORDINAL_TENS}|{ORDINAL_UNITS})\b|\b\d+(?:st|nd|rd|th)\b|(?:\b\d+|\b(?:{w}))(?:\s+times\b)?))",
+        r"(?i:{q}(?:\b(?:once|twice|thrice)\b|\b(?:(?:{TENS})-(?:{ORDINAL_UNITS})|{ORDINAL_TENS}|{ORDINAL_UNITS})\b|\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:st|nd|rd|th)\b|(?:\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?{s}|\b(?:{w}))(?:\s+times\b)?))",
         q = qualifier(),
+        s = scaled(),
         w = word_number()
     )
 }

@@ -136,10 +136,10 @@ pub fn ordinal_value(word: &str) -> Option<f64> {
             return Some(t + u as f64);
         }
     }
-    // "3rd", "11th"
+    // "3rd", "11th", "1,500th"
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     if digits.len() < word.len() && !digits.is_empty() {
-        return digits.parse::<u32>().ok().map(f64::from);
+        return digits.replace(',', "").parse::<u32>().ok().map(f64::from);
     }
     None
 }
