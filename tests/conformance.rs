@@ -267,6 +267,11 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
         ("money", "The deal is worth $10 to $15 million."),
         ("money", "It costs between $1 billion and $2 billion."),
         ("money", "It is worth between three and four billion dlrs."),
+        ("money", "Shares were priced at $17 to $19 each."),
+        (
+            "money",
+            "Earnings of between $1.30 and $1.40 a share are seen.",
+        ),
         (
             "percent",
             "Inflation of between three and four percent is seen.",
@@ -311,6 +316,13 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
         vec![
             ("83 mln dlrs".into(), "USD 83000000".into()),
             ("502 mln dlrs".into(), "USD 502000000".into())
+        ]
+    );
+    assert_eq!(
+        claims_of("money", "Tyco jumped $4.50 to $11.50."),
+        vec![
+            ("$4.50".into(), "USD 4.5".into()),
+            ("$11.50".into(), "USD 11.5".into())
         ]
     );
     assert_eq!(

@@ -255,19 +255,18 @@ fn has_from(text: &str) -> bool {
 }
 
 /// Two ends of one range: the first below the second, of one order of magnitude and one
-/// scale (the first may leave it to the second). Amounts of money need the scale: "rose $2
-/// to $18 a barrel" is a change of price, "$10 to $15 million" a range. After "by" (`lead`
-/// ends with it), the second is at most twice the first: "cut profits by $600 million to
-/// $650 million" is a range, "raised its reserve by 110 mln dlrs to 386 mln" a change and
-/// the figure it came to.
+/// scale (the first may leave it to the second). After "by" (`lead` ends with it), and for
+/// amounts of money without a scale word, the second is at most twice the first: "cut
+/// profits by $600 million to $650 million" and "$30 to $35 a share" are ranges, "raised its
+/// reserve by 110 mln dlrs to 386 mln" is a change and the figure it came to, and so is
+/// "jumped as much as $5 to $30" (a verb of change says so too).
 fn ends(kind: Kind, low: &End, high: &End, lead: &str) -> bool {
-    let scaled = matches!(kind, Kind::Percent | Kind::Count) || high.scale.is_some();
     let by = last_words(lead)
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("by"));
-    let reach = if by { 2.0 } else { 10.0 };
-    scaled
-        && (low.scale == high.scale || low.scale.is_none())
+    let unscaled_money = matches!(kind, Kind::Money) && high.scale.is_none();
+    let reach = if by || unscaled_money { 2.0 } else { 10.0 };
+    (low.scale == high.scale || low.scale.is_none())
         && low.number < high.number
         && high.number <= reach * low.number
 }
@@ -334,6 +333,10 @@ mod tests {
             "It is worth between three and [[four billion dlrs]].",
             "It will slash profits by [[$600 million]] to $650 million.",
             "It will slash profits by $600 million to [[$650 million]].",
+            // Without a scale word, when close.
+            "Shares were priced at [[$30]] to $35 each.",
+            "Shares were priced at $30 to [[$35]] each.",
+            "Earnings of between [[$1.30]] and $1.40 a share.",
         ] {
             assert!(end(Kind::Money, sentence), "{sentence}");
         }
@@ -391,6 +394,8 @@ mod tests {
             "Profit rose from $3 million to [[$4 million]].",
             "It paid [[$500,000]] to $2 million each.",
             "Crude rose [[$2]] to $18 a barrel.",
+            "Tyco was up, and it went [[$4.50]] to $11.50 today.",
+            "Tyco jumped [[$4.50]] to $11.50.",
             "Reserves rose [[83 mln dlrs]] to 502 mln.",
             "Reserves rose 83 mln dlrs to [[502 mln dlrs]].",
             "The deficit grew by [[$11.1 billion]] to $58.6 billion.",
