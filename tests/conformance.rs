@@ -188,6 +188,7 @@ fn counts_in_digits_are_read_whole() {
             "Visits rose [[2.5 times]] in a year.\t2.5",
             "She was the [[1,500th]] visitor.\t1500",
             "The club has [[one hundred and twenty]] members.\t120",
+            "The club has [[fourteen]] members.\t14",
             "It will be his [[third]] visit.\t3",
         ],
     );
@@ -283,6 +284,9 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
         ("count", "It has 15,000 to 20,000 cars."),
         ("number", "It will take 12 to 18 months."),
         ("number", "Profits will fall by 30 to 40."),
+        // Number words inside other words.
+        ("number", "The tender offer ends in the fourth quarter."),
+        ("count", "Oneok and Tenneco agreed on tentative terms."),
     ];
     for (ty, sentence) in none {
         assert_eq!(claims_of(ty, sentence), vec![], "{sentence}");

@@ -44,12 +44,13 @@ fn digits() -> String {
     )
 }
 
-/// A number in words: "thirty-five", "one hundred and twenty", "two thousand". "And" comes
-/// only after a scale word: "one and two million" is two numbers, not three million.
+/// A number in words: "thirty-five", "one hundred and twenty", "two thousand". Each word is
+/// whole ("tender", "fourth" and "Oneok" hold none). "And" comes only after a scale word:
+/// "one and two million" is two numbers, not three million.
 fn word_number() -> String {
     let atom = format!("(?:{TENS})(?:-(?:{UNITS}))?|(?:{UNITS})");
     format!(
-        r"(?:{atom})(?:(?:\s+|-)(?:{atom})\b|(?:\s+|-)(?:{SCALES})\b(?:\s+and\s+(?:{atom})\b)?)*|a\s+dozen|dozens|a\s+(?:hundred|thousand)|half\s+a\s+(?:million|billion)"
+        r"(?:{atom})\b(?:(?:\s+|-)(?:{atom})\b|(?:\s+|-)(?:{SCALES})\b(?:\s+and\s+(?:{atom})\b)?)*|a\s+dozen|dozens|a\s+(?:hundred|thousand)|half\s+a\s+(?:million|billion)"
     )
 }
 
