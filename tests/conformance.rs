@@ -287,6 +287,12 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
         // Number words inside other words.
         ("number", "The tender offer ends in the fourth quarter."),
         ("count", "Oneok and Tenneco agreed on tentative terms."),
+        // Digits inside names and words.
+        (
+            "number",
+            "The G7 chose the A340 and MP3 players in the 1990s.",
+        ),
+        ("number", "ACME CORP 4TH QTR NET"),
     ];
     for (ty, sentence) in none {
         assert_eq!(claims_of(ty, sentence), vec![], "{sentence}");
@@ -348,6 +354,25 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
         claims_of("count", "They won three and four seats in all."),
         vec![("three".into(), "3".into()), ("four".into(), "4".into())]
     );
+    // Letters a pattern puts beside the value are the pattern's.
+    for (pattern, sentence, value) in [
+        ("Q{value} results", "Its Q4 results were weak.", "4"),
+        ("G{value} summit", "The G7 summit opened.", "7"),
+        ("{value}s boom", "The 1980s boom ended.", "1980"),
+    ] {
+        let text = format!("---\ndate: 2025-10-03\n---\n{sentence}\n");
+        let article =
+            Article::from_bytes(0, Path::new("case.txt"), "case.txt".into(), text.as_bytes())
+                .unwrap();
+        let yaml = format!("facts:\n  - id: case\n    type: number\n    patterns: ['{pattern}']\n");
+        let loaded = rules::load_str("case.yaml", &yaml);
+        assert!(loaded.errors.is_empty());
+        let values: Vec<String> = extract::extract_article(&article, &loaded.rules)
+            .iter()
+            .filter_map(|c| c.value_text())
+            .collect();
+        assert_eq!(values, vec![value.to_string()], "{pattern}");
+    }
     // A year may follow another: "2009-2010" names both.
     assert_eq!(
         claims_of("year", "The pandemic of 2009-2010 was worse."),

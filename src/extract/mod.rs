@@ -185,7 +185,11 @@ fn extract_fact<'f>(
                 continue;
             }
             let span = body + m.value.start..body + m.value.end;
-            if taken.overlaps(&span) || (quantity && inside_a_number(text, &span)) {
+            if taken.overlaps(&span)
+                || (quantity
+                    && (inside_a_number(text, &span)
+                        || inside_a_word(text, &span, &(body + m.whole.start..body + m.whole.end))))
+            {
                 continue;
             }
             let sentence = sentence_around(text, span.clone(), body);
@@ -302,6 +306,39 @@ fn inside_a_number(text: &str, span: &Range<usize>) -> bool {
         rest.trim_start_matches(['$', '€', '£', '¥'])
             .starts_with(digit)
     })
+}
+
+/// Whether digits found at `span` are glued to letters that make them part of a word: a
+/// letter before them ("G7", "A340", "MP3", "Q4"), or after them an ordinal's ending ("4TH
+/// QTR", where a number is looked for; a count reads "4TH" whole) or a plural's ("the
+/// 1980s", "two 747s"). The regex, which takes the first digits it can, finds them. Letters
+/// the pattern itself puts there (`Q{value}`) are the pattern's: only an edge of the value
+/// that is an edge of the match (`whole`) is looked at. A unit after the digits ("207p",
+/// "80GB", "37C") leaves them a number.
+fn inside_a_word(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool {
+    let (Some(before), Some(value), Some(after)) = (
+        text.get(..span.start),
+        text.get(span.clone()),
+        text.get(span.end..),
+    ) else {
+        return false;
+    };
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    if span.start == whole.start
+        && digit(value.chars().next())
+        && before.chars().next_back().is_some_and(char::is_alphabetic)
+    {
+        return true;
+    }
+    if span.end != whole.end || !digit(value.chars().next_back()) {
+        return false;
+    }
+    let letters = &after[..after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len())];
+    ["s", "st", "nd", "rd", "th"]
+        .iter()
+        .any(|end| letters.eq_ignore_ascii_case(end))
 }
 
 /// The values of the claims a fact has so far in an article, so that a match overlapping
