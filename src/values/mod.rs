@@ -213,6 +213,11 @@ fn normalize_quantity(ty: ValueType, text: &str, currency: &str) -> Result<Value
         }
         _ => Magnitude::Number(numbers::parse_amount(rest).ok_or_else(|| unreadable(text, ty))?),
     };
+    // "Dozens" is two dozen or more: "dozens of people" and "30 people" can both be true.
+    let qualifier = match qualifier {
+        Qualifier::Exact if lower.starts_with("dozens") => Qualifier::Ge,
+        other => other,
+    };
     Ok(Value {
         qualifier,
         magnitude,

@@ -284,3 +284,20 @@ fn the_tense_is_the_nearest_marker_before_the_value_else_after_it() {
     // A word longer than any marker is none of them.
     assert_eq!(of("Internationalization in @."), Tense::Neutral);
 }
+
+#[test]
+fn dozens_is_two_dozen_or_more() {
+    let ctx = NormalizeContext {
+        article_date: None,
+        sentence: "",
+        value_start: 0,
+        default_currency: "USD",
+    };
+    let count = |raw| normalize(ValueType::Count, raw, &ctx).unwrap();
+    assert_eq!(count("dozens").to_string(), ">=24");
+    assert_eq!(count("a dozen").to_string(), "12");
+    assert_eq!(count("about dozens").to_string(), "~24");
+    let thirty = v(ValueType::Count, "30");
+    assert!(!count("dozens").conflicts_with(&thirty));
+    assert!(count("dozens").conflicts_with(&v(ValueType::Count, "20")));
+}
