@@ -279,11 +279,7 @@ fn extract_fact<'f>(
 /// "$3" of "$3-3.5 billion". The piece is not what the text says, and a claim of it would
 /// make a false finding.
 fn inside_a_number(text: &str, span: &Range<usize>) -> bool {
-    let (Some(before), Some(value), Some(after)) = (
-        text.get(..span.start),
-        text.get(span.clone()),
-        text.get(span.end..),
-    ) else {
+    let Some((before, value, after)) = around(text, span) else {
         return false;
     };
     let digit = |c: char| c.is_ascii_digit();
@@ -308,6 +304,15 @@ fn inside_a_number(text: &str, span: &Range<usize>) -> bool {
     })
 }
 
+/// The text before `span`, in it and after it (None if `span` does not fall on characters).
+fn around<'t>(text: &'t str, span: &Range<usize>) -> Option<(&'t str, &'t str, &'t str)> {
+    Some((
+        text.get(..span.start)?,
+        text.get(span.clone())?,
+        text.get(span.end..)?,
+    ))
+}
+
 /// Whether digits found at `span` are glued to letters that make them part of a word: a
 /// letter before them ("G7", "A340", "MP3", "Q4"), or after them an ordinal's ending ("4TH
 /// QTR", where a number is looked for; a count reads "4TH" whole) or a plural's ("the
@@ -316,11 +321,7 @@ fn inside_a_number(text: &str, span: &Range<usize>) -> bool {
 /// that is an edge of the match (`whole`) is looked at. A unit after the digits ("207p",
 /// "80GB", "37C") leaves them a number.
 fn inside_a_word(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool {
-    let (Some(before), Some(value), Some(after)) = (
-        text.get(..span.start),
-        text.get(span.clone()),
-        text.get(span.end..),
-    ) else {
+    let Some((before, value, after)) = around(text, span) else {
         return false;
     };
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
