@@ -37,8 +37,8 @@ const SPELLED: &str = r"(\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(?:[\s-]*(million
 /// The other end before the value, of each kind: "10 to ", "2.5 percent to ", "between 3%
 /// and ", "$10 to ", "two or ", with "between" when it comes right before. The number
 /// starts after a space or a bracket, or at the start of the text: "1/4 to 14 pct" has no
-/// "4" for an end. "Or" joins
-/// the ends of counts only ("two or three times"; "5% or 6%" is rare, and a choice).
+/// "4" for an end. "Or" joins the ends of counts only ("two or three times"; "5% or 6%" is
+/// rare, and a choice).
 static BEFORE: LazyLock<[Regex; 3]> = LazyLock::new(|| {
     let before = |end: String, joins: &str| {
         Regex::new(&format!(
@@ -107,7 +107,8 @@ struct End {
 }
 
 impl End {
-    /// The first number of `captures` (from `NUMBER`, its groups `at` and `at + 1`).
+    /// The first number of `captures` (from `NUMBER` or `SPELLED`, its groups `at` and
+    /// `at + 1`).
     fn of(captures: &regex::Captures, at: usize) -> Option<End> {
         let written = captures.get(at)?.as_str();
         let number = match written.replace(',', "").parse() {
@@ -126,10 +127,10 @@ impl End {
     }
 }
 
-/// Whether the value at `span` of `text` (written with no qualifier or "about"; `value` is what it
-/// was read as) is one end of a range in words. "X to Y" is a range when no "from" comes
-/// before them, X is below Y and Y at most ten times X, and both have one scale word (or X
-/// none: "$10 to $15 million"; amounts of money need one). "Rose from 45 to 15 percent",
+/// Whether the value at `span` of `text` (written with no qualifier or with "about";
+/// `value` is what it was read as) is one end of a range in words. "X to Y" is a range when
+/// no "from" comes before them, X is below Y and Y at most ten times X (see `ends`), and
+/// both have one scale word (or X none: "$10 to $15 million"). "Rose from 45 to 15 percent",
 /// "from less than 10 percent to as much as 40 percent", "rose 0.6 pct to 53.6 pct", "by
 /// 1/4 to 14 pct" and "fell 555 mln dlrs to 32.42 billion dlrs" are changes, each end a
 /// value of its own, and so is an amount or a count after a verb of change ("reserves rose
@@ -178,8 +179,8 @@ pub fn end_of_a_range_in_words(text: &str, span: &Range<usize>, kind: Kind, valu
 }
 
 /// Whether the words before the first end (`lead`) tell a change: "from" among them, or
-/// for an amount, a verb of change right before it (the amount a figure changed by). A
-/// percentage after such a verb is as often a range ("sales fell 20 percent to 25
+/// for an amount or a count, a verb of change right before it (the amount a figure changed
+/// by). A percentage after such a verb is as often a range ("sales fell 20 percent to 25
 /// percent").
 fn tells_a_change(kind: Kind, lead: &str) -> bool {
     has_from(lead) || (matches!(kind, Kind::Money | Kind::Count) && after_a_change(lead))
