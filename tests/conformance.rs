@@ -293,6 +293,7 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
             "The G7 chose the A340 and MP3 players in the 1990s.",
         ),
         ("number", "ACME CORP 4TH QTR NET"),
+        ("number", "About two-thirds of a five-year plan was spent."),
     ];
     for (ty, sentence) in none {
         assert_eq!(claims_of(ty, sentence), vec![], "{sentence}");
@@ -353,6 +354,11 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
     assert_eq!(
         claims_of("count", "They won three and four seats in all."),
         vec![("three".into(), "3".into()), ("four".into(), "4".into())]
+    );
+    // A unit joined to a number by a hyphen leaves it whole.
+    assert_eq!(
+        claims_of("percent", "Its 100 pct-owned unit grew."),
+        vec![("100 pct".into(), "100%".into())]
     );
     // Letters a pattern puts beside the value are the pattern's.
     for (pattern, sentence, value) in [

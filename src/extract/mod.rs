@@ -331,7 +331,23 @@ fn inside_a_word(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool 
     {
         return true;
     }
-    if span.end != whole.end || !digit(value.chars().next_back()) {
+    if span.end != whole.end {
+        return false;
+    }
+    // A number in words joined to a word after it: "one-fifth", "two-thirds", "a two-year
+    // deal". The words make one word, which is no number. (A unit joined so, as in "100
+    // pct-owned" or "a 30 dlr-a-share offer", leaves the value whole.)
+    let last_word = value
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if !value.contains(|c: char| c.is_ascii_digit())
+        && crate::values::parse_amount(last_word).is_some()
+    {
+        let mut rest = after.chars();
+        return rest.next() == Some('-') && rest.next().is_some_and(char::is_alphabetic);
+    }
+    if !digit(value.chars().next_back()) {
         return false;
     }
     let letters = &after[..after
