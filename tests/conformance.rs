@@ -281,6 +281,7 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
         ("count", "Between 20 and 30 people were killed."),
         ("count", "Some 10 to 15 people died."),
         ("count", "It happened two or three times."),
+        ("count", "It was his third or fourth visit."),
         ("count", "It has 15,000 to 20,000 cars."),
         ("number", "It will take 12 to 18 months."),
         ("number", "Profits will fall by 30 to 40."),

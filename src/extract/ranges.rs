@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::values::parse_amount;
+use crate::values::{ordinal_value, parse_amount};
 
 /// How far around a value the other end of its range is looked for.
 const REACH: usize = 48;
@@ -99,11 +99,13 @@ fn count_in_words(word: &str) -> Option<f64> {
 static LEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bbetween\s+$").expect("a valid regex"));
 
-/// One end of a range as written: its number and its scale word ("million" and "mln" alike).
+/// One end of a range as written: its number and its scale word ("million" and "mln" alike),
+/// and whether it is an ordinal in words ("third").
 #[derive(Debug)]
 struct End {
     number: f64,
     scale: Option<char>,
+    ordinal: bool,
 }
 
 impl End {
@@ -111,9 +113,12 @@ impl End {
     /// `at + 1`).
     fn of(captures: &regex::Captures, at: usize) -> Option<End> {
         let written = captures.get(at)?.as_str();
-        let number = match written.replace(',', "").parse() {
-            Ok(number) => number,
-            Err(_) => count_in_words(written)?,
+        let (number, ordinal) = match written.replace(',', "").parse() {
+            Ok(number) => (number, false),
+            Err(_) => match count_in_words(written) {
+                Some(number) => (number, false),
+                None => (ordinal_value(written)?, true),
+            },
         };
         let scale = captures
             .get(at + 1)
@@ -123,7 +128,11 @@ impl End {
                 "trillion" => 't',
                 _ => 'k',
             });
-        Some(End { number, scale })
+        Some(End {
+            number,
+            scale,
+            ordinal,
+        })
     }
 }
 
@@ -142,6 +151,7 @@ pub fn end_of_a_range_in_words(text: &str, span: &Range<usize>, kind: Kind, valu
         matches!(kind, Kind::Percent | Kind::Count).then_some(End {
             number: value,
             scale: None,
+            ordinal: false,
         })
     };
     let Some(mine) = text.get(span.clone()).and_then(written).or_else(in_words) else {
@@ -260,7 +270,8 @@ fn has_from(text: &str) -> bool {
 /// amounts of money without a scale word, the second is at most twice the first: "cut
 /// profits by $600 million to $650 million" and "$30 to $35 a share" are ranges, "raised its
 /// reserve by 110 mln dlrs to 386 mln" is a change and the figure it came to, and so is
-/// "jumped as much as $5 to $30" (a verb of change says so too).
+/// "jumped as much as $5 to $30" (a verb of change says so too). An ordinal pairs only with
+/// an ordinal: "his third or fourth visit" is a range, "up by a fifth to 21 million" is not.
 fn ends(kind: Kind, low: &End, high: &End, lead: &str) -> bool {
     let by = last_words(lead)
         .next()
@@ -268,6 +279,7 @@ fn ends(kind: Kind, low: &End, high: &End, lead: &str) -> bool {
     let unscaled_money = matches!(kind, Kind::Money) && high.scale.is_none();
     let reach = if by || unscaled_money { 2.0 } else { 10.0 };
     (low.scale == high.scale || low.scale.is_none())
+        && low.ordinal == high.ordinal
         && low.number < high.number
         && high.number <= reach * low.number
 }
@@ -355,6 +367,8 @@ mod tests {
             "[[Three]] or four visits were made.",
             "Three or [[four]] visits were made.",
             "They met once or [[twice]].",
+            "It was his [[third]] or fourth visit.",
+            "It was his third or [[fourth]] visit.",
             "It has 15,000 to [[20,000]] cars.",
             "It will take [[12]] to 18 months.",
             "It will take 1 to [[2 million]] doses.",
@@ -405,6 +419,7 @@ mod tests {
             "It raised its reserve by [[110 mln dlrs]] to 386 mln dlrs.",
             "It raised its reserve by 110 mln dlrs to [[386 mln dlrs]].",
             "Qantas raised its target by [[A$100 million]] to A$430 million.",
+            "Spending rose by around a fifth to [[21 million stg]].",
         ] {
             assert!(!end(Kind::Money, sentence), "{sentence}");
         }
@@ -426,6 +441,7 @@ mod tests {
             "The vote was one to [[the]] other.",
             "The team won [[4]] to 1.",
             "Three to [[four-fifths]] of them left.",
+            "Rates of one third to [[20]] points were set.",
         ] {
             assert!(!end(Kind::Count, sentence), "{sentence}");
         }
