@@ -380,14 +380,61 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
             .collect();
         assert_eq!(values, vec![value.to_string()], "{pattern}");
     }
-    // A year may follow another: "2009-2010" names both.
-    assert_eq!(
-        claims_of("year", "The pandemic of 2009-2010 was worse."),
-        vec![
-            ("2009".into(), "2009".into()),
-            ("2010".into(), "2010".into())
-        ]
-    );
+}
+
+#[test]
+fn a_span_of_months_is_no_claim_of_either_month() {
+    for sentence in [
+        "Exports fell in the January-May period.",
+        "GNP grew in October/December, it said.",
+        "Sales rose between October and December.",
+        "Barley for Apr/May shipment was sold.",
+    ] {
+        assert_eq!(claims_of("month", sentence), vec![], "{sentence}");
+    }
+    // A change from one month to another is two claims, and months apart are months.
+    for (sentence, months) in [
+        (
+            "The vote moved from April to June.",
+            &["2025-04", "2025-06"][..],
+        ),
+        ("Sales rose in March and April.", &["2025-03", "2025-04"]),
+        ("It came in May - most of it.", &["2025-05"]),
+    ] {
+        let found: Vec<String> = claims_of("month", sentence)
+            .into_iter()
+            .map(|(_, value)| value)
+            .collect();
+        assert_eq!(found, months, "{sentence}");
+    }
+}
+
+#[test]
+fn four_digits_inside_another_number_are_no_year() {
+    for sentence in [
+        "A rate of 0.2125 pct was set.",
+        "The index fell to 1984.5 points.",
+        "Call Sydney 61-2 9373-1800 for details.",
+    ] {
+        assert_eq!(claims_of("year", sentence), vec![], "{sentence}");
+    }
+    // Years joined to years are years, each a value of its own (as TimeML annotates them),
+    // and so is the year of a date.
+    for (sentence, years) in [
+        (
+            "The pandemic of 2009-2010 was worse.",
+            &["2009", "2010"][..],
+        ),
+        ("Profit rose in 1986/87, a spokesman said.", &["1986"]),
+        ("Filed on 2026-07-01 in mid-1997 terms.", &["2026", "1997"]),
+        ("The index closed (March 8/1994) at 402.", &["1994"]),
+    ] {
+        let found: Vec<String> = claims_of("year", sentence)
+            .into_iter()
+            .map(|(_, value)| value)
+            .collect();
+        assert_eq!(found, years, "{sentence}");
+    }
 }
 
 #[test]

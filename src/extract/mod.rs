@@ -14,10 +14,12 @@ use crate::article::Article;
 use crate::rules::{Fact, RuleSet};
 use crate::values::{self, NormalizeContext, Value, ValueError};
 
+mod months;
 mod order;
 mod prefilter;
 mod ranges;
 mod sentences;
+mod years;
 
 pub use order::{in_order, permute};
 
@@ -172,24 +174,14 @@ fn extract_fact<'f>(
     let first = out.len();
     let body_text = &text[body..];
     let mut taken = Taken::default();
-    let quantity = matches!(
-        fact.ty,
-        values::ValueType::Number
-            | values::ValueType::Percent
-            | values::ValueType::Count
-            | values::ValueType::Money
-    );
     for found in patterns {
         for m in found {
             if !fact.cross_sentences && crosses_sentence(body_text, m.whole.clone()) {
                 continue;
             }
             let span = body + m.value.start..body + m.value.end;
-            if taken.overlaps(&span)
-                || (quantity
-                    && (inside_a_number(text, &span)
-                        || inside_a_word(text, &span, &(body + m.whole.start..body + m.whole.end))))
-            {
+            let whole = body + m.whole.start..body + m.whole.end;
+            if taken.overlaps(&span) || a_piece_of_another_value(fact.ty, text, &span, &whole) {
                 continue;
             }
             let sentence = sentence_around(text, span.clone(), body);
@@ -271,6 +263,26 @@ fn extract_fact<'f>(
         }
     }
     out[first..].sort_by_key(|c| c.span.start);
+}
+
+/// Whether a value of type `ty` found at `span` (of the match `whole`) is a piece of a
+/// larger number, of a word or of a span, which the regex, taking the first value it can,
+/// finds on its own: no claim of the value it reads is what the text says.
+fn a_piece_of_another_value(
+    ty: values::ValueType,
+    text: &str,
+    span: &Range<usize>,
+    whole: &Range<usize>,
+) -> bool {
+    use values::ValueType as T;
+    match ty {
+        T::Number | T::Percent | T::Count | T::Money => {
+            inside_a_number(text, span) || inside_a_word(text, span, whole)
+        }
+        T::Year => years::inside_a_number(text, span, whole),
+        T::Month => months::end_of_a_span(text, span, whole),
+        T::Date => false,
+    }
 }
 
 /// Whether an amount found at `span` is a piece of a larger number or of a range, which the
