@@ -187,6 +187,8 @@ fn counts_in_digits_are_read_whole() {
             "The plan will create [[3 million]] jobs.\t3000000",
             "Visits rose [[2.5 times]] in a year.\t2.5",
             "She was the [[1,500th]] visitor.\t1500",
+            "The service has [[3m]] users.\t3000000",
+            "It has [[2bn]] viewers and 10k staff.\t2000000000",
             "The club has [[one hundred and twenty]] members.\t120",
             "The club has [[fourteen]] members.\t14",
             "It will be his [[third]] visit.\t3",

@@ -136,12 +136,11 @@ pub fn ordinal_value(word: &str) -> Option<f64> {
             return Some(t + u as f64);
         }
     }
-    // "3rd", "11th", "1,500th"
-    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    if digits.len() < word.len() && !digits.is_empty() {
-        return digits.replace(',', "").parse::<u32>().ok().map(f64::from);
-    }
-    None
+    // "3rd", "11th", "1,500th" (and no other letters: "3m" is three million, not third)
+    let digits = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|end| word.strip_suffix(end))?;
+    digits.replace(',', "").parse::<u32>().ok().map(f64::from)
 }
 
 fn scale_value(word: &str) -> Option<f64> {
