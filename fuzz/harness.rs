@@ -105,7 +105,7 @@ pub fn values_normalize(data: &[u8]) {
 }
 
 /// The rules a corpus is checked with: the project's shipped rules, and a few of other
-/// shapes (a date, a count with its earlier value, a term, a person).
+/// shapes (a date, a count with its earlier value, a year, a month, a term, a person).
 const CORPUS_RULES: &[(&str, &str)] = &[
     (
         "canada-us-trade.yaml",
@@ -114,7 +114,7 @@ const CORPUS_RULES: &[(&str, &str)] = &[
     ("style.yaml", include_str!("../rules/style.yaml")),
     (
         "more.yaml",
-        "facts:\n  - id: meeting\n    type: date\n    patterns: ['meet on {value}']\n  - id: visits\n    type: count\n    patterns: ['visited {value} times', 'visits rose from {was} to {value}']\nterms:\n  - prefer: per cent\n    instead_of: [percent]\npeople:\n  - name: Mark Carney\n    aliases: [Carney]\n",
+        "facts:\n  - id: meeting\n    type: date\n    patterns: ['meet on {value}']\n  - id: visits\n    type: count\n    patterns: ['visited {value} times', 'visits rose from {was} to {value}']\n  - id: review\n    type: year\n    patterns: ['in {value}', '{value} period']\n  - id: season\n    type: month\n    patterns: ['in {value}', '{value} period']\nterms:\n  - prefer: per cent\n    instead_of: [percent]\npeople:\n  - name: Mark Carney\n    aliases: [Carney]\n",
     ),
 ];
 

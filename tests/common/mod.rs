@@ -112,4 +112,7 @@ pub const SENTENCES: &[&str] = &[
     "\r\n",
     "“",
     "\u{a0}",
+    // Added later, at the end, so that the recorded failures keep their sentences.
+    "The review in 2026/27 follows the January-May period, at 0.2125 pct in 2026. ",
+    "Between April and June, 3m people visited 10 to 15 times. ",
 ];
