@@ -385,6 +385,54 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
 }
 
 #[test]
+fn a_minus_sign_before_a_value_is_the_values() {
+    for (ty, sentence, raw, value) in [
+        (
+            "percent",
+            "Growth was -0.5% in the quarter.",
+            "-0.5%",
+            "-0.5%",
+        ),
+        (
+            "percent",
+            "Output fell to minus 2.3 percent.",
+            "minus 2.3 percent",
+            "-2.3%",
+        ),
+        ("percent", "It shrank (-1.5%) again.", "-1.5%", "-1.5%"),
+        (
+            "number",
+            "Temperatures hit \u{2212}5 overnight.",
+            "\u{2212}5",
+            "-5",
+        ),
+        (
+            "money",
+            "The balance was minus 500 mln dlrs.",
+            "minus 500 mln dlrs",
+            "USD -500000000",
+        ),
+        // Not a sign: a range, a dash, a margin of error.
+        ("percent", "Rates rose 2-3% and 5%.", "5%", "5%"),
+        ("percent", "Shares -- 4% of them -- fell.", "4%", "4%"),
+        (
+            "percent",
+            "The margin is plus or minus 3 percent.",
+            "3 percent",
+            "3%",
+        ),
+    ] {
+        assert_eq!(
+            claims_of(ty, sentence),
+            vec![(raw.to_string(), value.to_string())],
+            "{sentence}"
+        );
+    }
+    // A count below zero is no count.
+    assert_eq!(claims_of("count", "It was -3 degrees."), vec![]);
+}
+
+#[test]
 fn a_span_of_months_is_no_claim_of_either_month() {
     for sentence in [
         "Exports fell in the January-May period.",

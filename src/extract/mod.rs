@@ -19,6 +19,7 @@ mod order;
 mod prefilter;
 mod ranges;
 mod sentences;
+mod signs;
 mod years;
 
 pub use order::{in_order, permute};
@@ -182,6 +183,16 @@ fn extract_fact<'f>(
             let span = body + m.value.start..body + m.value.end;
             let whole = body + m.whole.start..body + m.whole.end;
             if taken.overlaps(&span) || a_piece_of_another_value(fact.ty, text, &span, &whole) {
+                continue;
+            }
+            // A minus sign before a quantity is the value's ("-0.5%", "minus 2.3 percent"),
+            // where the pattern leaves it out; a count below zero is no count.
+            let span = match signs::minus_sign_before(text, &span, &whole) {
+                Some(_) if fact.ty == values::ValueType::Count => continue,
+                Some(sign) if fact.ty.can_be_negative() => sign..span.end,
+                _ => span,
+            };
+            if taken.overlaps(&span) {
                 continue;
             }
             let sentence = sentence_around(text, span.clone(), body);

@@ -33,6 +33,14 @@ pub enum ValueType {
 }
 
 impl ValueType {
+    /// Whether values of the type can be below zero: numbers, percentages and amounts.
+    pub fn can_be_negative(self) -> bool {
+        matches!(
+            self,
+            ValueType::Number | ValueType::Percent | ValueType::Money
+        )
+    }
+
     pub const ALL: [ValueType; 7] = [
         ValueType::Number,
         ValueType::Percent,
@@ -112,6 +120,23 @@ pub enum Magnitude {
     },
 }
 
+impl Magnitude {
+    /// The quantity below zero (`-0.5%` of `0.5%`); zero, and what is no quantity, stay as
+    /// they are.
+    fn negated(self) -> Magnitude {
+        let flip = |x: f64| if x == 0.0 { x } else { -x };
+        match self {
+            Magnitude::Number(x) => Magnitude::Number(flip(x)),
+            Magnitude::Percent(x) => Magnitude::Percent(flip(x)),
+            Magnitude::Money { currency, amount } => Magnitude::Money {
+                currency,
+                amount: flip(amount),
+            },
+            other => other,
+        }
+    }
+}
+
 /// What the normalizer knows about where the value was found.
 #[derive(Clone, Debug)]
 pub struct NormalizeContext<'a> {
@@ -178,6 +203,24 @@ fn normalize_quantity(ty: ValueType, text: &str, currency: &str) -> Result<Value
     // A value wrapped over two lines ("20 per\ncent") reads as on one.
     let spaced = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let (qualifier, rest) = numbers::split_qualifier(&spaced);
+    // "-0.5%", "minus 2.3 percent", "minus about 350 mln dlrs": below zero. A count never is.
+    let (negative, qualifier, rest) = match numbers::strip_sign(rest) {
+        Some(_) if ty == ValueType::Count => return Err(unreadable(text, ty)),
+        Some(unsigned) if qualifier == Qualifier::Exact => {
+            // "Minus more than 3%" is below -3%.
+            let (inner, rest) = numbers::split_qualifier(unsigned);
+            let qualifier = match inner {
+                Qualifier::Gt => Qualifier::Lt,
+                Qualifier::Ge => Qualifier::Le,
+                Qualifier::Lt => Qualifier::Gt,
+                Qualifier::Le => Qualifier::Ge,
+                other => other,
+            };
+            (true, qualifier, rest)
+        }
+        Some(unsigned) => (true, qualifier, unsigned),
+        None => (false, qualifier, rest),
+    };
     let lower = rest.to_ascii_lowercase();
     let magnitude = match ty {
         ValueType::Percent => {
@@ -212,6 +255,11 @@ fn normalize_quantity(ty: ValueType, text: &str, currency: &str) -> Result<Value
             }
         }
         _ => Magnitude::Number(numbers::parse_amount(rest).ok_or_else(|| unreadable(text, ty))?),
+    };
+    let magnitude = if negative {
+        magnitude.negated()
+    } else {
+        magnitude
     };
     // "Dozens" is two dozen or more: "dozens of people" and "30 people" can both be true.
     let qualifier = match qualifier {

@@ -2,6 +2,19 @@
 
 use super::Qualifier;
 
+/// The text after a minus sign that starts `text`: "-0.5%", "−3" (the minus sign of
+/// Unicode), "minus 2.3 percent", "-$5 million". None when there is none.
+pub fn strip_sign(text: &str) -> Option<&str> {
+    if let Some(after) = text.strip_prefix(['-', '\u{2212}']) {
+        return after
+            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | '$' | '£' | '€' | '¥'))
+            .then_some(after);
+    }
+    let word = text.get(..6)?;
+    let after = text[6..].trim_start();
+    (word.eq_ignore_ascii_case("minus ") && !after.is_empty()).then_some(after)
+}
+
 /// Splits a leading qualifier off `text` ("more than 2,000" → (Gt, "2,000")).
 pub fn split_qualifier(text: &str) -> (Qualifier, &str) {
     const TABLE: &[(&str, Qualifier)] = &[

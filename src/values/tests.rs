@@ -301,3 +301,43 @@ fn dozens_is_two_dozen_or_more() {
     assert!(!count("dozens").conflicts_with(&thirty));
     assert!(count("dozens").conflicts_with(&v(ValueType::Count, "20")));
 }
+
+#[test]
+fn a_minus_sign_puts_a_quantity_below_zero() {
+    let ctx = NormalizeContext {
+        article_date: None,
+        sentence: "",
+        value_start: 0,
+        default_currency: "USD",
+    };
+    let read = |ty, raw| normalize(ty, raw, &ctx).map(|v| v.to_string());
+    assert_eq!(read(ValueType::Percent, "-0.5%").unwrap(), "-0.5%");
+    assert_eq!(
+        read(ValueType::Percent, "minus 2.3 percent").unwrap(),
+        "-2.3%"
+    );
+    assert_eq!(read(ValueType::Percent, "about -3%").unwrap(), "~-3%");
+    assert_eq!(
+        read(ValueType::Percent, "minus more than 3%").unwrap(),
+        "<-3%"
+    );
+    assert_eq!(read(ValueType::Percent, "more than -3%").unwrap(), ">-3%");
+    assert_eq!(
+        read(ValueType::Money, "minus about 350 mln dlrs").unwrap(),
+        "~USD -350000000"
+    );
+    assert_eq!(read(ValueType::Number, "\u{2212}2").unwrap(), "-2");
+    assert_eq!(
+        read(ValueType::Money, "-$5 million").unwrap(),
+        "USD -5000000"
+    );
+    assert_eq!(read(ValueType::Number, "-0").unwrap(), "0");
+    // A count is never below zero, and a lone sign is no number.
+    assert!(read(ValueType::Count, "-3").is_err());
+    assert!(read(ValueType::Number, "-").is_err());
+    assert!(read(ValueType::Number, "minus").is_err());
+    // Rule files may say so too, and -0.5% and 0.5% disagree.
+    let below = v(ValueType::Percent, "-0.5%");
+    assert!(below.conflicts_with(&v(ValueType::Percent, "0.5%")));
+    assert!(!below.conflicts_with(&v(ValueType::Percent, "~-0.52%")));
+}
