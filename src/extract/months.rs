@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::ranges::{head, tail};
 use crate::values::MONTH_NAMES;
 
 /// A month's name, and "Jly", which wire copy writes for July.
@@ -43,44 +44,18 @@ static AND_AFTER: LazyLock<Regex> =
 /// month joined to another by a dash or a slash is looked at only at an edge of the match,
 /// as what a pattern puts beside `{value}` is the pattern's.
 pub fn end_of_a_span(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool {
-    let (Some(before), Some(month), Some(after)) = (
-        text.get(..span.start),
-        text.get(span.clone()),
-        text.get(span.end..),
-    ) else {
-        return false;
-    };
     // "Last month" and "2025-10" are no month's name.
-    if !month.starts_with(|c: char| c.is_ascii_uppercase()) {
+    let named = text
+        .get(span.clone())
+        .is_some_and(|month| month.starts_with(|c: char| c.is_ascii_uppercase()));
+    if !named {
         return false;
     }
-    let tail = tail(before);
-    let head = head(after);
+    let (tail, head) = (tail(text, span.start), head(text, span.end));
     (span.start == whole.start && JOINED_BEFORE.is_match(tail))
         || (span.end == whole.end && JOINED_AFTER.is_match(head))
         || BETWEEN_BEFORE.is_match(tail)
         || (BETWEEN.is_match(tail) && AND_AFTER.is_match(head))
-}
-
-/// How far around a month the other end is looked for.
-const REACH: usize = 40;
-
-/// The last `REACH` bytes or so of `before`, cut at a character boundary.
-fn tail(before: &str) -> &str {
-    let mut start = before.len().saturating_sub(REACH);
-    while !before.is_char_boundary(start) {
-        start += 1;
-    }
-    &before[start..]
-}
-
-/// The first `REACH` bytes or so of `after`, cut at a character boundary.
-fn head(after: &str) -> &str {
-    let mut end = after.len().min(REACH);
-    while !after.is_char_boundary(end) {
-        end -= 1;
-    }
-    &after[..end]
 }
 
 #[cfg(test)]

@@ -285,7 +285,7 @@ fn ends(kind: Kind, low: &End, high: &End, lead: &str) -> bool {
 }
 
 /// Up to `REACH` bytes of `text` before `at`, from a character boundary.
-fn tail(text: &str, at: usize) -> &str {
+pub(super) fn tail(text: &str, at: usize) -> &str {
     let mut start = at.saturating_sub(REACH);
     while !text.is_char_boundary(start) {
         start += 1;
@@ -294,7 +294,7 @@ fn tail(text: &str, at: usize) -> &str {
 }
 
 /// Up to `REACH` bytes of `text` after `at`, to a character boundary.
-fn head(text: &str, at: usize) -> &str {
+pub(super) fn head(text: &str, at: usize) -> &str {
     let mut end = (at + REACH).min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
