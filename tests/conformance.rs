@@ -430,6 +430,57 @@ fn a_minus_sign_before_a_value_is_the_values() {
     }
     // A count below zero is no count.
     assert_eq!(claims_of("count", "It was -3 degrees."), vec![]);
+    // Words a pattern writes before `{value}` leave the sign to the value.
+    for (ty, pattern, sentence, value) in [
+        (
+            "percent",
+            "growth was {value}",
+            "GDP growth was -0.5%.",
+            "-0.5%",
+        ),
+        (
+            "percent",
+            "growth was {value}",
+            "GDP growth was minus 2 percent.",
+            "-2%",
+        ),
+        (
+            "money",
+            "reserves (?:fell|rose) to {value}",
+            "Reserves fell to minus $5 million.",
+            "USD -5000000",
+        ),
+        (
+            "percent",
+            "margin of {value}",
+            "A margin of plus or minus 3 percent.",
+            "",
+        ),
+        (
+            "percent",
+            "RPI {value}",
+            "A price cap of RPI minus 3 percent.",
+            "3%",
+        ),
+    ] {
+        let text = format!("---\ndate: 2025-10-03\n---\n{sentence}\n");
+        let article =
+            Article::from_bytes(0, Path::new("case.txt"), "case.txt".into(), text.as_bytes())
+                .unwrap();
+        let yaml = format!("facts:\n  - id: case\n    type: {ty}\n    patterns: ['{pattern}']\n");
+        let loaded = rules::load_str("case.yaml", &yaml);
+        assert!(loaded.errors.is_empty());
+        let values: Vec<String> = extract::extract_article(&article, &loaded.rules)
+            .iter()
+            .filter_map(|c| c.value_text())
+            .collect();
+        let expected: Vec<String> = [value]
+            .iter()
+            .filter(|v| !v.is_empty())
+            .map(|v| v.to_string())
+            .collect();
+        assert_eq!(values, expected, "{pattern} in {sentence}");
+    }
 }
 
 #[test]

@@ -180,20 +180,25 @@ fn extract_fact<'f>(
             if !fact.cross_sentences && crosses_sentence(body_text, m.whole.clone()) {
                 continue;
             }
-            let span = body + m.value.start..body + m.value.end;
+            let mut span = body + m.value.start..body + m.value.end;
             let whole = body + m.whole.start..body + m.whole.end;
+            // A minus sign the grammar read ("-0.5%", "minus 2.3 percent") is the value's
+            // where it is one; elsewhere ("plus or minus 3 points") it is left out. The
+            // number after it is what is looked at as a piece of something else.
+            let mut sign = None;
+            if let Some(number) = signs::after_a_sign(text, &span) {
+                sign = signs::is_a_sign(text, span.start).then_some(span.start);
+                span.start = number;
+            }
             if taken.overlaps(&span) || a_piece_of_another_value(fact.ty, text, &span, &whole) {
                 continue;
             }
-            // A minus sign before a quantity is the value's ("-0.5%", "minus 2.3 percent"),
-            // where the pattern leaves it out; a count below zero is no count.
-            let span = match signs::minus_sign_before(text, &span, &whole) {
-                Some(_) if fact.ty == values::ValueType::Count => continue,
-                Some(sign) if fact.ty.can_be_negative() => sign..span.end,
-                _ => span,
-            };
-            if taken.overlaps(&span) {
+            // A count is never below zero (its grammar reads no sign).
+            if fact.ty == values::ValueType::Count && signs::sign_before(text, &span, &whole) {
                 continue;
+            }
+            if let Some(start) = sign {
+                span.start = start;
             }
             let sentence = sentence_around(text, span.clone(), body);
             let sentence_text = &text[sentence.clone()];

@@ -69,13 +69,19 @@ fn qualifier() -> String {
     format!(r"(?:\b(?:{QUALIFIERS})\s+)?")
 }
 
+/// A minus sign, which may start a number, a percentage or an amount: "-0.5%", "−3", "minus
+/// 2.3 percent". A "-" only after a space, a bracket or the start of the text (`\B`: not
+/// "2-3%" nor "RPI-7.5"). Extraction decides whether a sign so found is one ("plus or minus
+/// 3 points" is a margin), and leaves it out of the value where it is not.
+const SIGN: &str = r"(?:(?-u:\B)(?:-|(?u:\x{2212}))|\bminus\s+)?";
+
 fn number() -> String {
-    format!(r"(?i:{q}{a})", q = qualifier(), a = amount())
+    format!(r"(?i:{q}{SIGN}{a})", q = qualifier(), a = amount())
 }
 
 fn percent() -> String {
     format!(
-        r"(?i:{q}(?:{d}|\b(?:{w}))(?:\s?%|[\s-]?per[\s-]?cent\b|[\s-]?percent\b|\s+pct\b))",
+        r"(?i:{q}{SIGN}(?:{d}|\b(?:{w}))(?:\s?%|[\s-]?per[\s-]?cent\b|[\s-]?percent\b|\s+pct\b))",
         q = qualifier(),
         d = digits(),
         w = word_number()
@@ -111,7 +117,7 @@ const MONEY_AFTER: &str = r"(?:(?:US|U\.S\.|Canadian|American|Australian)\s+)?(?
 fn money() -> String {
     let a = amount();
     format!(
-        r"(?i:{q}(?:(?:{MONEY_BEFORE})\s?{a}|{a}\s+(?:{MONEY_AFTER})))",
+        r"(?i:{q}{SIGN}(?:(?:{MONEY_BEFORE})\s?{a}|{a}\s+(?:{MONEY_AFTER})))",
         q = qualifier(),
     )
 }

@@ -33,14 +33,6 @@ pub enum ValueType {
 }
 
 impl ValueType {
-    /// Whether values of the type can be below zero: numbers, percentages and amounts.
-    pub fn can_be_negative(self) -> bool {
-        matches!(
-            self,
-            ValueType::Number | ValueType::Percent | ValueType::Money
-        )
-    }
-
     pub const ALL: [ValueType; 7] = [
         ValueType::Number,
         ValueType::Percent,
