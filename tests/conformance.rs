@@ -239,15 +239,29 @@ fn wire_copy_fractions_and_abbreviations_are_read_whole() {
 
 /// The claims a `{value}` pattern of type `ty` finds in `sentence`, as (raw, value).
 fn claims_of(ty: &str, sentence: &str) -> Vec<(String, String)> {
+    claims_with(ty, "{value}", sentence)
+}
+
+/// The claims `pattern` (of type `ty`) finds in `sentence`, as (raw, value), in an article
+/// of 2025-10-03.
+fn claims_with(ty: &str, pattern: &str, sentence: &str) -> Vec<(String, String)> {
     let text = format!("---\ndate: 2025-10-03\n---\n{sentence}\n");
     let article =
         Article::from_bytes(0, Path::new("case.txt"), "case.txt".into(), text.as_bytes()).unwrap();
-    let yaml = format!("facts:\n  - id: case\n    type: {ty}\n    patterns: ['{{value}}']\n");
+    let yaml = format!("facts:\n  - id: case\n    type: {ty}\n    patterns: ['{pattern}']\n");
     let loaded = rules::load_str("case.yaml", &yaml);
     assert!(loaded.errors.is_empty());
     extract::extract_article(&article, &loaded.rules)
         .iter()
         .map(|c| (c.raw.to_string(), c.value_text().unwrap_or_default()))
+        .collect()
+}
+
+/// The values `pattern` (of type `ty`) finds in `sentence`.
+fn values_with(ty: &str, pattern: &str, sentence: &str) -> Vec<String> {
+    claims_with(ty, pattern, sentence)
+        .into_iter()
+        .map(|(_, value)| value)
         .collect()
 }
 
@@ -369,18 +383,11 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
         ("G{value} summit", "The G7 summit opened.", "7"),
         ("{value}s boom", "The 1980s boom ended.", "1980"),
     ] {
-        let text = format!("---\ndate: 2025-10-03\n---\n{sentence}\n");
-        let article =
-            Article::from_bytes(0, Path::new("case.txt"), "case.txt".into(), text.as_bytes())
-                .unwrap();
-        let yaml = format!("facts:\n  - id: case\n    type: number\n    patterns: ['{pattern}']\n");
-        let loaded = rules::load_str("case.yaml", &yaml);
-        assert!(loaded.errors.is_empty());
-        let values: Vec<String> = extract::extract_article(&article, &loaded.rules)
-            .iter()
-            .filter_map(|c| c.value_text())
-            .collect();
-        assert_eq!(values, vec![value.to_string()], "{pattern}");
+        assert_eq!(
+            values_with("number", pattern, sentence),
+            [value],
+            "{pattern}"
+        );
     }
 }
 
@@ -436,50 +443,38 @@ fn a_minus_sign_before_a_value_is_the_values() {
             "percent",
             "growth was {value}",
             "GDP growth was -0.5%.",
-            "-0.5%",
+            &["-0.5%"][..],
         ),
         (
             "percent",
             "growth was {value}",
             "GDP growth was minus 2 percent.",
-            "-2%",
+            &["-2%"],
         ),
         (
             "money",
             "reserves (?:fell|rose) to {value}",
             "Reserves fell to minus $5 million.",
-            "USD -5000000",
+            &["USD -5000000"],
         ),
         (
             "percent",
             "margin of {value}",
             "A margin of plus or minus 3 percent.",
-            "",
+            &[],
         ),
         (
             "percent",
             "RPI {value}",
             "A price cap of RPI minus 3 percent.",
-            "3%",
+            &["3%"],
         ),
     ] {
-        let text = format!("---\ndate: 2025-10-03\n---\n{sentence}\n");
-        let article =
-            Article::from_bytes(0, Path::new("case.txt"), "case.txt".into(), text.as_bytes())
-                .unwrap();
-        let yaml = format!("facts:\n  - id: case\n    type: {ty}\n    patterns: ['{pattern}']\n");
-        let loaded = rules::load_str("case.yaml", &yaml);
-        assert!(loaded.errors.is_empty());
-        let values: Vec<String> = extract::extract_article(&article, &loaded.rules)
-            .iter()
-            .filter_map(|c| c.value_text())
-            .collect();
-        let expected: Vec<String> = [value]
-            .iter()
-            .filter(|v| !v.is_empty())
-            .map(|v| v.to_string())
-            .collect();
-        assert_eq!(values, expected, "{pattern} in {sentence}");
+        assert_eq!(
+            values_with(ty, pattern, sentence),
+            value,
+            "{pattern} in {sentence}"
+        );
     }
 }
 
@@ -502,11 +497,11 @@ fn a_span_of_months_is_no_claim_of_either_month() {
         ("Sales rose in March and April.", &["2025-03", "2025-04"]),
         ("It came in May - most of it.", &["2025-05"]),
     ] {
-        let found: Vec<String> = claims_of("month", sentence)
-            .into_iter()
-            .map(|(_, value)| value)
-            .collect();
-        assert_eq!(found, months, "{sentence}");
+        assert_eq!(
+            values_with("month", "{value}", sentence),
+            months,
+            "{sentence}"
+        );
     }
 }
 
@@ -530,11 +525,11 @@ fn four_digits_inside_another_number_are_no_year() {
         ("Filed on 2026-07-01 in mid-1997 terms.", &["2026", "1997"]),
         ("The index closed (March 8/1994) at 402.", &["1994"]),
     ] {
-        let found: Vec<String> = claims_of("year", sentence)
-            .into_iter()
-            .map(|(_, value)| value)
-            .collect();
-        assert_eq!(found, years, "{sentence}");
+        assert_eq!(
+            values_with("year", "{value}", sentence),
+            years,
+            "{sentence}"
+        );
     }
 }
 
