@@ -193,7 +193,7 @@ mod tests {
     fn money_one_amount_per_form() -> String {
         let a = amount();
         format!(
-            r"(?i:{q}(?:(?-i:\b(?:(?:US|U\.S\.|CA|CAD|CDN|AU|NZ|HK|USD|EUR|GBP)\s?|C|A))?\$\s?{a}|[€£¥]\s?{a}|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)\s?{a}|{a}\s+(?:(?:US|U\.S\.|Canadian|American|Australian)\s+)?(?:dollars|dlrs?)\b|{a}\s+(?:euros|pounds|pesos|yen|stg)\b|{a}\s+(?:USD|CAD|EUR|GBP)\b))",
+            r"(?i:{q}{SIGN}(?:(?-i:\b(?:(?:US|U\.S\.|CA|CAD|CDN|AU|NZ|HK|USD|EUR|GBP)\s?|C|A))?\$\s?{a}|[€£¥]\s?{a}|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)\s?{a}|{a}\s+(?:(?:US|U\.S\.|Canadian|American|Australian)\s+)?(?:dollars|dlrs?)\b|{a}\s+(?:euros|pounds|pesos|yen|stg)\b|{a}\s+(?:USD|CAD|EUR|GBP)\b))",
             q = qualifier(),
         )
     }
@@ -263,6 +263,23 @@ mod tests {
             let each = regex::Regex::new(&ascii_rules(money_one_amount_per_form())).unwrap();
             let spans = |re: &regex::Regex| re.find_iter(&text).map(|m| m.range()).collect::<Vec<_>>();
             proptest::prop_assert_eq!(spans(&shared), spans(&each), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn money_with_a_sign_matches_as_one_amount_per_form() {
+        let shared = regex::Regex::new(&GRAMMARS[3]).unwrap();
+        let each = regex::Regex::new(&ascii_rules(money_one_amount_per_form())).unwrap();
+        for text in [
+            "-5  dollars ",
+            "minus $5 million",
+            "x -$3 and 2-$4",
+            "about -5 dlrs",
+        ] {
+            let spans =
+                |re: &regex::Regex| re.find_iter(text).map(|m| m.range()).collect::<Vec<_>>();
+            assert_eq!(spans(&shared), spans(&each), "{text:?}");
+            assert!(shared.find(text).is_some(), "{text:?}");
         }
     }
 
