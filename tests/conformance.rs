@@ -422,6 +422,7 @@ fn a_minus_sign_before_a_value_is_the_values() {
         // Not a sign: a range, a dash, a margin of error.
         ("percent", "Rates rose 2-3% and 5%.", "5%", "5%"),
         ("percent", "Shares -- 4% of them -- fell.", "4%", "4%"),
+        ("percent", "Rates of 10 -15% were seen.", "15%", "15%"),
         (
             "percent",
             "The margin is plus or minus 3 percent.",

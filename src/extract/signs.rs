@@ -30,7 +30,7 @@ pub fn after_a_sign(text: &str, span: &Range<usize>) -> Option<usize> {
 /// Whether a minus sign at `at` ("-", "−" or the word "minus") is one, by what comes before
 /// it:
 /// - "-" or "−" after a space, a bracket or the start of the text ("growth of -0.5%",
-///   "(-1.5%)"; not a dash "--5");
+///   "(-1.5%)"; not a dash "--5", nor one space after a number: "10 -15%");
 /// - "minus" at the start of the text, after a bracket or a comma, or after a word of
 ///   [`BEFORE_A_SIGN`]; not in a margin ("plus or minus 3 points", "plus/minus 7.5 percent",
 ///   "plus and minus 20 pct") nor a subtraction ("RPI minus three percent").
@@ -39,10 +39,14 @@ pub fn is_a_sign(text: &str, at: usize) -> bool {
         return false;
     };
     if sign.starts_with(['-', '\u{2212}']) {
-        return before
-            .chars()
-            .next_back()
-            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '['));
+        // One space between a number and "-": a dash between the ends of a range written
+        // loosely ("10 -15%"). Columns of a table stand further apart ("294.2   -4.83").
+        let mut back = before.chars().rev();
+        return match back.next() {
+            None | Some('(' | '[') => true,
+            Some(' ') => !back.next().is_some_and(|c| c.is_ascii_digit() || c == '%'),
+            Some(c) => c.is_whitespace(),
+        };
     }
     match before.chars().next_back() {
         None => true,
@@ -110,6 +114,8 @@ mod tests {
             ("Minus 0.8 pct in West Germany", "Minus"),
             ("in the U.S., minus 0.8 pct", "minus"),
             ("or (minus 10 pct) for", "minus"),
+            ("VAB-Index     294.2\t-4.83  -1.6", "-4.83"),
+            ("VAB-Index     294.2\t-4.83  -1.6", "-1.6"),
         ] {
             assert!(sign(text, at), "{text}");
         }
@@ -119,6 +125,8 @@ mod tests {
     fn dashes_subtractions_and_margins_are_no_sign() {
         for (text, at) in [
             ("shares --5 of them", "-5"),
+            ("rates of 10 -15% were seen", "-15"),
+            ("priced at 100 -1/2 pct", "-1/2"),
             ("an RPI minus three percent formula", "minus"),
             ("LIBOR minus 6-1/2 pct", "minus"),
             ("a margin of plus or minus 3 points", "minus"),
