@@ -301,6 +301,15 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
         ("count", "It has 15,000 to 20,000 cars."),
         ("number", "It will take 12 to 18 months."),
         ("number", "Profits will fall by 30 to 40."),
+        // A "from" of the sentence before makes no change of a range.
+        (
+            "percent",
+            "Fines run from $50 to $90. Rates of 5% to 7% apply.",
+        ),
+        (
+            "count",
+            "It paid off in three to five years. \"Three to five years is the frame,\" he said.",
+        ),
         // Number words inside other words.
         ("number", "The tender offer ends in the fourth quarter."),
         ("count", "Oneok and Tenneco agreed on tentative terms."),

@@ -245,8 +245,11 @@ fn extract_fact<'f>(
                 },
                 _ => None,
             };
+            // Within its sentence: a "from" or a number of the sentence before is no part
+            // of the value's range ("… from $5,000 to $10,000. Rates of 5% to 7% …").
+            let in_sentence = span.start - sentence.start..span.end - sentence.start;
             if range_end.is_some_and(|(kind, value)| {
-                ranges::end_of_a_range_in_words(text, &span, kind, value)
+                ranges::end_of_a_range_in_words(sentence_text, &in_sentence, kind, value)
             }) {
                 continue;
             }

@@ -36,13 +36,13 @@ const SPELLED: &str = r"(\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(?:[\s-]*(million
 
 /// The other end before the value, of each kind: "10 to ", "2.5 percent to ", "between 3%
 /// and ", "$10 to ", "two or ", with "between" when it comes right before. The number
-/// starts after a space or a bracket, or at the start of the text: "1/4 to 14 pct" has no
-/// "4" for an end. "Or" joins the ends of counts only ("two or three times"; "5% or 6%" is
-/// rare, and a choice).
+/// starts after a space, a bracket or a quotation mark ("\"Three to five years"), or at the
+/// start of the text: "1/4 to 14 pct" has no "4" for an end. "Or" joins the ends of counts
+/// only ("two or three times"; "5% or 6%" is rare, and a choice).
 static BEFORE: LazyLock<[Regex; 3]> = LazyLock::new(|| {
     let before = |end: String, joins: &str| {
         Regex::new(&format!(
-            r"(?i)(?:\b(between))?(?:^|[\s(]){end}\s+({joins})\s*$"
+            r#"(?i)(?:\b(between))?(?:^|[\s("“‘]){end}\s+({joins})\s*$"#
         ))
         .expect("a valid regex")
     };
