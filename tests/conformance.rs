@@ -301,6 +301,9 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
         ("count", "It has 15,000 to 20,000 cars."),
         ("number", "It will take 12 to 18 months."),
         ("number", "Profits will fall by 30 to 40."),
+        // Plain numbers read out of a range of amounts.
+        ("number", "Copiers cost between $13,000 and $20,000."),
+        ("number", "Earnings of $1.06 to $1.07 a share are seen."),
         // A "from" of the sentence before makes no change of a range.
         (
             "percent",
@@ -334,6 +337,10 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
         vec![("$26".into(), "USD 26".into())]
     );
     // A change from one to another is two values, each a claim.
+    assert_eq!(
+        claims_of("number", "The fare rose from $4 to $5."),
+        vec![("4".into(), "4".into()), ("5".into(), "5".into())]
+    );
     assert_eq!(
         claims_of("percent", "The stake fell from 45 percent to 15 percent."),
         vec![

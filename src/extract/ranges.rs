@@ -40,16 +40,27 @@ const SPELLED: &str = r"(\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(?:[\s-]*(million
 /// start of the text: "1/4 to 14 pct" has no "4" for an end. "Or" joins the ends of counts
 /// only ("two or three times"; "5% or 6%" is rare, and a choice).
 static BEFORE: LazyLock<[Regex; 3]> = LazyLock::new(|| {
-    let before = |end: String, joins: &str| {
+    // `mark`: what may stand between the connector and the value.
+    let before = |end: String, joins: &str, mark: &str| {
         Regex::new(&format!(
-            r#"(?i)(?:\b(between))?(?:^|[\s("“‘]){end}\s+({joins})\s*$"#
+            r#"(?i)(?:\b(between))?(?:^|[\s("“‘]){end}\s+({joins})\s*{mark}$"#
         ))
         .expect("a valid regex")
     };
     [
-        before(format!("{SPELLED}(?:{PERCENT})?"), "to|and"),
-        before(format!("{CURRENCY}?{SPELLED}{CURRENCY_WORD}?"), "to|and"),
-        before(SPELLED.to_string(), "to|and|or"),
+        before(format!("{SPELLED}(?:{PERCENT})?"), "to|and", ""),
+        before(
+            format!("{CURRENCY}?{SPELLED}{CURRENCY_WORD}?"),
+            "to|and",
+            "",
+        ),
+        // A plain number read out of an amount ("5,000" of "$5,000 to $10,000") has the
+        // amount's currency mark before it.
+        before(
+            format!("{CURRENCY}?{SPELLED}"),
+            "to|and|or",
+            &format!("{CURRENCY}?"),
+        ),
     ]
 });
 
@@ -66,8 +77,9 @@ static AFTER: LazyLock<[Regex; 3]> = LazyLock::new(|| {
             "(?:{CURRENCY}{NUMBER}|{scaled}|{SPELLED}{CURRENCY_WORD})",
             scaled = &SPELLED[..SPELLED.len() - 1]
         )),
-        // "10 to 15 percent" and "10 to 15 dollars" hold no count of ten either.
-        Regex::new(&format!(r"(?i)^\s+(to|and|or)\s+{SPELLED}")).expect("a valid regex"),
+        // "10 to 15 percent" and "10 to 15 dollars" hold no count of ten either, nor
+        // "$10 to $15" a number.
+        Regex::new(&format!(r"(?i)^\s+(to|and|or)\s+{CURRENCY}?{SPELLED}")).expect("a valid regex"),
     ]
 });
 
@@ -95,9 +107,10 @@ fn count_in_words(word: &str) -> Option<f64> {
     }
 }
 
-/// "between" right before the value.
+/// "between" right before the value (and its currency mark, for a number read out of an
+/// amount).
 static LEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bbetween\s+$").expect("a valid regex"));
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\bbetween\s+{CURRENCY}?$")).expect("a valid regex"));
 
 /// One end of a range as written: its number and its scale word ("million" and "mln" alike),
 /// and whether it is an ordinal in words ("third").
