@@ -262,3 +262,112 @@ fn a_source_is_found_by_the_outlet_an_article_names() {
         "sources:\n  - { outlets: [cbc news], dialect: en-CA }\n  - { outlets: [REUTERS], dialect: en-US }\n",
     );
 }
+
+const PRIME_RATE: &str = r#"facts:
+  - id: us-prime-rate
+    description: Prime rate of the major U.S. banks
+    type: percent
+    timeline:
+      - { since: 1986-08-26, value: 7.5% }
+      - { since: 1987-04-01, value: 7.75% }
+    patterns:
+      - 'prime (?:lending )?rates? (?:to|of) {value}'
+    exclude_articles: ['(?m)^(?-i:SYDNEY|HONG KONG),']
+"#;
+
+/// A sentence does not always name what its article is about: "Two of the other banks now
+/// have prime rates of 18 pct" in a story from Sydney. `exclude_articles` leaves such an
+/// article out of the fact, by its dateline here; other articles keep their claims.
+#[test]
+fn an_excluded_article_gives_no_claim_of_the_fact() {
+    let tmp = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(tmp.path().join(name), text).unwrap();
+    write(
+        "1987-04-02-ny.md",
+        "---\ndate: 1987-04-02\n---\nNEW YORK, April 2 - Irving Trust said it raised its prime rate to 7-3/4 pct.\n",
+    );
+    write(
+        "1987-04-13-sydney.md",
+        "---\ndate: 1987-04-13\n---\nSYDNEY, April 13 - The Commonwealth Bank cut its rate.\n\nTwo of the other banks now have prime rates of 18 pct. A Sydney dealer saw no prime rate of 7.75 pct soon.\n",
+    );
+    // "Sydney" in a sentence is no dateline: the pattern is case-sensitive and anchored.
+    write(
+        "1987-04-14-chicago.md",
+        "---\ndate: 1987-04-14\n---\nCHICAGO, April 14 - A bank in Sydney, like Harris here, has a prime rate of 7-3/4 pct.\n",
+    );
+    let rules = tmp.path().join("prime.yaml");
+    std::fs::write(&rules, PRIME_RATE).unwrap();
+    let r = rules.to_str().unwrap();
+    let (code, claims) = json(
+        tmp.path(),
+        &["claims", "--rules", r, "--format", "json", "."],
+    );
+    assert_eq!(code, 0, "{claims:#}");
+    let found: Vec<(&str, &str)> = claims
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["path"].as_str().unwrap(), c["value"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("1987-04-02-ny.md", "7.75%"),
+            ("1987-04-14-chicago.md", "7.75%")
+        ]
+    );
+    let (code, v) = json(tmp.path(), &["--rules", r, "--format", "json", "."]);
+    assert_eq!((code, findings(&v)), (0, vec![]), "{v:#}");
+    let explained = Command::cargo_bin("newslint")
+        .unwrap()
+        .args(["explain", "us-prime-rate", "--rules", r])
+        .output()
+        .unwrap();
+    let explained = String::from_utf8_lossy(&explained.stdout);
+    assert!(
+        explained.contains("exclude_articles (no claim is read from an article that matches):\n  (?m)^(?-i:SYDNEY|HONG\\s+KONG),"),
+        "{explained}"
+    );
+
+    // Without the key, the Sydney story's 18 pct is off the record.
+    let without = PRIME_RATE.replace(
+        "    exclude_articles: ['(?m)^(?-i:SYDNEY|HONG KONG),']\n",
+        "",
+    );
+    assert_ne!(without, PRIME_RATE);
+    std::fs::write(&rules, without).unwrap();
+    let (code, v) = json(tmp.path(), &["--rules", r, "--format", "json", "."]);
+    assert_eq!(code, 1, "{v:#}");
+    let found = findings(&v);
+    assert!(
+        found.contains(&(
+            "off-record".to_string(),
+            "us-prime-rate".to_string(),
+            "1987-04-13-sydney.md".to_string()
+        )),
+        "{v:#}"
+    );
+    assert!(found.iter().all(|f| f.2 == "1987-04-13-sydney.md"), "{v:#}");
+}
+
+/// A pattern of `exclude_articles` that is no regex is an error that points at it.
+#[test]
+fn a_bad_article_exclusion_is_an_error_in_the_rule_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let rules = tmp.path().join("prime.yaml");
+    std::fs::write(&rules, PRIME_RATE.replace("(?m)^", "(?m)^(")).unwrap();
+    let out = Command::cargo_bin("newslint")
+        .unwrap()
+        .current_dir(tmp.path())
+        .args(["test-rules", "prime.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let report =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        report.contains("invalid pattern: unclosed group"),
+        "{report}"
+    );
+    assert!(report.contains("prime.yaml:10:24"), "{report}");
+}

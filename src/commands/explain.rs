@@ -38,6 +38,15 @@ pub fn write(rules: &RuleSet, id: &str, out: &mut dyn Write) -> io::Result<bool>
                 writeln!(out, "  {}", e.as_str())?;
             }
         }
+        if !fact.exclude_articles.is_empty() {
+            writeln!(
+                out,
+                "exclude_articles (no claim is read from an article that matches):"
+            )?;
+            for e in &fact.exclude_articles {
+                writeln!(out, "  {}", e.as_str())?;
+            }
+        }
         writeln!(out, "\nknowledge:")?;
         match (&fact.expect, fact.timeline.is_empty()) {
             (Some(e), _) => writeln!(out, "  expected value: {e}")?,

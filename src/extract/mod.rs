@@ -174,6 +174,9 @@ fn extract_fact<'f>(
     let currency = fact.currency.as_deref().unwrap_or(default_currency);
     let first = out.len();
     let body_text = &text[body..];
+    if fact.exclude_articles.iter().any(|re| re.is_match(text)) {
+        return;
+    }
     let mut taken = Taken::default();
     for found in patterns {
         for m in found {

@@ -88,6 +88,11 @@ pub struct FactRule {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub exclude: Vec<Spanned<String>>,
+    /// Patterns that, when they match anywhere in an article (its headline, its dateline,
+    /// its front matter), drop every claim of the fact in that article.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub exclude_articles: Vec<Spanned<String>>,
     #[serde(default)]
     #[schemars(with = "Option<Scalar>")]
     pub expect: Option<Spanned<Scalar>>,

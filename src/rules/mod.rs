@@ -59,6 +59,9 @@ pub struct Fact {
     pub ty: ValueType,
     pub patterns: Vec<Pattern>,
     pub exclude: Vec<Regex>,
+    /// Patterns that leave a whole article out of the fact (another country's rate, another
+    /// bank's): a sentence does not always name what its article is about.
+    pub exclude_articles: Vec<Regex>,
     pub expect: Option<Value>,
     pub timeline: Vec<TimelineValue>,
     pub stable: bool,
@@ -761,14 +764,19 @@ impl Loader {
                 }
             }
         }
-        let mut exclude = Vec::new();
-        for p in &raw.exclude {
-            let p_span = spanned_range(&file.text, p);
-            match pattern::compile_plain(&p.value, case_sensitive) {
-                Ok(re) => exclude.push(re),
-                Err(message) => self.error(file, p_span, message, "this pattern"),
+        let mut plain = |list: &[Spanned<String>]| {
+            let mut compiled = Vec::new();
+            for p in list {
+                let p_span = spanned_range(&file.text, p);
+                match pattern::compile_plain(&p.value, case_sensitive) {
+                    Ok(re) => compiled.push(re),
+                    Err(message) => self.error(file, p_span, message, "this pattern"),
+                }
             }
-        }
+            compiled
+        };
+        let exclude = plain(&raw.exclude);
+        let exclude_articles = plain(&raw.exclude_articles);
         let mut expect = None;
         if let (Some(e), Some(ty)) = (&raw.expect, ty) {
             match Value::parse_canonical(ty, e.value.0.trim()) {
@@ -926,6 +934,7 @@ impl Loader {
             ty: ty?,
             patterns,
             exclude,
+            exclude_articles,
             expect,
             timeline,
             stable: raw.stable.unwrap_or(false),
