@@ -29,7 +29,7 @@ for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t"
   # Seed each corpus with the project's own inputs.
   case "$t" in
-    rules_load) cp rules/*.yaml "fuzz/corpus/$t/" ;;
+    rules_load) cp rules/*.yaml bench/accuracy/*.yaml "fuzz/corpus/$t/" ;;
     article_load) cp seeds/* tests/fixtures/drafts/* "fuzz/corpus/$t/" ;;
     corpus_check)
       join_articles "fuzz/corpus/$t/seeds" seeds/*
