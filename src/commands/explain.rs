@@ -29,24 +29,16 @@ pub fn write(rules: &RuleSet, id: &str, out: &mut dyn Write) -> io::Result<bool>
         for p in &fact.patterns {
             writeln!(out, "  {}", p.source)?;
         }
-        if !fact.exclude.is_empty() {
-            writeln!(
-                out,
-                "exclude (a claim is dropped when its sentence matches):"
-            )?;
-            for e in &fact.exclude {
-                writeln!(out, "  {}", e.as_str())?;
-            }
-        }
-        if !fact.exclude_articles.is_empty() {
-            writeln!(
-                out,
-                "exclude_articles (no claim is read from an article that matches):"
-            )?;
-            for e in &fact.exclude_articles {
-                writeln!(out, "  {}", e.as_str())?;
-            }
-        }
+        exclusions(
+            out,
+            "exclude (a claim is dropped when its sentence matches)",
+            &fact.exclude,
+        )?;
+        exclusions(
+            out,
+            "exclude_articles (no claim is read from an article that matches)",
+            &fact.exclude_articles,
+        )?;
         writeln!(out, "\nknowledge:")?;
         match (&fact.expect, fact.timeline.is_empty()) {
             (Some(e), _) => writeln!(out, "  expected value: {e}")?,
@@ -114,4 +106,15 @@ pub fn write(rules: &RuleSet, id: &str, out: &mut dyn Write) -> io::Result<bool>
         return Ok(true);
     }
     Ok(false)
+}
+
+/// A fact's exclusion patterns under `heading`, if it has any.
+fn exclusions(out: &mut dyn Write, heading: &str, patterns: &[regex::Regex]) -> io::Result<()> {
+    if !patterns.is_empty() {
+        writeln!(out, "{heading}:")?;
+        for p in patterns {
+            writeln!(out, "  {}", p.as_str())?;
+        }
+    }
+    Ok(())
 }
