@@ -88,6 +88,22 @@ fn type_of(placeholder: &str, ty: ValueType) -> ValueType {
 
 /// Expands placeholders (each to what `fill` gives for its name) and whitespace.
 fn expand_with(source: &str, fill: impl Fn(&str) -> String) -> Result<String, String> {
+    let (out, counts) = expand(source, Some(&fill))?;
+    if counts[0] == 0 {
+        return Err(
+            "pattern has no `{value}`: write `{value}` where the value of the fact appears"
+                .to_string(),
+        );
+    }
+    Ok(out)
+}
+
+/// Expands whitespace, and placeholders when there is a `fill` (a pattern without them,
+/// as `exclude:` is, keeps braces as they are), counting each placeholder.
+fn expand(
+    source: &str,
+    fill: Option<&dyn Fn(&str) -> String>,
+) -> Result<(String, [usize; 3]), String> {
     let mut out = String::with_capacity(source.len() * 2);
     let mut counts = [0usize; 3];
     let mut in_class = false;
@@ -127,9 +143,16 @@ fn expand_with(source: &str, fill: impl Fn(&str) -> String) -> Result<String, St
                 while let Some(&(_, ' ')) = chars.peek() {
                     chars.next();
                 }
-                out.push_str(r"\s+");
+                // A quantifier after the space is the space's: "hong ?kong" is "hong kong"
+                // or "hongkong" (`\s+?` would be a lazy run of one space or more).
+                let rest = chars.peek().map_or("", |&(j, _)| &source[j..]);
+                let quantified = rest.starts_with(['?', '*', '+'])
+                    || rest
+                        .strip_prefix('{')
+                        .is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit()));
+                out.push_str(if quantified { r"(?:\s+)" } else { r"\s+" });
             }
-            '{' if !in_class => {
+            '{' if !in_class && fill.is_some() => {
                 let rest = &source[i + 1..];
                 let name = PLACEHOLDERS
                     .iter()
@@ -153,7 +176,8 @@ fn expand_with(source: &str, fill: impl Fn(&str) -> String) -> Result<String, St
                                 "`{{{p}}}` is used twice in one pattern; a pattern captures one {p}"
                             ));
                         }
-                        out.push_str(&format!("(?P<{p}>{})", fill(p)));
+                        let grammar = fill.map(|fill| fill(p)).unwrap_or_default();
+                        out.push_str(&format!("(?P<{p}>{grammar})"));
                         for _ in 0..p.len() + 1 {
                             chars.next();
                         }
@@ -164,13 +188,7 @@ fn expand_with(source: &str, fill: impl Fn(&str) -> String) -> Result<String, St
             _ => out.push(c),
         }
     }
-    if counts[0] == 0 {
-        return Err(
-            "pattern has no `{value}`: write `{value}` where the value of the fact appears"
-                .to_string(),
-        );
-    }
-    Ok(out)
+    Ok((out, counts))
 }
 
 /// The pattern with every placeholder reduced to "one character": what literal
@@ -424,12 +442,7 @@ fn grammar_bound(ty: ValueType, case_sensitive: bool) -> Option<usize> {
 
 /// Compiles a pattern without placeholders (`exclude:`), with the same whitespace rule.
 pub fn compile_plain(source: &str, case_sensitive: bool) -> Result<regex::Regex, String> {
-    let source = source.replace(r"\b", r"(?-u:\b)");
-    let expanded = source
-        .split(' ')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(r"\s+");
+    let (expanded, _) = expand(source.trim_matches(' '), None)?;
     regex::RegexBuilder::new(&expanded)
         .case_insensitive(!case_sensitive)
         .size_limit(REGEX_SIZE_LIMIT)
@@ -742,6 +755,36 @@ mod tests {
     fn a_space_matches_a_line_break() {
         let re = compile_plain("previous rate", false).unwrap();
         assert!(re.is_match("the previous\n  rate"));
+    }
+
+    /// "hong ?kong" is written for "Hong Kong" and "Hongkong": the quantifier is the
+    /// space's, in claim patterns and in exclusions alike.
+    #[test]
+    fn a_quantifier_after_a_space_makes_the_space_optional() {
+        let re = compile_plain("hong ?kong", false).unwrap();
+        for text in ["Hongkong Bank", "Hong Kong", "hong\n kong"] {
+            assert!(re.is_match(text), "{text}");
+        }
+        let re = compile_plain("ab *c", false).unwrap();
+        assert!(re.is_match("abc") && re.is_match("ab  c"));
+        let re = compile_plain("a {2}b", false).unwrap();
+        assert!(re.is_match("a \tb") && !re.is_match("a b"));
+        let p = compile_pattern("hong ?kong rate of {value}", ValueType::Percent, false).unwrap();
+        assert_eq!(
+            value_in(p.regex().unwrap(), "hongkong rate of 5 pct"),
+            Some("5 pct")
+        );
+        // A placeholder after a space is no quantifier.
+        let p = expand_placeholders("rate of {value}", ValueType::Count).unwrap();
+        assert!(p.starts_with(r"rate\s+of\s+(?P<value>"), "{p}");
+    }
+
+    #[test]
+    fn spaces_inside_classes_and_escapes_are_kept_in_exclusions() {
+        let re = compile_plain(r"[^ ]+ said", false).unwrap();
+        assert_eq!(re.as_str(), r"[^ ]+\s+said");
+        assert!(compile_plain(r"a\ b", false).unwrap().is_match("a b"));
+        assert!(compile_plain(r"\d{2} x", false).unwrap().is_match("12 x"));
     }
 
     #[test]
