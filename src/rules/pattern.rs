@@ -442,6 +442,15 @@ fn grammar_bound(ty: ValueType, case_sensitive: bool) -> Option<usize> {
 
 /// Compiles a pattern without placeholders (`exclude:`), with the same whitespace rule.
 pub fn compile_plain(source: &str, case_sensitive: bool) -> Result<regex::Regex, String> {
+    if let Some(p) = PLACEHOLDERS
+        .iter()
+        .find(|p| source.contains(&format!("{{{p}}}")))
+    {
+        return Err(format!(
+            "`{{{p}}}` stands for nothing here: an exclusion is matched as written (write the \
+             words or a regex such as `\\d+`)"
+        ));
+    }
     let (expanded, _) = expand(source.trim_matches(' '), None)?;
     regex::RegexBuilder::new(&expanded)
         .case_insensitive(!case_sensitive)
@@ -777,6 +786,15 @@ mod tests {
         // A placeholder after a space is no quantifier.
         let p = expand_placeholders("rate of {value}", ValueType::Count).unwrap();
         assert!(p.starts_with(r"rate\s+of\s+(?P<value>"), "{p}");
+    }
+
+    #[test]
+    fn a_placeholder_in_an_exclusion_is_an_error_that_says_so() {
+        let err = compile_plain("the previous {value}", false).unwrap_err();
+        assert!(
+            err.starts_with("`{value}` stands for nothing here"),
+            "{err}"
+        );
     }
 
     #[test]
