@@ -263,18 +263,29 @@ fn last_words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Whether "from" is among the words of `text` ("from less than 10 percent to as much as
-/// 40 percent" is a change), other than after "range" ("ranging from 3.9 pct to 5.15 pct"
-/// is a range).
+/// 40 percent" is a change), other than after a verb of spread, maybe with an adverb
+/// between ("ranging from 3.9 pct to 5.15 pct", "varied from 100 mln to 150 mln", "range
+/// anywhere from $4 billion to $12 billion" are ranges).
 fn has_from(text: &str) -> bool {
     let words: Vec<&str> = text
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
         .collect();
+    let spread = |w: &str| {
+        let w = w.to_ascii_lowercase();
+        ["rang", "vari", "vary"].iter().any(|s| w.starts_with(s))
+    };
+    let adverb = |w: &str| {
+        let w = w.to_ascii_lowercase();
+        w.ends_with("ly") || w == "anywhere" || w == "somewhere"
+    };
     words.iter().enumerate().any(|(i, w)| {
-        w.eq_ignore_ascii_case("from")
-            && !i
-                .checked_sub(1)
-                .is_some_and(|p| words[p].to_ascii_lowercase().starts_with("rang"))
+        let after_spread = match i {
+            0 => false,
+            1 => spread(words[0]),
+            _ => spread(words[i - 1]) || (adverb(words[i - 1]) && spread(words[i - 2])),
+        };
+        w.eq_ignore_ascii_case("from") && !after_spread
     })
 }
 
@@ -354,6 +365,9 @@ mod tests {
             "Sales of 1 to [[2 billion dlrs]] were seen.",
             "The buyout cost [[$3 billion]] to $4 billion.",
             "Bids range from [[$2 million]] to $3 million.",
+            "Bids could range anywhere from $4 billion to [[$6 billion]].",
+            "Estimates varied widely from [[500 mln dlrs]] to 700 mln dlrs.",
+            "Profits varied from A$163.8 million to [[A$190 million]].",
             "A charge of [[US$300 mln]] to US$400 mln is seen.",
             // In words, and after "by" when the ends are close.
             "It is worth between three and [[four billion dlrs]].",
@@ -405,6 +419,7 @@ mod tests {
             "Rates rose by 1/4 to [[14 pct]].",
             "Its share went from less than 10 percent to [[40 percent]].",
             "Its share went from [[10 percent]] to 40 percent.",
+            "Its share rose sharply from [[10 percent]] to 15 percent.",
             // Two values, not a range.
             "Unemployment was [[5%]] and 6% in the two regions.",
             "Unemployment was 5% and [[6%]] in the two regions.",
