@@ -279,14 +279,16 @@ fn has_from(text: &str) -> bool {
         let w = w.to_ascii_lowercase();
         w.ends_with("ly") || w == "anywhere" || w == "somewhere"
     };
-    words.iter().enumerate().any(|(i, w)| {
-        let after_spread = match i {
-            0 => false,
-            1 => spread(words[0]),
-            _ => spread(words[i - 1]) || (adverb(words[i - 1]) && spread(words[i - 2])),
-        };
-        w.eq_ignore_ascii_case("from") && !after_spread
-    })
+    // The words before a "from" are looked at only for a "from".
+    let after_spread = |i: usize| match i {
+        0 => false,
+        1 => spread(words[0]),
+        _ => spread(words[i - 1]) || (adverb(words[i - 1]) && spread(words[i - 2])),
+    };
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| w.eq_ignore_ascii_case("from") && !after_spread(i))
 }
 
 /// Two ends of one range: the first below the second, of one order of magnitude and one
