@@ -322,11 +322,27 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
             "The G7 chose the A340 and MP3 players in the 1990s.",
         ),
         ("number", "ACME CORP 4TH QTR NET"),
+        (
+            "number",
+            "3Com and 7Up fans use 3G phones, 3D games and 4WD cars, and see 12A films.",
+        ),
+        ("count", "Boeing's 7E7 and the A-3XX met at 3GSM."),
         ("number", "About two-thirds of a five-year plan was spent."),
     ];
     for (ty, sentence) in none {
         assert_eq!(claims_of(ty, sentence), vec![], "{sentence}");
     }
+    // Units written against the digits leave them a number, in capitals or not.
+    assert_eq!(
+        claims_of(
+            "number",
+            "It holds 6GB at 14Mbps, runs at 37C, costs 207p and ran 912km by 2100GMT."
+        )
+        .into_iter()
+        .map(|(raw, _)| raw)
+        .collect::<Vec<_>>(),
+        ["6", "14", "37", "207", "912", "2100"]
+    );
     // Numbers next to such pieces, but apart from them, are still claims.
     assert_eq!(
         claims_of("percent", "Growth was 3% in 2024-25, and 2% before."),
@@ -397,6 +413,7 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
     for (pattern, sentence, value) in [
         ("Q{value} results", "Its Q4 results were weak.", "4"),
         ("G{value} summit", "The G7 summit opened.", "7"),
+        ("{value}G networks", "Its 5G networks grew.", "5"),
         ("{value}s boom", "The 1980s boom ended.", "1980"),
     ] {
         assert_eq!(

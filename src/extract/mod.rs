@@ -352,8 +352,9 @@ fn around<'t>(text: &'t str, span: &Range<usize>) -> Option<(&'t str, &'t str, &
 /// QTR", where a number is looked for; a count reads "4TH" whole) or a plural's ("the
 /// 1980s", "two 747s"). The regex, which takes the first digits it can, finds them. Letters
 /// the pattern itself puts there (`Q{value}`) are the pattern's: only an edge of the value
-/// that is an edge of the match (`whole`) is looked at. A unit after the digits ("207p",
-/// "80GB", "37C") leaves them a number.
+/// that is an edge of the match (`whole`) is looked at. Letters with a capital after the
+/// digits make them part of a name ("3Com", "3G"), unless they are a unit ("80GB", "37C");
+/// a unit in lower case ("207p") leaves them a number too.
 fn inside_a_word(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool {
     let Some((before, value, after)) = around(text, span) else {
         return false;
@@ -390,7 +391,19 @@ fn inside_a_word(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool 
     ["s", "st", "nd", "rd", "th"]
         .iter()
         .any(|end| letters.eq_ignore_ascii_case(end))
+        || (letters.contains(char::is_uppercase) && !UNITS_WITH_CAPITALS.contains(&letters))
 }
+
+/// Units written against digits with a capital letter in them ("6GB", "14Mbps", "37C",
+/// "2100GMT"). Other letters with a capital make the digits part of a name: "3Com", "7Up",
+/// "3G", "3D", "12A", "7E7", "4WD". Letters in lower case after digits are nearly always a
+/// unit ("207p", "912km", "6.46secs") or a missing space, and leave the digits a number.
+const UNITS_WITH_CAPITALS: &[&str] = &[
+    "KB", "MB", "GB", "TB", "Kb", "Mb", "Gb", "Tb", "Kbps", "Mbps", "Gbps", "MBps", "Hz", "kHz",
+    "MHz", "GHz", "W", "kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh", "V", "kV", "mAh", "dB", "C",
+    "F", "L", "GMT", "BST", "UTC", "CET", "EST", "EDT", "PST", "PDT", "AM", "PM", "BC", "AD",
+    "BCE", "CE", "MTH", "MTHS",
+];
 
 /// The values of the claims a fact has so far in an article, so that a match overlapping
 /// one (of an earlier pattern, or earlier in the text) is left out: in a list while there
