@@ -49,7 +49,8 @@ struct CheckArgs {
     /// are reported.
     #[arg(long = "drafts", visible_alias = "draft", value_name = "PATH")]
     drafts: Vec<PathBuf>,
-    /// Publication date for undated drafts (YYYY-MM-DD).
+    /// Publication date for undated drafts (YYYY-MM-DD): their relative values are resolved
+    /// from it, and their titles compared with those of dated articles near it.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<jiff::civil::Date>,
     /// Output format.

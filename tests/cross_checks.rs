@@ -755,6 +755,51 @@ fn titles_read_as_news_writes_them_are_not_told_apart() {
 }
 
 #[test]
+fn titles_are_compared_only_between_articles_near_in_time() {
+    let trade = "Trade Minister Dominic LeBlanc spoke.";
+    let affairs = "Intergovernmental Affairs Minister Dominic LeBlanc spoke.";
+    let undated = |dir: &std::path::Path, name: &str, body: &str| {
+        std::fs::write(dir.join(name), format!("{body}\n")).unwrap();
+    };
+    let count = |dir: &tempfile::TempDir| findings_of(dir.path(), "titles").0.len();
+    // Dated, 19 days apart: told.
+    let near = tempfile::tempdir().unwrap();
+    write_article(near.path(), "a.md", "2025-10-01", trade);
+    write_article(near.path(), "b.md", "2025-10-20", affairs);
+    assert_eq!(count(&near), 1);
+    // Dated, two years apart: the title may have changed.
+    let far = tempfile::tempdir().unwrap();
+    write_article(far.path(), "a.md", "2023-10-01", trade);
+    write_article(far.path(), "b.md", "2025-10-20", affairs);
+    assert_eq!(count(&far), 0);
+    // Both undated: one batch, told.
+    let batch = tempfile::tempdir().unwrap();
+    undated(batch.path(), "a.md", trade);
+    undated(batch.path(), "b.md", affairs);
+    assert_eq!(count(&batch), 1);
+    // An undated article against a dated one: how far apart is unknown.
+    let mixed = tempfile::tempdir().unwrap();
+    write_article(mixed.path(), "a.md", "2025-10-01", trade);
+    undated(mixed.path(), "b.md", affairs);
+    assert_eq!(count(&mixed), 0);
+    // A draft dated with `--as-of` meets the archive around that date.
+    let draft = mixed.path().join("b.md");
+    for (as_of, expected) in [("2025-10-20", 1), ("2027-01-01", 0)] {
+        let run = newslint(&[
+            "--rules",
+            "rules",
+            "--as-of",
+            as_of,
+            "--drafts",
+            draft.to_str().unwrap(),
+            mixed.path().to_str().unwrap(),
+        ]);
+        let titles = run.diags.iter().filter(|d| d.rule == "titles").count();
+        assert_eq!(titles, expected, "--as-of {as_of}: {}", run.stdout);
+    }
+}
+
+#[test]
 fn three_titles_used_once_each_are_told_alike_whichever_file_comes_first() {
     // Two of the titles agree ("Minister", "China's Foreign Minister"); the third is
     // another office. It is the one told, once, wherever its file comes: with the first

@@ -333,7 +333,10 @@ impl Check for Titles {
                 bank's governor and president; a title that cannot be told from \
                 the words around it (\"Bank of Canada Governor\", \"said Kohl and Finance \
                 Minister\") is left out; \"former\", \"ex-\" and \"then-\" titles are ignored; people are told apart by \
-                full name, so two people sharing a surname never clash. A `people:` entry adds \
+                full name, so two people sharing a surname never clash. Articles more than \
+                90 days apart are not compared, nor a dated article with an undated one \
+                (undated ones are compared with each other; `--as-of` dates drafts). A \
+                `people:` entry adds \
                 aliases and the accepted titles, each optionally with `since`/`until` dates: a \
                 title outside the accepted list, or used after it lapsed, is reported.",
             fact_check: false,
@@ -1254,10 +1257,15 @@ fn premier_as_prime_minister(title: &str) -> String {
 /// Mentions more than this many days apart are not compared: titles change over time.
 const WINDOW_DAYS: i32 = 90;
 
+/// Whether two mentions are near enough in time to compare. Undated articles are compared
+/// with each other (a folder of drafts, one batch), but not with dated ones: how far apart
+/// those are is unknown, and an archive spans years (a minister of 1987 is a party leader in
+/// 2005). `--as-of` dates drafts, which then meet the archive around that date.
 fn close_in_time(ctx: &Context, a: &Mention, b: &Mention) -> bool {
     match (ctx.articles[a.article].date, ctx.articles[b.article].date) {
         (Some(x), Some(y)) => (x - y).get_days().abs() <= WINDOW_DAYS,
-        _ => true,
+        (None, None) => true,
+        _ => false,
     }
 }
 
