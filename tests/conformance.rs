@@ -425,6 +425,88 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
 }
 
 #[test]
+fn amounts_in_other_currencies_are_money() {
+    for (sentence, raw, value) in [
+        (
+            "Net profit fell to 14.1 mln marks.",
+            "14.1 mln marks",
+            "DEM 14100000",
+        ),
+        (
+            "The dollar was at 1.684 German Marks.",
+            "1.684 German Marks",
+            "DEM 1.684",
+        ),
+        (
+            "It paid 812 million francs.",
+            "812 million francs",
+            "FRANCS 812000000",
+        ),
+        ("It paid 100 Swiss francs.", "100 Swiss francs", "CHF 100"),
+        (
+            "A deficit of 12.5 billion Czech crowns.",
+            "12.5 billion Czech crowns",
+            "CZK 12500000000",
+        ),
+        (
+            "Some 700 mln crowns.",
+            "Some 700 mln crowns",
+            "~CROWNS 700000000",
+        ),
+        (
+            "A quota of 10 billion yuan was set.",
+            "10 billion yuan",
+            "CNY 10000000000",
+        ),
+        (
+            "Spending rose to 102.8bn rupees.",
+            "102.8bn rupees",
+            "RUPEES 102800000000",
+        ),
+        ("It cost 30 Indian rupees.", "30 Indian rupees", "INR 30"),
+        (
+            "It was 610,000 Japanese yen.",
+            "610,000 Japanese yen",
+            "JPY 610000",
+        ),
+        (
+            "A 50 billion South Korean won loan.",
+            "50 billion South Korean won",
+            "KRW 50000000000",
+        ),
+        ("PRICE SET AT 7 SAUDI RIYAL", "7 SAUDI RIYAL", "SAR 7"),
+        (
+            "It paid 94.2 billion roubles.",
+            "94.2 billion roubles",
+            "RUB 94200000000",
+        ),
+        (
+            "It raised 5 million Hong Kong dollars.",
+            "5 million Hong Kong dollars",
+            "HKD 5000000",
+        ),
+        (
+            "The rate was 1.7720 marks the day before.",
+            "1.7720 marks",
+            "DEM 1.772",
+        ),
+    ] {
+        assert_eq!(
+            claims_of("money", sentence),
+            vec![(raw.to_string(), value.to_string())],
+            "{sentence}"
+        );
+    }
+    // A year before a verb that is also a currency, and "won" that is no currency.
+    for sentence in [
+        "Our performance in 1986 marks a major turning point.",
+        "Halo 2 won the best game award.",
+    ] {
+        assert_eq!(claims_of("money", sentence), vec![], "{sentence}");
+    }
+}
+
+#[test]
 fn a_minus_sign_before_a_value_is_the_values() {
     for (ty, sentence, raw, value) in [
         (

@@ -81,6 +81,41 @@ fn amounts_in_two_currencies_are_compared_after_conversion() {
     assert!(findings(&v).is_empty());
 }
 
+#[test]
+fn a_currency_kept_by_its_name_is_compared_through_a_rate_that_names_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let article = |name: &str, date: &str, amount: &str| {
+        let text = format!("---\ndate: {date}\n---\nThe Geneva fund holds {amount} in reserve.\n");
+        std::fs::write(tmp.path().join(name), text).unwrap();
+    };
+    article("a.md", "2026-01-05", "812 million francs");
+    article("b.md", "2026-01-06", "CHF 500 million");
+    let rules = "facts:\n  - id: geneva-fund\n    description: Reserve of the Geneva fund\n    \
+                 type: money\n    stable: true\n    patterns: ['fund holds {value} in reserve']\n";
+    let config = tmp.path().join("newslint.yaml");
+    // "Francs" alone names no one currency: its amounts meet the Swiss ones only through
+    // a rate.
+    std::fs::write(&config, rules).unwrap();
+    let (code, v) = json(tmp.path(), &["--format", "json", "."]);
+    assert_eq!((code, findings(&v)), (0, vec![]), "{v:#}");
+    std::fs::write(&config, format!("{rules}fx:\n  FRANCS/CHF: 1\n")).unwrap();
+    let (code, v) = json(tmp.path(), &["--format", "json", "."]);
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(
+        findings(&v),
+        vec![(
+            "contradiction".to_string(),
+            "geneva-fund".to_string(),
+            "a.md".to_string()
+        )]
+    );
+    // A name that is not a currency's is an error in the rule file.
+    std::fs::write(&config, format!("{rules}fx:\n  FRANKS/CHF: 1\n")).unwrap();
+    let (code, v) = json(tmp.path(), &["--format", "json", "."]);
+    assert_eq!(code, 2, "{v:#}");
+    assert!(v["errors"].to_string().contains("FRANCS/CHF: 1"), "{v:#}");
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).unwrap() {
         let p = entry.unwrap().path();

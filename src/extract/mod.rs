@@ -298,8 +298,13 @@ fn a_piece_of_another_value(
 ) -> bool {
     use values::ValueType as T;
     match ty {
-        T::Number | T::Percent | T::Count | T::Money => {
+        T::Number | T::Percent | T::Count => {
             inside_a_number(text, span) || inside_a_word(text, span, whole)
+        }
+        T::Money => {
+            inside_a_number(text, span)
+                || inside_a_word(text, span, whole)
+                || a_year_and_a_verb(text, span)
         }
         T::Year => years::inside_a_number(text, span, whole),
         T::Month => months::end_of_a_span(text, span, whole),
@@ -336,6 +341,36 @@ fn inside_a_number(text: &str, span: &Range<usize>) -> bool {
         rest.trim_start_matches(['$', '€', '£', '¥'])
             .starts_with(digit)
     })
+}
+
+/// Whether an amount of money is a year followed by a verb that is also a currency: "1986
+/// marks a turning point", "2005 crowns a decade". Only a year-like number (no comma, no
+/// decimals, no scale) followed by a determiner is read so: "1.7720 marks the dollar" and
+/// "paid 2000 marks" stay amounts.
+fn a_year_and_a_verb(text: &str, span: &Range<usize>) -> bool {
+    let Some((_, value, after)) = around(text, span) else {
+        return false;
+    };
+    let mut words = value.split_whitespace();
+    let (Some(number), Some(verb), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let year_like = number.len() == 4
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&number[..2], "18" | "19" | "20" | "21");
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    year_like
+        && ["marks", "crowns"]
+            .iter()
+            .any(|v| verb.eq_ignore_ascii_case(v))
+        && [
+            "a", "an", "the", "its", "his", "her", "their", "this", "that", "another", "one",
+        ]
+        .iter()
+        .any(|d| next.eq_ignore_ascii_case(d))
 }
 
 /// The text before `span`, in it and after it (None if `span` does not fall on characters).

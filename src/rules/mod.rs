@@ -18,6 +18,7 @@ use serde_saphyr::Spanned;
 pub use pattern::{Pattern, compile_pattern, expand_placeholders};
 
 use crate::finding::Severity;
+use crate::values::is_currency_code;
 use crate::values::{Value, ValueType};
 use file::{FactRule, RuleFile, Scalar};
 
@@ -614,13 +615,21 @@ impl Loader {
                 .split_once('/')
                 .map(|(a, b)| (a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase()));
             match (pair, text.parse::<f64>()) {
-                (Some((from, to)), Ok(rate)) if from.len() == 3 && to.len() == 3 && rate > 0.0 && rate.is_finite() => {
+                (Some((from, to)), Ok(rate))
+                    if is_currency_code(&from)
+                        && is_currency_code(&to)
+                        && rate > 0.0
+                        && rate.is_finite() =>
+                {
                     self.out.rules.fx.push(FxRate { from, to, rate })
                 }
                 _ => self.error(
                     file,
                     span,
-                    format!("fx entries look like `USD/CAD: 1.40` (1 USD = 1.40 CAD); `{key}: {text}` is not one"),
+                    format!(
+                        "fx entries look like `USD/CAD: 1.40` (1 USD = 1.40 CAD), or name a currency \
+                         kept by its name (`FRANCS/CHF: 1`); `{key}: {text}` is not one"
+                    ),
                     "here",
                 ),
             }

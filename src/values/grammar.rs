@@ -105,8 +105,32 @@ fn count() -> String {
 /// The letters before `$` are capitals, and a single one is written against it: in "a $5
 /// fee" or "A $300 million deal", "a" is no Australian dollar.
 const MONEY_BEFORE: &str = r"(?-i:\b(?:(?:US|U\.S\.|CA|CAD|CDN|AU|NZ|HK|USD|EUR|GBP)\s?|C|A))?\$|[€£¥]|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)";
-/// Currency words after an amount and the spaces after it.
-const MONEY_AFTER: &str = r"(?:(?:US|U\.S\.|Canadian|American|Australian)\s+)?(?:dollars|dlrs?)\b|(?:euros|pounds|pesos|yen|stg)\b|(?:USD|CAD|EUR|GBP)\b";
+/// Currency words after an amount and the spaces after it: dollars, euros, pounds and the
+/// codes, then [`OTHER_CURRENCIES`].
+fn money_after() -> String {
+    format!(
+        r"(?:(?:US|U\.S\.|Canadian|American|Australian|New\s+Zealand|Hong\s+Kong|Singapore|Taiwan)\s+)?(?:dollars|dlrs?)\b|(?:euros|pounds|pesos|yen|stg)\b|(?:USD|CAD|EUR|GBP)\b|{OTHER_CURRENCIES}"
+    )
+}
+
+/// The other currencies news names after an amount ("480 mln marks", "1.5 billion yuan",
+/// "12.5 billion Czech crowns"), with the nation words that tell apart currencies of one
+/// name. "Won" only after "Korean": "Halo 2 won the award".
+const OTHER_CURRENCIES: &str = concat!(
+    r"(?:(?:Swiss|French|Belgian|Luxembourg)\s+)?francs\b",
+    r"|(?:(?:West\s+)?German\s+|Deutsche\s+|Finnish\s+|D-)?marks\b",
+    r"|(?:(?:Czech|Slovak|Swedish|Danish|Norwegian)\s+)?crowns\b|kronor\b|kroner\b",
+    r"|(?:(?:Indian|Pakistani|Sri\s+Lankan)\s+)?rupees\b",
+    r"|(?:(?:Saudi|Qatari)\s+)?riyals?\b",
+    r"|(?:(?:Kuwaiti|Iraqi|Jordanian|Bahraini|Tunisian|Algerian|Libyan)\s+)?dinars?\b",
+    r"|(?:Mexican|Argentine|Philippine|Chilean|Colombian)\s+pesos\b",
+    r"|(?:Egyptian|Lebanese|Syrian)\s+pounds\b|Japanese\s+yen\b",
+    r"|(?:Turkish\s+)?lira\b|(?:Italian\s+)?lire\b",
+    r"|(?:Chinese\s+)?(?:yuan|renminbi)\b|(?:South\s+)?Korean\s+won\b",
+    r"|(?:Dutch\s+)?guilders\b|(?:South\s+African\s+)?rand\b|ringgit\b|baht\b|rupiah\b",
+    r"|roubles\b|rubles\b|naira\b|shekels\b|zlotys?\b|forints?\b|pesetas\b|escudos\b",
+    r"|(?:Austrian\s+)?schillings\b|drachmas\b|(?:Irish\s+)?punts\b|dirhams\b"
+);
 
 /// An amount with its currency before or after it. The amount is written twice, not once
 /// per currency form: it is most of the grammar, and the compiled size of every money
@@ -117,8 +141,9 @@ const MONEY_AFTER: &str = r"(?:(?:US|U\.S\.|Canadian|American|Australian)\s+)?(?
 fn money() -> String {
     let a = amount();
     format!(
-        r"(?i:{q}{SIGN}(?:(?:{MONEY_BEFORE})\s?{a}|{a}\s+(?:{MONEY_AFTER})))",
+        r"(?i:{q}{SIGN}(?:(?:{MONEY_BEFORE})\s?{a}|{a}\s+(?:{after})))",
         q = qualifier(),
+        after = money_after(),
     )
 }
 
@@ -189,11 +214,11 @@ pub fn grammar(index: usize) -> &'static str {
 mod tests {
     use super::*;
 
-    /// Money written with the amount once per currency form, as six alternatives.
+    /// Money written with the amount once per currency form, as seven alternatives.
     fn money_one_amount_per_form() -> String {
         let a = amount();
         format!(
-            r"(?i:{q}{SIGN}(?:(?-i:\b(?:(?:US|U\.S\.|CA|CAD|CDN|AU|NZ|HK|USD|EUR|GBP)\s?|C|A))?\$\s?{a}|[€£¥]\s?{a}|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)\s?{a}|{a}\s+(?:(?:US|U\.S\.|Canadian|American|Australian)\s+)?(?:dollars|dlrs?)\b|{a}\s+(?:euros|pounds|pesos|yen|stg)\b|{a}\s+(?:USD|CAD|EUR|GBP)\b))",
+            r"(?i:{q}{SIGN}(?:(?-i:\b(?:(?:US|U\.S\.|CA|CAD|CDN|AU|NZ|HK|USD|EUR|GBP)\s?|C|A))?\$\s?{a}|[€£¥]\s?{a}|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)\s?{a}|{a}\s+(?:(?:US|U\.S\.|Canadian|American|Australian|New\s+Zealand|Hong\s+Kong|Singapore|Taiwan)\s+)?(?:dollars|dlrs?)\b|{a}\s+(?:euros|pounds|pesos|yen|stg)\b|{a}\s+(?:USD|CAD|EUR|GBP)\b|{a}\s+(?:{OTHER_CURRENCIES})))",
             q = qualifier(),
         )
     }
@@ -242,6 +267,14 @@ mod tests {
         "euros",
         "pounds",
         "yen",
+        "Swiss francs",
+        "marks",
+        "Czech",
+        "crowns",
+        "yuan",
+        "Korean won",
+        "won",
+        "rand",
         "about",
         "more than",
         "up to",

@@ -17,7 +17,7 @@ use jiff::civil::Date;
 
 pub use dates::{Tense, tense};
 pub use grammar::{MONTHS as MONTH_NAMES, WEEKDAYS as WEEKDAY_NAMES};
-pub use numbers::{ordinal_value, parse_amount, unit_value};
+pub use numbers::{is_currency_code, ordinal_value, parse_amount, unit_value};
 
 /// The type a fact rule declares (`type:` in YAML).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, schemars::JsonSchema)]

@@ -382,20 +382,7 @@ pub fn split_currency(text: &str, default: &str) -> (String, String) {
             );
         }
     }
-    let words: &[(&str, &str)] = &[
-        (" canadian dollars", "CAD"),
-        (" american dollars", "USD"),
-        (" us dollars", "USD"),
-        (" u.s. dollars", "USD"),
-        (" australian dollars", "AUD"),
-        (" dollars", ""),
-        (" euros", "EUR"),
-        (" pounds", "GBP"),
-        (" stg", "GBP"),
-        (" pesos", "MXN"),
-        (" yen", "JPY"),
-    ];
-    for (w, code) in words {
+    for (w, code) in CURRENCY_WORDS {
         if lower.ends_with(w) {
             let code = if code.is_empty() { default } else { code };
             return (code.to_string(), t[..t.len() - w.len()].trim().to_string());
@@ -403,6 +390,126 @@ pub fn split_currency(text: &str, default: &str) -> (String, String) {
     }
     (default.to_string(), t.to_string())
 }
+
+/// Whether `code` (in capitals) names a currency as amounts carry it: three letters, or a
+/// name kept as its code (`FRANCS`, see [`CURRENCY_WORDS`]).
+pub fn is_currency_code(code: &str) -> bool {
+    code.len() == 3
+        || CURRENCY_WORDS
+            .iter()
+            .any(|(_, c)| c.len() > 3 && *c == code)
+}
+
+/// Currency words after an amount (lower case, one space between words), and their codes;
+/// a word that names more than one currency is looked for after the ones that say which.
+/// Where one currency is what news nearly always means, the word is its ("pounds", "marks",
+/// "pesos"); where none is ("francs", "crowns", "rupees"), the word is kept as the code
+/// (`FRANCS`), so that such amounts are compared only with each other, or through an `fx`
+/// rate that names the word. `""` is the default currency.
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    (" canadian dollars", "CAD"),
+    (" american dollars", "USD"),
+    (" us dollars", "USD"),
+    (" u.s. dollars", "USD"),
+    (" australian dollars", "AUD"),
+    (" new zealand dollars", "NZD"),
+    (" hong kong dollars", "HKD"),
+    (" singapore dollars", "SGD"),
+    (" taiwan dollars", "TWD"),
+    (" dollars", ""),
+    (" euros", "EUR"),
+    (" egyptian pounds", "EGP"),
+    (" lebanese pounds", "LBP"),
+    (" syrian pounds", "SYP"),
+    (" pounds", "GBP"),
+    (" stg", "GBP"),
+    (" argentine pesos", "ARS"),
+    (" philippine pesos", "PHP"),
+    (" chilean pesos", "CLP"),
+    (" colombian pesos", "COP"),
+    (" mexican pesos", "MXN"),
+    (" pesos", "MXN"),
+    (" japanese yen", "JPY"),
+    (" yen", "JPY"),
+    (" swiss francs", "CHF"),
+    (" french francs", "FRF"),
+    (" belgian francs", "BEF"),
+    (" luxembourg francs", "LUF"),
+    (" francs", "FRANCS"),
+    (" finnish marks", "FIM"),
+    (" west german marks", "DEM"),
+    (" german marks", "DEM"),
+    (" deutsche marks", "DEM"),
+    (" d-marks", "DEM"),
+    (" marks", "DEM"),
+    (" czech crowns", "CZK"),
+    (" slovak crowns", "SKK"),
+    (" swedish crowns", "SEK"),
+    (" danish crowns", "DKK"),
+    (" norwegian crowns", "NOK"),
+    (" crowns", "CROWNS"),
+    (" kronor", "SEK"),
+    (" kroner", "KRONER"),
+    (" indian rupees", "INR"),
+    (" pakistani rupees", "PKR"),
+    (" sri lankan rupees", "LKR"),
+    (" rupees", "RUPEES"),
+    (" saudi riyals", "SAR"),
+    (" qatari riyals", "QAR"),
+    (" saudi riyal", "SAR"),
+    (" qatari riyal", "QAR"),
+    (" riyals", "RIYALS"),
+    (" riyal", "RIYALS"),
+    (" kuwaiti dinars", "KWD"),
+    (" iraqi dinars", "IQD"),
+    (" jordanian dinars", "JOD"),
+    (" bahraini dinars", "BHD"),
+    (" tunisian dinars", "TND"),
+    (" algerian dinars", "DZD"),
+    (" libyan dinars", "LYD"),
+    (" kuwaiti dinar", "KWD"),
+    (" iraqi dinar", "IQD"),
+    (" jordanian dinar", "JOD"),
+    (" bahraini dinar", "BHD"),
+    (" tunisian dinar", "TND"),
+    (" algerian dinar", "DZD"),
+    (" libyan dinar", "LYD"),
+    (" dinars", "DINARS"),
+    (" dinar", "DINARS"),
+    (" turkish lira", "TRY"),
+    (" lira", "TRY"),
+    (" italian lire", "ITL"),
+    (" lire", "ITL"),
+    (" chinese yuan", "CNY"),
+    (" yuan", "CNY"),
+    (" chinese renminbi", "CNY"),
+    (" renminbi", "CNY"),
+    (" south korean won", "KRW"),
+    (" korean won", "KRW"),
+    (" dutch guilders", "NLG"),
+    (" guilders", "NLG"),
+    (" south african rand", "ZAR"),
+    (" rand", "ZAR"),
+    (" ringgit", "MYR"),
+    (" baht", "THB"),
+    (" rupiah", "IDR"),
+    (" roubles", "RUB"),
+    (" rubles", "RUB"),
+    (" naira", "NGN"),
+    (" shekels", "ILS"),
+    (" zlotys", "PLN"),
+    (" zloty", "PLN"),
+    (" forints", "HUF"),
+    (" forint", "HUF"),
+    (" pesetas", "ESP"),
+    (" escudos", "PTE"),
+    (" austrian schillings", "ATS"),
+    (" schillings", "ATS"),
+    (" drachmas", "GRD"),
+    (" irish punts", "IEP"),
+    (" punts", "IEP"),
+    (" dirhams", "DIRHAMS"),
+];
 
 #[cfg(test)]
 mod tests {
@@ -422,6 +529,28 @@ mod tests {
         assert_eq!(parse_amount("3/0"), None);
         assert_eq!(parse_amount("7-x"), None);
         assert_eq!(parse_amount("1.2-billion"), Some(1_200_000_000.0));
+    }
+
+    #[test]
+    fn each_currency_word_gives_its_code_and_the_money_grammar_reads_it() {
+        let money = regex::Regex::new(&format!(
+            "^(?:{})$",
+            crate::values::ValueType::Money.grammar()
+        ))
+        .unwrap();
+        for (word, code) in CURRENCY_WORDS {
+            let text = format!("5{word}");
+            let expected = if code.is_empty() { "XXX" } else { code };
+            // No shorter word listed before it takes it ("pounds" of "Egyptian pounds").
+            assert_eq!(
+                split_currency(&text, "XXX"),
+                (expected.to_string(), "5".to_string()),
+                "{text}"
+            );
+            // Capitals as a headline writes them too.
+            assert!(money.is_match(&text), "{text}");
+            assert!(money.is_match(&text.to_uppercase()), "{text}");
+        }
     }
 
     #[test]
