@@ -392,7 +392,7 @@ pub fn split_currency(text: &str, default: &str) -> (String, String) {
 }
 
 /// Whether `code` (in capitals) names a currency as amounts carry it: three letters, or a
-/// name kept as its code (`FRANCS`, see [`CURRENCY_WORDS`]).
+/// name kept as its code (`FRANCS`, see `CURRENCY_WORDS`).
 pub fn is_currency_code(code: &str) -> bool {
     code.len() == 3
         || CURRENCY_WORDS
