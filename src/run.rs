@@ -352,6 +352,13 @@ fn assign_defaults(article: &mut Article, rules: &crate::rules::RuleSet, options
     {
         article.date = Some(date);
         article.date_source = Some(DateSource::AsOf);
+    } else if article.is_draft {
+        // What a draft without a date misses against a dated archive, and how to give it one.
+        article.add_note(
+            "the draft has no date: its relative values are not resolved, and its titles are \
+             not compared with those of dated articles (`--as-of DATE` dates it)"
+                .into(),
+        );
     }
 }
 

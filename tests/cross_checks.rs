@@ -796,7 +796,22 @@ fn titles_are_compared_only_between_articles_near_in_time() {
         ]);
         let titles = run.diags.iter().filter(|d| d.rule == "titles").count();
         assert_eq!(titles, expected, "--as-of {as_of}: {}", run.stdout);
+        assert!(!run.stdout.contains("has no date"), "{}", run.stdout);
     }
+    // Without it, the report says what the undated draft misses.
+    let run = newslint(&[
+        "--rules",
+        "rules",
+        "--drafts",
+        draft.to_str().unwrap(),
+        mixed.path().to_str().unwrap(),
+    ]);
+    assert!(
+        run.stdout
+            .contains("the draft has no date: its relative values are not resolved"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
