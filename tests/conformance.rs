@@ -490,6 +490,10 @@ fn amounts_in_other_currencies_are_money() {
             "1.7720 marks",
             "DEM 1.772",
         ),
+        ("It paid S$500 million.", "S$500 million", "SGD 500000000"),
+        ("It paid NT$3 billion.", "NT$3 billion", "TWD 3000000000"),
+        ("It paid R$20 million.", "R$20 million", "BRL 20000000"),
+        ("It paid ₹500 for it.", "₹500", "INR 500"),
     ] {
         assert_eq!(
             claims_of("money", sentence),
@@ -497,10 +501,14 @@ fn amounts_in_other_currencies_are_money() {
             "{sentence}"
         );
     }
-    // A year before a verb that is also a currency, and "won" that is no currency.
+    // A year before a verb that is also a currency, "won" that is no currency, a dollar of
+    // a country not known (no bare `$` of the default currency), and the ends of ranges.
     for sentence in [
         "Our performance in 1986 marks a major turning point.",
         "Halo 2 won the best game award.",
+        "Tickets cost J$500 in Kingston.",
+        "The price is between 680 yuan and 720 yuan a kg.",
+        "It costs 10 Swiss francs to 15 Swiss francs.",
     ] {
         assert_eq!(claims_of("money", sentence), vec![], "{sentence}");
     }

@@ -305,6 +305,7 @@ fn a_piece_of_another_value(
             inside_a_number(text, span)
                 || inside_a_word(text, span, whole)
                 || a_year_and_a_verb(text, span)
+                || unknown_dollars(text, span, whole)
         }
         T::Year => years::inside_a_number(text, span, whole),
         T::Month => months::end_of_a_span(text, span, whole),
@@ -338,9 +339,25 @@ fn inside_a_number(text: &str, span: &Range<usize>) -> bool {
     }
     // "$30-$35".
     after.strip_prefix(['-', '–', '/']).is_some_and(|rest| {
-        rest.trim_start_matches(['$', '€', '£', '¥'])
+        rest.trim_start_matches(|c: char| c == '$' || values::CURRENCY_SIGNS.contains(c))
             .starts_with(digit)
     })
+}
+
+/// Whether the `$` that starts an amount has letters against it that the grammar does not
+/// know for a currency ("J$500", "TT$40", "EC$3"): the dollar is another country's, and the
+/// amount, read as a bare `$`, would be given the default currency. Letters the pattern puts
+/// there are the pattern's.
+fn unknown_dollars(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool {
+    let Some((before, value, _)) = around(text, span) else {
+        return false;
+    };
+    span.start == whole.start
+        && value.starts_with('$')
+        && before
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// Whether an amount of money is a year followed by a verb that is also a currency: "1986

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::values::{ordinal_value, parse_amount};
+use crate::values::{CURRENCY_SIGNS, CURRENCY_WORDS, ordinal_value, parse_amount};
 
 /// How far around a value the other end of its range is looked for.
 const REACH: usize = 48;
@@ -28,8 +28,15 @@ pub enum Kind {
 const NUMBER: &str =
     r"(\d[\d,]*(?:\.\d+)?)(?:[\s-]*(million|billion|trillion|thousand|bn|mln|bln|m|b|k)\b)?";
 const PERCENT: &str = r"\s*(?:%|pct\b|percent\b|per[\s-]cent\b)";
-const CURRENCY: &str = r"(?:(?-i:[A-Z]{1,3}|U\.S\.)?\$|[£€¥])";
-const CURRENCY_WORD: &str = r"(?:\s+(?:(?:US|U\.S\.|Canadian|American|Australian)\s+)?(?:dollars|dlrs?|euros|pounds|stg|yen)\b)";
+/// A currency mark before an amount ("$", "C$", "€").
+fn currency() -> String {
+    format!(r"(?:(?-i:[A-Z]{{1,3}}|U\.S\.)?\$|[{CURRENCY_SIGNS}])")
+}
+
+/// A currency word after an amount, as `money` reads them ("dlrs", "Swiss francs").
+fn currency_word() -> String {
+    format!(r"(?:\s+(?:{})\b)", *CURRENCY_WORDS)
+}
 /// A number in digits or in words ("15", "three", "twenty-five", "twice"), with its scale
 /// word ("seven million"); `End::of` reads the words, and takes no other word for one.
 const SPELLED: &str = r"(\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(?:[\s-]*(million|billion|trillion|thousand|bn|mln|bln|m|b|k)\b)?";
@@ -47,19 +54,20 @@ static BEFORE: LazyLock<[Regex; 3]> = LazyLock::new(|| {
         ))
         .expect("a valid regex")
     };
+    let (currency, currency_word) = (currency(), currency_word());
     [
         before(format!("{SPELLED}(?:{PERCENT})?"), "to|and", ""),
         before(
-            format!("{CURRENCY}?{SPELLED}{CURRENCY_WORD}?"),
+            format!("{currency}?{SPELLED}{currency_word}?"),
             "to|and",
             "",
         ),
         // A plain number read out of an amount ("5,000" of "$5,000 to $10,000") has the
         // amount's currency mark before it.
         before(
-            format!("{CURRENCY}?{SPELLED}"),
+            format!("{currency}?{SPELLED}"),
             "to|and|or",
-            &format!("{CURRENCY}?"),
+            &format!("{currency}?"),
         ),
     ]
 });
@@ -69,17 +77,18 @@ static BEFORE: LazyLock<[Regex; 3]> = LazyLock::new(|| {
 static AFTER: LazyLock<[Regex; 3]> = LazyLock::new(|| {
     let after =
         |end: String| Regex::new(&format!(r"(?i)^\s+(to|and)\s+{end}")).expect("a valid regex");
+    let (currency, currency_word) = (currency(), currency_word());
     [
         after(format!("{SPELLED}{PERCENT}")),
         // A currency mark or a scale word says the number is an amount of money.
         // (`SPELLED` without its last `?` has its scale word.)
         after(format!(
-            "(?:{CURRENCY}{NUMBER}|{scaled}|{SPELLED}{CURRENCY_WORD})",
+            "(?:{currency}{NUMBER}|{scaled}|{SPELLED}{currency_word})",
             scaled = &SPELLED[..SPELLED.len() - 1]
         )),
         // "10 to 15 percent" and "10 to 15 dollars" hold no count of ten either, nor
         // "$10 to $15" a number.
-        Regex::new(&format!(r"(?i)^\s+(to|and|or)\s+{CURRENCY}?{SPELLED}")).expect("a valid regex"),
+        Regex::new(&format!(r"(?i)^\s+(to|and|or)\s+{currency}?{SPELLED}")).expect("a valid regex"),
     ]
 });
 
@@ -109,8 +118,9 @@ fn count_in_words(word: &str) -> Option<f64> {
 
 /// "between" right before the value (and its currency mark, for a number read out of an
 /// amount).
-static LEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\bbetween\s+{CURRENCY}?$")).expect("a valid regex"));
+static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\bbetween\s+{}?$", currency())).expect("a valid regex")
+});
 
 /// One end of a range as written: its number and its scale word ("million" and "mln" alike),
 /// and whether it is an ordinal in words ("third").

@@ -101,12 +101,21 @@ fn count() -> String {
     )
 }
 
+/// The signs of currencies other than the dollar, written before an amount.
+pub const CURRENCY_SIGNS: &str = "€£¥₹₩₽₺₪";
+
 /// Currency marks before an amount, each followed by an optional space.
 /// The letters before `$` are capitals, and a single one is written against it: in "a $5
 /// fee" or "A $300 million deal", "a" is no Australian dollar.
-const MONEY_BEFORE: &str = r"(?-i:\b(?:(?:US|U\.S\.|CA|CAD|CDN|AU|NZ|HK|USD|EUR|GBP)\s?|C|A))?\$|[€£¥]|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)";
-/// Currency words after an amount and the spaces after it: dollars, euros, pounds and the
-/// codes, then [`OTHER_CURRENCIES`].
+fn money_before() -> String {
+    format!(
+        r"(?-i:\b(?:(?:US|U\.S\.|CA|CAD|CDN|AU|NZ|HK|NT|USD|EUR|GBP)\s?|C|A|S|R))?\$|[{CURRENCY_SIGNS}]|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)"
+    )
+}
+/// Currency words after an amount: dollars, euros, pounds and the codes, then
+/// `OTHER_CURRENCIES`. Ranges of amounts read them too ("10 to 15 Swiss francs").
+pub static CURRENCY_WORDS: LazyLock<String> = LazyLock::new(money_after);
+
 fn money_after() -> String {
     format!(
         r"(?:(?:US|U\.S\.|Canadian|American|Australian|New\s+Zealand|Hong\s+Kong|Singapore|Taiwan)\s+)?(?:dollars|dlrs?)\b|(?:euros|pounds|pesos|yen|stg)\b|(?:USD|CAD|EUR|GBP)\b|{OTHER_CURRENCIES}"
@@ -141,8 +150,9 @@ const OTHER_CURRENCIES: &str = concat!(
 fn money() -> String {
     let a = amount();
     format!(
-        r"(?i:{q}{SIGN}(?:(?:{MONEY_BEFORE})\s?{a}|{a}\s+(?:{after})))",
+        r"(?i:{q}{SIGN}(?:(?:{before})\s?{a}|{a}\s+(?:{after})))",
         q = qualifier(),
+        before = money_before(),
         after = money_after(),
     )
 }
@@ -189,7 +199,10 @@ fn ascii_rules(grammar: String) -> String {
         .replace("(?i:", "(?i-u:")
         .replace(r"\s", r"(?u:\s)")
         .replace(r"[(?u:\s)-]", r"(?u:[\s-])")
-        .replace("[€£¥]", "(?u:[€£¥])")
+        .replace(
+            &format!("[{CURRENCY_SIGNS}]"),
+            &format!("(?u:[{CURRENCY_SIGNS}])"),
+        )
 }
 
 static GRAMMARS: LazyLock<[String; 7]> = LazyLock::new(|| {
@@ -218,7 +231,7 @@ mod tests {
     fn money_one_amount_per_form() -> String {
         let a = amount();
         format!(
-            r"(?i:{q}{SIGN}(?:(?-i:\b(?:(?:US|U\.S\.|CA|CAD|CDN|AU|NZ|HK|USD|EUR|GBP)\s?|C|A))?\$\s?{a}|[€£¥]\s?{a}|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)\s?{a}|{a}\s+(?:(?:US|U\.S\.|Canadian|American|Australian|New\s+Zealand|Hong\s+Kong|Singapore|Taiwan)\s+)?(?:dollars|dlrs?)\b|{a}\s+(?:euros|pounds|pesos|yen|stg)\b|{a}\s+(?:USD|CAD|EUR|GBP)\b|{a}\s+(?:{OTHER_CURRENCIES})))",
+            r"(?i:{q}{SIGN}(?:(?-i:\b(?:(?:US|U\.S\.|CA|CAD|CDN|AU|NZ|HK|NT|USD|EUR|GBP)\s?|C|A|S|R))?\$\s?{a}|[{CURRENCY_SIGNS}]\s?{a}|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)\s?{a}|{a}\s+(?:(?:US|U\.S\.|Canadian|American|Australian|New\s+Zealand|Hong\s+Kong|Singapore|Taiwan)\s+)?(?:dollars|dlrs?)\b|{a}\s+(?:euros|pounds|pesos|yen|stg)\b|{a}\s+(?:USD|CAD|EUR|GBP)\b|{a}\s+(?:{OTHER_CURRENCIES})))",
             q = qualifier(),
         )
     }
@@ -233,6 +246,9 @@ mod tests {
         "A",
         "€",
         "£",
+        "₹",
+        "S$",
+        "NT$",
         "¥",
         "USD",
         "CAD",

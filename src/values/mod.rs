@@ -16,7 +16,9 @@ use std::fmt;
 use jiff::civil::Date;
 
 pub use dates::{Tense, tense};
-pub use grammar::{MONTHS as MONTH_NAMES, WEEKDAYS as WEEKDAY_NAMES};
+pub use grammar::{
+    CURRENCY_SIGNS, CURRENCY_WORDS, MONTHS as MONTH_NAMES, WEEKDAYS as WEEKDAY_NAMES,
+};
 pub use numbers::{is_currency_code, ordinal_value, parse_amount, unit_value};
 
 /// The type a fact rule declares (`type:` in YAML).

@@ -1,13 +1,16 @@
 //! Reading numbers written in digits or words, qualifiers, ordinals and currencies.
 
 use super::Qualifier;
+use super::grammar::CURRENCY_SIGNS;
 
 /// The text after a minus sign that starts `text`: "-0.5%", "−3" (the minus sign of
 /// Unicode), "minus 2.3 percent", "-$5 million". None when there is none.
 pub fn strip_sign(text: &str) -> Option<&str> {
     if let Some(after) = text.strip_prefix(['-', '\u{2212}']) {
         return after
-            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | '$' | '£' | '€' | '¥'))
+            .starts_with(|c: char| {
+                c.is_ascii_digit() || c == '.' || c == '$' || CURRENCY_SIGNS.contains(c)
+            })
             .then_some(after);
     }
     let word = text.get(..6)?;
@@ -342,12 +345,20 @@ pub fn split_currency(text: &str, default: &str) -> (String, String) {
         ("a$", "AUD"),
         ("nz$", "NZD"),
         ("hk$", "HKD"),
+        ("nt$", "TWD"),
+        ("s$", "SGD"),
+        ("r$", "BRL"),
         ("eur$", "EUR"),
         ("gbp$", "GBP"),
         ("$", ""),
         ("€", "EUR"),
         ("£", "GBP"),
         ("¥", "JPY"),
+        ("₹", "INR"),
+        ("₩", "KRW"),
+        ("₽", "RUB"),
+        ("₺", "TRY"),
+        ("₪", "ILS"),
     ];
     let lower = t.to_ascii_lowercase();
     let compact: String = lower.replace(' ', "");
