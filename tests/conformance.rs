@@ -494,6 +494,12 @@ fn amounts_in_other_currencies_are_money() {
         ("It paid NT$3 billion.", "NT$3 billion", "TWD 3000000000"),
         ("It paid R$20 million.", "R$20 million", "BRL 20000000"),
         ("It paid ₹500 for it.", "₹500", "INR 500"),
+        (
+            "It traded at about 27,000 won.",
+            "about 27,000 won",
+            "~KRW 27000",
+        ),
+        ("The won rose by 6.60 won.", "6.60 won", "KRW 6.6"),
     ] {
         assert_eq!(
             claims_of("money", sentence),
@@ -506,6 +512,8 @@ fn amounts_in_other_currencies_are_money() {
     for sentence in [
         "Our performance in 1986 marks a major turning point.",
         "Halo 2 won the best game award.",
+        "2004 won't be remembered as a good year.",
+        "Where no one won more than half the vote, a second round is held.",
         "Tickets cost J$500 in Kingston.",
         "The price is between 680 yuan and 720 yuan a kg.",
         "It costs 10 Swiss francs to 15 Swiss francs.",

@@ -306,6 +306,7 @@ fn a_piece_of_another_value(
                 || inside_a_word(text, span, whole)
                 || a_year_and_a_verb(text, span)
                 || unknown_dollars(text, span, whole)
+                || bare_won(text, span)
         }
         T::Year => years::inside_a_number(text, span, whole),
         T::Month => months::end_of_a_span(text, span, whole),
@@ -358,6 +359,25 @@ fn unknown_dollars(text: &str, span: &Range<usize>, whole: &Range<usize>) -> boo
             .chars()
             .next_back()
             .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether "won" after an amount is the verb: after a whole number with no thousands
+/// separator, decimals or scale word ("Halo 2 won the award", "2004 won't be", "no one won
+/// more than half"), unless "Korean" says it is the currency. "27,000 won", "6.60 won" and
+/// "500 mln won" are amounts.
+fn bare_won(text: &str, span: &Range<usize>) -> bool {
+    let Some(value) = text.get(span.clone()) else {
+        return false;
+    };
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let [.., number, won] = words.as_slice() else {
+        return false;
+    };
+    won.eq_ignore_ascii_case("won")
+        && !number.eq_ignore_ascii_case("korean")
+        && (number.bytes().all(|b| b.is_ascii_digit())
+            || (number.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+                && values::scale_value(&number.to_ascii_lowercase()).is_none()))
 }
 
 /// Whether an amount of money is a year followed by a verb that is also a currency: "1986

@@ -124,7 +124,8 @@ fn money_after() -> String {
 
 /// The other currencies news names after an amount ("480 mln marks", "1.5 billion yuan",
 /// "12.5 billion Czech crowns"), with the nation words that tell apart currencies of one
-/// name. "Won" only after "Korean": "Halo 2 won the award".
+/// name. "Won" alone is also a verb ("Halo 2 won the award"): extraction keeps it only
+/// after an amount no verb follows so (see `extract::bare_won`).
 const OTHER_CURRENCIES: &str = concat!(
     r"(?:(?:Swiss|French|Belgian|Luxembourg)\s+)?francs\b",
     r"|(?:(?:West\s+)?German\s+|Deutsche\s+|Finnish\s+|D-)?marks\b",
@@ -137,7 +138,7 @@ const OTHER_CURRENCIES: &str = concat!(
     r"|(?:Turkish\s+)?lira\b|(?:Italian\s+)?lire\b",
     r"|(?:Chinese\s+)?(?:yuan|renminbi)\b|(?:South\s+)?Korean\s+won\b",
     r"|(?:Dutch\s+)?guilders\b|(?:South\s+African\s+)?rand\b|ringgit\b|baht\b|rupiah\b",
-    r"|roubles\b|rubles\b|naira\b|shekels\b|zlotys?\b|forints?\b|pesetas\b|escudos\b",
+    r"|roubles\b|rubles\b|naira\b|shekels\b|zlotys?\b|forints?\b|pesetas\b|escudos\b|won\b",
     r"|(?:Austrian\s+)?schillings\b|drachmas\b|(?:Irish\s+)?punts\b|dirhams\b"
 );
 

@@ -19,7 +19,7 @@ pub use dates::{Tense, tense};
 pub use grammar::{
     CURRENCY_SIGNS, CURRENCY_WORDS, MONTHS as MONTH_NAMES, WEEKDAYS as WEEKDAY_NAMES,
 };
-pub use numbers::{is_currency_code, ordinal_value, parse_amount, unit_value};
+pub use numbers::{is_currency_code, ordinal_value, parse_amount, scale_value, unit_value};
 
 /// The type a fact rule declares (`type:` in YAML).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, schemars::JsonSchema)]

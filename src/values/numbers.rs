@@ -159,7 +159,8 @@ pub fn ordinal_value(word: &str) -> Option<f64> {
     digits.replace(',', "").parse::<u32>().ok().map(f64::from)
 }
 
-fn scale_value(word: &str) -> Option<f64> {
+/// The value of a scale word ("million", "bn", "k"), in lower case.
+pub fn scale_value(word: &str) -> Option<f64> {
     match word {
         "hundred" => Some(1e2),
         "thousand" | "k" => Some(1e3),
@@ -298,6 +299,7 @@ fn finite(v: f64) -> Option<f64> {
 
 /// Prints a number without exponent or trailing zeros ("1200000000", "0.5").
 pub fn format_number(v: f64) -> String {
+    let v = significant(v);
     // Most values are whole numbers, printed exactly as integers. The general path prints
     // six decimals exactly, which takes the slow, arbitrary-precision algorithm every time.
     // (2^53: past it, not every integer is a float, but the ones that are print the same.)
@@ -305,6 +307,24 @@ pub fn format_number(v: f64) -> String {
         return (v as i64).to_string();
     }
     six_decimals(v)
+}
+
+/// `v` to 15 significant digits, what a double holds of a number written with fewer. The
+/// product of a written number and its scale misses the decimal by a little ("8.2bn" is
+/// 8199999999.999999, "16.6bn" 16600000000.000002), which would show.
+fn significant(v: f64) -> f64 {
+    // Whole numbers are exact as they are; below a millionth, six decimals print nothing.
+    if !v.is_finite() || v.fract() == 0.0 || v.abs() < 1e-6 {
+        return v;
+    }
+    let digits = 15 - (v.abs().log10().floor() as i32 + 1);
+    if digits >= 0 {
+        let f = 10f64.powi(digits);
+        (v * f).round() / f
+    } else {
+        let f = 10f64.powi(-digits);
+        (v / f).round() * f
+    }
 }
 
 /// `v` with six decimals, less the trailing zeros (and point).
@@ -497,6 +517,7 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     (" renminbi", "CNY"),
     (" south korean won", "KRW"),
     (" korean won", "KRW"),
+    (" won", "KRW"),
     (" dutch guilders", "NLG"),
     (" guilders", "NLG"),
     (" south african rand", "ZAR"),
@@ -562,6 +583,21 @@ mod tests {
             assert!(money.is_match(&text), "{text}");
             assert!(money.is_match(&text.to_uppercase()), "{text}");
         }
+    }
+
+    #[test]
+    fn amounts_with_a_scale_print_as_written() {
+        let scaled = |text: &str| format_number(parse_amount(text).unwrap());
+        assert_eq!(scaled("8.2bn"), "8200000000");
+        assert_eq!(scaled("16.6bn"), "16600000000");
+        assert_eq!(scaled("4,214.9 billion"), "4214900000000");
+        assert_eq!(scaled("16.4 billion"), "16400000000");
+        assert_eq!(scaled("1.3 trillion"), "1300000000000");
+        assert_eq!(format_number(0.1 + 0.2), "0.3");
+        assert_eq!(format_number(7.5), "7.5");
+        assert_eq!(format_number(1.0 / 3.0), "0.333333");
+        assert_eq!(format_number(-2.5e-7), "0");
+        assert_eq!(format_number(1_234_567_890_123_456.0), "1234567890123456");
     }
 
     #[test]
@@ -632,6 +668,8 @@ mod tests {
         assert_eq!(format_number(0.000_000_4), "0");
         assert_eq!(format_number(-0.000_000_4), "0");
         assert_eq!(format_number(2.000_000_6), "2.000001");
+        assert_eq!(format_number(3.2e-307), "0");
+        assert_eq!(format_number(1.5e17 + 0.5), "150000000000000000");
     }
 
     proptest::proptest! {
@@ -639,7 +677,7 @@ mod tests {
         fn whole_numbers_print_as_six_decimals_would(n in -(1i64 << 53)..(1i64 << 53), big in proptest::num::f64::NORMAL) {
             proptest::prop_assert_eq!(format_number(n as f64), six_decimals(n as f64));
             proptest::prop_assert_eq!(format_number(big.trunc()), six_decimals(big.trunc()));
-            proptest::prop_assert_eq!(format_number(big), six_decimals(big));
+            proptest::prop_assert_eq!(format_number(big), six_decimals(significant(big)));
         }
     }
 }
