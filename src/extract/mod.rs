@@ -14,6 +14,7 @@ use crate::article::Article;
 use crate::rules::{Fact, RuleSet};
 use crate::values::{self, NormalizeContext, Value, ValueError};
 
+mod money;
 mod months;
 mod order;
 mod prefilter;
@@ -304,9 +305,7 @@ fn a_piece_of_another_value(
         T::Money => {
             inside_a_number(text, span)
                 || inside_a_word(text, span, whole)
-                || a_year_and_a_verb(text, span)
-                || unknown_dollars(text, span, whole)
-                || bare_won(text, span)
+                || money::no_amount(text, span, whole)
         }
         T::Year => years::inside_a_number(text, span, whole),
         T::Month => months::end_of_a_span(text, span, whole),
@@ -343,71 +342,6 @@ fn inside_a_number(text: &str, span: &Range<usize>) -> bool {
         rest.trim_start_matches(|c: char| c == '$' || values::CURRENCY_SIGNS.contains(c))
             .starts_with(digit)
     })
-}
-
-/// Whether the `$` that starts an amount has letters against it that the grammar does not
-/// know for a currency ("J$500", "TT$40", "EC$3"): the dollar is another country's, and the
-/// amount, read as a bare `$`, would be given the default currency. Letters the pattern puts
-/// there are the pattern's.
-fn unknown_dollars(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool {
-    let Some((before, value, _)) = around(text, span) else {
-        return false;
-    };
-    span.start == whole.start
-        && value.starts_with('$')
-        && before
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-}
-
-/// Whether "won" after an amount is the verb: after a whole number with no thousands
-/// separator, decimals or scale word ("Halo 2 won the award", "2004 won't be", "no one won
-/// more than half"), unless "Korean" says it is the currency. "27,000 won", "6.60 won" and
-/// "500 mln won" are amounts.
-fn bare_won(text: &str, span: &Range<usize>) -> bool {
-    let Some(value) = text.get(span.clone()) else {
-        return false;
-    };
-    let words: Vec<&str> = value.split_whitespace().collect();
-    let [.., number, won] = words.as_slice() else {
-        return false;
-    };
-    won.eq_ignore_ascii_case("won")
-        && !number.eq_ignore_ascii_case("korean")
-        && (number.bytes().all(|b| b.is_ascii_digit())
-            || (number.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
-                && values::scale_value(&number.to_ascii_lowercase()).is_none()))
-}
-
-/// Whether an amount of money is a year followed by a verb that is also a currency: "1986
-/// marks a turning point", "2005 crowns a decade". Only a year-like number (no comma, no
-/// decimals, no scale) followed by a determiner is read so: "1.7720 marks the dollar" and
-/// "paid 2000 marks" stay amounts.
-fn a_year_and_a_verb(text: &str, span: &Range<usize>) -> bool {
-    let Some((_, value, after)) = around(text, span) else {
-        return false;
-    };
-    let mut words = value.split_whitespace();
-    let (Some(number), Some(verb), None) = (words.next(), words.next(), words.next()) else {
-        return false;
-    };
-    let year_like = number.len() == 4
-        && number.bytes().all(|b| b.is_ascii_digit())
-        && matches!(&number[..2], "18" | "19" | "20" | "21");
-    let next = after
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .unwrap_or("");
-    year_like
-        && ["marks", "crowns"]
-            .iter()
-            .any(|v| verb.eq_ignore_ascii_case(v))
-        && [
-            "a", "an", "the", "its", "his", "her", "their", "this", "that", "another", "one",
-        ]
-        .iter()
-        .any(|d| next.eq_ignore_ascii_case(d))
 }
 
 /// The text before `span`, in it and after it (None if `span` does not fall on characters).

@@ -125,7 +125,7 @@ fn money_after() -> String {
 /// The other currencies news names after an amount ("480 mln marks", "1.5 billion yuan",
 /// "12.5 billion Czech crowns"), with the nation words that tell apart currencies of one
 /// name. "Won" alone is also a verb ("Halo 2 won the award"): extraction keeps it only
-/// after an amount no verb follows so (see `extract::bare_won`).
+/// after an amount no verb follows so (see `extract/money.rs`).
 const OTHER_CURRENCIES: &str = concat!(
     r"(?:(?:Swiss|French|Belgian|Luxembourg)\s+)?francs\b",
     r"|(?:(?:West\s+)?German\s+|Deutsche\s+|Finnish\s+|D-)?marks\b",
