@@ -36,8 +36,8 @@ fn bare_won(text: &str, span: &Range<usize>) -> bool {
     let Some(value) = text.get(span.clone()) else {
         return false;
     };
-    let words: Vec<&str> = value.split_whitespace().collect();
-    let [.., number, won] = words.as_slice() else {
+    let mut words = value.split_whitespace().rev();
+    let (Some(won), Some(number)) = (words.next(), words.next()) else {
         return false;
     };
     won.eq_ignore_ascii_case("won")

@@ -126,7 +126,7 @@ fn money_after() -> String {
 /// "12.5 billion Czech crowns"), with the nation words that tell apart currencies of one
 /// name. "Won" alone is also a verb ("Halo 2 won the award"): extraction keeps it only
 /// after an amount no verb follows so (see `extract/money.rs`).
-const OTHER_CURRENCIES: &str = concat!(
+pub(super) const OTHER_CURRENCIES: &str = concat!(
     r"(?:(?:Swiss|French|Belgian|Luxembourg)\s+)?francs\b",
     r"|(?:(?:West\s+)?German\s+|Deutsche\s+|Finnish\s+|D-)?marks\b",
     r"|(?:(?:Czech|Slovak|Swedish|Danish|Norwegian)\s+)?crowns\b|kronor\b|kroner\b",

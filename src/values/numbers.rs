@@ -586,6 +586,53 @@ mod tests {
     }
 
     #[test]
+    fn every_currency_form_the_grammar_reads_has_a_code() {
+        // The other way round from the test above: nation words (up to two) before a
+        // currency word, from the grammar's own list; each phrase the grammar reads whole
+        // must give a code of its own and the amount alone. ("South Korean won" once gave
+        // "50 billion South" to read as the amount.)
+        let money = regex::Regex::new(&format!(
+            "^(?:{})$",
+            crate::values::ValueType::Money.grammar()
+        ))
+        .unwrap();
+        let words: Vec<&str> = super::super::grammar::OTHER_CURRENCIES
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() > 1)
+            .collect();
+        let nations: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+            .collect();
+        let names: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase()) && w.len() > 2)
+            .collect();
+        let mut read = 0;
+        for name in &names {
+            let mut before = vec![String::new()];
+            before.extend(nations.iter().map(|n| format!("{n} ")));
+            before.extend(
+                nations
+                    .iter()
+                    .flat_map(|a| nations.iter().map(move |b| format!("{a} {b} "))),
+            );
+            for nation in before {
+                let text = format!("5 {nation}{name}");
+                if money.is_match(&text) {
+                    read += 1;
+                    let (code, amount) = split_currency(&text, "XXX");
+                    assert_ne!(code, "XXX", "{text}");
+                    assert_eq!(amount, "5", "{text}");
+                }
+            }
+        }
+        assert!(read > 80, "{read}");
+    }
+
+    #[test]
     fn amounts_with_a_scale_print_as_written() {
         let scaled = |text: &str| format_number(parse_amount(text).unwrap());
         assert_eq!(scaled("8.2bn"), "8200000000");
