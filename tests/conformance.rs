@@ -522,6 +522,121 @@ fn amounts_in_other_currencies_are_money() {
     }
 }
 
+/// Amounts and counts as South Asian copy writes them: lakh (100,000) and crore (ten
+/// million), "Rs" for the rupee, digits grouped in hundreds above the first thousand.
+#[test]
+fn lakh_crore_and_rupees_are_read_at_their_scale() {
+    for (ty, sentence, raw, value) in [
+        (
+            "money",
+            "The state approved Rs 500 crore for roads.",
+            "Rs 500 crore",
+            "RUPEES 5000000000",
+        ),
+        (
+            "money",
+            "The city set aside ₹2,000 crore.",
+            "₹2,000 crore",
+            "INR 20000000000",
+        ),
+        (
+            "money",
+            "The fair cost Rs. 1,50,000 in all.",
+            "Rs. 1,50,000",
+            "RUPEES 150000",
+        ),
+        (
+            "money",
+            "The village got Rs25 lakh.",
+            "Rs25 lakh",
+            "RUPEES 2500000",
+        ),
+        (
+            "money",
+            "The plan costs Rs 1.5 lakh crore.",
+            "Rs 1.5 lakh crore",
+            "RUPEES 1500000000000",
+        ),
+        (
+            "money",
+            "Sales hit Rs 10,000 crores.",
+            "Rs 10,000 crores",
+            "RUPEES 100000000000",
+        ),
+        (
+            "money",
+            "Ads cost Rs 500 cr this year.",
+            "Rs 500 cr",
+            "RUPEES 5000000000",
+        ),
+        (
+            "money",
+            "The board approved INR 300 crore.",
+            "INR 300 crore",
+            "INR 3000000000",
+        ),
+        (
+            "money",
+            "The deal was worth PKR 5 million.",
+            "PKR 5 million",
+            "PKR 5000000",
+        ),
+        (
+            "money",
+            "It paid 40 crore rupees.",
+            "40 crore rupees",
+            "RUPEES 400000000",
+        ),
+        (
+            "count",
+            "About 2 lakh people came.",
+            "About 2 lakh",
+            "~200000",
+        ),
+        ("count", "Some 1.5 lakh voted.", "Some 1.5 lakh", "~150000"),
+        ("count", "It has ten crore users.", "ten crore", "100000000"),
+        ("count", "It has 12,34,567 users.", "12,34,567", "1234567"),
+        ("number", "The index stood at 2 lacs.", "2 lacs", "200000"),
+        (
+            "count",
+            "It reached three lakh crore people.",
+            "three lakh crore",
+            "3000000000000",
+        ),
+        // A larger scale word after a smaller one scales all before it.
+        (
+            "count",
+            "It had two thousand million viewers.",
+            "two thousand million",
+            "2000000000",
+        ),
+        (
+            "count",
+            "It had one million two hundred thousand viewers.",
+            "one million two hundred thousand",
+            "1200000",
+        ),
+    ] {
+        assert_eq!(
+            claims_of(ty, sentence),
+            vec![(raw.to_string(), value.to_string())],
+            "{sentence}"
+        );
+    }
+    // The ends of a range, and "Cr." of an abbreviation: no amount. "CrPC" is no scale word.
+    for (ty, sentence) in [
+        ("money", "It will cost Rs 10 to Rs 15 crore."),
+        ("money", "It will cost between Rs 2 lakh and Rs 3 lakh."),
+        ("number", "He was held under Section 144 Cr.P.C. on Monday."),
+    ] {
+        assert_eq!(claims_of(ty, sentence), vec![], "{sentence}");
+    }
+    assert_eq!(
+        claims_of("number", "He was held under Section 144 CrPC."),
+        vec![("144".to_string(), "144".to_string())]
+    );
+}
+
 #[test]
 fn a_minus_sign_before_a_value_is_the_values() {
     for (ty, sentence, raw, value) in [

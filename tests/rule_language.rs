@@ -114,6 +114,31 @@ fn a_currency_kept_by_its_name_is_compared_through_a_rate_that_names_it() {
     let (code, v) = json(tmp.path(), &["--format", "json", "."]);
     assert_eq!(code, 2, "{v:#}");
     assert!(v["errors"].to_string().contains("FRANCS/CHF: 1"), "{v:#}");
+    // The record may be written as claims print it, the name as its code.
+    let expecting = |value: &str| {
+        rules.replace(
+            "stable: true",
+            &format!("stable: true\n    expect: {value}"),
+        )
+    };
+    std::fs::write(&config, expecting("FRANCS 812000000")).unwrap();
+    let (code, v) = json(tmp.path(), &["--format", "json", "a.md"]);
+    assert_eq!((code, findings(&v)), (0, vec![]), "{v:#}");
+    std::fs::write(&config, expecting("FRANCS 900000000")).unwrap();
+    let (code, v) = json(tmp.path(), &["--format", "json", "a.md"]);
+    assert_eq!(code, 1, "{v:#}");
+    assert_eq!(
+        findings(&v),
+        vec![(
+            "off-record".to_string(),
+            "geneva-fund".to_string(),
+            "a.md".to_string()
+        )]
+    );
+    std::fs::write(&config, expecting("FRANKS 812000000")).unwrap();
+    let (code, v) = json(tmp.path(), &["--format", "json", "a.md"]);
+    assert_eq!(code, 2, "{v:#}");
+    assert!(v["errors"].to_string().contains("FRANKS"), "{v:#}");
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::values::{CURRENCY_SIGNS, CURRENCY_WORDS, ordinal_value, parse_amount};
+use crate::values::{CURRENCY_SIGNS, CURRENCY_WORDS, ordinal_value, parse_amount, scale_value};
 
 /// How far around a value the other end of its range is looked for.
 const REACH: usize = 48;
@@ -24,13 +24,13 @@ pub enum Kind {
     Count,
 }
 
-/// A number as written, with the scale word after it ("15 million", "2.5bn").
-const NUMBER: &str =
-    r"(\d[\d,]*(?:\.\d+)?)(?:[\s-]*(million|billion|trillion|thousand|bn|mln|bln|m|b|k)\b)?";
+/// A number as written, with the scale word after it ("15 million", "2.5bn", "1.5 lakh
+/// crore").
+const NUMBER: &str = r"(\d[\d,]*(?:\.\d+)?)(?:[\s-]*((?:million|billion|trillion|thousand|lakhs?|lacs?|crores?|bn|mln|bln|cr|m|b|k)\b(?:\s+crores?\b)?))?";
 const PERCENT: &str = r"\s*(?:%|pct\b|percent\b|per[\s-]cent\b)";
 /// A currency mark before an amount ("$", "C$", "€").
 fn currency() -> String {
-    format!(r"(?:(?-i:[A-Z]{{1,3}}|U\.S\.)?\$|[{CURRENCY_SIGNS}])")
+    format!(r"(?:(?-i:[A-Z]{{1,3}}|U\.S\.)?\$|[{CURRENCY_SIGNS}]|(?-i:\bRs\.?\s?))")
 }
 
 /// A currency word after an amount, as `money` reads them ("dlrs", "Swiss francs").
@@ -39,7 +39,7 @@ fn currency_word() -> String {
 }
 /// A number in digits or in words ("15", "three", "twenty-five", "twice"), with its scale
 /// word ("seven million"); `End::of` reads the words, and takes no other word for one.
-const SPELLED: &str = r"(\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(?:[\s-]*(million|billion|trillion|thousand|bn|mln|bln|m|b|k)\b)?";
+const SPELLED: &str = r"(\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(?:[\s-]*((?:million|billion|trillion|thousand|lakhs?|lacs?|crores?|bn|mln|bln|cr|m|b|k)\b(?:\s+crores?\b)?))?";
 
 /// The other end before the value, of each kind: "10 to ", "2.5 percent to ", "between 3%
 /// and ", "$10 to ", "two or ", with "between" when it comes right before. The number
@@ -127,7 +127,8 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
 #[derive(Debug)]
 struct End {
     number: f64,
-    scale: Option<char>,
+    /// What the scale word multiplies by.
+    scale: Option<f64>,
     ordinal: bool,
 }
 
@@ -145,12 +146,7 @@ impl End {
         };
         let scale = captures
             .get(at + 1)
-            .map(|s| match s.as_str().to_ascii_lowercase().as_str() {
-                "million" | "mln" | "m" => 'm',
-                "billion" | "bn" | "bln" | "b" => 'b',
-                "trillion" => 't',
-                _ => 'k',
-            });
+            .and_then(|s| scale_value(&s.as_str().to_ascii_lowercase()));
         Some(End {
             number,
             scale,

@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 const UNITS: &str = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\
 thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
 const TENS: &str = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
-const SCALES: &str = "hundred|thousand|million|billion|trillion";
+/// Scale words, those of South Asian numbering too: a lakh is 100,000 and a crore ten
+/// million ("Rs 500 crore", "2 lakh people"; "1.5 lakh crore" is 1.5 trillion).
+const SCALES: &str = "hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?";
 const ORDINAL_UNITS: &str = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\
 eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth";
 const ORDINAL_TENS: &str = "twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|\
@@ -36,11 +38,15 @@ const ZONES: &str = "GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT"
 /// "15/16"; not "9/11" or "24/7"), or a fraction sign.
 const FRACTION: &str = r"\d{1,2}/(?:2|3|4|8|16|32|64)\b|(?u:[½¼¾⅓⅔⅛⅜⅝⅞])";
 
+/// Digits grouped by commas: in thousands ("1,200,000"), or as South Asian copy groups
+/// them, in hundreds above the first thousand ("12,00,000" is 1,200,000).
+const GROUPED: &str = r"\d{1,2}(?:,\d\d)+,\d{3}|\d{1,3}(?:,\d{3})+";
+
 /// A number in digits: "1,200", "3.5", or with a fraction ("7-1/2", "7 1/2", "7½", "3/4").
 /// The forms with a fraction come first: a rate of "7-1/2 pct" is not "2 pct", nor "7".
 fn digits() -> String {
     format!(
-        r"\d+(?:[\s-](?:{FRACTION})|(?u:[½¼¾⅓⅔⅛⅜⅝⅞]))|{FRACTION}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
+        r"\d+(?:[\s-](?:{FRACTION})|(?u:[½¼¾⅓⅔⅛⅜⅝⅞]))|{FRACTION}|(?:{GROUPED})(?:\.\d+)?|\d+(?:\.\d+)?"
     )
 }
 
@@ -55,9 +61,9 @@ fn word_number() -> String {
 }
 
 /// The scale word that may follow digits ("1.2 billion", "3m", "$1.2-billion" as Canadian
-/// papers write it), or nothing.
+/// papers write it, "Rs 500 cr", "1.5 lakh crore"), or nothing.
 fn scaled() -> String {
-    format!(r"(?:(?:-|\s*)(?:{SCALES}|bn|mn|mln|bln)\b|(?:m|b|k)\b)?")
+    format!(r"(?:(?:-|\s*)(?:{SCALES}|bn|mn|mln|bln|cr)\b(?:\s+crores?\b)?|(?:m|b|k)\b)?")
 }
 
 /// Digits or words, with an optional scale word ("1.2 billion", "3 million", "45,000").
@@ -94,7 +100,7 @@ fn percent() -> String {
 /// to `number`: a count of "45-7/8" is a price.)
 fn count() -> String {
     format!(
-        r"(?i:{q}(?:\b(?:once|twice|thrice)\b|\b(?:(?:{TENS})-(?:{ORDINAL_UNITS})|{ORDINAL_TENS}|{ORDINAL_UNITS})\b|\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:st|nd|rd|th)\b|(?:\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?{s}|\b(?:{w}))(?:\s+times\b)?))",
+        r"(?i:{q}(?:\b(?:once|twice|thrice)\b|\b(?:(?:{TENS})-(?:{ORDINAL_UNITS})|{ORDINAL_TENS}|{ORDINAL_UNITS})\b|\b(?:{GROUPED}|\d+)(?:st|nd|rd|th)\b|(?:\b(?:{GROUPED}|\d+)(?:\.\d+)?{s}|\b(?:{w}))(?:\s+times\b)?))",
         q = qualifier(),
         s = scaled(),
         w = word_number()
@@ -104,12 +110,17 @@ fn count() -> String {
 /// The signs of currencies other than the dollar, written before an amount.
 pub const CURRENCY_SIGNS: &str = "€£¥₹₩₽₺₪";
 
+/// The codes of South Asian currencies, read before an amount ("INR 300 crore") and after
+/// it, in capitals only.
+pub const SOUTH_ASIAN_CODES: &str = "INR|PKR|LKR|NPR|BDT";
+
 /// Currency marks before an amount, each followed by an optional space.
 /// The letters before `$` are capitals, and a single one is written against it: in "a $5
-/// fee" or "A $300 million deal", "a" is no Australian dollar.
+/// fee" or "A $300 million deal", "a" is no Australian dollar. "Rs" (or "Rs.") is the rupee
+/// of India, Pakistan, Sri Lanka and Nepal alike.
 fn money_before() -> String {
     format!(
-        r"(?-i:\b(?:(?:US|U\.S\.|CA|CAD|CDN|AU|NZ|HK|NT|USD|EUR|GBP)\s?|C|A|S|R))?\$|[{CURRENCY_SIGNS}]|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)"
+        r"(?-i:\b(?:(?:US|U\.S\.|CA|CAD|CDN|AU|NZ|HK|NT|USD|EUR|GBP)\s?|C|A|S|R))?\$|[{CURRENCY_SIGNS}]|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)|(?-i:\b(?:Rs\.?|{SOUTH_ASIAN_CODES}))"
     )
 }
 /// Currency words after an amount: dollars, euros, pounds and the codes, then
@@ -118,7 +129,7 @@ pub static CURRENCY_WORDS: LazyLock<String> = LazyLock::new(money_after);
 
 fn money_after() -> String {
     format!(
-        r"(?:(?:US|U\.S\.|Canadian|American|Australian|New\s+Zealand|Hong\s+Kong|Singapore|Taiwan)\s+)?(?:dollars|dlrs?)\b|(?:euros|pounds|pesos|yen|stg)\b|(?:USD|CAD|EUR|GBP)\b|{OTHER_CURRENCIES}"
+        r"(?:(?:US|U\.S\.|Canadian|American|Australian|New\s+Zealand|Hong\s+Kong|Singapore|Taiwan)\s+)?(?:dollars|dlrs?)\b|(?:euros|pounds|pesos|yen|stg)\b|(?:USD|CAD|EUR|GBP)\b|(?-i:(?:{SOUTH_ASIAN_CODES})\b)|{OTHER_CURRENCIES}"
     )
 }
 

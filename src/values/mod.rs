@@ -286,7 +286,8 @@ impl Value {
         let direct = match ty {
             ValueType::Date => dates::parse_range(rest),
             ValueType::Money => rest.split_once(' ').and_then(|(code, amount)| {
-                let valid = code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase());
+                // Three letters, or a name kept as its code (`FRANCS`), as claims print them.
+                let valid = code.bytes().all(|b| b.is_ascii_uppercase()) && is_currency_code(code);
                 let amount = amount
                     .trim()
                     .parse::<f64>()

@@ -1,7 +1,7 @@
 //! Reading numbers written in digits or words, qualifiers, ordinals and currencies.
 
 use super::Qualifier;
-use super::grammar::CURRENCY_SIGNS;
+use super::grammar::{CURRENCY_SIGNS, SOUTH_ASIAN_CODES};
 
 /// The text after a minus sign that starts `text`: "-0.5%", "−3" (the minus sign of
 /// Unicode), "minus 2.3 percent", "-$5 million". None when there is none.
@@ -159,12 +159,21 @@ pub fn ordinal_value(word: &str) -> Option<f64> {
     digits.replace(',', "").parse::<u32>().ok().map(f64::from)
 }
 
-/// The value of a scale word ("million", "bn", "k"), in lower case.
-pub fn scale_value(word: &str) -> Option<f64> {
+/// The value of a scale word ("million", "bn", "k", "crore"), in lower case; of scale words
+/// one after the other, their product ("lakh crore", a trillion).
+pub fn scale_value(words: &str) -> Option<f64> {
+    let mut words = words.split_whitespace();
+    let first = one_scale(words.next()?)?;
+    words.try_fold(first, |product, word| Some(product * one_scale(word)?))
+}
+
+fn one_scale(word: &str) -> Option<f64> {
     match word {
         "hundred" => Some(1e2),
         "thousand" | "k" => Some(1e3),
+        "lakh" | "lakhs" | "lac" | "lacs" => Some(1e5),
         "million" | "m" | "mn" | "mln" => Some(1e6),
+        "crore" | "crores" | "cr" => Some(1e7),
         "billion" | "bn" | "b" | "bln" => Some(1e9),
         "trillion" => Some(1e12),
         _ => None,
@@ -269,6 +278,9 @@ fn leading_digits(text: &str) -> (&str, &str) {
 fn words_to_number(text: &str) -> Option<f64> {
     let mut total = 0.0;
     let mut current = 0.0;
+    // The largest scale word so far: a larger one after it scales all before it ("two
+    // thousand million", "three lakh crore"); a smaller one, only the words since.
+    let mut largest = 0.0;
     let mut any = false;
     for word in text.split(|c: char| c.is_whitespace() || c == '-') {
         if word.is_empty() || word == "and" {
@@ -282,8 +294,13 @@ fn words_to_number(text: &str) -> Option<f64> {
             } else {
                 current * 100.0
             };
-        } else if let Some(s) = scale_value(word) {
-            total += if current == 0.0 { 1.0 } else { current } * s;
+        } else if let Some(s) = one_scale(word) {
+            if s > largest && total > 0.0 {
+                total = (total + current) * s;
+            } else {
+                total += if current == 0.0 { 1.0 } else { current } * s;
+            }
+            largest = f64::max(largest, s);
             current = 0.0;
         } else {
             return None;
@@ -379,6 +396,8 @@ pub fn split_currency(text: &str, default: &str) -> (String, String) {
         ("₽", "RUB"),
         ("₺", "TRY"),
         ("₪", "ILS"),
+        ("rs.", "RUPEES"),
+        ("rs", "RUPEES"),
     ];
     let lower = t.to_ascii_lowercase();
     let compact: String = lower.replace(' ', "");
@@ -401,7 +420,10 @@ pub fn split_currency(text: &str, default: &str) -> (String, String) {
             return (code.to_string(), t[cut..].trim().to_string());
         }
     }
-    for code in ["USD", "CAD", "EUR", "GBP", "JPY", "CHF", "MXN"] {
+    let codes = ["USD", "CAD", "EUR", "GBP", "JPY", "CHF", "MXN"]
+        .into_iter()
+        .chain(SOUTH_ASIAN_CODES.split('|'));
+    for code in codes {
         if lower.starts_with(&code.to_ascii_lowercase()) {
             return (code.to_string(), t[3..].trim().to_string());
         }
@@ -630,6 +652,38 @@ mod tests {
             }
         }
         assert!(read > 80, "{read}");
+    }
+
+    #[test]
+    fn south_asian_scales_and_rupee_marks() {
+        assert_eq!(scale_value("lakh"), Some(1e5));
+        assert_eq!(scale_value("crores"), Some(1e7));
+        assert_eq!(scale_value("lakh crore"), Some(1e12));
+        assert_eq!(scale_value("thousand crore"), Some(1e10));
+        assert_eq!(scale_value("lakh pounds"), None);
+        assert_eq!(parse_amount("1.5 lakh crore"), Some(1.5e12));
+        assert_eq!(parse_amount("12,00,000"), Some(1.2e6));
+        assert_eq!(parse_amount("ten thousand crore"), Some(1e11));
+        // A smaller scale word after a larger one adds to it, as ever.
+        assert_eq!(
+            parse_amount("two million three hundred thousand"),
+            Some(2.3e6)
+        );
+        assert_eq!(parse_amount("five hundred thousand"), Some(5e5));
+        for (text, code, amount) in [
+            ("Rs 500 crore", "RUPEES", "500 crore"),
+            ("Rs. 1,50,000", "RUPEES", "1,50,000"),
+            ("Rs25 lakh", "RUPEES", "25 lakh"),
+            ("INR 300 crore", "INR", "300 crore"),
+            ("5 million PKR", "PKR", "5 million"),
+            ("₹40 crore", "INR", "40 crore"),
+        ] {
+            assert_eq!(
+                split_currency(text, "USD"),
+                (code.to_string(), amount.to_string()),
+                "{text}"
+            );
+        }
     }
 
     #[test]
