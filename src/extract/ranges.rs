@@ -173,12 +173,21 @@ pub fn end_of_a_range_in_words(text: &str, span: &Range<usize>, kind: Kind, valu
             ordinal: false,
         })
     };
+    let before = tail(text, span.start);
+    let after = head(text, span.end);
+    // Most values have no connector beside them: the regexes below are not worth running.
+    let (joined_before, joined_after) = (
+        ends_with_a_connector(before),
+        starts_with_a_connector(after),
+    );
+    if !joined_before && !joined_after {
+        return false;
+    }
     let Some(mine) = text.get(span.clone()).and_then(written).or_else(in_words) else {
         return false;
     };
-    let before = tail(text, span.start);
-    let after = head(text, span.end);
-    if let Some(c) = BEFORE[kind as usize].captures(before)
+    if joined_before
+        && let Some(c) = BEFORE[kind as usize].captures(before)
         && let Some(other) = End::of(&c, 2)
     {
         let connector = c.get(c.len() - 1).map_or("", |m| m.as_str());
@@ -192,7 +201,7 @@ pub fn end_of_a_range_in_words(text: &str, span: &Range<usize>, kind: Kind, valu
             return true;
         }
     }
-    if let Some(c) = AFTER[kind as usize].captures(after) {
+    if joined_after && let Some(c) = AFTER[kind as usize].captures(after) {
         // The number is in the form that matched.
         let other = End::of(&c, 2)
             .or_else(|| End::of(&c, 4))
@@ -262,6 +271,36 @@ fn after_a_change(text: &str) -> bool {
 }
 
 /// The words of `text`, last first.
+/// Whether one of the last words of `before` starts with a connector of ends ("to", "and",
+/// "or"), as `BEFORE` wants it: a currency mark may follow it, apart or not ("5,000 to US$",
+/// "toUS$"). A cheap test that every match of `BEFORE` passes.
+fn ends_with_a_connector(before: &str) -> bool {
+    last_words(before).take(3).any(|word| {
+        ["to", "and", "or"].iter().any(|c| {
+            word.get(..c.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(c))
+        })
+    })
+}
+
+/// Whether `after` starts with a connector of ends between spaces, as `AFTER` wants it.
+fn starts_with_a_connector(after: &str) -> bool {
+    let rest = after.trim_start();
+    if rest.len() == after.len() {
+        return false;
+    }
+    let end = rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    is_a_connector(&rest[..end]) && rest[end..].starts_with(char::is_whitespace)
+}
+
+fn is_a_connector(word: &str) -> bool {
+    ["to", "and", "or"]
+        .iter()
+        .any(|c| word.eq_ignore_ascii_case(c))
+}
+
 fn last_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
@@ -480,6 +519,46 @@ mod tests {
             "Rates of one third to [[20]] points were set.",
         ] {
             assert!(!end(Kind::Count, sentence), "{sentence}");
+        }
+    }
+
+    /// Text around values: a lead, a number with its unit, a connector and a currency mark,
+    /// each with spaces or none, and sometimes something else in its place.
+    fn pieces() -> impl proptest::strategy::Strategy<Value = String> {
+        let one = |options: &[&'static str]| proptest::sample::select(options.to_vec());
+        (
+            one(&["", "between ", "from ", "(", "\u{201c}", "x"]),
+            one(&["", "$", "US$", "U.S.$", "Rs. ", "€"]),
+            one(&["10", "3.5", "2,000", "three", "toe"]),
+            one(&[
+                "", " million", "bn", " crore", "%", " pct", " dollars", " francs",
+            ]),
+            one(&[" ", "  ", "\u{a0}", "", ","]),
+            one(&["to", "To", "and", "AND", "or", "nor", "a"]),
+            one(&[" ", "", "\u{2009}", "."]),
+            one(&[
+                "", "$", "US$", "U.S.$", "C$", "Rs.", "€", "15", "15%", "four",
+            ]),
+        )
+            .prop_map(|(a, b, c, d, e, f, g, h)| [a, b, c, d, e, f, g, h].concat())
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        /// The cheap tests let through every text the regexes match.
+        #[test]
+        fn the_connector_tests_pass_whatever_the_regexes_match(text in pieces()) {
+            for kind in [Kind::Percent, Kind::Money, Kind::Count] {
+                if BEFORE[kind as usize].is_match(&text) {
+                    proptest::prop_assert!(ends_with_a_connector(&text), "{text:?}");
+                }
+                // What follows a value: the text from its connector on.
+                let after = &text[text.find(char::is_whitespace).unwrap_or(0)..];
+                if AFTER[kind as usize].is_match(after) {
+                    proptest::prop_assert!(starts_with_a_connector(after), "{after:?}");
+                }
+            }
         }
     }
 }
