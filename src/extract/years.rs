@@ -1,8 +1,9 @@
 //! Four digits that the year grammar finds inside another number: "2125" of "0.2125 pct",
 //! "1997" of an index at "1997.5", "1800" of the telephone number "61-2 9373-1800". They
 //! are no year at all. Years joined to years stay years, each a value of its own, as in
-//! TimeML's annotations of news ("the pandemic of 2009-2010", "the expedition of 1957-58",
-//! "fiscal 1986/87"; see `tests/te3-platinum.tsv`).
+//! TimeML's annotations of news ("the pandemic of 2009-2010"; see `tests/te3-platinum.tsv`).
+//! The first year of "the expedition of 1957-58" and of "fiscal 1986/87" stays a year too
+//! (the second, in two digits, is not read).
 
 use std::ops::Range;
 use std::sync::LazyLock;
