@@ -559,6 +559,18 @@ fn lakh_crore_and_rupees_are_read_at_their_scale() {
         ),
         (
             "money",
+            "It is a Rs 2.5 lakh-crore plan.",
+            "Rs 2.5 lakh-crore",
+            "RUPEES 2500000000000",
+        ),
+        (
+            "money",
+            "It is a Rs 50,000-crore package.",
+            "Rs 50,000-crore",
+            "RUPEES 500000000000",
+        ),
+        (
+            "money",
             "Sales hit Rs 10,000 crores.",
             "Rs 10,000 crores",
             "RUPEES 100000000000",

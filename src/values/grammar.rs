@@ -63,7 +63,7 @@ fn word_number() -> String {
 /// The scale word that may follow digits ("1.2 billion", "3m", "$1.2-billion" as Canadian
 /// papers write it, "Rs 500 cr", "1.5 lakh crore"), or nothing.
 fn scaled() -> String {
-    format!(r"(?:(?:-|\s*)(?:{SCALES}|bn|mn|mln|bln|cr)\b(?:\s+crores?\b)?|(?:m|b|k)\b)?")
+    format!(r"(?:(?:-|\s*)(?:{SCALES}|bn|mn|mln|bln|cr)\b(?:(?:\s+|-)crores?\b)?|(?:m|b|k)\b)?")
 }
 
 /// Digits or words, with an optional scale word ("1.2 billion", "3 million", "45,000").

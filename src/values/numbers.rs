@@ -162,7 +162,9 @@ pub fn ordinal_value(word: &str) -> Option<f64> {
 /// The value of a scale word ("million", "bn", "k", "crore"), in lower case; of scale words
 /// one after the other, their product ("lakh crore", a trillion).
 pub fn scale_value(words: &str) -> Option<f64> {
-    let mut words = words.split_whitespace();
+    let mut words = words
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty());
     let first = one_scale(words.next()?)?;
     words.try_fold(first, |product, word| Some(product * one_scale(word)?))
 }
@@ -660,6 +662,7 @@ mod tests {
         assert_eq!(scale_value("crores"), Some(1e7));
         assert_eq!(scale_value("lakh crore"), Some(1e12));
         assert_eq!(scale_value("thousand crore"), Some(1e10));
+        assert_eq!(scale_value("lakh-crore"), Some(1e12));
         assert_eq!(scale_value("lakh pounds"), None);
         assert_eq!(parse_amount("1.5 lakh crore"), Some(1.5e12));
         assert_eq!(parse_amount("12,00,000"), Some(1.2e6));
