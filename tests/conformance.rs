@@ -649,6 +649,40 @@ fn lakh_crore_and_rupees_are_read_at_their_scale() {
     );
 }
 
+/// Sport copy writes metres as "400m", which business copy means as millions: the words
+/// beside the number tell which.
+#[test]
+fn distances_of_sport_are_no_millions() {
+    for ty in ["number", "count"] {
+        for sentence in [
+            "She won the 400m hurdles in Paris.",
+            "The Olympic 10,000m champion ran again.",
+            "It was the women's 100m final.",
+            "He cleared 5.45m on Sunday.",
+            "She set a season's best of 7.95m in Birmingham.",
+        ] {
+            assert_eq!(claims_of(ty, sentence), vec![], "{ty}: {sentence}");
+        }
+        for (sentence, raw, value) in [
+            ("The service has 3m users.", "3m", "3000000"),
+            ("It will buy 300m vaccines.", "300m", "300000000"),
+            // Nothing beside it tells a race: read as written for business.
+            ("She won the 400m in Athens.", "400m", "400000000"),
+        ] {
+            assert_eq!(
+                claims_of(ty, sentence),
+                vec![(raw.to_string(), value.to_string())],
+                "{ty}: {sentence}"
+            );
+        }
+    }
+    // Words a pattern puts beside `{value}` are the pattern's.
+    assert_eq!(
+        values_with("number", "{value} hurdles", "She won the 400m hurdles."),
+        vec!["400000000".to_string()]
+    );
+}
+
 #[test]
 fn a_minus_sign_before_a_value_is_the_values() {
     for (ty, sentence, raw, value) in [

@@ -14,6 +14,7 @@ use crate::article::Article;
 use crate::rules::{Fact, RuleSet};
 use crate::values::{self, NormalizeContext, Value, ValueError};
 
+mod metres;
 mod money;
 mod months;
 mod order;
@@ -299,9 +300,12 @@ fn a_piece_of_another_value(
 ) -> bool {
     use values::ValueType as T;
     match ty {
-        T::Number | T::Percent | T::Count => {
-            inside_a_number(text, span) || inside_a_word(text, span, whole)
+        T::Number | T::Count => {
+            inside_a_number(text, span)
+                || inside_a_word(text, span, whole)
+                || metres::a_distance(text, span, whole)
         }
+        T::Percent => inside_a_number(text, span) || inside_a_word(text, span, whole),
         T::Money => {
             inside_a_number(text, span)
                 || inside_a_word(text, span, whole)
