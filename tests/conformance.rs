@@ -635,18 +635,42 @@ fn lakh_crore_and_rupees_are_read_at_their_scale() {
             "{sentence}"
         );
     }
-    // The ends of a range, and "Cr." of an abbreviation: no amount. "CrPC" is no scale word.
-    for (ty, sentence) in [
-        ("money", "It will cost Rs 10 to Rs 15 crore."),
-        ("money", "It will cost between Rs 2 lakh and Rs 3 lakh."),
-        ("number", "He was held under Section 144 Cr.P.C. on Monday."),
+    // The ends of a range: no amount.
+    for sentence in [
+        "It will cost Rs 10 to Rs 15 crore.",
+        "It will cost between Rs 2 lakh and Rs 3 lakh.",
     ] {
-        assert_eq!(claims_of(ty, sentence), vec![], "{sentence}");
+        assert_eq!(claims_of("money", sentence), vec![], "{sentence}");
     }
-    assert_eq!(
-        claims_of("number", "He was held under Section 144 CrPC."),
-        vec![("144".to_string(), "144".to_string())]
-    );
+    // "Cr" is crore in an amount of money only; "Lac" with a capital is a place.
+    for (ty, sentence, raw, value) in [
+        (
+            "money",
+            "Ads cost Rs 500 Cr in all.",
+            "Rs 500 Cr",
+            "RUPEES 5000000000",
+        ),
+        (
+            "number",
+            "He was held under Section 144 Cr.P.C.",
+            "144",
+            "144",
+        ),
+        ("count", "Ward 3 Cr Smith voted no.", "3", "3"),
+        (
+            "count",
+            "The 47 Lac-Mégantic victims were named.",
+            "47",
+            "47",
+        ),
+        ("number", "It is 12 Lac La Biche Road.", "12", "12"),
+    ] {
+        assert_eq!(
+            claims_of(ty, sentence),
+            vec![(raw.to_string(), value.to_string())],
+            "{ty}: {sentence}"
+        );
+    }
 }
 
 /// Sport copy writes metres as "400m", which business copy means as millions: the words

@@ -379,15 +379,6 @@ fn inside_a_word(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool 
     if span.end != whole.end {
         return false;
     }
-    // "Cr" for crore ("Rs 500 cr") that goes on as an abbreviation: "Section 144 Cr.P.C."
-    // names the code of criminal procedure, and holds no amount.
-    let mut rest = after.chars();
-    if value.to_ascii_lowercase().ends_with(" cr")
-        && rest.next() == Some('.')
-        && rest.next().is_some_and(|c| c.is_ascii_alphabetic())
-    {
-        return true;
-    }
     // A number in words joined to a word after it: "one-fifth", "two-thirds", "a two-year
     // deal". The words make one word, which is no number. (A unit joined so, as in "100
     // pct-owned" or "a 30 dlr-a-share offer", leaves the value whole.)

@@ -26,7 +26,7 @@ pub enum Kind {
 
 /// A number as written, with the scale word after it ("15 million", "2.5bn", "1.5 lakh
 /// crore").
-const NUMBER: &str = r"(\d[\d,]*(?:\.\d+)?)(?:[\s-]*((?:million|billion|trillion|thousand|lakhs?|lacs?|crores?|bn|mln|bln|cr|m|b|k)\b(?:(?:\s+|-)crores?\b)?))?";
+const NUMBER: &str = r"(\d[\d,]*(?:\.\d+)?)(?:[\s-]*((?:million|billion|trillion|thousand|lakhs?|(?-i:lacs?)|crores?|bn|mln|bln|cr|m|b|k)\b(?:(?:\s+|-)crores?\b)?))?";
 const PERCENT: &str = r"\s*(?:%|pct\b|percent\b|per[\s-]cent\b)";
 /// A currency mark before an amount ("$", "C$", "€").
 fn currency() -> String {
@@ -39,7 +39,7 @@ fn currency_word() -> String {
 }
 /// A number in digits or in words ("15", "three", "twenty-five", "twice"), with its scale
 /// word ("seven million"); `End::of` reads the words, and takes no other word for one.
-const SPELLED: &str = r"(\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(?:[\s-]*((?:million|billion|trillion|thousand|lakhs?|lacs?|crores?|bn|mln|bln|cr|m|b|k)\b(?:(?:\s+|-)crores?\b)?))?";
+const SPELLED: &str = r"(\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(?:[\s-]*((?:million|billion|trillion|thousand|lakhs?|(?-i:lacs?)|crores?|bn|mln|bln|cr|m|b|k)\b(?:(?:\s+|-)crores?\b)?))?";
 
 /// The other end before the value, of each kind: "10 to ", "2.5 percent to ", "between 3%
 /// and ", "$10 to ", "two or ", with "between" when it comes right before. The number
@@ -270,7 +270,6 @@ fn after_a_change(text: &str) -> bool {
     CHANGED.iter().any(|c| last.eq_ignore_ascii_case(c))
 }
 
-/// The words of `text`, last first.
 /// Whether one of the last words of `before` starts with a connector of ends ("to", "and",
 /// "or"), as `BEFORE` wants it: a currency mark may follow it, apart or not ("5,000 to US$",
 /// "toUS$"). A cheap test that every match of `BEFORE` passes.
@@ -301,6 +300,7 @@ fn is_a_connector(word: &str) -> bool {
         .any(|c| word.eq_ignore_ascii_case(c))
 }
 
+/// The words of `text`, last first.
 fn last_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())

@@ -8,7 +8,8 @@ thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
 const TENS: &str = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
 /// Scale words, those of South Asian numbering too: a lakh is 100,000 and a crore ten
 /// million ("Rs 500 crore", "2 lakh people"; "1.5 lakh crore" is 1.5 trillion).
-const SCALES: &str = "hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?";
+/// "Lac" in lower case only: "Lac-Mégantic" and "Lac La Biche" are places.
+const SCALES: &str = "hundred|thousand|million|billion|trillion|lakhs?|(?-i:lacs?)|crores?";
 const ORDINAL_UNITS: &str = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\
 eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth";
 const ORDINAL_TENS: &str = "twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|\
@@ -60,15 +61,30 @@ fn word_number() -> String {
     )
 }
 
+/// Scale words shortened, after digits. An amount of money may also have "cr" for crore
+/// ("Rs 500 cr"): after a number alone it is as often a councillor ("Ward 3 Cr Smith").
+const SHORT_SCALES: &str = "bn|mn|mln|bln";
+const SHORT_SCALES_OF_MONEY: &str = "bn|mn|mln|bln|cr";
+
 /// The scale word that may follow digits ("1.2 billion", "3m", "$1.2-billion" as Canadian
-/// papers write it, "Rs 500 cr", "1.5 lakh crore"), or nothing.
-fn scaled() -> String {
-    format!(r"(?:(?:-|\s*)(?:{SCALES}|bn|mn|mln|bln|cr)\b(?:(?:\s+|-)crores?\b)?|(?:m|b|k)\b)?")
+/// papers write it, "1.5 lakh crore"), or nothing.
+fn scaled(short: &str) -> String {
+    format!(r"(?:(?:-|\s*)(?:{SCALES}|{short})\b(?:(?:\s+|-)crores?\b)?|(?:m|b|k)\b)?")
 }
 
 /// Digits or words, with an optional scale word ("1.2 billion", "3 million", "45,000").
 fn amount() -> String {
-    format!(r"(?:(?:{}){}|\b(?:{}))", digits(), scaled(), word_number())
+    amount_with(SHORT_SCALES)
+}
+
+/// An amount with the short scale words `short`.
+fn amount_with(short: &str) -> String {
+    format!(
+        r"(?:(?:{}){}|\b(?:{}))",
+        digits(),
+        scaled(short),
+        word_number()
+    )
 }
 
 fn qualifier() -> String {
@@ -102,7 +118,7 @@ fn count() -> String {
     format!(
         r"(?i:{q}(?:\b(?:once|twice|thrice)\b|\b(?:(?:{TENS})-(?:{ORDINAL_UNITS})|{ORDINAL_TENS}|{ORDINAL_UNITS})\b|\b(?:{GROUPED}|\d+)(?:st|nd|rd|th)\b|(?:\b(?:{GROUPED}|\d+)(?:\.\d+)?{s}|\b(?:{w}))(?:\s+times\b)?))",
         q = qualifier(),
-        s = scaled(),
+        s = scaled(SHORT_SCALES),
         w = word_number()
     )
 }
@@ -160,7 +176,7 @@ pub(super) const OTHER_CURRENCIES: &str = concat!(
 /// currency word can be read as part of an amount (a test compares it with one amount per
 /// form).
 fn money() -> String {
-    let a = amount();
+    let a = amount_with(SHORT_SCALES_OF_MONEY);
     format!(
         r"(?i:{q}{SIGN}(?:(?:{before})\s?{a}|{a}\s+(?:{after})))",
         q = qualifier(),
@@ -241,9 +257,9 @@ mod tests {
 
     /// Money written with the amount once per currency form, as seven alternatives.
     fn money_one_amount_per_form() -> String {
-        let a = amount();
+        let a = amount_with(SHORT_SCALES_OF_MONEY);
         format!(
-            r"(?i:{q}{SIGN}(?:(?-i:\b(?:(?:US|U\.S\.|CA|CAD|CDN|AU|NZ|HK|NT|USD|EUR|GBP)\s?|C|A|S|R))?\$\s?{a}|[{CURRENCY_SIGNS}]\s?{a}|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)\s?{a}|{a}\s+(?:(?:US|U\.S\.|Canadian|American|Australian|New\s+Zealand|Hong\s+Kong|Singapore|Taiwan)\s+)?(?:dollars|dlrs?)\b|{a}\s+(?:euros|pounds|pesos|yen|stg)\b|{a}\s+(?:USD|CAD|EUR|GBP)\b|{a}\s+(?:{OTHER_CURRENCIES})))",
+            r"(?i:{q}{SIGN}(?:(?-i:\b(?:(?:US|U\.S\.|CA|CAD|CDN|AU|NZ|HK|NT|USD|EUR|GBP)\s?|C|A|S|R))?\$\s?{a}|[{CURRENCY_SIGNS}]\s?{a}|\b(?:USD|CAD|EUR|GBP|JPY|CHF|MXN)\s?{a}|(?-i:\b(?:Rs\.?|{SOUTH_ASIAN_CODES}))\s?{a}|{a}\s+(?:(?:US|U\.S\.|Canadian|American|Australian|New\s+Zealand|Hong\s+Kong|Singapore|Taiwan)\s+)?(?:dollars|dlrs?)\b|{a}\s+(?:euros|pounds|pesos|yen|stg)\b|{a}\s+(?:USD|CAD|EUR|GBP)\b|{a}\s+(?-i:(?:{SOUTH_ASIAN_CODES})\b)|{a}\s+(?:{OTHER_CURRENCIES})))",
             q = qualifier(),
         )
     }
@@ -266,7 +282,12 @@ mod tests {
         "CAD",
         "GBP",
         "MXN",
+        "Rs",
+        "Rs.",
+        "INR",
+        "PKR",
         "5",
+        "12,34,567",
         "1,200",
         "3.5",
         "45,000.75",
@@ -275,6 +296,12 @@ mod tests {
         "hundred",
         "and",
         "million",
+        "lakh",
+        "lac",
+        "Lac",
+        "crore",
+        "cr",
+        "-crore",
         "bn",
         "m",
         "k",
@@ -346,7 +373,9 @@ mod tests {
 
     #[test]
     fn money_shares_its_amount() {
-        let amounts = GRAMMARS[3].matches(&ascii_rules(amount())).count();
+        let amounts = GRAMMARS[3]
+            .matches(&ascii_rules(amount_with(SHORT_SCALES_OF_MONEY)))
+            .count();
         assert_eq!(amounts, 2);
     }
 }
