@@ -673,6 +673,40 @@ fn lakh_crore_and_rupees_are_read_at_their_scale() {
     }
 }
 
+/// British papers shorten a trillion to "tn" ("$1.5tn"), wire copy to "trn" or "tln": read
+/// as "1.5" alone, such an amount is a trillion times too small.
+#[test]
+fn trillions_shortened_are_trillions() {
+    for (ty, sentence, raw, value) in [
+        (
+            "money",
+            "The debt is $1.5tn now.",
+            "$1.5tn",
+            "USD 1500000000000",
+        ),
+        ("money", "It owes £2.3tn.", "£2.3tn", "GBP 2300000000000"),
+        (
+            "money",
+            "Reserves of 3 trn dlrs.",
+            "3 trn dlrs",
+            "USD 3000000000000",
+        ),
+        (
+            "money",
+            "A plan of €1.2 tln.",
+            "€1.2 tln",
+            "EUR 1200000000000",
+        ),
+        ("number", "Output was 4.5trln.", "4.5trln", "4500000000000"),
+    ] {
+        assert_eq!(
+            claims_of(ty, sentence),
+            vec![(raw.to_string(), value.to_string())],
+            "{sentence}"
+        );
+    }
+}
+
 /// Sport copy writes metres as "400m", which business copy means as millions: the words
 /// beside the number tell which.
 #[test]

@@ -26,7 +26,7 @@ pub enum Kind {
 
 /// A number as written, with the scale word after it ("15 million", "2.5bn", "1.5 lakh
 /// crore").
-const NUMBER: &str = r"(\d[\d,]*(?:\.\d+)?)(?:[\s-]*((?:million|billion|trillion|thousand|lakhs?|(?-i:lacs?)|crores?|bn|mln|bln|cr|m|b|k)\b(?:(?:\s+|-)crores?\b)?))?";
+const NUMBER: &str = r"(\d[\d,]*(?:\.\d+)?)(?:[\s-]*((?:million|billion|trillion|thousand|lakhs?|(?-i:lacs?)|crores?|bn|mln|bln|tn|trn|trln|tln|cr|m|b|k)\b(?:(?:\s+|-)crores?\b)?))?";
 const PERCENT: &str = r"\s*(?:%|pct\b|percent\b|per[\s-]cent\b)";
 /// A currency mark before an amount ("$", "C$", "€").
 fn currency() -> String {
@@ -39,7 +39,7 @@ fn currency_word() -> String {
 }
 /// A number in digits or in words ("15", "three", "twenty-five", "twice"), with its scale
 /// word ("seven million"); `End::of` reads the words, and takes no other word for one.
-const SPELLED: &str = r"(\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(?:[\s-]*((?:million|billion|trillion|thousand|lakhs?|(?-i:lacs?)|crores?|bn|mln|bln|cr|m|b|k)\b(?:(?:\s+|-)crores?\b)?))?";
+const SPELLED: &str = r"(\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(?:[\s-]*((?:million|billion|trillion|thousand|lakhs?|(?-i:lacs?)|crores?|bn|mln|bln|tn|trn|trln|tln|cr|m|b|k)\b(?:(?:\s+|-)crores?\b)?))?";
 
 /// The other end before the value, of each kind: "10 to ", "2.5 percent to ", "between 3%
 /// and ", "$10 to ", "two or ", with "between" when it comes right before. The number

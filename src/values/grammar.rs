@@ -61,10 +61,11 @@ fn word_number() -> String {
     )
 }
 
-/// Scale words shortened, after digits. An amount of money may also have "cr" for crore
-/// ("Rs 500 cr"): after a number alone it is as often a councillor ("Ward 3 Cr Smith").
-const SHORT_SCALES: &str = "bn|mn|mln|bln";
-const SHORT_SCALES_OF_MONEY: &str = "bn|mn|mln|bln|cr";
+/// Scale words shortened, after digits ("$1.5tn" is a trillion dollars, as British papers
+/// write it). An amount of money may also have "cr" for crore ("Rs 500 cr"): after a number
+/// alone it is as often a councillor ("Ward 3 Cr Smith").
+const SHORT_SCALES: &str = "bn|mn|mln|bln|tn|trn|trln|tln";
+const SHORT_SCALES_OF_MONEY: &str = "bn|mn|mln|bln|tn|trn|trln|tln|cr";
 
 /// The scale word that may follow digits ("1.2 billion", "3m", "$1.2-billion" as Canadian
 /// papers write it, "1.5 lakh crore"), or nothing.
@@ -302,6 +303,8 @@ mod tests {
         "crore",
         "cr",
         "-crore",
+        "tn",
+        "trn",
         "bn",
         "m",
         "k",

@@ -177,7 +177,7 @@ fn one_scale(word: &str) -> Option<f64> {
         "million" | "m" | "mn" | "mln" => Some(1e6),
         "crore" | "crores" | "cr" => Some(1e7),
         "billion" | "bn" | "b" | "bln" => Some(1e9),
-        "trillion" => Some(1e12),
+        "trillion" | "tn" | "trn" | "trln" | "tln" => Some(1e12),
         _ => None,
     }
 }
@@ -663,6 +663,7 @@ mod tests {
         assert_eq!(scale_value("lakh crore"), Some(1e12));
         assert_eq!(scale_value("thousand crore"), Some(1e10));
         assert_eq!(scale_value("lakh-crore"), Some(1e12));
+        assert_eq!(scale_value("tn"), Some(1e12));
         assert_eq!(scale_value("lakh pounds"), None);
         assert_eq!(parse_amount("1.5 lakh crore"), Some(1.5e12));
         assert_eq!(parse_amount("12,00,000"), Some(1.2e6));
