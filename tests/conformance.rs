@@ -707,6 +707,62 @@ fn trillions_shortened_are_trillions() {
     }
 }
 
+/// "And a half" and a fraction belong to the number before them: "one and a half million"
+/// read as one, or "18 1/2 pence" as a count of 18, is a false value.
+#[test]
+fn halves_and_fractions_are_part_of_the_number() {
+    for (ty, sentence, raw, value) in [
+        (
+            "count",
+            "And one and a half million families paid.",
+            "one and a half million",
+            "1500000",
+        ),
+        (
+            "count",
+            "It grew two and a half times.",
+            "two and a half times",
+            "2.5",
+        ),
+        (
+            "percent",
+            "Prices will rise two and a half pct.",
+            "two and a half pct",
+            "2.5%",
+        ),
+        (
+            "number",
+            "It sold 1 1/2 million units.",
+            "1 1/2 million",
+            "1500000",
+        ),
+    ] {
+        assert_eq!(
+            claims_of(ty, sentence),
+            vec![(raw.to_string(), value.to_string())],
+            "{ty}: {sentence}"
+        );
+    }
+    // A count reads no fraction: the digits before one are no count.
+    for sentence in [
+        "It sold 1 1/2 million units.",
+        "It sold 1½ million units.",
+        "Shares rose 18 1/2 pence.",
+    ] {
+        assert_eq!(claims_of("count", sentence), vec![], "{sentence}");
+    }
+    // A fraction after a fraction is the other side of a quote; "and" before no half joins
+    // no number.
+    assert_eq!(
+        values_with("number", "{value}", "Rates were 6-1/2 3/8 pct."),
+        vec!["6.5".to_string(), "0.375".to_string()]
+    );
+    assert_eq!(
+        values_with("count", "{value}", "One and two million were there."),
+        vec!["1".to_string(), "2000000".to_string()]
+    );
+}
+
 /// Sport copy writes metres as "400m", which business copy means as millions: the words
 /// beside the number tell which.
 #[test]

@@ -341,6 +341,12 @@ fn inside_a_number(text: &str, span: &Range<usize>) -> bool {
     if joined.ends_with(digit) {
         return true;
     }
+    // "1 1/2 million" and "1½ million" of a count, whose grammar reads no fraction: the
+    // number is more than its digits. (After a fraction, another is the other side of a
+    // quote: "6-1/2 3/8 pct".)
+    if value.ends_with(digit) && !value.contains('/') && starts_with_a_fraction(after) {
+        return true;
+    }
     // "$30-$35".
     after.strip_prefix(['-', '–', '/']).is_some_and(|rest| {
         rest.trim_start_matches(|c: char| c == '$' || values::CURRENCY_SIGNS.contains(c))
@@ -402,6 +408,26 @@ fn inside_a_word(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool 
         .iter()
         .any(|end| letters.eq_ignore_ascii_case(end))
         || (letters.contains(char::is_uppercase) && !UNITS_WITH_CAPITALS.contains(&letters))
+}
+
+/// Whether `text` starts with a fraction: a fraction sign, or a space and halves to
+/// sixty-fourths as the number grammar reads them (" 1/2", " 15/16").
+fn starts_with_a_fraction(text: &str) -> bool {
+    if text.starts_with(|c: char| "½¼¾⅓⅔⅛⅜⅝⅞".contains(c)) {
+        return true;
+    }
+    let Some(rest) = text.strip_prefix(' ') else {
+        return false;
+    };
+    let top = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let Some(bottom) = rest[top..].strip_prefix('/') else {
+        return false;
+    };
+    let digits = bottom.len()
+        - bottom
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    (1..=2).contains(&top) && ["2", "3", "4", "8", "16", "32", "64"].contains(&&bottom[..digits])
 }
 
 /// Units written against digits with a capital letter in them ("6GB", "14Mbps", "37C",

@@ -51,13 +51,14 @@ fn digits() -> String {
     )
 }
 
-/// A number in words: "thirty-five", "one hundred and twenty", "two thousand". Each word is
-/// whole ("tender", "fourth" and "Oneok" hold none). "And" comes only after a scale word:
-/// "one and two million" is two numbers, not three million.
+/// A number in words: "thirty-five", "one hundred and twenty", "two thousand", "one and a
+/// half million". Each word is whole ("tender", "fourth" and "Oneok" hold none). "And" comes
+/// only after a scale word, or before "a half": "one and two million" is two numbers, not
+/// three million.
 fn word_number() -> String {
     let atom = format!("(?:{TENS})(?:-(?:{UNITS}))?|(?:{UNITS})");
     format!(
-        r"(?:{atom})\b(?:(?:\s+|-)(?:{atom})\b|(?:\s+|-)(?:{SCALES})\b(?:\s+and\s+(?:{atom})\b)?)*|a\s+dozen|dozens|a\s+(?:hundred|thousand)|half\s+a\s+(?:million|billion)"
+        r"(?:{atom})\b(?:\s+and\s+a\s+half\b)?(?:(?:\s+|-)(?:{atom})\b|(?:\s+|-)(?:{SCALES})\b(?:\s+and\s+(?:{atom})\b)?)*|a\s+dozen|dozens|a\s+(?:hundred|thousand)|half\s+a\s+(?:million|billion)"
     )
 }
 

@@ -284,12 +284,16 @@ fn words_to_number(text: &str) -> Option<f64> {
     // thousand million", "three lakh crore"); a smaller one, only the words since.
     let mut largest = 0.0;
     let mut any = false;
-    for word in text.split(|c: char| c.is_whitespace() || c == '-') {
-        if word.is_empty() || word == "and" {
-            continue;
-        }
+    let mut words = text
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && *w != "and")
+        .peekable();
+    while let Some(word) = words.next() {
         if let Some(v) = unit_value(word) {
             current += v;
+        } else if word == "a" && current > 0.0 && words.next_if_eq(&"half").is_some() {
+            // "One and a half million".
+            current += 0.5;
         } else if word == "hundred" {
             current = if current == 0.0 {
                 100.0
