@@ -763,6 +763,30 @@ fn halves_and_fractions_are_part_of_the_number() {
     );
 }
 
+/// "20-odd" and "3,000-plus" are at least the number written: read as exactly 20, the first
+/// would contradict "23 people" in another story.
+#[test]
+fn odd_and_plus_after_a_number_are_at_least_it() {
+    for (ty, sentence, raw, value) in [
+        ("count", "A crowd of 20-odd people came.", "20-odd", ">=20"),
+        (
+            "count",
+            "It has 3,000-plus members.",
+            "3,000-plus",
+            ">=3000",
+        ),
+        ("count", "Thirty-odd fans came.", "Thirty-odd", ">=30"),
+        ("number", "The 65-plus market grew.", "65-plus", ">=65"),
+        ("count", "About 40-odd came.", "About 40-odd", "~40"),
+    ] {
+        assert_eq!(
+            claims_of(ty, sentence),
+            vec![(raw.to_string(), value.to_string())],
+            "{ty}: {sentence}"
+        );
+    }
+}
+
 /// Sport copy writes metres as "400m", which business copy means as millions: the words
 /// beside the number tell which.
 #[test]

@@ -99,8 +99,15 @@ fn qualifier() -> String {
 /// 3 points" is a margin), and leaves it out of the value where it is not.
 const SIGN: &str = r"(?:(?-u:\B)(?:-|(?u:\x{2212}))|\bminus\s+)?";
 
+/// "20-odd", "3,000-plus": at least the number written (see `normalize_quantity`).
+const AT_LEAST: &str = r"(?:-(?:odd|plus)\b)?";
+
 fn number() -> String {
-    format!(r"(?i:{q}{SIGN}{a})", q = qualifier(), a = amount())
+    format!(
+        r"(?i:{q}{SIGN}{a}{AT_LEAST})",
+        q = qualifier(),
+        a = amount()
+    )
 }
 
 fn percent() -> String {
@@ -118,7 +125,7 @@ fn percent() -> String {
 /// to `number`: a count of "45-7/8" is a price.)
 fn count() -> String {
     format!(
-        r"(?i:{q}(?:\b(?:once|twice|thrice)\b|\b(?:(?:{TENS})-(?:{ORDINAL_UNITS})|{ORDINAL_TENS}|{ORDINAL_UNITS})\b|\b(?:{GROUPED}|\d+)(?:st|nd|rd|th)\b|(?:\b(?:{GROUPED}|\d+)(?:\.\d+)?{s}|\b(?:{w}))(?:\s+times\b)?))",
+        r"(?i:{q}(?:\b(?:once|twice|thrice)\b|\b(?:(?:{TENS})-(?:{ORDINAL_UNITS})|{ORDINAL_TENS}|{ORDINAL_UNITS})\b|\b(?:{GROUPED}|\d+)(?:st|nd|rd|th)\b|(?:\b(?:{GROUPED}|\d+)(?:\.\d+)?{s}|\b(?:{w})){AT_LEAST}(?:\s+times\b)?))",
         q = qualifier(),
         s = scaled(SHORT_SCALES),
         w = word_number()

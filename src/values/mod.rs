@@ -215,6 +215,18 @@ fn normalize_quantity(ty: ValueType, text: &str, currency: &str) -> Result<Value
         Some(unsigned) => (true, qualifier, unsigned),
         None => (false, qualifier, rest),
     };
+    // "20-odd people", "3,000-plus": at least the number written ("20-odd" is more than 20
+    // and fewer than 30, but reading it as about 20 would contradict "23").
+    let (qualifier, rest) = match ["-odd", "-plus"].iter().find_map(|suffix| {
+        let cut = rest.len().checked_sub(suffix.len())?;
+        (rest.is_char_boundary(cut) && rest[cut..].eq_ignore_ascii_case(suffix))
+            .then(|| &rest[..cut])
+    }) {
+        Some(number) if qualifier == Qualifier::Exact && negative => (Qualifier::Le, number),
+        Some(number) if qualifier == Qualifier::Exact => (Qualifier::Ge, number),
+        Some(number) => (qualifier, number),
+        None => (qualifier, rest),
+    };
     let lower = rest.to_ascii_lowercase();
     let magnitude = match ty {
         ValueType::Percent => {
