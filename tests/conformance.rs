@@ -804,6 +804,7 @@ fn distances_of_sport_are_no_millions() {
         for (sentence, raw, value) in [
             ("The service has 3m users.", "3m", "3000000"),
             ("It will buy 300m vaccines.", "300m", "300000000"),
+            ("The band has sold 30m records.", "30m", "30000000"),
             // Nothing beside it tells a race: read as written for business.
             ("She won the 400m in Athens.", "400m", "400000000"),
         ] {
