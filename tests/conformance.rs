@@ -777,7 +777,16 @@ fn odd_and_plus_after_a_number_are_at_least_it() {
         ),
         ("count", "Thirty-odd fans came.", "Thirty-odd", ">=30"),
         ("number", "The 65-plus market grew.", "65-plus", ">=65"),
-        ("count", "About 40-odd came.", "About 40-odd", "~40"),
+        // The words after the number say more than an "about" before it: forty-some is
+        // at least forty.
+        ("count", "About 40-odd came.", "About 40-odd", ">=40"),
+        ("money", "A £30m-plus deal.", "£30m-plus", ">=GBP 30000000"),
+        (
+            "money",
+            "It cost £20-odd million.",
+            "£20-odd million",
+            ">=GBP 20000000",
+        ),
     ] {
         assert_eq!(
             claims_of(ty, sentence),
@@ -785,6 +794,69 @@ fn odd_and_plus_after_a_number_are_at_least_it() {
             "{ty}: {sentence}"
         );
     }
+}
+
+/// "Or more", "or so", "or fewer" and a "+" after a number are part of the value, as a
+/// qualifier before it is: "20 pct or more" is no claim of exactly 20%.
+#[test]
+fn or_more_or_so_and_a_plus_after_a_number_qualify_it() {
+    for (ty, sentence, raw, value) in [
+        (
+            "percent",
+            "A holder of 20 pct or more of the stock.",
+            "20 pct or more",
+            ">=20%",
+        ),
+        (
+            "money",
+            "Damages of $5 billion or more.",
+            "$5 billion or more",
+            ">=USD 5000000000",
+        ),
+        ("count", "The 400 or so creditors met.", "400 or so", "~400"),
+        (
+            "count",
+            "Loans to 99 or fewer\nfirms.",
+            "99 or fewer",
+            "<=99",
+        ),
+        (
+            "percent",
+            "A cut of 10 pct or less.",
+            "10 pct or less",
+            "<=10%",
+        ),
+        ("count", "It has 15+ hours of battery.", "15+", ">=15"),
+        ("count", "It got 1,000+ votes.", "1,000+", ">=1000"),
+        ("count", "Some 20 or more came.", "Some 20 or more", ">=20"),
+        ("count", "One or more offerings.", "One or more", ">=1"),
+        // A sum is no "at least".
+        ("number", "A 2+2 plan.", "2", "2"),
+    ] {
+        assert_eq!(
+            claims_of(ty, sentence).first(),
+            Some(&(raw.to_string(), value.to_string())),
+            "{ty}: {sentence}"
+        );
+    }
+    // "Or more than" belongs to the number after it.
+    assert_eq!(
+        claims_of("number", "It pays 1.935 or more than 1.200 shares."),
+        vec![
+            ("1.935".to_string(), "1.935".to_string()),
+            ("more than 1.200".to_string(), ">1.2".to_string()),
+        ]
+    );
+    // The end of a range stays no claim.
+    assert_eq!(
+        claims_of("money", "It would range from $3.2 to $3.5 billion or more."),
+        vec![]
+    );
+    // A pattern with words after the value finds it whole.
+    assert_eq!(
+        values_with("count", "{value} people", "Some 20 or more people came."),
+        vec![">=20".to_string()]
+    );
 }
 
 /// Sport copy writes metres as "400m", which business copy means as millions: the words

@@ -14,6 +14,7 @@ use crate::article::Article;
 use crate::rules::{Fact, RuleSet};
 use crate::values::{self, NormalizeContext, Value, ValueError};
 
+mod compared;
 mod metres;
 mod money;
 mod months;
@@ -235,19 +236,28 @@ fn extract_fact<'f>(
             );
             let raw = &text[span.clone()];
             let value = values::normalize(fact.ty, raw, &ctx);
-            // "About 10 to 15 people": a qualifier before a range is the range's.
+            // "About 10 to 15 people": a qualifier before a range is the range's; so is one
+            // after it ("from $3.2 to $3.5 billion or more").
             let range_end = match &value {
                 Ok(Value {
-                    qualifier: values::Qualifier::Exact | values::Qualifier::Approx,
+                    qualifier,
                     magnitude,
-                }) => match magnitude {
-                    values::Magnitude::Percent(p) => Some((ranges::Kind::Percent, *p)),
-                    values::Magnitude::Money { amount, .. } => Some((ranges::Kind::Money, *amount)),
-                    values::Magnitude::Count(n) | values::Magnitude::Number(n) => {
-                        Some((ranges::Kind::Count, *n))
+                }) if matches!(
+                    qualifier,
+                    values::Qualifier::Exact | values::Qualifier::Approx
+                ) || values::qualified_after(raw) =>
+                {
+                    match magnitude {
+                        values::Magnitude::Percent(p) => Some((ranges::Kind::Percent, *p)),
+                        values::Magnitude::Money { amount, .. } => {
+                            Some((ranges::Kind::Money, *amount))
+                        }
+                        values::Magnitude::Count(n) | values::Magnitude::Number(n) => {
+                            Some((ranges::Kind::Count, *n))
+                        }
+                        _ => None,
                     }
-                    _ => None,
-                },
+                }
                 _ => None,
             };
             // Within its sentence: a "from" or a number of the sentence before is no part
@@ -544,9 +554,17 @@ impl<'r> Matcher<'r> {
                     i.and_then(|i| self.captures.get_group(i))
                         .map(|s| s.start..s.end)
                 };
-                if let Some(value) = group(self.value) {
+                if let Some(mut value) = group(self.value) {
+                    let mut whole = m.range();
+                    // "1.935 or more than 1.200": the "more" is the next number's, which
+                    // the search then finds.
+                    if let Some(end) = compared::before_a_comparison(text, &value, &whole) {
+                        value.end = end;
+                        whole.end = end;
+                        pos = end;
+                    }
                     out.push(Found {
-                        whole: m.range(),
+                        whole,
                         value,
                         when: group(self.when),
                         was: group(self.was),

@@ -69,9 +69,11 @@ const SHORT_SCALES: &str = "bn|mn|mln|bln|tn|trn|trln|tln";
 const SHORT_SCALES_OF_MONEY: &str = "bn|mn|mln|bln|tn|trn|trln|tln|cr";
 
 /// The scale word that may follow digits ("1.2 billion", "3m", "$1.2-billion" as Canadian
-/// papers write it, "1.5 lakh crore"), or nothing.
+/// papers write it, "1.5 lakh crore", "£20-odd million"), or nothing.
 fn scaled(short: &str) -> String {
-    format!(r"(?:(?:-|\s*)(?:{SCALES}|{short})\b(?:(?:\s+|-)crores?\b)?|(?:m|b|k)\b)?")
+    format!(
+        r"(?:(?:-(?:odd|plus))?(?:-|\s*)(?:{SCALES}|{short})\b(?:(?:\s+|-)crores?\b)?|(?:m|b|k)\b)?"
+    )
 }
 
 /// Digits or words, with an optional scale word ("1.2 billion", "3 million", "45,000").
@@ -99,20 +101,20 @@ fn qualifier() -> String {
 /// 3 points" is a margin), and leaves it out of the value where it is not.
 const SIGN: &str = r"(?:(?-u:\B)(?:-|(?u:\x{2212}))|\bminus\s+)?";
 
-/// "20-odd", "3,000-plus": at least the number written (see `normalize_quantity`).
-const AT_LEAST: &str = r"(?:-(?:odd|plus)\b)?";
+/// What may follow a value and say it is no exact figure (see `normalize_quantity`):
+/// "20-odd", "3,000-plus", "1,000+" and "20 or more" are at least the number written, "40
+/// or fewer" at most, "15 or so" about it. A "+" only where no digit follows ("2+2" is a
+/// sum). "And over" is not read: "rose 5% and over the year fell 2%".
+const AFTER: &str =
+    r"(?:-(?:odd|plus)\b|\+(?-u:\B)|\s+or\s+(?:more|higher|greater|so|less|fewer|lower)\b)?";
 
 fn number() -> String {
-    format!(
-        r"(?i:{q}{SIGN}{a}{AT_LEAST})",
-        q = qualifier(),
-        a = amount()
-    )
+    format!(r"(?i:{q}{SIGN}{a}{AFTER})", q = qualifier(), a = amount())
 }
 
 fn percent() -> String {
     format!(
-        r"(?i:{q}{SIGN}(?:{d}|\b(?:{w}))(?:\s?%|[\s-]?per[\s-]?cent\b|[\s-]?percent\b|\s+pct\b))",
+        r"(?i:{q}{SIGN}(?:{d}|\b(?:{w}))(?:\s?%|[\s-]?per[\s-]?cent\b|[\s-]?percent\b|\s+pct\b){AFTER})",
         q = qualifier(),
         d = digits(),
         w = word_number()
@@ -125,7 +127,7 @@ fn percent() -> String {
 /// to `number`: a count of "45-7/8" is a price.)
 fn count() -> String {
     format!(
-        r"(?i:{q}(?:\b(?:once|twice|thrice)\b|\b(?:(?:{TENS})-(?:{ORDINAL_UNITS})|{ORDINAL_TENS}|{ORDINAL_UNITS})\b|\b(?:{GROUPED}|\d+)(?:st|nd|rd|th)\b|(?:\b(?:{GROUPED}|\d+)(?:\.\d+)?{s}|\b(?:{w})){AT_LEAST}(?:\s+times\b)?))",
+        r"(?i:{q}(?:\b(?:once|twice|thrice)\b|\b(?:(?:{TENS})-(?:{ORDINAL_UNITS})|{ORDINAL_TENS}|{ORDINAL_UNITS})\b|\b(?:{GROUPED}|\d+)(?:st|nd|rd|th)\b|(?:\b(?:{GROUPED}|\d+)(?:\.\d+)?{s}|\b(?:{w})){AFTER}(?:\s+times\b)?))",
         q = qualifier(),
         s = scaled(SHORT_SCALES),
         w = word_number()
@@ -187,7 +189,7 @@ pub(super) const OTHER_CURRENCIES: &str = concat!(
 fn money() -> String {
     let a = amount_with(SHORT_SCALES_OF_MONEY);
     format!(
-        r"(?i:{q}{SIGN}(?:(?:{before})\s?{a}|{a}\s+(?:{after})))",
+        r"(?i:{q}{SIGN}(?:(?:{before})\s?{a}|{a}\s+(?:{after})){AFTER})",
         q = qualifier(),
         before = money_before(),
         after = money_after(),

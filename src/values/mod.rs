@@ -11,6 +11,7 @@ mod numbers;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use jiff::civil::Date;
@@ -215,18 +216,23 @@ fn normalize_quantity(ty: ValueType, text: &str, currency: &str) -> Result<Value
         Some(unsigned) => (true, qualifier, unsigned),
         None => (false, qualifier, rest),
     };
-    // "20-odd people", "3,000-plus": at least the number written ("20-odd" is more than 20
-    // and fewer than 30, but reading it as about 20 would contradict "23").
-    let (qualifier, rest) = match ["-odd", "-plus"].iter().find_map(|suffix| {
-        let cut = rest.len().checked_sub(suffix.len())?;
-        (rest.is_char_boundary(cut) && rest[cut..].eq_ignore_ascii_case(suffix))
-            .then(|| &rest[..cut])
-    }) {
-        Some(number) if qualifier == Qualifier::Exact && negative => (Qualifier::Le, number),
-        Some(number) if qualifier == Qualifier::Exact => (Qualifier::Ge, number),
-        Some(number) => (qualifier, number),
-        None => (qualifier, rest),
+    // "20-odd people", "3,000-plus", "20 or more": at least the number written ("20-odd" is
+    // more than 20 and fewer than 30, but reading it as about 20 would contradict "23"). What
+    // follows the number says more than an "about" before it ("some 20 or more").
+    let (qualifier, rest) = match qualifier_after(rest) {
+        Some((after, number)) if matches!(qualifier, Qualifier::Exact | Qualifier::Approx) => {
+            // Of a value below zero, "or more" is more of it: "-3% or more" is -3% or below.
+            let after = match after {
+                Qualifier::Ge if negative => Qualifier::Le,
+                Qualifier::Le if negative => Qualifier::Ge,
+                other => other,
+            };
+            (after, number)
+        }
+        Some((_, number)) => (qualifier, number),
+        None => (qualifier, Cow::Borrowed(rest)),
     };
+    let rest = &*rest;
     let lower = rest.to_ascii_lowercase();
     let magnitude = match ty {
         ValueType::Percent => {
@@ -275,6 +281,47 @@ fn normalize_quantity(ty: ValueType, text: &str, currency: &str) -> Result<Value
     Ok(Value {
         qualifier,
         magnitude,
+    })
+}
+
+/// Whether words after the number of `raw` qualify it ("20 or more", "3,000-plus"): such a
+/// value can still end a range ("from $3.2 to $3.5 billion or more").
+pub fn qualified_after(raw: &str) -> bool {
+    let spaced = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    qualifier_after(&spaced).is_some()
+}
+
+/// The qualifier that words after a number give it, and the number without them (as the
+/// grammar's `AFTER` reads them, the spaces made single). "-odd" and "-plus" may come
+/// before a scale word too: "£20-odd million".
+fn qualifier_after(text: &str) -> Option<(Qualifier, Cow<'_, str>)> {
+    const AFTER: [(&str, Qualifier); 10] = [
+        ("-odd", Qualifier::Ge),
+        ("-plus", Qualifier::Ge),
+        ("+", Qualifier::Ge),
+        (" or more", Qualifier::Ge),
+        (" or higher", Qualifier::Ge),
+        (" or greater", Qualifier::Ge),
+        (" or so", Qualifier::Approx),
+        (" or less", Qualifier::Le),
+        (" or fewer", Qualifier::Le),
+        (" or lower", Qualifier::Le),
+    ];
+    let at_the_end = AFTER.iter().find_map(|&(suffix, qualifier)| {
+        let cut = text.len().checked_sub(suffix.len())?;
+        (text.is_char_boundary(cut) && text[cut..].eq_ignore_ascii_case(suffix))
+            .then(|| (qualifier, Cow::Borrowed(text[..cut].trim_end())))
+    });
+    at_the_end.or_else(|| {
+        let lower = text.to_ascii_lowercase();
+        ["-odd", "-plus"].iter().find_map(|mark| {
+            let at = lower.find(mark)?;
+            let end = at + mark.len();
+            lower[end..].starts_with([' ', '-']).then(|| {
+                let number = format!("{}{}", &text[..at], &text[end..]);
+                (Qualifier::Ge, Cow::Owned(number))
+            })
+        })
     })
 }
 
