@@ -105,8 +105,7 @@ const SIGN: &str = r"(?:(?-u:\B)(?:-|(?u:\x{2212}))|\bminus\s+)?";
 /// "20-odd", "3,000-plus", "1,000+" and "20 or more" are at least the number written, "40
 /// or fewer" at most, "15 or so" about it. A "+" only where no digit follows ("2+2" is a
 /// sum). "And over" is not read: "rose 5% and over the year fell 2%".
-const AFTER: &str =
-    r"(?:-(?:odd|plus)\b|\+(?-u:\B)|\s+or\s+(?:more|higher|greater|so|less|fewer|lower)\b)?";
+const AFTER: &str = r"(?:-(?:odd|plus)\b|\+(?-u:\B)|[ \t\r\n]+or[ \t\r\n]+(?:more|higher|greater|so|less|fewer|lower)\b)?";
 
 fn number() -> String {
     format!(r"(?i:{q}{SIGN}{a}{AFTER})", q = qualifier(), a = amount())
