@@ -707,6 +707,62 @@ fn trillions_shortened_are_trillions() {
     }
 }
 
+/// "A million", "half a dozen" and "a quarter of a million" are numbers in words: unread, or
+/// read as "a dozen" or "three", they were no claim or a false one.
+#[test]
+fn a_million_half_a_dozen_and_quarters_of_a_million_are_read() {
+    for (ty, sentence, raw, value) in [
+        (
+            "count",
+            "More than a million people voted.",
+            "More than a million",
+            ">1000000",
+        ),
+        (
+            "money",
+            "It sold for a billion dollars.",
+            "a billion dollars",
+            "USD 1000000000",
+        ),
+        ("count", "Half a dozen people came.", "Half a dozen", "6"),
+        ("count", "A half-dozen people came.", "A half-dozen", "6"),
+        ("count", "A dozen people came.", "A dozen", "12"),
+        (
+            "count",
+            "Almost a quarter of a million tonnes.",
+            "Almost a quarter of a million",
+            "~250000",
+        ),
+        (
+            "number",
+            "Three-quarters of a billion was spent.",
+            "Three-quarters of a billion",
+            "750000000",
+        ),
+        (
+            "count",
+            "A million and a half people came.",
+            "A million and a half",
+            "1500000",
+        ),
+        (
+            "count",
+            "A hundred thousand people came.",
+            "A hundred thousand",
+            "100000",
+        ),
+        ("count", "About a hundred staff.", "About a hundred", "~100"),
+    ] {
+        assert_eq!(
+            claims_of(ty, sentence),
+            vec![(raw.to_string(), value.to_string())],
+            "{ty}: {sentence}"
+        );
+    }
+    // Joined by a hyphen to the word after it, as before: "a million-dollar home".
+    assert_eq!(claims_of("count", "A million-dollar home."), vec![]);
+}
+
 /// "And a half" and a fraction belong to the number before them: "one and a half million"
 /// read as one, or "18 1/2 pence" as a count of 18, is a false value.
 #[test]

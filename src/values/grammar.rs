@@ -52,13 +52,15 @@ fn digits() -> String {
 }
 
 /// A number in words: "thirty-five", "one hundred and twenty", "two thousand", "one and a
-/// half million". Each word is whole ("tender", "fourth" and "Oneok" hold none). "And" comes
-/// only after a scale word, or before "a half": "one and two million" is two numbers, not
-/// three million.
+/// half million", "a million", "a million and a half", "half a dozen" (or "a half-dozen"),
+/// "three quarters of a million". Each word is whole ("tender", "fourth" and "Oneok" hold none). "And" comes only
+/// after a scale word, or before "a half": "one and two million" is two numbers, not three
+/// million. "Three quarters of a million" comes before "three", which it begins with: the
+/// regex takes the first alternative that matches.
 fn word_number() -> String {
     let atom = format!("(?:{TENS})(?:-(?:{UNITS}))?|(?:{UNITS})");
     format!(
-        r"(?:{atom})\b(?:\s+and\s+a\s+half\b)?(?:(?:\s+|-)(?:{atom})\b|(?:\s+|-)(?:{SCALES})\b(?:\s+and\s+(?:{atom})\b)?)*|a\s+dozen|dozens|a\s+(?:hundred|thousand)|half\s+a\s+(?:million|billion)"
+        r"(?:a|one|three)[ \t\r\n-]quarters?[ \t\r\n]of[ \t\r\n]a[ \t\r\n](?:million|billion|trillion)\b|(?:(?:{atom})\b(?:\s+and\s+a\s+half\b)?|a[ \t\r\n]+(?:{SCALES})\b(?:[ \t\r\n]+and[ \t\r\n]+a[ \t\r\n]+half\b)?)(?:(?:\s+|-)(?:{atom})\b|(?:\s+|-)(?:{SCALES})\b(?:\s+and\s+(?:a[ \t\r\n]+half|{atom})\b)?)*|half\s+a\s+(?:dozen|million|billion)\b|a\s+half[\s-]dozen\b|a\s+dozen|dozens"
     )
 }
 

@@ -201,12 +201,22 @@ pub fn parse_amount(text: &str) -> Option<f64> {
     match lower.as_str() {
         "a dozen" | "dozen" => return Some(12.0),
         "dozens" => return Some(24.0),
-        "a hundred" => return Some(100.0),
-        "a thousand" => return Some(1000.0),
+        "half a dozen" | "a half-dozen" | "a half dozen" => return Some(6.0),
         _ => {}
     }
-    if let Some(rest) = lower.strip_prefix("half a ") {
-        return scale_value(rest.trim()).map(|s| s / 2.0);
+    // "Half a million", "a quarter of a million", "three-quarters of a billion".
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let part = match words.as_slice() {
+        ["half", "a", _] => Some(0.5),
+        ["a" | "one", "quarter", "of", "a", _] => Some(0.25),
+        ["three", "quarters", "of", "a", _] => Some(0.75),
+        _ => None,
+    };
+    if let Some(part) = part {
+        return scale_value(words[words.len() - 1]).map(|s| s * part);
     }
     words_to_number(&lower)
 }
@@ -283,6 +293,8 @@ fn words_to_number(text: &str) -> Option<f64> {
     // The largest scale word so far: a larger one after it scales all before it ("two
     // thousand million", "three lakh crore"); a smaller one, only the words since.
     let mut largest = 0.0;
+    // The last scale word, which "and a half" after it halves ("a million and a half").
+    let mut last = 0.0;
     let mut any = false;
     let mut words = text
         .split(|c: char| c.is_whitespace() || c == '-')
@@ -294,6 +306,20 @@ fn words_to_number(text: &str) -> Option<f64> {
         } else if word == "a" && current > 0.0 && words.next_if_eq(&"half").is_some() {
             // "One and a half million".
             current += 0.5;
+        } else if word == "a" && current == 0.0 && words.next_if_eq(&"half").is_some() {
+            // "A million and a half": half the scale before.
+            if last == 0.0 {
+                return None;
+            }
+            total += last / 2.0;
+        } else if word == "a"
+            && !any
+            && words
+                .peek()
+                .is_some_and(|w| one_scale(w).is_some() || *w == "hundred")
+        {
+            // "A million", "a hundred thousand".
+            current = 1.0;
         } else if word == "hundred" {
             current = if current == 0.0 {
                 100.0
@@ -307,6 +333,7 @@ fn words_to_number(text: &str) -> Option<f64> {
                 total += if current == 0.0 { 1.0 } else { current } * s;
             }
             largest = f64::max(largest, s);
+            last = s;
             current = 0.0;
         } else {
             return None;
@@ -734,6 +761,18 @@ mod tests {
         assert_eq!(parse_amount("one hundred and twenty"), Some(120.0));
         assert_eq!(parse_amount("two thousand"), Some(2000.0));
         assert_eq!(parse_amount("half a million"), Some(500_000.0));
+        assert_eq!(parse_amount("a million"), Some(1_000_000.0));
+        assert_eq!(parse_amount("a billion and a half"), Some(1_500_000_000.0));
+        assert_eq!(parse_amount("two million and a half"), Some(2_500_000.0));
+        assert_eq!(parse_amount("a quarter of a million"), Some(250_000.0));
+        assert_eq!(
+            parse_amount("three-quarters of a billion"),
+            Some(750_000_000.0)
+        );
+        assert_eq!(parse_amount("half a dozen"), Some(6.0));
+        // "A" alone, or before no scale, is no number.
+        assert_eq!(parse_amount("a"), None);
+        assert_eq!(parse_amount("a half"), None);
         assert_eq!(parse_amount("A dozen"), Some(12.0));
         assert_eq!(parse_amount("3m"), Some(3e6));
         assert_eq!(parse_amount("banana"), None);
