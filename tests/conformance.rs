@@ -926,6 +926,8 @@ fn distances_of_sport_are_no_millions() {
             "It was the women's 100m final.",
             "He cleared 5.45m on Sunday.",
             "She set a season's best of 7.95m in Birmingham.",
+            "She won the 400m in Athens.",
+            "Thanou won silver in the 100m.",
         ] {
             assert_eq!(claims_of(ty, sentence), vec![], "{ty}: {sentence}");
         }
@@ -933,8 +935,9 @@ fn distances_of_sport_are_no_millions() {
             ("The service has 3m users.", "3m", "3000000"),
             ("It will buy 300m vaccines.", "300m", "300000000"),
             ("The band has sold 30m records.", "30m", "30000000"),
+            ("It runs many of the 1.4m cash machines.", "1.4m", "1400000"),
             // Nothing beside it tells a race: read as written for business.
-            ("She won the 400m in Athens.", "400m", "400000000"),
+            ("She ran the final 400m fastest.", "400m", "400000000"),
         ] {
             assert_eq!(
                 claims_of(ty, sentence),

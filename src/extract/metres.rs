@@ -1,8 +1,8 @@
 //! Distances of athletics and swimming: "the 400m hurdles", "the women's 100m", "the world
 //! 10,000m champion", "she cleared 4.45m". Sport copy writes metres as digits with "m"
 //! against them, which the grammar reads as millions, as business copy means them ("3m
-//! users"). The words beside the number tell the two apart; where they do not ("won the
-//! 400m."), the number stays read as millions.
+//! users"). The words beside the number tell the two apart; where they do not ("over the
+//! final 400m"), the number stays read as millions.
 
 use std::ops::Range;
 
@@ -45,13 +45,24 @@ pub fn a_distance(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool
         && words_before
             .find(|w| !w.is_empty())
             .is_some_and(|w| MEASURED.iter().any(|m| w.eq_ignore_ascii_case(m)));
+    // "Won silver in the 100m.", "came fourth in the 1500m and", "the 800m and 1500m": an
+    // event named alone, with no noun after it ("the 1.4m cash machines" is millions).
+    let named = word_before.eq_ignore_ascii_case("the")
+        && span.end == whole.end
+        && (after.trim_end().is_empty()
+            || after.starts_with(['.', ',', ';', ':', '!', '?', ')'])
+            || is(word_after, &["at", "in"])
+            || (is(word_after, &["and", "or"])
+                && after.trim_start()[word_after.len()..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit())));
     // Right against the number only: "£400m" is money, whatever follows.
     let marked = before.ends_with(['£', '$', '€', '¥', ';']);
     !marked
         && ((span.end == whole.end && is(word_after, EVENTS_AFTER))
             || (span.start == whole.start
                 && before.ends_with(char::is_whitespace)
-                && (is(word_before, MARKS_BEFORE) || measured)))
+                && (is(word_before, MARKS_BEFORE) || measured || named)))
 }
 
 /// Words after a distance that name the event or what was won in it.
@@ -162,6 +173,11 @@ mod tests {
             "She was stripped of her world [[100m]] and 200m titles.",
             "Her [[200m]] freestyle time was a record.",
             "The [[1500m]] record still stands.",
+            // The event named alone: "the" before, no noun after.
+            "She won the [[400m]] in Athens.",
+            "Thanou won silver in the [[100m]].",
+            "She came fourth in the [[1500m]], behind Holmes.",
+            "She was picked for both the [[800m]] and 1500m.",
         ] {
             assert!(distance(sentence), "{sentence}");
         }
@@ -172,7 +188,6 @@ mod tests {
         for sentence in [
             "The service has [[3m]] users.",
             "It paid £[[400m]] for the champion.",
-            "She won the [[400m]] in Athens.",
             "The site had [[2.5m]] visits, a record.",
             "He earns [[5m]] a year.",
             "Prices rose [[3.5]] in the final.",
@@ -180,6 +195,9 @@ mod tests {
             "It has a value of [[3m]] at best.",
             "She was the best of [[3m]] applicants.",
             "The band has sold [[30m]] records.",
+            "It runs many of the [[1.4m]] cash machines.",
+            "Sales were up from the [[2m]] a year earlier.",
+            "It counts the [[3m]] and more to come.",
         ] {
             assert!(!distance(sentence), "{sentence}");
         }
