@@ -327,6 +327,11 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
             "3Com and 7Up fans use 3G phones, 3D games and 4WD cars, and see 12A films.",
         ),
         ("count", "Boeing's 7E7 and the A-3XX met at 3GSM."),
+        // Capitals and a hyphen before the digits make a name, as "G7" is.
+        (
+            "number",
+            "The G-7 met as M-1 grew; the F-16 and DC-10 are rated A-1-plus.",
+        ),
         ("number", "About two-thirds of a five-year plan was spent."),
     ];
     for (ty, sentence) in none {
@@ -342,6 +347,18 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
         .map(|(raw, _)| raw)
         .collect::<Vec<_>>(),
         ["6", "14", "37", "207", "912", "2100"]
+    );
+    // Before a hyphen, lower case is a word of the sentence, and a figure with decimals or
+    // grouped digits is no name: "a price cap of RPI-7.5".
+    assert_eq!(
+        claims_of(
+            "number",
+            "By mid-2020 the under-21 side had a cap of RPI-7.5 and X-2,059,300 tonnes."
+        )
+        .into_iter()
+        .map(|(raw, _)| raw)
+        .collect::<Vec<_>>(),
+        ["2020", "21", "7.5", "2,059,300"]
     );
     // Numbers next to such pieces, but apart from them, are still claims.
     assert_eq!(

@@ -388,7 +388,8 @@ fn inside_a_word(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool 
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
     if span.start == whole.start
         && digit(value.chars().next())
-        && before.chars().next_back().is_some_and(char::is_alphabetic)
+        && (before.chars().next_back().is_some_and(char::is_alphabetic)
+            || (after_a_designation(before) && !grouped_or_decimal(value)))
     {
         return true;
     }
@@ -418,6 +419,34 @@ fn inside_a_word(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool 
         .iter()
         .any(|end| letters.eq_ignore_ascii_case(end))
         || (letters.contains(char::is_uppercase) && !UNITS_WITH_CAPITALS.contains(&letters))
+}
+
+/// Whether `before` ends with capitals and a hyphen that make the digits after them a name,
+/// as "G7" is: "G-7", "F-16", "DC-10", "M-1" (a money supply), "A-1" (a rating). Lower case
+/// ("mid-2020", "under-21") is a word of the sentence.
+fn after_a_designation(before: &str) -> bool {
+    let Some(letters) = before.strip_suffix('-') else {
+        return false;
+    };
+    let name = letters.len()
+        - letters
+            .trim_end_matches(|c: char| c.is_ascii_uppercase())
+            .len();
+    let start = letters.len() - name;
+    (1..=6).contains(&name)
+        && !letters[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+/// Whether the digits `value` starts with are grouped or have decimals: a name has neither,
+/// where "RPI-7.5" (a price cap of inflation less 7.5 percent) and the footnote mark of
+/// "X-2,059,300 tonnes" are before a figure.
+fn grouped_or_decimal(value: &str) -> bool {
+    let digits = value.len() - value.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let mut rest = value[digits..].chars();
+    matches!(rest.next(), Some('.' | ',')) && rest.next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Whether `text` starts with a fraction: a fraction sign, or a space and halves to
