@@ -333,6 +333,11 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
             "The G-7 met as M-1 grew; the F-16 and DC-10 are rated A-1-plus.",
         ),
         ("number", "About two-thirds of a five-year plan was spent."),
+        // So is an ordinal: a compound word holds no count.
+        (
+            "count",
+            "Fourth-quarter profit rose at the second-largest bank and a 10th-century church.",
+        ),
     ];
     for (ty, sentence) in none {
         assert_eq!(claims_of(ty, sentence), vec![], "{sentence}");
@@ -425,6 +430,15 @@ fn a_piece_of_a_range_or_of_a_larger_number_is_no_claim() {
     assert_eq!(
         claims_of("percent", "Its 100 pct-owned unit grew."),
         vec![("100 pct".into(), "100%".into())]
+    );
+    // A rank written as a compound is found by a pattern that holds the word after it.
+    assert_eq!(
+        values_with(
+            "count",
+            "{value}-largest bank",
+            "It is the second-largest bank."
+        ),
+        ["2"]
     );
     // Letters a pattern puts beside the value are the pattern's.
     for (pattern, sentence, value) in [

@@ -403,11 +403,20 @@ fn inside_a_word(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool 
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
+    let joined = || {
+        let mut rest = after.chars();
+        rest.next() == Some('-') && rest.next().is_some_and(char::is_alphabetic)
+    };
     if !value.contains(|c: char| c.is_ascii_digit())
         && crate::values::parse_amount(last_word).is_some()
     {
-        let mut rest = after.chars();
-        return rest.next() == Some('-') && rest.next().is_some_and(char::is_alphabetic);
+        return joined();
+    }
+    // So is an ordinal: "fourth-quarter profit", "the second-largest bank", "a 10th-century
+    // church" hold no count.
+    let last_token = value.rsplit(char::is_whitespace).next().unwrap_or("");
+    if crate::values::ordinal_value(last_token).is_some() && joined() {
+        return true;
     }
     if !digit(value.chars().next_back()) {
         return false;
