@@ -946,6 +946,36 @@ fn or_more_or_so_and_a_plus_after_a_number_qualify_it() {
     );
 }
 
+/// The day of a date is no number: a claim of the 30 of "LONDON, March 30 -" is a claim of
+/// nothing.
+#[test]
+fn the_day_of_a_date_is_no_number() {
+    for ty in ["number", "count"] {
+        assert_eq!(
+            values_with(ty, "{value}", "LONDON, March 30 - Sales rose 12 on 4 June."),
+            ["12"],
+            "{ty}"
+        );
+        // Not a day: more than 31, a percentage, a scale.
+        assert_eq!(
+            values_with(
+                ty,
+                "{value}",
+                "In March 12 pct more, in April 3 million, and 32 March dates."
+            )
+            .len(),
+            3,
+            "{ty}"
+        );
+        // A month the pattern holds is the pattern's.
+        assert_eq!(
+            values_with(ty, "March {value} -", "LONDON, March 30 - Sales rose."),
+            ["30"],
+            "{ty}"
+        );
+    }
+}
+
 /// Sport copy writes metres as "400m", which business copy means as millions: the words
 /// beside the number tell which.
 #[test]

@@ -15,6 +15,7 @@ use crate::rules::{Fact, RuleSet};
 use crate::values::{self, NormalizeContext, Value, ValueError};
 
 mod compared;
+mod days;
 mod metres;
 mod money;
 mod months;
@@ -314,6 +315,7 @@ fn a_piece_of_another_value(
             inside_a_number(text, span)
                 || inside_a_word(text, span, whole)
                 || metres::a_distance(text, span, whole)
+                || days::day_of_a_date(text, span, whole)
         }
         T::Percent => inside_a_number(text, span) || inside_a_word(text, span, whole),
         T::Money => {
