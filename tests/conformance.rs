@@ -946,6 +946,42 @@ fn or_more_or_so_and_a_plus_after_a_number_qualify_it() {
     );
 }
 
+/// Ends of a range written with fractions, as market reports write them, are a range: the
+/// end "5-1/2 pct" of "a coupon of five to 5-1/2 pct" is no claim of the coupon.
+#[test]
+fn ends_with_fractions_make_a_range_and_a_price_change_is_no_range() {
+    for (ty, sentence) in [
+        ("percent", "It carries a coupon of five to 5-1/2 pct."),
+        ("percent", "Funds traded between 6-1/16 and 6-1/4 pct."),
+        ("percent", "Growth of 3-1/2 to four pct is seen."),
+        ("number", "It carries a coupon of 6 to 6-3/8 pct."),
+        ("money", "Prices ranged from 5-1/2 to six dlrs a share."),
+        // After a verb of market reports, a unit after the second number makes a range
+        // of changes.
+        ("count", "Silver futures soared 15 to 18 cents."),
+    ] {
+        assert_eq!(claims_of(ty, sentence), vec![], "{ty}: {sentence}");
+    }
+    // A change and the price it came to, where no unit follows the price.
+    for (sentence, values) in [
+        (
+            "Bre-X lost 2.20 to 20.80 on heavy trading.",
+            ["2.2", "20.8"],
+        ),
+        ("Chronimed was off 2-7/8 to 12-1/8.", ["2.875", "12.125"]),
+        (
+            "KLA rallied 5-7/8 to 39-1/8 while Tencor fell.",
+            ["5.875", "39.125"],
+        ),
+    ] {
+        assert_eq!(
+            values_with("number", "{value}", sentence),
+            values,
+            "{sentence}"
+        );
+    }
+}
+
 /// The day of a date is no number: a claim of the 30 of "LONDON, March 30 -" is a claim of
 /// nothing.
 #[test]

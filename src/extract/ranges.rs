@@ -26,7 +26,7 @@ pub enum Kind {
 
 /// A number as written, with the scale word after it ("15 million", "2.5bn", "1.5 lakh
 /// crore").
-const NUMBER: &str = r"(\d[\d,]*(?:\.\d+)?)(?:[\s-]*((?:million|billion|trillion|thousand|lakhs?|(?-i:lacs?)|crores?|bn|mln|bln|tn|trn|trln|tln|cr|m|b|k)\b(?:(?:\s+|-)crores?\b)?))?";
+const NUMBER: &str = r"(\d[\d,]*(?:\.\d+)?(?:[\s-]\d{1,2}/\d{1,2}\b)?)(?:[\s-]*((?:million|billion|trillion|thousand|lakhs?|(?-i:lacs?)|crores?|bn|mln|bln|tn|trn|trln|tln|cr|m|b|k)\b(?:(?:\s+|-)crores?\b)?))?";
 const PERCENT: &str = r"\s*(?:%|pct\b|percent\b|per[\s-]cent\b)";
 /// A currency mark before an amount ("$", "C$", "€").
 fn currency() -> String {
@@ -39,7 +39,7 @@ fn currency_word() -> String {
 }
 /// A number in digits or in words ("15", "three", "twenty-five", "twice"), with its scale
 /// word ("seven million"); `End::of` reads the words, and takes no other word for one.
-const SPELLED: &str = r"(\d[\d,]*(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(?:[\s-]*((?:million|billion|trillion|thousand|lakhs?|(?-i:lacs?)|crores?|bn|mln|bln|tn|trn|trln|tln|cr|m|b|k)\b(?:(?:\s+|-)crores?\b)?))?";
+const SPELLED: &str = r"(\d[\d,]*(?:\.\d+)?(?:[\s-]\d{1,2}/\d{1,2}\b)?|[a-z]+(?:-[a-z]+)?)(?:[\s-]*((?:million|billion|trillion|thousand|lakhs?|(?-i:lacs?)|crores?|bn|mln|bln|tn|trn|trln|tln|cr|m|b|k)\b(?:(?:\s+|-)crores?\b)?))?";
 
 /// The other end before the value, of each kind: "10 to ", "2.5 percent to ", "between 3%
 /// and ", "$10 to ", "two or ", with "between" when it comes right before. The number
@@ -139,6 +139,10 @@ impl End {
         let written = captures.get(at)?.as_str();
         let (number, ordinal) = match written.replace(',', "").parse() {
             Ok(number) => (number, false),
+            // "6-3/8": digits with a fraction.
+            Err(_) if written.starts_with(|c: char| c.is_ascii_digit()) => {
+                (parse_amount(written)?, false)
+            }
             Err(_) => match count_in_words(written) {
                 Some(number) => (number, false),
                 None => (ordinal_value(written)?, true),
@@ -195,7 +199,7 @@ pub fn end_of_a_range_in_words(text: &str, span: &Range<usize>, kind: Kind, valu
             c.get(1).is_some()
         } else {
             let lead = &before[..c.get(2).map_or(0, |n| n.start())];
-            !tells_a_change(kind, lead) && ends(kind, &other, &mine, lead)
+            !tells_a_change(kind, lead, after) && ends(kind, &other, &mine, lead)
         };
         if range {
             return true;
@@ -207,10 +211,11 @@ pub fn end_of_a_range_in_words(text: &str, span: &Range<usize>, kind: Kind, valu
             .or_else(|| End::of(&c, 4))
             .or_else(|| End::of(&c, 6));
         let Some(other) = other else { return false };
+        let after_high = &after[c.get(0).map_or(after.len(), |m| m.end())..];
         return if c[1].eq_ignore_ascii_case("and") {
             LEAD.is_match(before)
         } else {
-            !tells_a_change(kind, before) && ends(kind, &mine, &other, before)
+            !tells_a_change(kind, before, after_high) && ends(kind, &mine, &other, before)
         };
     }
     false
@@ -220,8 +225,10 @@ pub fn end_of_a_range_in_words(text: &str, span: &Range<usize>, kind: Kind, valu
 /// for an amount or a count, a verb of change right before it (the amount a figure changed
 /// by). A percentage after such a verb is as often a range ("sales fell 20 percent to 25
 /// percent").
-fn tells_a_change(kind: Kind, lead: &str) -> bool {
-    has_from(lead) || (matches!(kind, Kind::Money | Kind::Count) && after_a_change(lead))
+fn tells_a_change(kind: Kind, lead: &str, after_high: &str) -> bool {
+    has_from(lead)
+        || (matches!(kind, Kind::Money | Kind::Count)
+            && (after_a_change(lead) || changed_to_a_price(lead, after_high)))
 }
 
 /// Verbs of change that wire copy puts before the amount a figure changed by ("reserves
@@ -262,6 +269,38 @@ const CHANGED: &[&str] = &[
     "up",
     "down",
 ];
+
+/// Verbs of market reports that a range of changes follows as often ("soared 15 to 18
+/// cents", "added 150 to 200 yuan") as a change and the price it came to ("lost 2.20 to
+/// 20.80 on heavy trading", "was off 3/8 to 3-1/2."): a change only where no unit follows
+/// the second number.
+const CHANGED_TO_A_PRICE: &[&str] = &[
+    "off", "lost", "added", "shed", "advanced", "slid", "tumbled", "soared", "rallied", "dipped",
+    "fallen", "risen",
+];
+
+/// Words that may follow a price a change came to, where a range would have its unit.
+const AFTER_A_PRICE: &[&str] = &[
+    "on", "in", "as", "at", "with", "after", "before", "and", "while", "from", "for", "but", "or",
+    "to", "a", "an", "the", "by", "its", "since", "when", "amid", "despite",
+];
+
+/// Whether `lead` ends with a verb of `CHANGED_TO_A_PRICE` and `after` (the text after the
+/// second number) holds no unit.
+fn changed_to_a_price(lead: &str, after: &str) -> bool {
+    let last = last_words(lead).next().unwrap_or("");
+    if !CHANGED_TO_A_PRICE
+        .iter()
+        .any(|c| last.eq_ignore_ascii_case(c))
+    {
+        return false;
+    }
+    let rest = after.trim_start();
+    let word = &rest[..rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len())];
+    word.is_empty() || AFTER_A_PRICE.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
 
 /// Whether `text` ends with a verb of change. After "by", how far apart the ends are
 /// tells (see `ends`).
