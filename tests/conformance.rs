@@ -257,6 +257,17 @@ fn claims_with(ty: &str, pattern: &str, sentence: &str) -> Vec<(String, String)>
         .collect()
 }
 
+/// Asserts that each `(type, sentence, raw, value)` finds one claim, `raw` read as `value`.
+fn each_reads_one(cases: &[(&str, &str, &str, &str)]) {
+    for &(ty, sentence, raw, value) in cases {
+        assert_eq!(
+            claims_of(ty, sentence),
+            vec![(raw.to_string(), value.to_string())],
+            "{ty}: {sentence}"
+        );
+    }
+}
+
 /// The values `pattern` (of type `ty`) finds in `sentence`.
 fn values_with(ty: &str, pattern: &str, sentence: &str) -> Vec<String> {
     claims_with(ty, pattern, sentence)
@@ -557,7 +568,7 @@ fn amounts_in_other_currencies_are_money() {
 /// million), "Rs" for the rupee, digits grouped in hundreds above the first thousand.
 #[test]
 fn lakh_crore_and_rupees_are_read_at_their_scale() {
-    for (ty, sentence, raw, value) in [
+    each_reads_one(&[
         (
             "money",
             "The state approved Rs 500 crore for roads.",
@@ -659,13 +670,7 @@ fn lakh_crore_and_rupees_are_read_at_their_scale() {
             "one million two hundred thousand",
             "1200000",
         ),
-    ] {
-        assert_eq!(
-            claims_of(ty, sentence),
-            vec![(raw.to_string(), value.to_string())],
-            "{sentence}"
-        );
-    }
+    ]);
     // The ends of a range: no amount.
     for sentence in [
         "It will cost Rs 10 to Rs 15 crore.",
@@ -674,7 +679,7 @@ fn lakh_crore_and_rupees_are_read_at_their_scale() {
         assert_eq!(claims_of("money", sentence), vec![], "{sentence}");
     }
     // "Cr" is crore in an amount of money only; "Lac" with a capital is a place.
-    for (ty, sentence, raw, value) in [
+    each_reads_one(&[
         (
             "money",
             "Ads cost Rs 500 Cr in all.",
@@ -695,20 +700,14 @@ fn lakh_crore_and_rupees_are_read_at_their_scale() {
             "47",
         ),
         ("number", "It is 12 Lac La Biche Road.", "12", "12"),
-    ] {
-        assert_eq!(
-            claims_of(ty, sentence),
-            vec![(raw.to_string(), value.to_string())],
-            "{ty}: {sentence}"
-        );
-    }
+    ]);
 }
 
 /// British papers shorten a trillion to "tn" ("$1.5tn"), wire copy to "trn" or "tln": read
 /// as "1.5" alone, such an amount is a trillion times too small.
 #[test]
 fn trillions_shortened_are_trillions() {
-    for (ty, sentence, raw, value) in [
+    each_reads_one(&[
         (
             "money",
             "The debt is $1.5tn now.",
@@ -729,20 +728,14 @@ fn trillions_shortened_are_trillions() {
             "EUR 1200000000000",
         ),
         ("number", "Output was 4.5trln.", "4.5trln", "4500000000000"),
-    ] {
-        assert_eq!(
-            claims_of(ty, sentence),
-            vec![(raw.to_string(), value.to_string())],
-            "{sentence}"
-        );
-    }
+    ]);
 }
 
 /// "A million", "half a dozen" and "a quarter of a million" are numbers in words: unread, or
 /// read as "a dozen" or "three", they were no claim or a false one.
 #[test]
 fn a_million_half_a_dozen_and_quarters_of_a_million_are_read() {
-    for (ty, sentence, raw, value) in [
+    each_reads_one(&[
         (
             "count",
             "More than a million people voted.",
@@ -783,13 +776,7 @@ fn a_million_half_a_dozen_and_quarters_of_a_million_are_read() {
             "100000",
         ),
         ("count", "About a hundred staff.", "About a hundred", "~100"),
-    ] {
-        assert_eq!(
-            claims_of(ty, sentence),
-            vec![(raw.to_string(), value.to_string())],
-            "{ty}: {sentence}"
-        );
-    }
+    ]);
     // Joined by a hyphen to the word after it, as before: "a million-dollar home".
     assert_eq!(claims_of("count", "A million-dollar home."), vec![]);
 }
@@ -798,7 +785,7 @@ fn a_million_half_a_dozen_and_quarters_of_a_million_are_read() {
 /// read as one, or "18 1/2 pence" as a count of 18, is a false value.
 #[test]
 fn halves_and_fractions_are_part_of_the_number() {
-    for (ty, sentence, raw, value) in [
+    each_reads_one(&[
         (
             "count",
             "And one and a half million families paid.",
@@ -823,13 +810,7 @@ fn halves_and_fractions_are_part_of_the_number() {
             "1 1/2 million",
             "1500000",
         ),
-    ] {
-        assert_eq!(
-            claims_of(ty, sentence),
-            vec![(raw.to_string(), value.to_string())],
-            "{ty}: {sentence}"
-        );
-    }
+    ]);
     // A count reads no fraction: the digits before one are no count.
     for sentence in [
         "It sold 1 1/2 million units.",
@@ -854,7 +835,7 @@ fn halves_and_fractions_are_part_of_the_number() {
 /// would contradict "23 people" in another story.
 #[test]
 fn odd_and_plus_after_a_number_are_at_least_it() {
-    for (ty, sentence, raw, value) in [
+    each_reads_one(&[
         ("count", "A crowd of 20-odd people came.", "20-odd", ">=20"),
         (
             "count",
@@ -874,13 +855,7 @@ fn odd_and_plus_after_a_number_are_at_least_it() {
             "£20-odd million",
             ">=GBP 20000000",
         ),
-    ] {
-        assert_eq!(
-            claims_of(ty, sentence),
-            vec![(raw.to_string(), value.to_string())],
-            "{ty}: {sentence}"
-        );
-    }
+    ]);
 }
 
 /// "Or more", "or so", "or fewer" and a "+" after a number are part of the value, as a
@@ -1052,7 +1027,7 @@ fn distances_of_sport_are_no_millions() {
 
 #[test]
 fn a_minus_sign_before_a_value_is_the_values() {
-    for (ty, sentence, raw, value) in [
+    each_reads_one(&[
         (
             "percent",
             "Growth was -0.5% in the quarter.",
@@ -1088,13 +1063,7 @@ fn a_minus_sign_before_a_value_is_the_values() {
             "3 percent",
             "3%",
         ),
-    ] {
-        assert_eq!(
-            claims_of(ty, sentence),
-            vec![(raw.to_string(), value.to_string())],
-            "{sentence}"
-        );
-    }
+    ]);
     // A count below zero is no count.
     assert_eq!(claims_of("count", "It was -3 degrees."), vec![]);
     // Words a pattern writes before `{value}` leave the sign to the value.
