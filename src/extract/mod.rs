@@ -417,7 +417,7 @@ fn inside_a_word(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool 
     // So is an ordinal: "fourth-quarter profit", "the second-largest bank", "a 10th-century
     // church" hold no count.
     let last_token = value.rsplit(char::is_whitespace).next().unwrap_or("");
-    if crate::values::ordinal_value(last_token).is_some() && joined() {
+    if joined() && crate::values::ordinal_value(last_token).is_some() {
         return true;
     }
     if !digit(value.chars().next_back()) {

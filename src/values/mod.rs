@@ -312,12 +312,15 @@ fn qualifier_after(text: &str) -> Option<(Qualifier, Cow<'_, str>)> {
         (text.is_char_boundary(cut) && text[cut..].eq_ignore_ascii_case(suffix))
             .then(|| (qualifier, Cow::Borrowed(text[..cut].trim_end())))
     });
+    // Found without lowering a copy of the text: every amount read comes here.
     at_the_end.or_else(|| {
-        let lower = text.to_ascii_lowercase();
         ["-odd", "-plus"].iter().find_map(|mark| {
-            let at = lower.find(mark)?;
+            let at = text
+                .as_bytes()
+                .windows(mark.len())
+                .position(|w| w.eq_ignore_ascii_case(mark.as_bytes()))?;
             let end = at + mark.len();
-            lower[end..].starts_with([' ', '-']).then(|| {
+            text[end..].starts_with([' ', '-']).then(|| {
                 let number = format!("{}{}", &text[..at], &text[end..]);
                 (Qualifier::Ge, Cow::Owned(number))
             })
