@@ -55,10 +55,8 @@ mod tests {
 
     /// Whether `[[so]]` in `sentence` is the day of a date, found by the pattern `{value}`.
     fn day(sentence: &str) -> bool {
-        let start = sentence.find("[[").unwrap();
-        let end = sentence.find("]]").unwrap() - 2;
-        let text = sentence.replace("[[", "").replace("]]", "");
-        day_of_a_date(&text, &(start..end), &(start..end))
+        let (text, span) = crate::extract::marked(sentence);
+        day_of_a_date(&text, &span, &span)
     }
 
     #[test]

@@ -10,11 +10,7 @@ use std::ops::Range;
 /// them, is a distance in metres. Only an edge of the value that is also an edge of the
 /// match is looked at: words a pattern puts beside `{value}` are the pattern's.
 pub fn a_distance(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool {
-    let (Some(before), Some(value), Some(after)) = (
-        text.get(..span.start),
-        text.get(span.clone()),
-        text.get(span.end..),
-    ) else {
+    let Some((before, value, after)) = super::around(text, span) else {
         return false;
     };
     let Some(digits) = value.strip_suffix('m') else {
@@ -155,10 +151,8 @@ mod tests {
 
     /// Whether `[[so]]` in `sentence` is a distance, found by the pattern `{value}`.
     fn distance(sentence: &str) -> bool {
-        let start = sentence.find("[[").unwrap();
-        let end = sentence.find("]]").unwrap() - 2;
-        let text = sentence.replace("[[", "").replace("]]", "");
-        a_distance(&text, &(start..end), &(start..end))
+        let (text, span) = crate::extract::marked(sentence);
+        a_distance(&text, &span, &span)
     }
 
     #[test]

@@ -375,6 +375,15 @@ fn around<'t>(text: &'t str, span: &Range<usize>) -> Option<(&'t str, &'t str, &
     ))
 }
 
+/// A test sentence with its value marked `[[so]]`: the sentence unmarked, and where the
+/// value is in it.
+#[cfg(test)]
+fn marked(sentence: &str) -> (String, Range<usize>) {
+    let start = sentence.find("[[").expect("a value marked [[so]]");
+    let end = sentence.find("]]").expect("a value marked [[so]]") - 2;
+    (sentence.replace("[[", "").replace("]]", ""), start..end)
+}
+
 /// Whether digits found at `span` are glued to letters that make them part of a word: a
 /// letter before them ("G7", "A340", "MP3", "Q4"), or after them an ordinal's ending ("4TH
 /// QTR", where a number is looked for; a count reads "4TH" whole) or a plural's ("the

@@ -418,13 +418,11 @@ mod tests {
 
     /// Whether the value written `[[so]]` in `sentence` is an end of a range.
     fn end(kind: Kind, sentence: &str) -> bool {
-        let start = sentence.find("[[").unwrap();
-        let text = sentence.replace("[[", "").replace("]]", "");
-        let end = sentence.find("]]").unwrap() - 2;
+        let (text, span) = crate::extract::marked(sentence);
         // What a count in words is read as ("three times" is 3).
-        let raw = &text[start..end];
+        let raw = &text[span.clone()];
         let value = count_in_words(raw.trim_end_matches(" times")).unwrap_or(f64::NAN);
-        end_of_a_range_in_words(&text, &(start..end), kind, value)
+        end_of_a_range_in_words(&text, &span, kind, value)
     }
 
     #[test]

@@ -14,11 +14,7 @@ use regex::Regex;
 /// of the year that is also an edge of the match is looked at: what a pattern puts beside
 /// `{value}` is the pattern's.
 pub fn inside_a_number(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool {
-    let (Some(before), Some(year), Some(after)) = (
-        text.get(..span.start),
-        text.get(span.clone()),
-        text.get(span.end..),
-    ) else {
+    let Some((before, year, after)) = super::around(text, span) else {
         return false;
     };
     // "Next year" and "three years ago" have no digits to join.
