@@ -22,7 +22,9 @@ use crate::rules::RuleSet;
 const MIN_LITERAL: usize = 3;
 /// An alternation with more literals than this is treated as having none.
 const MAX_SET: usize = 64;
-/// Literal hits per pattern and article above which the whole text is scanned instead.
+/// Hits of one literal set in an article above which the set counts as present everywhere
+/// (and, when every set of a pattern does, the whole text is scanned), for an article of up
+/// to 48 KB; see [`hit_limit`] for longer ones.
 const MAX_WINDOWS: usize = 48;
 
 /// (fact index, pattern index)
@@ -335,6 +337,7 @@ impl Prefilter {
         out: &mut Vec<(PatternRef, Scan)>,
     ) {
         let mut sentences = SentenceFinder::new(text);
+        let limit = hit_limit(text.len());
         // The hits of each set of a pattern, in order; `None` when there are too many to go
         // by. One list for all the patterns (dozens in an article, with hundreds of rules).
         let mut of_set: Vec<Option<Cow<[usize]>>> = Vec::with_capacity(IN_AUTOMATON + 2);
@@ -352,13 +355,17 @@ impl Prefilter {
             of_set.extend(
                 (self.filtered[slot].sets())
                     .iter()
-                    .map(|set| hits.of_set(&self.set_literals[set.clone()])),
+                    .map(|set| hits.of_set(&self.set_literals[set.clone()], limit)),
             );
             // When the automaton's words are everywhere in this text, the pattern's other
             // words may still narrow it down: find them too.
             let others_found = of_set.iter().all(Option::is_none);
             if others_found {
-                of_set.extend(self.others[slot].iter().map(|set| find_all(lower, set)));
+                of_set.extend(
+                    self.others[slot]
+                        .iter()
+                        .map(|set| find_all(lower, set, limit)),
+                );
             }
             let Some(rarest) = (0..of_set.len())
                 .filter_map(|s| Some((s, of_set[s].as_ref()?.len())))
@@ -491,10 +498,12 @@ impl Hits {
         &self.positions[start..end]
     }
 
-    /// The hits of any literal of `set`, in order, unless there are too many to go by.
-    fn of_set(&self, set: &[usize]) -> Option<Cow<'_, [usize]>> {
+    /// The hits of any literal of `set`, in order, unless there are more than `limit`.
+    fn of_set(&self, set: &[usize], limit: usize) -> Option<Cow<'_, [usize]>> {
         let found = match set {
             [one] => Cow::Borrowed(self.of(*one)),
+            // One literal over the limit puts the set over it: nothing to merge.
+            _ if set.iter().any(|&l| self.of(l).len() > limit) => return None,
             _ => {
                 let mut all: Vec<usize> = set.iter().flat_map(|&l| self.of(l)).copied().collect();
                 all.sort_unstable();
@@ -502,17 +511,17 @@ impl Hits {
                 Cow::Owned(all)
             }
         };
-        (found.len() <= MAX_WINDOWS).then_some(found)
+        (found.len() <= limit).then_some(found)
     }
 }
 
-/// The hits of any literal of `set` (lowercased) in `lower`, in order, unless there are too
-/// many to go by.
-fn find_all(lower: &[u8], set: &FinderSet) -> Option<Cow<'static, [usize]>> {
+/// The hits of any literal of `set` (lowercased) in `lower`, in order, unless there are more
+/// than `limit`.
+fn find_all(lower: &[u8], set: &FinderSet, limit: usize) -> Option<Cow<'static, [usize]>> {
     let mut all = Vec::new();
     for literal in set {
         for at in literal.find_iter(lower) {
-            if all.len() == MAX_WINDOWS {
+            if all.len() == limit {
                 return None;
             }
             all.push(at);
@@ -533,6 +542,15 @@ pub enum Scan {
 
 /// About what one window costs, in bytes of full-text regex search (measured on news text).
 const WINDOW_COST: usize = 1024;
+
+/// How many hits of one set an article of `len` bytes may have and still be gone through
+/// sentence by sentence: [`MAX_WINDOWS`], and in a longer article one a [`WINDOW_COST`] of
+/// text, as many as its windows may number before one pass over it is cheaper. A fixed
+/// limit would send every pattern of a large pack over the whole of a long file (a day of
+/// the wire in one file) whose every set has a few dozen hits somewhere in it.
+fn hit_limit(len: usize) -> usize {
+    MAX_WINDOWS.max(len / WINDOW_COST)
+}
 
 /// The sentences around the hits of set `rarest` that hold a hit of every other set (sets
 /// with too many hits to list count as present everywhere) and that `also` accepts, merged
@@ -886,6 +904,32 @@ mod tests {
             sentences_of(&pf, &text),
             ["Levies on Canadian lumber exports of 5%."]
         );
+    }
+
+    #[test]
+    fn a_long_text_is_gone_through_sentence_by_sentence() {
+        // Every word of the pattern has far more than `MAX_WINDOWS` hits, spread over a long
+        // text (a day of the wire in one file), but one sentence in a kilobyte holds them
+        // all: those sentences, not the whole text, are where the regex runs.
+        let pf = percent_fact("tariffs? on Canadian steel of {value}");
+        let story = format!(
+            "Tariffs on Canadian steel of 25% stay. {}Canadian mills make steel. ",
+            "Nothing else happened. ".repeat(80)
+        );
+        let text = story.repeat(200);
+        let found = pf.candidates(&text);
+        let [(_, Scan::Windows(windows))] = &found[..] else {
+            panic!("expected windows, got {found:?}");
+        };
+        assert_eq!(windows.len(), 200);
+        assert!(
+            windows
+                .iter()
+                .all(|w| &text[w.clone()] == "Tariffs on Canadian steel of 25% stay.")
+        );
+        // In a short text, hits as many make the whole text cheaper to go through.
+        let short = "Tariffs on Canadian steel of 25% stay. ".repeat(60);
+        assert_eq!(pf.candidates(&short)[0].1, Scan::Whole);
     }
 
     /// A prefilter over seventy facts with words of their own: past Teddy's limit.

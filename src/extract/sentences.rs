@@ -166,6 +166,9 @@ impl SentenceEnds {
     }
 }
 
+/// The most sentences a [`SentenceFinder`] keeps from its scans.
+const MAX_KNOWN: usize = 1024;
+
 /// The sentences around places of one text: found by scanning around each place while
 /// they are few, through an index of every sentence end once they are many.
 pub struct SentenceFinder<'t> {
@@ -210,7 +213,10 @@ impl<'t> SentenceFinder<'t> {
                 && (self.text.as_bytes())
                     .get(sentence.start)
                     .is_some_and(|b| !b.is_ascii_whitespace());
-            if whole && settled && !sentence.is_empty() {
+            // Kept in order by inserting, whose cost grows with the list: in a long file
+            // (a day of the wire in one) the list stops growing, and the scans' bytes soon
+            // add up to the index.
+            if whole && settled && !sentence.is_empty() && self.known.len() < MAX_KNOWN {
                 self.known.insert(next, sentence.clone());
             }
             return sentence;
@@ -458,5 +464,29 @@ mod tests {
             finder.known.windows(2).all(|w| w[0].end <= w[1].start),
             "remembered sentences are in order and disjoint"
         );
+    }
+
+    #[test]
+    fn a_long_text_remembers_a_bounded_number_of_sentences() {
+        // A day of the wire in one file: more sentences asked about than are remembered,
+        // and the answers are still those of a scan, before the index and after it.
+        let text = (0..3 * MAX_KNOWN)
+            .map(|i| format!("Sentence {i} says little. "))
+            .collect::<String>();
+        let starts: Vec<usize> = text.match_indices("Sentence").map(|(i, _)| i).collect();
+        let mut order: Vec<usize> = (0..starts.len()).collect();
+        order.sort_by_key(|&i| (i * 7919) % 3067);
+        let mut finder = SentenceFinder::new(&text);
+        for &i in order.iter().chain(&order) {
+            let at = starts[i] + 3;
+            assert_eq!(
+                finder.around(at),
+                sentence_around(&text, at..at, 0),
+                "at {at}"
+            );
+            assert!(finder.known.len() <= MAX_KNOWN);
+        }
+        assert_eq!(finder.known.len(), MAX_KNOWN);
+        assert!(finder.ends.is_some(), "the scans added up to the index");
     }
 }
