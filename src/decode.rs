@@ -1,6 +1,9 @@
 //! Bytes → text. UTF-8 (with or without BOM) is read as is; UTF-16 with a BOM is decoded;
 //! anything else that is not valid UTF-8 is decoded with the legacy encoding chardetng
 //! guesses (usually Windows-1252 for CMS exports), and the article carries a note saying so.
+//! A file that is UTF-8 but for a few bytes (cut inside a character, one pasted in from an
+//! older system) is read as UTF-8 with those bytes replaced: a legacy guess would garble
+//! every accent and curly quote of it.
 
 pub struct Decoded {
     pub text: String,
@@ -52,6 +55,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
             text: text.to_string(),
             note: None,
         }),
+        Err(_) if let Some(places) = nearly_utf8(bytes) => Ok(Decoded {
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            note: Some(format!(
+                "not valid UTF-8 in {places} {}; read as UTF-8, with U+FFFD for what is not",
+                if places == 1 { "place" } else { "places" }
+            )),
+        }),
         Err(_) => {
             let mut detector =
                 chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -72,6 +82,18 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
             })
         }
     }
+}
+
+/// The places `bytes` is not UTF-8, when its characters beyond ASCII are more often valid
+/// UTF-8 than not. Text in a legacy encoding seldom makes a valid UTF-8 sequence by chance
+/// ("é" then a curly quote in Windows-1252), so there the count of valid ones is near zero.
+fn nearly_utf8(bytes: &[u8]) -> Option<usize> {
+    let (mut valid, mut invalid) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    (valid > invalid).then_some(invalid)
 }
 
 /// A NUL byte in the first 8 KiB marks a binary file (PDF, image, archive).
@@ -102,6 +124,28 @@ mod tests {
         let d = decode(b"Caf\xe9 \x93quoted\x94 text in a CMS export").unwrap();
         assert_eq!(d.text, "Café “quoted” text in a CMS export");
         assert!(d.note.unwrap().contains("windows-1252"));
+    }
+
+    #[test]
+    fn utf8_with_a_few_bad_bytes_stays_utf8() {
+        // Cut inside the last character, as a truncated export is.
+        let cut = "Le tarif « annoncé » à Ottawa — 25 %";
+        let bytes = &cut.as_bytes()[..cut.find('—').unwrap() + 2];
+        let d = decode(bytes).unwrap();
+        assert_eq!(d.text, "Le tarif « annoncé » à Ottawa \u{FFFD}");
+        assert!(
+            d.note
+                .unwrap()
+                .contains("not valid UTF-8 in 1 place; read as UTF-8")
+        );
+        // Windows-1252 bytes pasted into UTF-8 text.
+        let d =
+            decode(b"\xe2\x80\x9cQuoted\xe2\x80\x9d \xe2\x80\x94 caf\xe9 and cr\xe8me").unwrap();
+        assert_eq!(d.text, "“Quoted” — caf\u{FFFD} and cr\u{FFFD}me");
+        assert!(d.note.unwrap().contains("in 2 places"));
+        // As many bad places as good characters: a legacy encoding (garbling the quotes).
+        let d = decode(b"\xe2\x80\x9cQuoted caf\xe9 and cr\xe8me").unwrap();
+        assert!(d.note.unwrap().contains("decoded as"));
     }
 
     #[test]

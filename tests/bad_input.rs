@@ -104,6 +104,34 @@ fn invalid_utf8_and_windows_1252_are_decoded_with_a_note() {
 }
 
 #[test]
+fn utf8_cut_inside_a_character_stays_utf8() {
+    let dir = corpus();
+    // A UTF-8 export cut short inside its last character ("—" is three bytes).
+    let mut bytes = "The minister said “the CUSMA is up for review in 2027” in Québec.\n—"
+        .as_bytes()
+        .to_vec();
+    bytes.truncate(bytes.len() - 1);
+    std::fs::write(dir.path().join("2025-10-15-cut.md"), bytes).unwrap();
+    let run = newslint(dir.path(), &["."]);
+    assert_eq!(run.code, 1, "{}", run.out);
+    assert!(
+        run.out.contains(
+            "2025-10-15-cut.md: not valid UTF-8 in 1 place; read as UTF-8, with U+FFFD for what is not"
+        ),
+        "{}",
+        run.out
+    );
+    // Checked, its quotes and accents read as written rather than garbled by a guess.
+    assert!(run.out.contains("error[cusma-review-year]"), "{}", run.out);
+    assert!(
+        run.out
+            .contains("│ The minister said “the CUSMA is up for review in 2027” in Québec."),
+        "{}",
+        run.out
+    );
+}
+
+#[test]
 fn boms_and_utf16_are_read_with_correct_positions() {
     let dir = corpus();
     let text = "The CUSMA is up for review in 2027.\n";
