@@ -987,6 +987,28 @@ fn the_day_of_a_date_is_no_number() {
     }
 }
 
+/// The line that ends a wire story gives the desk's telephone number: its digits are no
+/// numbers, counts or years.
+#[test]
+fn telephone_numbers_are_no_numbers() {
+    let text = "Sales rose 12 pct. -- London Newsroom +44 171 542 1987\n\n\
+                Profit was 5 mln. -- Reuters Toronto Bureau (416) 941-8100\n\n\
+                It was 25 pct, not +5 10 15.";
+    for ty in ["number", "count"] {
+        assert_eq!(
+            values_with(ty, "{value}", text),
+            ["12", "5000000", "25", "5", "10", "15"],
+            "{ty}"
+        );
+    }
+    assert!(values_with("year", "{value}", text).is_empty());
+    // Digits the pattern holds are the pattern's.
+    assert_eq!(
+        values_with("number", r"Newsroom \+44 171 542 {value}", text),
+        ["1987"]
+    );
+}
+
 /// Sport copy writes metres as "400m", which business copy means as millions: the words
 /// beside the number tell which.
 #[test]

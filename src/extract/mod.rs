@@ -20,6 +20,7 @@ mod metres;
 mod money;
 mod months;
 mod order;
+mod phones;
 mod prefilter;
 mod ranges;
 mod sentences;
@@ -316,6 +317,7 @@ fn a_piece_of_another_value(
                 || inside_a_word(text, span, whole)
                 || metres::a_distance(text, span, whole)
                 || days::day_of_a_date(text, span, whole)
+                || phones::in_a_telephone_number(text, span, whole)
         }
         T::Percent => inside_a_number(text, span) || inside_a_word(text, span, whole),
         T::Money => {
@@ -323,7 +325,10 @@ fn a_piece_of_another_value(
                 || inside_a_word(text, span, whole)
                 || money::no_amount(text, span, whole)
         }
-        T::Year => years::inside_a_number(text, span, whole),
+        T::Year => {
+            years::inside_a_number(text, span, whole)
+                || phones::in_a_telephone_number(text, span, whole)
+        }
         T::Month => months::end_of_a_span(text, span, whole),
         T::Date => false,
     }
