@@ -987,6 +987,19 @@ fn the_day_of_a_date_is_no_number() {
     }
 }
 
+/// A number in words with a capital, in running text and before a word with a capital, is
+/// a piece of a name.
+#[test]
+fn numbers_in_names_are_no_numbers() {
+    let text = "Analysts at First Boston said England won the Six Nations title. \
+                Fed Cuts Rate By Two Points. Three Democrats voted against it, \
+                and the Group of Seven met for the first time.";
+    assert_eq!(values_with("number", "{value}", text), ["2", "3", "7"]);
+    assert_eq!(values_with("count", "{value}", text), ["2", "3", "7", "1"]);
+    // A word the pattern holds is the pattern's.
+    assert_eq!(values_with("count", "the {value} Nations", text), ["6"]);
+}
+
 /// The line that ends a wire story gives the desk's telephone number: its digits are no
 /// numbers, counts or years.
 #[test]

@@ -19,6 +19,7 @@ mod days;
 mod metres;
 mod money;
 mod months;
+mod names;
 mod order;
 mod phones;
 mod prefilter;
@@ -318,6 +319,7 @@ fn a_piece_of_another_value(
                 || metres::a_distance(text, span, whole)
                 || days::day_of_a_date(text, span, whole)
                 || phones::in_a_telephone_number(text, span, whole)
+                || names::in_a_name(text, span, whole)
         }
         T::Percent => inside_a_number(text, span) || inside_a_word(text, span, whole),
         T::Money => {
