@@ -892,6 +892,28 @@ fn or_more_or_so_and_a_plus_after_a_number_qualify_it() {
         ("count", "It got 1,000+ votes.", "1,000+", ">=1000"),
         ("count", "Some 20 or more came.", "Some 20 or more", ">=20"),
         ("count", "One or more offerings.", "One or more", ">=1"),
+        ("count", "Adults aged 18 or over.", "18 or over", ">=18"),
+        (
+            "money",
+            "Estimates of HK$4.0 billion or above.",
+            "HK$4.0 billion or above",
+            ">=HKD 4000000000",
+        ),
+        ("count", "Children of 5 or under.", "5 or under", "<=5"),
+        (
+            "number",
+            "Growth down to two or below.",
+            "two or below",
+            "<=2",
+        ),
+        (
+            "money",
+            "A gap of £11 billion or thereabouts.",
+            "£11 billion or thereabouts",
+            "~GBP 11000000000",
+        ),
+        // "Or better" is at most a grade's number and at least a yield's: no direction.
+        ("number", "U.S. no. 2 or better wheat.", "2", "2"),
         // A sum is no "at least".
         ("number", "A 2+2 plan.", "2", "2"),
     ] {
@@ -907,6 +929,14 @@ fn or_more_or_so_and_a_plus_after_a_number_qualify_it() {
         vec![
             ("1.935".to_string(), "1.935".to_string()),
             ("more than 1.200".to_string(), ">1.2".to_string()),
+        ]
+    );
+    // So does "or over" before a number.
+    assert_eq!(
+        claims_of("count", "Sales rose 600 or over 25 percent."),
+        vec![
+            ("600".to_string(), "600".to_string()),
+            ("over 25".to_string(), ">25".to_string()),
         ]
     );
     // The end of a range stays no claim.

@@ -104,10 +104,12 @@ fn qualifier() -> String {
 const SIGN: &str = r"(?:(?-u:\B)(?:-|(?u:\x{2212}))|\bminus\s+)?";
 
 /// What may follow a value and say it is no exact figure (see `normalize_quantity`):
-/// "20-odd", "3,000-plus", "1,000+" and "20 or more" are at least the number written, "40
-/// or fewer" at most, "15 or so" about it. A "+" only where no digit follows ("2+2" is a
-/// sum). "And over" is not read: "rose 5% and over the year fell 2%".
-const AFTER: &str = r"(?:-(?:odd|plus)\b|\+(?-u:\B)|[ \t\r\n]+or[ \t\r\n]+(?:more|higher|greater|so|less|fewer|lower)\b)?";
+/// "20-odd", "3,000-plus", "1,000+", "20 or more" and "18 or over" are at least the number
+/// written, "40 or fewer" and "5 or under" at most, "15 or so" about it. A "+" only where no
+/// digit follows ("2+2" is a sum). "And over" is not read: "rose 5% and over the year fell
+/// 2%"; nor is "or better", which is at most the number of a grade ("U.S. no. 2 or better
+/// wheat") and at least that of a yield.
+const AFTER: &str = r"(?:-(?:odd|plus)\b|\+(?-u:\B)|[ \t\r\n]+or[ \t\r\n]+(?:more|higher|greater|over|above|so|thereabouts|less|fewer|lower|under|below)\b)?";
 
 fn number() -> String {
     format!(r"(?i:{q}{SIGN}{a}{AFTER})", q = qualifier(), a = amount())

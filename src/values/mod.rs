@@ -295,17 +295,22 @@ pub fn qualified_after(raw: &str) -> bool {
 /// grammar's `AFTER` reads them, the spaces made single). "-odd" and "-plus" may come
 /// before a scale word too: "£20-odd million".
 fn qualifier_after(text: &str) -> Option<(Qualifier, Cow<'_, str>)> {
-    const AFTER: [(&str, Qualifier); 10] = [
+    const AFTER: [(&str, Qualifier); 15] = [
         ("-odd", Qualifier::Ge),
         ("-plus", Qualifier::Ge),
         ("+", Qualifier::Ge),
         (" or more", Qualifier::Ge),
         (" or higher", Qualifier::Ge),
         (" or greater", Qualifier::Ge),
+        (" or over", Qualifier::Ge),
+        (" or above", Qualifier::Ge),
         (" or so", Qualifier::Approx),
+        (" or thereabouts", Qualifier::Approx),
         (" or less", Qualifier::Le),
         (" or fewer", Qualifier::Le),
         (" or lower", Qualifier::Le),
+        (" or under", Qualifier::Le),
+        (" or below", Qualifier::Le),
     ];
     let at_the_end = AFTER.iter().find_map(|&(suffix, qualifier)| {
         let cut = text.len().checked_sub(suffix.len())?;
