@@ -1258,6 +1258,12 @@ fn a_day_within_90_days_of_the_article_is_the_nearest_such_day_whatever_the_tens
             "Banks said approval could come in [[May]].\t1987-05",
             // Beyond two months, the tense decides.
             "Banks said approval came in [[June]].\t1986-06",
+            // The end of a stretch from now lies ahead, whatever the tense.
+            "It said rainfall between now and [[June]] was average.\t1987-06",
+            "Grain was shipped between now and the end of [[June]].\t1987-06",
+            "He said nothing would change from now until [[July]].\t1987-07",
+            // "Now" that ends no stretch: the tense.
+            "Until now, he said, rainfall in [[June]] was average.\t1986-06",
         ],
     );
 }

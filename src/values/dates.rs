@@ -330,6 +330,9 @@ pub fn tense(sentence: &str, value_start: usize, value_end: usize) -> Tense {
     if after_a_schedule_word(before, sentence.get(start..value_end).unwrap_or("")) {
         return Tense::Named;
     }
+    if after_now(before) {
+        return Tense::Future;
+    }
     // The words before the value, nearest first; `next` is the word that follows each.
     let mut words = before.split_whitespace().rev().peekable();
     let mut next: Option<&str> = None;
@@ -392,6 +395,28 @@ fn after_a_schedule_word(before: &str, value: &str) -> bool {
             is(last, &["pay", "payable", "record", "effective"])
                 || (is(last, &["of"]) && words.next().is_some_and(|w| is(w, &["as"])))
         })
+}
+
+/// Whether the value is the end of a stretch from now: "shipped between now and June",
+/// "between now and the end of February", "from now until March 1". It lies ahead of the
+/// article's date whatever the tense of the saying ("the forecaster said rainfall between
+/// now and June is not less than average").
+fn after_now(before: &str) -> bool {
+    let is = |w: Option<&str>, list: &[&str]| {
+        w.is_some_and(|w| list.iter().any(|l| w.eq_ignore_ascii_case(l)))
+    };
+    let mut words = before.split_whitespace().rev().map(bare_word);
+    let mut joiner = words.next();
+    // "… and the end of June", "… until the middle of March".
+    if is(joiner, &["of"]) {
+        if !is(words.next(), &["end", "middle", "start", "beginning"])
+            || !is(words.next(), &["the"])
+        {
+            return false;
+        }
+        joiner = words.next();
+    }
+    is(joiner, &["and", "until", "till", "through", "to"]) && is(words.next(), &["now"])
 }
 
 /// Whether the words before a "by", nearest first, make it the "by" of a passive in the
