@@ -53,37 +53,35 @@ pub fn day_of_a_date(text: &str, span: &Range<usize>, whole: &Range<usize>) -> b
 mod tests {
     use super::*;
 
-    /// Whether `[[so]]` in `sentence` is the day of a date, found by the pattern `{value}`.
-    fn day(sentence: &str) -> bool {
-        let (text, span) = crate::extract::marked(sentence);
-        day_of_a_date(&text, &span, &span)
-    }
-
     #[test]
     fn days_of_dates_are_found() {
-        for sentence in [
-            "LONDON, March [[30]] - Shares rose.",
-            "It closed on [[30]] March.",
-            "It closed on Sept. [[3]], 1987.",
-            "It ends on the [[8th]] of June.",
-            "It ends June [[8th]].",
-        ] {
-            assert!(day(sentence), "{sentence}");
-        }
+        crate::extract::assert_marked(
+            day_of_a_date,
+            true,
+            &[
+                "LONDON, March [[30]] - Shares rose.",
+                "It closed on [[30]] March.",
+                "It closed on Sept. [[3]], 1987.",
+                "It ends on the [[8th]] of June.",
+                "It ends June [[8th]].",
+            ],
+        );
     }
 
     #[test]
     fn other_numbers_are_no_days() {
-        for sentence in [
-            "Sales in March [[12]] pct above.",
-            "Sales in March rose [[12]] points.",
-            "It has [[32]] March dates.",
-            "It paid [[30]] marks.",
-            "In March [[300]] people came.",
-            "Sales in February [[30]]% higher.",
-        ] {
-            assert!(!day(sentence), "{sentence}");
-        }
+        crate::extract::assert_marked(
+            day_of_a_date,
+            false,
+            &[
+                "Sales in March [[12]] pct above.",
+                "Sales in March rose [[12]] points.",
+                "It has [[32]] March dates.",
+                "It paid [[30]] marks.",
+                "In March [[300]] people came.",
+                "Sales in February [[30]]% higher.",
+            ],
+        );
     }
 
     #[test]

@@ -149,52 +149,50 @@ const MEASURED: &[&str] = &[
 mod tests {
     use super::*;
 
-    /// Whether `[[so]]` in `sentence` is a distance, found by the pattern `{value}`.
-    fn distance(sentence: &str) -> bool {
-        let (text, span) = crate::extract::marked(sentence);
-        a_distance(&text, &span, &span)
-    }
-
     #[test]
     fn races_jumps_and_throws_are_distances() {
-        for sentence in [
-            "She won the [[400m]] hurdles.",
-            "He is the Olympic [[10,000m]] champion.",
-            "It was the women's [[100m]] in Athens.",
-            "She reached the [[800m]] final.",
-            "He cleared [[5.45m]] at the first attempt.",
-            "She set a season's best of [[7.95m]] in Birmingham.",
-            "She was stripped of her world [[100m]] and 200m titles.",
-            "Her [[200m]] freestyle time was a record.",
-            "The [[1500m]] record still stands.",
-            // The event named alone: "the" before, no noun after.
-            "She won the [[400m]] in Athens.",
-            "Thanou won silver in the [[100m]].",
-            "She came fourth in the [[1500m]], behind Holmes.",
-            "She was picked for both the [[800m]] and 1500m.",
-        ] {
-            assert!(distance(sentence), "{sentence}");
-        }
+        crate::extract::assert_marked(
+            a_distance,
+            true,
+            &[
+                "She won the [[400m]] hurdles.",
+                "He is the Olympic [[10,000m]] champion.",
+                "It was the women's [[100m]] in Athens.",
+                "She reached the [[800m]] final.",
+                "He cleared [[5.45m]] at the first attempt.",
+                "She set a season's best of [[7.95m]] in Birmingham.",
+                "She was stripped of her world [[100m]] and 200m titles.",
+                "Her [[200m]] freestyle time was a record.",
+                "The [[1500m]] record still stands.",
+                // The event named alone: "the" before, no noun after.
+                "She won the [[400m]] in Athens.",
+                "Thanou won silver in the [[100m]].",
+                "She came fourth in the [[1500m]], behind Holmes.",
+                "She was picked for both the [[800m]] and 1500m.",
+            ],
+        );
     }
 
     #[test]
     fn millions_stay_millions() {
-        for sentence in [
-            "The service has [[3m]] users.",
-            "It paid £[[400m]] for the champion.",
-            "The site had [[2.5m]] visits, a record.",
-            "He earns [[5m]] a year.",
-            "Prices rose [[3.5]] in the final.",
-            "It will buy the first [[300m]] vaccines.",
-            "It has a value of [[3m]] at best.",
-            "She was the best of [[3m]] applicants.",
-            "The band has sold [[30m]] records.",
-            "It runs many of the [[1.4m]] cash machines.",
-            "Sales were up from the [[2m]] a year earlier.",
-            "It counts the [[3m]] and more to come.",
-        ] {
-            assert!(!distance(sentence), "{sentence}");
-        }
+        crate::extract::assert_marked(
+            a_distance,
+            false,
+            &[
+                "The service has [[3m]] users.",
+                "It paid £[[400m]] for the champion.",
+                "The site had [[2.5m]] visits, a record.",
+                "He earns [[5m]] a year.",
+                "Prices rose [[3.5]] in the final.",
+                "It will buy the first [[300m]] vaccines.",
+                "It has a value of [[3m]] at best.",
+                "She was the best of [[3m]] applicants.",
+                "The band has sold [[30m]] records.",
+                "It runs many of the [[1.4m]] cash machines.",
+                "Sales were up from the [[2m]] a year earlier.",
+                "It counts the [[3m]] and more to come.",
+            ],
+        );
     }
 
     #[test]

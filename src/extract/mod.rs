@@ -391,6 +391,20 @@ fn marked(sentence: &str) -> (String, Range<usize>) {
     (sentence.replace("[[", "").replace("]]", ""), start..end)
 }
 
+/// Asserts that `check` says `expected` of the value marked `[[so]]` in each of `sentences`,
+/// the match being the value alone (the pattern `{value}`).
+#[cfg(test)]
+fn assert_marked(
+    check: fn(&str, &Range<usize>, &Range<usize>) -> bool,
+    expected: bool,
+    sentences: &[&str],
+) {
+    for sentence in sentences {
+        let (text, span) = marked(sentence);
+        assert_eq!(check(&text, &span, &span), expected, "{sentence}");
+    }
+}
+
 /// Whether digits found at `span` are glued to letters that make them part of a word: a
 /// letter before them ("G7", "A340", "MP3", "Q4"), or after them an ordinal's ending ("4TH
 /// QTR", where a number is looked for; a count reads "4TH" whole) or a plural's ("the

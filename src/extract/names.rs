@@ -46,45 +46,43 @@ pub fn in_a_name(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool 
 mod tests {
     use super::*;
 
-    /// Whether `[[so]]` in `sentence` is a piece of a name, found by the pattern `{value}`.
-    fn name(sentence: &str) -> bool {
-        let (text, span) = crate::extract::marked(sentence);
-        in_a_name(&text, &span, &span)
-    }
-
     #[test]
     fn numbers_in_names_are_found() {
-        for sentence in [
-            "said analysts at [[First]] Boston Corp.",
-            "England won the [[Six]] Nations title.",
-            "debt of the [[Third]] World rose.",
-            "work on the [[Three]] Gorges dam.",
-            "he told BBC [[Five]] Live on Sunday.",
-            "a unit of [[Seven]] Network Ltd",
-            "said Jim Smith of [[First]] Call, which tracks forecasts.",
-            "the bid for [[Seven]]-Up Co",
-        ] {
-            assert!(name(sentence), "{sentence}");
-        }
+        crate::extract::assert_marked(
+            in_a_name,
+            true,
+            &[
+                "said analysts at [[First]] Boston Corp.",
+                "England won the [[Six]] Nations title.",
+                "debt of the [[Third]] World rose.",
+                "work on the [[Three]] Gorges dam.",
+                "he told BBC [[Five]] Live on Sunday.",
+                "a unit of [[Seven]] Network Ltd",
+                "said Jim Smith of [[First]] Call, which tracks forecasts.",
+                "the bid for [[Seven]]-Up Co",
+            ],
+        );
     }
 
     #[test]
     fn other_numbers_in_words_stay_numbers() {
-        for sentence in [
-            // A headline with a capital on every word.
-            "Fed Cuts Rate By [[Two]] Points",
-            // The start of a sentence, of a line, of a quotation.
-            "[[Three]] Democrats voted against it.",
-            "It failed. [[Five]] Americans were hurt.",
-            "the film \"[[Three]] Kings\" opened.",
-            // No capital after it, or none on it.
-            "the Group of [[Seven]] met.",
-            "the Group of [[Seven]], in Paris.",
-            "it killed [[five]] Americans.",
-            "it sold [[SIX]] MILLION copies.",
-        ] {
-            assert!(!name(sentence), "{sentence}");
-        }
+        crate::extract::assert_marked(
+            in_a_name,
+            false,
+            &[
+                // A headline with a capital on every word.
+                "Fed Cuts Rate By [[Two]] Points",
+                // The start of a sentence, of a line, of a quotation.
+                "[[Three]] Democrats voted against it.",
+                "It failed. [[Five]] Americans were hurt.",
+                "the film \"[[Three]] Kings\" opened.",
+                // No capital after it, or none on it.
+                "the Group of [[Seven]] met.",
+                "the Group of [[Seven]], in Paris.",
+                "it killed [[five]] Americans.",
+                "it sold [[SIX]] MILLION copies.",
+            ],
+        );
     }
 
     #[test]

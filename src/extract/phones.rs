@@ -63,49 +63,46 @@ fn international_length(phone: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// Whether `[[so]]` in `sentence` is a piece of a telephone number, found by the
-    /// pattern `{value}`.
-    fn phone(sentence: &str) -> bool {
-        let (text, span) = crate::extract::marked(sentence);
-        in_a_telephone_number(&text, &span, &span)
-    }
-
     #[test]
     fn pieces_of_telephone_numbers_are_found() {
-        for sentence in [
-            "-- London Newsroom +[[44]] 171 542 6784",
-            "-- London Newsroom +44 [[171]] 542 6784",
-            "-- London Newsroom +44 171 542 [[6784]]",
-            "Call +44 (0)20 7542 [[1234]].",
-            "Call +44 (0)[[20]] 7542 1234.",
-            "-- Hong Kong newsroom +852 [[2843]] 6368",
-            "-- Hong Kong newsroom +852-[[2843]]-6368",
-            "((Reuters Toronto Bureau ([[416]]) 941-8100))",
-            "Paris bureau (01) 4221 [[5452]]",
-            "-- Air Cargo Newsroom Tel+44 171 542 [[7706]] Fax+44 171 542 5017",
-            "-- London newsroom +44 171 [[5427717]]",
-            "--Moscow Newsroom, +7095 [[941]] 8520 ($1 = 5,597 roubles)",
-            "- Abidjan newsroom +225 [[219090]]",
-        ] {
-            assert!(phone(sentence), "{sentence}");
-        }
+        crate::extract::assert_marked(
+            in_a_telephone_number,
+            true,
+            &[
+                "-- London Newsroom +[[44]] 171 542 6784",
+                "-- London Newsroom +44 [[171]] 542 6784",
+                "-- London Newsroom +44 171 542 [[6784]]",
+                "Call +44 (0)20 7542 [[1234]].",
+                "Call +44 (0)[[20]] 7542 1234.",
+                "-- Hong Kong newsroom +852 [[2843]] 6368",
+                "-- Hong Kong newsroom +852-[[2843]]-6368",
+                "((Reuters Toronto Bureau ([[416]]) 941-8100))",
+                "Paris bureau (01) 4221 [[5452]]",
+                "-- Air Cargo Newsroom Tel+44 171 542 [[7706]] Fax+44 171 542 5017",
+                "-- London newsroom +44 171 [[5427717]]",
+                "--Moscow Newsroom, +7095 [[941]] 8520 ($1 = 5,597 roubles)",
+                "- Abidjan newsroom +225 [[219090]]",
+            ],
+        );
     }
 
     #[test]
     fn other_numbers_are_no_telephone_numbers() {
-        for sentence in [
-            "Shares closed +5 10 [[15]] points up.",
-            "It rose 2+2 [[3]] 4 5 6 7 8 9 times.",
-            "The index gained +[[12.5]] points.",
-            "The index gained +[[12]] points to 2,345.",
-            "Sales (1986) were [[123]] mln.",
-            "Net profit [[141]] mln (up 12 pct).",
-            "The bid (about [[500]] mln dlrs) was raised.",
-            "The pact (signed in [[1987]]) holds.",
-            "Group A (3) [[123]] 4567.",
-        ] {
-            assert!(!phone(sentence), "{sentence}");
-        }
+        crate::extract::assert_marked(
+            in_a_telephone_number,
+            false,
+            &[
+                "Shares closed +5 10 [[15]] points up.",
+                "It rose 2+2 [[3]] 4 5 6 7 8 9 times.",
+                "The index gained +[[12.5]] points.",
+                "The index gained +[[12]] points to 2,345.",
+                "Sales (1986) were [[123]] mln.",
+                "Net profit [[141]] mln (up 12 pct).",
+                "The bid (about [[500]] mln dlrs) was raised.",
+                "The pact (signed in [[1987]]) holds.",
+                "Group A (3) [[123]] 4567.",
+            ],
+        );
     }
 
     #[test]
