@@ -12,8 +12,7 @@ use super::ranges::{head, tail};
 /// Whether the number in words at `span` (of the match `whole`) is a piece of a name: it
 /// starts with a capital and goes on in lower case ("Six", "First", "Twenty-Five"), the word
 /// before it is in lower case (or in capitals, an acronym), and a word with a capital follows
-/// it. A word the pattern puts
-/// after `{value}` is the pattern's.
+/// it. A word the pattern puts after `{value}` is the pattern's.
 pub fn in_a_name(text: &str, span: &Range<usize>, whole: &Range<usize>) -> bool {
     let Some(value) = text.get(span.clone()) else {
         return false;

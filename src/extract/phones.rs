@@ -12,10 +12,9 @@ use super::ranges::{head, tail};
 
 /// A telephone number: a country code after "+" (perhaps with the area code, "+7095") and
 /// one to five groups of digits apart ("+44 171 542 6784", "+44 (0)20 7542 1234", "+852
-/// 2843 6368"), or an area code in
-/// brackets and a number of two groups ("(416) 941-8100", "(0171) 542 7717"). Not after a
-/// digit or a "+" (a sum, "2+2 3"), but after a letter ("Tel+44 171 542 7706"); not followed
-/// by a word character.
+/// 2843 6368"), or an area code in brackets and a number of two groups ("(416) 941-8100",
+/// "(0171) 542 7717"). Not after a digit or a "+" (a sum, "2+2 3"), but after a letter
+/// ("Tel+44 171 542 7706"); not followed by a word character.
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:^|[^0-9+])(?P<phone>\+\d{1,5}(?:[ -]?\(0\)[ -]?\d{1,8}|[ -]\d{1,8})(?:[ -]\d{1,8}){0,4}|\(\d{2,5}\) ?\d{3,4}[-. ]\d{3,4})(?:$|[^\w])",
